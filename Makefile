@@ -1,0 +1,32 @@
+# Two commands set everything up on a machine that has only Python 3.11+:
+#   make demo   install, crawl the bundled replica portals, serve Datasette at http://127.0.0.1:8001
+#   make test   install what the tests need and run lint + the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Exact versions come from constraints.txt, so a fresh install is the one we tested.
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/govarchive demo --db data/demo.db --port 8001
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) data/demo.db* .pytest_cache

@@ -1,0 +1,1 @@
+"""govarchive storage: the SQLite archive (schema, upserts, search) and its Datasette setup."""

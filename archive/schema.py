@@ -1,0 +1,59 @@
+"""The archive's schema as registered sqlite-utils migrations, applied on open."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("govarchive")
+
+# unicode61 folds case and tone marks; đ/Đ is folded by us into `search_folded` (archive.fold).
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+@migrations()
+def m001_articles(db: Database) -> None:
+    db.table("articles").create(
+        {
+            "url": str,
+            "site": str,
+            "agency": str,
+            "title": str,
+            "published": str,
+            "year": int,
+            "author_unit": str,
+            "author": str,
+            "body_text": str,
+            "search_folded": str,
+            "source_url": str,
+            "fetched_at": str,
+            "first_seen": str,
+            "last_seen": str,
+            "extraction_path": str,
+            "extractor_version": str,
+            "warnings": str,
+        },
+        pk="url",
+    )
+    articles = db.table("articles")
+    articles.create_index(["site", "published"])
+    articles.create_index(["agency"])
+    articles.create_index(["published"])
+    articles.enable_fts(
+        ["title", "body_text", "search_folded"], tokenize=FTS_TOKENIZER, create_triggers=True
+    )
+    db.table("extraction_failures").create(
+        {
+            "url": str,
+            "site": str,
+            "reason": str,
+            "http_status": int,
+            "first_failed_at": str,
+            "last_failed_at": str,
+        },
+        pk="url",
+    )
+
+
+def migrate(db: Database) -> None:
+    """Bring `db` up to the current schema (a no-op when it already is)."""
+    migrations.apply(db)

@@ -1,0 +1,1 @@
+"""govarchive crawler: Scrapy project, site profiles and the pure extraction functions."""

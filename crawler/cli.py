@@ -1,0 +1,186 @@
+"""The `govarchive` command line: crawl, serve, extract, and the replica demo."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import click
+
+from crawler.extract import ExtractionError, extract_article
+from crawler.sites import RegistryError, get_site, load_sites
+
+DEFAULT_DB = Path("data/archive.db")
+DEMO_DB = Path("data/demo.db")
+
+
+def _print_results(results: list) -> bool:
+    """Print one line per site; True when every site finished and fetched something."""
+    ok = True
+    for result in results:
+        healthy = result.finish_reason == "finished" and result.pages > 0
+        ok = ok and healthy
+        click.echo(
+            f"{result.site}: {result.articles} articles, {result.failures} unreadable pages, "
+            f"{result.pages} responses, {result.errors} errors ({result.finish_reason})"
+        )
+    return ok
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="govarchive")
+def main() -> None:
+    """govarchive: crawl Vietnamese government portals into a searchable SQLite archive.
+
+    Example: govarchive demo
+    """
+
+
+@main.command()
+@click.argument("sites", nargs=-1, required=True)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Archive file to write (created if missing).",
+)
+@click.option(
+    "--replica-url",
+    envvar="GOVARCHIVE_REPLICA_URL",
+    default=None,
+    help="Where the replica portals answer, for replica-* sites.",
+)
+@click.option(
+    "--log-level",
+    default="INFO",
+    show_default=True,
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
+)
+def crawl(sites: tuple[str, ...], db: Path, replica_url: str | None, log_level: str) -> None:
+    """Crawl SITES (profile slugs) into the archive.
+
+    Same as `scrapy crawl portal -a site=SLUG -s ARCHIVE_DB=PATH`, for several sites at once.
+    Exits 1 if a site fetched nothing or did not finish.
+
+    Example: govarchive crawl thads-dongthap --db data/archive.db
+    """
+    from crawler.run import run_crawl
+
+    try:
+        results = run_crawl(list(sites), db, replica_url, LOG_LEVEL=log_level)
+    except RegistryError as error:
+        raise click.UsageError(str(error)) from None
+    if not _print_results(results):
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=DEMO_DB,
+    show_default=True,
+    help="Archive file for the demo.",
+)
+@click.option("--no-serve", is_flag=True, help="Stop after the crawl instead of serving.")
+@click.option("--port", default=8001, show_default=True, help="Port for Datasette.")
+@click.option("--articles", default=45, show_default=True, help="Articles per replica site.")
+@click.option(
+    "--log-level",
+    default="WARNING",
+    show_default=True,
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
+)
+def demo(db: Path, no_serve: bool, port: int, articles: int, log_level: str) -> None:
+    """Start the replica portals, crawl every replica site into DB, then serve it.
+
+    Datasette answers at http://127.0.0.1:PORT until Ctrl-C.
+
+    Example: govarchive demo --db /tmp/demo.db --no-serve
+    """
+    from archive.web import serve as serve_archive
+    from crawler.run import run_crawl
+    from replica.server import ReplicaServer
+
+    twins = [site.slug for site in load_sites().values() if site.twin_of]
+    with ReplicaServer(port=0, articles=articles) as replica:
+        click.echo(f"Replica portals at {replica.url}; crawling {', '.join(twins)} into {db} ...")
+        results = run_crawl(twins, db, replica.url, LOG_LEVEL=log_level)
+    if not _print_results(results):
+        raise SystemExit(1)
+    if not no_serve:
+        click.echo(f"Serving the archive at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+        serve_archive(db, port=port)
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Archive file to serve.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True)
+def serve(db: Path, host: str, port: int) -> None:
+    """Serve an archive with Datasette (read-only) until Ctrl-C.
+
+    Example: govarchive serve --db data/archive.db --port 8001
+    """
+    from archive.web import serve as serve_archive
+
+    click.echo(f"Serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
+    serve_archive(db, host=host, port=port)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port to listen on (127.0.0.1).")
+@click.option("--articles", default=45, show_default=True, help="Articles per replica site.")
+def replica(port: int, articles: int) -> None:
+    """Serve the replica portals alone, until Ctrl-C.
+
+    Example: govarchive replica --port 8000
+    """
+    from replica.server import ReplicaServer
+
+    with ReplicaServer(port=port, articles=articles) as server:
+        click.echo(f"Replica portals at {server.url} (truth: {server.url}/__replica__/truth.jsonl)")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            click.echo("Stopped.")
+
+
+@main.command()
+@click.argument("file", type=click.File("rb"))
+@click.option("--url", required=True, help="The URL the page was fetched from.")
+@click.option("--site", default=None, help="Profile slug; by default the one owning URL.")
+def extract(file: click.utils.LazyFile, url: str, site: str | None) -> None:
+    """Print the fields extracted from one saved page FILE as JSON.
+
+    Example: govarchive extract page.html --url https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/HoatDongDoanThe/View_Detail.aspx?ItemID=36
+    """
+    try:
+        profile = get_site(site) if site else None
+        article = extract_article(file.read(), url, profile)
+    except (ExtractionError, RegistryError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+def sites() -> None:
+    """List the site profiles: slug, family, agency and base URL.
+
+    Example: govarchive sites
+    """
+    for site in load_sites().values():
+        twin = f" (replica of {site.twin_of})" if site.twin_of else ""
+        click.echo(f"{site.slug}\t{site.family}\t{site.agency}\t{site.base_url}{twin}")
+
+
+if __name__ == "__main__":
+    main()

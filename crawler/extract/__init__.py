@@ -1,0 +1,5 @@
+"""Pure extraction functions, no Scrapy: (html, url) -> Article."""
+
+from crawler.extract.article import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
+
+__all__ = ["EXTRACTOR_VERSION", "Article", "ExtractionError", "extract_article"]

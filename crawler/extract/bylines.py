@@ -1,0 +1,68 @@
+"""Split the closing author line ("Theo …", "Nguồn: …", "Name – Unit", a bare name) off a body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A personal name: one to five capitalised words ("Ngọc Hiếu", "Trần Thị Ngọc Hiếu").
+_NAME = r"(?:[^\W\d_][^\W\d_]*\.?\s+){0,4}[^\W\d_]+"
+_UNIT_MAX_WORDS = 14
+
+# A unit name may hold commas ("Phòng Kiểm tra, giải quyết khiếu nại, tố cáo"); a sentence that
+# happens to start with "Theo" ("Theo Kế hoạch, Cục đã …") ends with a full stop.
+_SOURCE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+(?P<unit>[^;:]+?)$", re.IGNORECASE)
+_AUTHOR = re.compile(r"^(?:Tác giả|Bài, ảnh|Bài và ảnh|Ảnh)\s*:\s*(?P<name>[^,;]+?)\.?$")
+_NAME_DASH_UNIT = re.compile(rf"^(?P<name>{_NAME})\s*[–—-]\s*(?P<unit>[^,;]+?)\.?$")
+_NAME_PAREN_UNIT = re.compile(rf"^(?P<name>{_NAME})\s*\((?P<unit>[^()]+)\)\.?$")
+_BARE_NAME = re.compile(rf"^{_NAME}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """Who wrote an article and for which unit, as the closing line says."""
+
+    author: str | None = None
+    author_unit: str | None = None
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(word[0].isupper() for word in words)
+
+
+def _is_unit(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= _UNIT_MAX_WORDS and text[0].isupper() and text[-1] not in ".!?…"
+
+
+def parse_byline(line: str) -> Byline | None:
+    """The byline a closing line states, or None when the line is ordinary body text."""
+    if len(line) > 150:
+        return None
+    if (match := _SOURCE.match(line)) and _is_unit(match["unit"]):
+        return Byline(author_unit=match["unit"].strip())
+    if match := _AUTHOR.match(line):
+        return Byline(author=match["name"].strip())
+    for pattern in (_NAME_DASH_UNIT, _NAME_PAREN_UNIT):
+        if (match := pattern.match(line)) and _is_name(match["name"]) and _is_unit(match["unit"]):
+            return Byline(author=match["name"].strip(), author_unit=match["unit"].strip())
+    if _BARE_NAME.match(line) and _is_name(line) and len(line.split()) >= 2:
+        return Byline(author=line)
+    return None
+
+
+def split_byline(paragraphs: list[str]) -> tuple[list[str], Byline]:
+    """The body without its closing byline lines (at most two), and what they said."""
+    body = list(paragraphs)
+    author: str | None = None
+    unit: str | None = None
+    for _ in range(2):
+        if len(body) < 2 or (found := parse_byline(body[-1])) is None:
+            break
+        if (found.author and author) or (found.author_unit and unit):
+            break
+        author = author or found.author
+        unit = unit or found.author_unit
+        body.pop()
+    return body, Byline(author=author, author_unit=unit)

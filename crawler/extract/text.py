@@ -1,0 +1,53 @@
+"""Turn an HTML element into reading-order paragraphs of clean NFC text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from lxml import etree
+
+# Elements that start and end a paragraph of their own when read aloud.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "caption", "center", "dd", "details",
+        "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+
+# Zero-width characters that editors leave behind and that break search and equality.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace (including no-break spaces), drop invisible characters, NFC."""
+    return unicodedata.normalize("NFC", " ".join(text.translate(_INVISIBLE).split()))
+
+
+def paragraphs(root: etree._Element) -> list[str]:
+    """Split an element's text into paragraphs at block elements and <br>, in reading order."""
+    found: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        text = clean_text("".join(pending))
+        pending.clear()
+        if text:
+            found.append(text)
+
+    # iterwalk is iterative, so deeply nested markup cannot exhaust the Python stack.
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None
+        if event == "start":
+            if tag in BLOCK_TAGS or tag == "br":
+                flush()
+            if tag is not None and element.text:
+                pending.append(element.text)
+        else:
+            if tag in BLOCK_TAGS:
+                flush()
+            if element is not root and element.tail:
+                pending.append(element.tail)
+    flush()
+    return found

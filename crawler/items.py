@@ -1,0 +1,44 @@
+"""What the spider hands to the pipelines: an extracted article, or a page that failed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from crawler.extract import Article
+
+
+@dataclass(slots=True)
+class ArticleItem:
+    """An article as extracted from one fetched page."""
+
+    article: Article
+    source_url: str
+    fetched_at: str
+
+    def record(self) -> dict[str, Any]:
+        """The article's fields plus where and when it was fetched."""
+        return self.article.to_dict() | {
+            "source_url": self.source_url,
+            "fetched_at": self.fetched_at,
+        }
+
+
+@dataclass(slots=True)
+class PageFailure:
+    """A fetched article page that could not be read, and why."""
+
+    url: str
+    site: str
+    reason: str
+    http_status: int
+    failed_at: str
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "site": self.site,
+            "reason": self.reason,
+            "http_status": self.http_status,
+            "failed_at": self.failed_at,
+        }

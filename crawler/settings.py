@@ -1,0 +1,48 @@
+"""Scrapy settings for govarchive: polite by default; a site profile may loosen them explicitly."""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "govarchive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Who we are, and where a webmaster can reach the operator (set GOVARCHIVE_CONTACT).
+CONTACT_URL = os.environ.get("GOVARCHIVE_CONTACT", "https://github.com/govarchive/govarchive")
+USER_AGENT = f"govarchive/0.1 (+{CONTACT_URL})"
+
+# Politeness: small government servers. Profiles may override per site (see crawler/sites/).
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Guard against giant pages and decompression bombs.
+DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+
+# The same article under different spellings is one request (see crawler/fingerprint.py).
+REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalFingerprinter"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.FieldCoveragePipeline": 100,
+    "crawler.pipelines.ArchivePipeline": 800,
+}
+
+# Where the archive lives and how many items go into one transaction.
+ARCHIVE_DB = "data/archive.db"
+ARCHIVE_BATCH_SIZE = 200
+# Where the replica portals answer (replica-* profiles point there).
+REPLICA_URL = os.environ.get("GOVARCHIVE_REPLICA_URL", "http://127.0.0.1:8000")
+
+LOG_LEVEL = "INFO"
+LOGSTATS_INTERVAL = 15.0
+TELNETCONSOLE_ENABLED = False
+FEED_EXPORT_ENCODING = "utf-8"

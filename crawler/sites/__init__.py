@@ -1,0 +1,136 @@
+"""The site registry: portal profiles loaded from the TOML files beside this module."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from crawler.extract.selectors import PageRules
+from crawler.urls import canonical_url
+
+SITES_DIR = Path(__file__).parent
+DEFAULT_REPLICA_URL = "http://127.0.0.1:8000"
+REPLICA_URL_ENV = "GOVARCHIVE_REPLICA_URL"
+
+_SITE_KEYS = {"slug", "agency", "base_url", "start_urls", "twin_of", "enabled", "politeness",
+              "selectors", "max_listing_depth"}  # fmt: skip
+
+
+class RegistryError(ValueError):
+    """A site profile is missing, unknown or malformed; the message names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteProfile:
+    """Everything the crawler and extractor know about one portal."""
+
+    slug: str
+    agency: str
+    family: str
+    base_url: str
+    start_urls: tuple[str, ...]
+    article_pattern: re.Pattern[str]
+    listing_pattern: re.Pattern[str]
+    rules: PageRules
+    case_insensitive_urls: bool = False
+    max_listing_depth: int = 1000
+    enabled: bool = True
+    twin_of: str | None = None
+    politeness: Mapping[str, Any] = field(default_factory=dict)
+
+    def canonical(self, url: str) -> str:
+        """The identity of `url` on this site (its scheme, letter case rules, no fragment)."""
+        scheme = urlsplit(self.base_url).scheme
+        return canonical_url(url, case_insensitive=self.case_insensitive_urls, scheme=scheme)
+
+    def owns(self, url: str) -> bool:
+        return self.canonical(url).startswith(self.canonical(self.base_url))
+
+    def is_article(self, url: str) -> bool:
+        return self.owns(url) and bool(self.article_pattern.search(self.canonical(url)))
+
+    def is_listing(self, url: str) -> bool:
+        canonical = self.canonical(url)
+        return (
+            self.owns(url)
+            and not self.article_pattern.search(canonical)
+            and bool(self.listing_pattern.search(canonical))
+        )
+
+
+def _build(family: Mapping[str, Any], entry: Mapping[str, Any], source: Path) -> SiteProfile:
+    unknown = set(entry) - _SITE_KEYS
+    if unknown:
+        raise RegistryError(f"{source.name}: site {entry.get('slug')!r}: unknown keys {unknown}")
+    try:
+        selectors = {**family.get("selectors", {}), **entry.get("selectors", {})}
+        base_url = entry["base_url"]
+        return SiteProfile(
+            slug=entry["slug"],
+            agency=entry["agency"],
+            family=family["name"],
+            base_url=base_url,
+            start_urls=tuple(urljoin(base_url, path) for path in entry.get("start_urls", [""])),
+            article_pattern=re.compile(family["article_pattern"]),
+            listing_pattern=re.compile(family["listing_pattern"]),
+            rules=PageRules.from_mapping(selectors),
+            case_insensitive_urls=family.get("case_insensitive_urls", False),
+            max_listing_depth=entry.get("max_listing_depth", family.get("max_listing_depth", 1000)),
+            enabled=entry.get("enabled", True),
+            twin_of=entry.get("twin_of"),
+            politeness=entry.get("politeness", {}),
+        )
+    except KeyError as missing:
+        raise RegistryError(f"{source.name}: site {entry.get('slug')!r} lacks {missing}") from None
+
+
+def _entries_with_twins(entries: list[dict[str, Any]], source: Path) -> list[dict[str, Any]]:
+    """Site entries with each replica twin filled in from the real site it stands in for."""
+    by_slug = {entry["slug"]: entry for entry in entries}
+    merged = []
+    for entry in entries:
+        if twin_of := entry.get("twin_of"):
+            if twin_of not in by_slug:
+                raise RegistryError(
+                    f"{source.name}: {entry['slug']} is a twin of unknown {twin_of}"
+                )
+            entry = {**by_slug[twin_of], **entry}
+        merged.append(entry)
+    return merged
+
+
+@cache
+def load_sites(replica_url: str | None = None) -> dict[str, SiteProfile]:
+    """Every profile by slug; replica twins point at `replica_url` (or $GOVARCHIVE_REPLICA_URL)."""
+    replica = (replica_url or os.environ.get(REPLICA_URL_ENV) or DEFAULT_REPLICA_URL).rstrip("/")
+    sites: dict[str, SiteProfile] = {}
+    for source in sorted(SITES_DIR.glob("*.toml")):
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        for entry in _entries_with_twins(data.get("site", []), source):
+            entry = {**entry, "base_url": entry["base_url"].replace("{replica}", replica)}
+            profile = _build(data["family"], entry, source)
+            if profile.slug in sites:
+                raise RegistryError(f"{source.name}: duplicate site slug {profile.slug}")
+            sites[profile.slug] = profile
+    return sites
+
+
+def get_site(slug: str, replica_url: str | None = None) -> SiteProfile:
+    """The profile named `slug`, or a RegistryError listing the known slugs."""
+    sites = load_sites(replica_url)
+    if slug not in sites:
+        raise RegistryError(f"unknown site {slug!r}; known sites: {', '.join(sorted(sites))}")
+    return sites[slug]
+
+
+def find_site(url: str, replica_url: str | None = None) -> SiteProfile | None:
+    """The profile whose base URL is the longest prefix of `url`, if any."""
+    owners = [site for site in load_sites(replica_url).values() if site.owns(url)]
+    return max(owners, key=lambda site: len(site.base_url), default=None)

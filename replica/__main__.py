@@ -1,0 +1,9 @@
+"""`python -m replica`: serve the replica portals until Ctrl-C."""
+
+from __future__ import annotations
+
+import sys
+
+from replica.server import main
+
+sys.exit(main())

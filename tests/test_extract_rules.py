@@ -1,0 +1,111 @@
+"""The small extraction rules: dates, bylines, paragraphs, boilerplate, folding, URLs."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+
+import lxml.html
+import pytest
+
+from archive.fold import fold
+from crawler.extract.boilerplate import cut_trailing_widgets, drop_repeated_title
+from crawler.extract.bylines import Byline, parse_byline, split_byline
+from crawler.extract.dates import VIETNAM_TIME, parse_vn_datetime
+from crawler.extract.text import paragraphs
+from crawler.urls import canonical_url
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10/11/2021", date(2021, 11, 10)),
+        ("Thứ hai - 14/12/2015 09:01", datetime(2015, 12, 14, 9, 1, tzinfo=VIETNAM_TIME)),
+        ("11:38, Thứ tư, 14/01/2026 (GMT+7)", datetime(2026, 1, 14, 11, 38, tzinfo=VIETNAM_TIME)),
+        (
+            "Cập nhật lúc 11:38, Thứ tư, 14/01/2026",
+            datetime(2026, 1, 14, 11, 38, tzinfo=VIETNAM_TIME),
+        ),
+        ("31/02/2021 rồi 01/03/2021", date(2021, 3, 1)),  # an impossible date is skipped
+        ("không có ngày", None),
+    ],
+)
+def test_parse_vn_datetime(text: str, expected: date | None) -> None:
+    assert parse_vn_datetime(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Theo Ban Vì sự tiến bộ phụ nữ", Byline(author_unit="Ban Vì sự tiến bộ phụ nữ")),
+        ("Nguồn: Báo Đồng Tháp", Byline(author_unit="Báo Đồng Tháp")),
+        ("Tác giả: Minh Thư", Byline(author="Minh Thư")),
+        ("Ngọc Hiếu – Văn phòng Tổng cục", Byline("Ngọc Hiếu", "Văn phòng Tổng cục")),
+        ("Trần Văn Nam (Chi cục THADS Lai Vung)", Byline("Trần Văn Nam", "Chi cục THADS Lai Vung")),
+        ("Ngọc Hiếu", Byline(author="Ngọc Hiếu")),
+        (
+            "Theo Phòng Kiểm tra, giải quyết khiếu nại, tố cáo",
+            Byline(author_unit="Phòng Kiểm tra, giải quyết khiếu nại, tố cáo"),
+        ),
+        # Ordinary closing sentences are body text, not bylines.
+        ("Theo đó, Cục THADS đã giao nhiệm vụ cho các phòng.", None),
+        ("Theo kế hoạch, hội nghị kết thúc trong ngày.", None),
+        ("Theo Kế hoạch, Cục THADS tổ chức hội nghị.", None),
+        ("- Tổ chức tuyên truyền về bình đẳng giới.", None),
+        ("Kết quả cụ thể như sau:", None),
+    ],
+)  # fmt: skip
+def test_parse_byline(line: str, expected: Byline | None) -> None:
+    assert parse_byline(line) == expected
+
+
+def test_split_byline_takes_the_closing_lines_only() -> None:
+    body, byline = split_byline(["Đoạn một.", "Đoạn hai.", "Ngọc Hiếu", "Nguồn: Báo Đồng Tháp"])
+    assert body == ["Đoạn một.", "Đoạn hai."]
+    assert byline == Byline(author="Ngọc Hiếu", author_unit="Báo Đồng Tháp")
+
+
+def test_split_byline_keeps_a_lone_paragraph() -> None:
+    assert split_byline(["Ngọc Hiếu"]) == (["Ngọc Hiếu"], Byline())
+
+
+def test_paragraphs_split_blocks_and_breaks_and_clean_whitespace() -> None:
+    element = lxml.html.fragment_fromstring(
+        "<div><p>Một&nbsp; hai\n ba</p>bốn<br/>năm<br><br>"
+        "<div><span>sáu</span> <b>bảy</b></div><p> </p><ul><li>- tám</li></ul>chín\u200b</div>"
+    )
+    assert paragraphs(element) == ["Một hai ba", "bốn", "năm", "sáu bảy", "- tám", "chín"]
+
+
+def test_paragraphs_survive_deep_nesting() -> None:
+    depth = 200  # lxml's parser caps depth far below Python's recursion risk; iterwalk has none
+    html = "<div>" + "<span>" * depth + "sâu" + "</span>" * depth + "</div>"
+    assert paragraphs(lxml.html.fragment_fromstring(html)) == ["sâu"]
+
+
+def test_boilerplate_rules() -> None:
+    title = "Hội nghị tổng kết"
+    lines = ["HỘI NGHỊ TỔNG KẾT", "Nội dung.", "Các tin đã đưa ngày:", "Tin cũ (01/01/2020)"]
+    assert drop_repeated_title(cut_trailing_widgets(lines), title) == ["Nội dung."]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Đồng Tháp", "đồng tháp", "dong thap", "DONG THAP", unicodedata.normalize("NFD", "Đồng Tháp")],
+)
+def test_fold_makes_every_spelling_equal(spelling: str) -> None:
+    assert fold(spelling) == "dong thap"
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=12",
+        "http://thads.moj.gov.vn/dongthap/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx?itemid=12",
+        "https://thads.moj.gov.vn:443/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=12#top",
+        "https://THADS.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=12&utm_source=fb",
+    ],
+)
+def test_canonical_url_gives_one_identity(variant: str) -> None:
+    expected = "https://thads.moj.gov.vn/dongthap/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx?itemid=12"
+    assert canonical_url(variant, case_insensitive=True, scheme="https") == expected
