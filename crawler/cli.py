@@ -88,15 +88,24 @@ def crawl(sites: tuple[str, ...], db: Path, replica_url: str | None, log_level: 
 @click.option("--port", default=8001, show_default=True, help="Port for Datasette.")
 @click.option("--articles", default=45, show_default=True, help="Articles per replica site.")
 @click.option(
+    "--replica-port",
+    default=8000,
+    show_default=True,
+    help="Port for the replica portals; fixed, so article URLs stay the same across demos.",
+)
+@click.option(
     "--log-level",
     default="WARNING",
     show_default=True,
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
 )
-def demo(db: Path, no_serve: bool, port: int, articles: int, log_level: str) -> None:
+def demo(
+    db: Path, no_serve: bool, port: int, articles: int, replica_port: int, log_level: str
+) -> None:
     """Start the replica portals, crawl every replica site into DB, then serve it.
 
-    Datasette answers at http://127.0.0.1:PORT until Ctrl-C.
+    Datasette answers at http://127.0.0.1:PORT until Ctrl-C; the replica keeps running
+    meanwhile, so the archive's source links open.
 
     Example: govarchive demo --db /tmp/demo.db --no-serve
     """
@@ -105,14 +114,24 @@ def demo(db: Path, no_serve: bool, port: int, articles: int, log_level: str) -> 
     from replica.server import ReplicaServer
 
     twins = [site.slug for site in load_sites().values() if site.twin_of]
-    with ReplicaServer(port=0, articles=articles) as replica:
+    try:
+        replica = ReplicaServer(port=replica_port, articles=articles)
+        replica.start()
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot start the replica on port {replica_port} ({error}); "
+            "pick another with --replica-port"
+        ) from None
+    try:
         click.echo(f"Replica portals at {replica.url}; crawling {', '.join(twins)} into {db} ...")
         results = run_crawl(twins, db, replica.url, LOG_LEVEL=log_level)
-    if not _print_results(results):
-        raise SystemExit(1)
-    if not no_serve:
-        click.echo(f"Serving the archive at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        serve_archive(db, port=port)
+        if not _print_results(results):
+            raise SystemExit(1)
+        if not no_serve:
+            click.echo(f"Serving the archive at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+            serve_archive(db, port=port)
+    finally:
+        replica.stop()
 
 
 @main.command()

@@ -172,16 +172,22 @@ def test_scrapy_command_line_crawls_the_same(replica, tmp_path: Path) -> None:
 
 def test_demo_without_serving_builds_the_archive(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
-    result = run_govarchive("demo", "--no-serve", "--db", str(db))
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "replica-thads-dongthap: 45 articles" in result.stdout
+    replica_port = str(free_port())
+    for _ in range(2):  # a second demo finds the same URLs, so it adds nothing
+        result = run_govarchive(
+            "demo", "--no-serve", "--db", str(db), "--replica-port", replica_port
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert "replica-thads-dongthap: 45 articles" in result.stdout
+    assert rows(db, "SELECT count(*) FROM articles")[0][0] == REPLICA_ARTICLES
     assert rows(db, "SELECT count(*) FROM articles WHERE title = ?", (SEED_TITLE,))[0][0] == 1
 
 
 def test_demo_ends_up_serving(tmp_path: Path) -> None:
     db, port = tmp_path / "demo.db", free_port()
     demo = subprocess.Popen(
-        [*GOVARCHIVE, "demo", "--db", str(db), "--port", str(port)],
+        [*GOVARCHIVE, "demo", "--db", str(db), "--port", str(port),
+         "--replica-port", str(free_port())],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -189,7 +195,8 @@ def test_demo_ends_up_serving(tmp_path: Path) -> None:
         found = json.loads(
             fetch(f"http://127.0.0.1:{port}/demo/articles.json?_search=binh+dang+gioi&_shape=array")
         )
-        assert SEED_TITLE in [row["title"] for row in found]
+        (seed,) = [row for row in found if row["title"] == SEED_TITLE]
+        assert SEED_TITLE in fetch(seed["url"]).decode("utf-8")  # the replica still answers
     finally:
         demo.terminate()
         demo.wait(timeout=10)
