@@ -1,0 +1,84 @@
+"""The archive store: idempotent upserts, first/last seen, failures kept until the page reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.schema import migrations
+from archive.store import Archive
+
+
+def article(url: str, fetched_at: str, **fields: object) -> dict:
+    return {
+        "url": url,
+        "site": "replica-thads-dongthap",
+        "agency": "Cục Thi hành án dân sự tỉnh Đồng Tháp",
+        "title": "Hội nghị sơ kết công tác thi hành án dân sự",
+        "published": "2021-11-10",
+        "body_text": "Đoạn một.\n\nĐoạn hai.",
+        "fetched_at": fetched_at,
+        "warnings": [],
+        **fields,
+    }
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    opened = Archive.open(tmp_path / "nested" / "archive.db")
+    yield opened
+    opened.close()
+
+
+def test_open_creates_a_migrated_wal_database(archive: Archive, tmp_path: Path) -> None:
+    assert (tmp_path / "nested" / "archive.db").exists()
+    assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert migrations.pending(archive.db) == []
+    assert {"articles", "articles_fts", "extraction_failures"} <= set(archive.db.table_names())
+
+
+def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
+    Archive.open(tmp_path / "a.db").close()
+    again = Archive.open(tmp_path / "a.db")
+    names = [row["name"] for row in again.db.query("SELECT name FROM _sqlite_migrations")]
+    assert len(names) == len(set(names)) == 1
+
+
+def test_upsert_keeps_first_seen_and_updates_the_rest(archive: Archive) -> None:
+    archive.write([article("u1", "2026-01-01T00:00:00+00:00")])
+    archive.write([article("u1", "2026-02-01T00:00:00+00:00", title="Tiêu đề đã sửa")])
+    (row,) = archive.db.query("SELECT * FROM articles")
+    assert row["first_seen"] == "2026-01-01T00:00:00+00:00"
+    assert row["last_seen"] == "2026-02-01T00:00:00+00:00"
+    assert row["title"] == "Tiêu đề đã sửa"
+    assert row["year"] == 2021
+    assert archive.count() == 1
+
+
+def test_search_index_follows_edits(archive: Archive) -> None:
+    archive.write([article("u1", "t1", title="Đại hội Đảng bộ")])
+    archive.write([article("u1", "t2", title="Hội nghị tập huấn")])
+
+    def matches(query: str) -> int:
+        sql = "SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?"
+        return next(archive.db.query(sql, [query]))["n"]
+
+    assert matches("dai hoi") == 0
+    assert matches("tap huan") == 1
+    assert matches("tập huấn") == 1
+
+
+def test_failure_is_kept_with_its_reason_until_the_page_reads(archive: Archive) -> None:
+    failure = {"url": "u2", "site": "s", "reason": "no body container", "http_status": 200}
+    archive.write(failures=[{**failure, "failed_at": "t1"}])
+    archive.write(failures=[{**failure, "failed_at": "t2"}])
+    (row,) = archive.db.query("SELECT * FROM extraction_failures")
+    assert (row["reason"], row["first_failed_at"], row["last_failed_at"]) == (
+        "no body container",
+        "t1",
+        "t2",
+    )
+    archive.write([article("u2", "t3")])
+    assert archive.count("extraction_failures") == 0
+    assert archive.count() == 1

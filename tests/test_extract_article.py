@@ -1,0 +1,80 @@
+"""extract_article on whole pages: decoding, clear errors, and what never reaches the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import ExtractionError, extract_article
+from crawler.sites import get_site
+
+URL = "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=45"
+PAGE = """<html><head><title>Cục THADS</title><script>var x = "Sign In";</script></head><body>
+<a class="ms-signInLink" href="/login">Sign In</a>
+<div class="news-detail"><h3 class="title-news">Hội nghị tập huấn nghiệp vụ</h3>
+<div class="date-news">05/03/2021</div>
+<div class="content-news"><p><b>Hội nghị tập huấn nghiệp vụ</b></p>
+<p>Sáng ngày 04/3/2021, Cục THADS tổ chức hội nghị.</p><style>p {color: red}</style>
+<p>Hội nghị kết thúc tốt đẹp.</p><p>&nbsp;</p><p align="right"><b>Nguồn: Văn phòng Cục</b></p>
+</div></div><div>Các tin đã đưa ngày:</div></body></html>"""
+
+
+@pytest.fixture
+def profile():
+    return get_site("thads-dongthap")
+
+
+def test_profile_page_fields(profile) -> None:
+    article = extract_article(PAGE, URL, profile)
+    assert article.title == "Hội nghị tập huấn nghiệp vụ"
+    assert article.published.isoformat() == "2021-03-05"  # not the event date 04/3/2021
+    assert article.body_text == (
+        "Sáng ngày 04/3/2021, Cục THADS tổ chức hội nghị.\n\nHội nghị kết thúc tốt đẹp."
+    )
+    assert article.author_unit == "Văn phòng Cục"
+    assert article.url == profile.canonical(URL)
+    assert article.agency == "Cục Thi hành án dân sự tỉnh Đồng Tháp"
+    assert article.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "content_type"),
+    [("utf-8", "text/html; charset=utf-8"), ("utf-8", None), ("utf-16", "text/html")],
+)
+def test_bytes_are_decoded(profile, encoding: str, content_type: str | None) -> None:
+    data = PAGE.encode(encoding)
+    if encoding == "utf-16":
+        content_type = "text/html; charset=utf-16"
+    assert extract_article(data, URL, profile, content_type=content_type).title == (
+        "Hội nghị tập huấn nghiệp vụ"
+    )
+
+
+def test_decomposed_text_comes_out_composed(profile) -> None:
+    import unicodedata
+
+    article = extract_article(unicodedata.normalize("NFD", PAGE), URL, profile)
+    assert article.title == "Hội nghị tập huấn nghiệp vụ"
+    assert unicodedata.is_normalized("NFC", article.body_text)
+
+
+def test_profile_is_found_from_the_url() -> None:
+    assert extract_article(PAGE, URL).site == "thads-dongthap"
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        ("", "empty page"),
+        ("   \n", "empty page"),
+        ("<html><body><p>Trang chủ</p></body></html>", "no body container matched"),
+    ],
+)
+def test_unreadable_pages_raise_a_clear_error(profile, html: str, reason: str) -> None:
+    with pytest.raises(ExtractionError, match=reason):
+        extract_article(html, URL, profile)
+
+
+def test_missing_date_is_a_warning_not_an_error(profile) -> None:
+    article = extract_article(PAGE.replace("05/03/2021", ""), URL, profile)
+    assert article.published is None
+    assert "no publication date found" in article.warnings
