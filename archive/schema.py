@@ -12,18 +12,18 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 @migrations()
 def m001_articles(db: Database) -> None:
+    # Column order is what Datasette shows: what a reader wants first, bookkeeping last.
     db.table("articles").create(
         {
-            "url": str,
-            "site": str,
-            "agency": str,
             "title": str,
             "published": str,
-            "year": int,
+            "agency": str,
             "author_unit": str,
             "author": str,
             "body_text": str,
-            "search_folded": str,
+            "url": str,
+            "site": str,
+            "year": int,
             "source_url": str,
             "fetched_at": str,
             "first_seen": str,
@@ -31,6 +31,7 @@ def m001_articles(db: Database) -> None:
             "extraction_path": str,
             "extractor_version": str,
             "warnings": str,
+            "search_folded": str,
         },
         pk="url",
     )
