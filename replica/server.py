@@ -15,14 +15,10 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from replica.site import Response, Site
-from replica.thads import ThadsProvinceSite
+from replica.catalog import build_sites
+from replica.site import Request, Response, Site, SiteConfig
 
 INTERNAL = "/__replica__/"
-
-
-def default_sites(articles: int = 45, seed: int = 1) -> list[Site]:
-    return [ThadsProvinceSite("dongthap", "Đồng Tháp", seed=seed, articles=articles)]
 
 
 def _text(status: int, text: str, content_type: str = "text/plain; charset=utf-8") -> Response:
@@ -36,7 +32,9 @@ class Router:
     def __init__(self, sites: Sequence[Site]) -> None:
         self.sites = sorted(sites, key=lambda s: len(s.prefix), reverse=True)
 
-    def dispatch(self, method: str, target: str, headers: Mapping[str, str], base: str) -> Response:
+    def dispatch(
+        self, method: str, target: str, headers: Mapping[str, str], base: str, body: bytes = b""
+    ) -> Response:
         parts = urlsplit(target)
         path, query = unquote(parts.path or "/", errors="replace"), parts.query
         lower = path.lower()
@@ -44,13 +42,37 @@ class Router:
             return self._internal(lower[len(INTERNAL) :], query, base)
         if lower == "/":
             return self._index(base)
+        if lower == "/robots.txt":
+            return _text(200, self.robots())
         for site in self.sites:
             prefix = site.prefix.lower()
             if lower.startswith(prefix):
-                return site.handle(method, path, query, headers)
+                return site.handle(Request(method, path, query, headers, body))
             if lower + "/" == prefix:
                 return Response(302, b"", headers=(("Location", site.prefix),))
+        for site in self.sites:
+            if lower == f"/{site.host}/robots.txt":
+                return _text(200, self.robots(site.host))
         return _text(404, "Not Found\n")
+
+    def robots(self, host: str | None = None) -> str:
+        """robots.txt: one host's own rules, or at the root every host's under its prefix.
+
+        All hosts share the replica's one port, so a crawler reads the root file; each
+        host's rules appear there with the host's virtual path in front.
+        """
+        lines = ["User-agent: *"]
+        for site in self.sites:
+            if host is not None and site.host != host:
+                continue
+            mount = "" if host else f"/{site.host}"
+            for rule in site.robots().splitlines():
+                field, _, value = rule.partition(":")
+                value = value.strip()
+                if field.strip().lower() in {"disallow", "allow"} and value.startswith("/"):
+                    value = mount + value
+                lines.append(f"{field.strip()}: {value}")
+        return "\n".join(dict.fromkeys(lines)) + "\n"
 
     def _internal(self, name: str, query: str, base: str) -> Response:
         if name == "sites.json":
@@ -128,21 +150,27 @@ class _Handler(BaseHTTPRequestHandler):
     timeout = 30
     server: _HTTPServer
 
+    _body = b""
+
     def do_GET(self) -> None:
+        self._body = b""
         self._serve("GET")
 
     def do_HEAD(self) -> None:
+        self._body = b""
         self._serve("HEAD")
 
-    def do_POST(self) -> None:  # ASP.NET postbacks re-render the same page
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+    def do_POST(self) -> None:  # ASP.NET postbacks and JSON list APIs
+        self._body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         self._serve("POST")
 
     def _serve(self, method: str) -> None:
         headers = {k.lower(): v for k, v in self.headers.items()}
         host = headers.get("host") or "{}:{}".format(*self.server.server_address[:2])
         try:
-            response = self.server.router.dispatch(method, self.path, headers, f"http://{host}")
+            response = self.server.router.dispatch(
+                method, self.path, headers, f"http://{host}", self._body
+            )
         except Exception as exc:  # a replica bug must show up as a 500, not a hung client
             self.log_error("replica error on %s: %r", self.path, exc)
             response = _text(500, "Internal Server Error\n")
@@ -198,11 +226,13 @@ class ReplicaServer:
         host: str = "127.0.0.1",
         articles: int = 45,
         *,
+        config: SiteConfig | None = None,
         sites: Sequence[Site] | None = None,
         verbose: bool = False,
     ) -> None:
         self.host, self.port = host, port
-        self.sites = list(sites) if sites is not None else default_sites(articles)
+        self.config = config or SiteConfig(articles=articles)
+        self.sites = list(sites) if sites is not None else build_sites(self.config)
         self.verbose = verbose
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None

@@ -25,15 +25,48 @@ class Response:
     last_modified: datetime | None = None  # timezone-aware
 
 
+@dataclass(frozen=True)
+class Request:
+    """What a site sees of a request: `path` percent-decoded, header names lower-cased."""
+
+    method: str
+    path: str
+    query: str
+    headers: Mapping[str, str]
+    body: bytes = b""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """How a site is generated, and how it has changed since the base state.
+
+    `articles` is the base state; `new_articles` more appear at the top of the listings,
+    `edit_rate` of the articles carry changed text (and a later Last-Modified), and `remove`
+    articles answer 404/410 and leave the listings. `trap` makes listings page on forever.
+    """
+
+    seed: int = 1
+    articles: int = 45
+    new_articles: int = 0
+    edit_rate: float = 0.0
+    remove: int = 0
+    trap: bool = False
+
+
 class Site(Protocol):
-    """One replica site mounted under its own path prefix (e.g. "/dongthap/")."""
+    """One replica site: the real `host` it imitates, mounted at `prefix` ("/<host>/...")."""
 
     slug: str  # names the site everywhere: truth records, sites.json, crawler profile
     family: str
+    host: str
     prefix: str
 
-    def handle(self, method: str, path: str, query: str, headers: Mapping[str, str]) -> Response:
-        """Answer a request; `path` is percent-decoded, `headers` have lower-case names."""
+    def handle(self, request: Request) -> Response:
+        """Answer a request whose path starts with `prefix` (in any letter case)."""
+        ...
+
+    def robots(self) -> str:
+        """This host's robots.txt rules (paths relative to the host root), or ""."""
         ...
 
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
@@ -12,7 +12,16 @@ from importlib import resources
 from typing import Any
 
 from replica import thads_chrome, thads_html
-from replica.site import Response, collapse, number, pick, query_ci, stable_uuid
+from replica.site import (
+    Request,
+    Response,
+    SiteConfig,
+    collapse,
+    number,
+    pick,
+    query_ci,
+    stable_uuid,
+)
 from replica.textgen import DONGTHAP_DISTRICTS, TextGen
 
 # (list name in URLs, display name, share of the site's articles)
@@ -129,22 +138,26 @@ def seed_article() -> tuple[str, date, tuple[str, ...], str]:
 class ThadsProvinceSite:
     """A Cục THADS province sub-site of thads.moj.gov.vn mounted at /<province_slug>/."""
 
-    family = "thads"
+    family = "thads-sharepoint"
+    host = "thads.moj.gov.vn"
 
     def __init__(
         self,
         province_slug: str = "dongthap",
         province: str = "Đồng Tháp",
-        seed: int = 1,
-        articles: int = 45,
+        config: SiteConfig | None = None,
         *,
         with_seed_article: bool = True,
         districts: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
+        config = config or SiteConfig()
+        seed, articles = config.seed, config.articles
         if articles < MIN_ARTICLES:
             raise ValueError(f"a THADS site needs at least {MIN_ARTICLES} articles")
+        self.config = config
         self.slug = f"thads-{province_slug}"
-        self.prefix = f"/{province_slug}/"
+        self.province_slug = province_slug
+        self.prefix = f"/{self.host}/{province_slug}/"
         self.province = province
         self.seed = seed
         self.districts = districts or DONGTHAP_DISTRICTS
@@ -270,9 +283,15 @@ class ThadsProvinceSite:
         return [self.article(spec, i) for i in sorted((*older, *newer), reverse=True)]
 
     # HTTP ------------------------------------------------------------------------------------
-    def handle(self, method: str, path: str, query: str, headers: Mapping[str, str]) -> Response:
+    def robots(self) -> str:
+        return "".join(
+            f"Disallow: /{self.province_slug}/{private}/\n" for private in ("_layouts", "_vti_bin")
+        )
+
+    def handle(self, request: Request) -> Response:
+        path = request.path
         rel = path[len(self.prefix) :].lower()
-        params = query_ci(query)
+        params = query_ci(request.query)
         if rel in HOME_PATHS:
             newest = max(self.lists, key=lambda s: s.day(s.count - 1))
             modified = self.article(newest, newest.count - 1).modified()

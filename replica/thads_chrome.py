@@ -247,7 +247,7 @@ def page(
         f'siteClientTag:"{number(site.slug, "tag", below=9)}$$15.0.4797.1000",webUIVersion:15,'
         f'pageListId:"{list_id}",pageItemId:{item_id if item_id is not None else -1},'
         f"pagePersonalizationScope:1,alertsEnabled:false,"
-        f"siteServerRelativeUrl:{_js_string(site.prefix.rstrip('/'))}}}"
+        f"siteServerRelativeUrl:{_js_string('/' + site.province_slug)}}}"
     )
     source = quote(request_path, safe="").replace("_", "%5F").replace(".", "%2E")
     menu = "\n".join(
@@ -285,7 +285,7 @@ def page(
         province=site.province,
         address=site.address,
         phone=site.phone,
-        email=f"thads{site.prefix.strip('/')}@moj.gov.vn",
+        email=f"thads{site.province_slug}@moj.gov.vn",
         counter=f"{1_200_000 + number(site.slug, 'counter', below=800_000):,}".replace(",", "."),
         generator=digest(site.slug, key, "gen", size=4).hex().upper(),
         validation=junk_base64(site.slug, key, "validation", size=96),

@@ -114,7 +114,9 @@ def test_truth_lists_every_article_once(server: ReplicaServer, truth: list[dict]
     assert len({r["url"] for r in truth}) == ARTICLES
     for record in truth:
         assert record["site"] == "thads-dongthap"
-        assert record["url"].startswith(server.url + "/dongthap/noidung/tintuc/Lists/")
+        assert record["url"].startswith(
+            server.url + "/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/"
+        )
         assert record["url"].endswith(f"/View_Detail.aspx?ItemID={record['item_id']}")
         assert record["paragraph_count"] == len(record["body_text"].split("\n\n"))
     sizes = {name: sum(r["list"] == name for r in truth) for name in LIST_SIZES}
@@ -127,8 +129,8 @@ def test_sites_json(server: ReplicaServer) -> None:
     assert json.loads(body) == [
         {
             "slug": "thads-dongthap",
-            "family": "thads",
-            "base_url": server.url + "/dongthap/",
+            "family": "thads-sharepoint",
+            "base_url": server.url + "/thads.moj.gov.vn/dongthap/",
             "articles": ARTICLES,
         }
     ]
@@ -182,7 +184,9 @@ def test_listing_shows_newest_first_and_pager_reaches_last(
     server: ReplicaServer, truth: list[dict], list_name: str
 ) -> None:
     ids = sorted((r["item_id"] for r in truth if r["list"] == list_name), reverse=True)
-    url = f"{server.url}/dongthap/noidung/tintuc/Lists/{list_name}/View_Detail.aspx"
+    url = (
+        f"{server.url}/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/{list_name}/View_Detail.aspx"
+    )
     status, _, first = fetch(url)
     assert status == 200
     assert fetch(url + "?Page=1")[2] == first
@@ -206,24 +210,27 @@ def test_listing_shows_newest_first_and_pager_reaches_last(
 
 def test_links_use_varied_spellings(server: ReplicaServer) -> None:
     pages = [
-        fetch(f"{server.url}/dongthap/noidung/tintuc/Lists/{name}/View_Detail.aspx?Page={n}")[2]
+        fetch(
+            f"{server.url}/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/{name}/View_Detail.aspx?Page={n}"
+        )[2]
         for name in LIST_SIZES
         for n in (1, 2)
     ]
     links = [h for p in pages for h in hrefs(p.decode("utf-8"), "title")]
-    assert any(h.startswith("/dongthap/noidung/tintuc/Lists/") for h in links)
+    assert any(h.startswith("/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/") for h in links)
     assert any(h == h.lower() and h.startswith("/") for h in links)
     assert any(h.startswith("View_Detail.aspx?ItemID=") for h in links)
     assert any("#" in h for h in links)
 
 
 def test_unknown_item_and_path_are_404(server: ReplicaServer) -> None:
-    base = f"{server.url}/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx"
+    site = f"{server.url}/thads.moj.gov.vn/dongthap"
+    base = f"{site}/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx"
     for url in (
         base + "?ItemID=99999",
         base + "?ItemID=abc",
-        f"{server.url}/dongthap/noidung/tintuc/Lists/KhongCo/View_Detail.aspx?ItemID=12",
-        f"{server.url}/dongthap/khong-co.aspx",
+        f"{server.url}/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/KhongCo/View_Detail.aspx?ItemID=12",
+        f"{server.url}/thads.moj.gov.vn/dongthap/khong-co.aspx",
     ):
         status, headers, body = fetch(url)
         assert status == 404, url
@@ -232,12 +239,19 @@ def test_unknown_item_and_path_are_404(server: ReplicaServer) -> None:
 
 
 def test_home_page_links_to_every_list(server: ReplicaServer) -> None:
-    for path in ("/dongthap/", "/dongthap/Pages/Trangchu.aspx", "/DONGTHAP/pages/trangchu.aspx"):
+    for path in (
+        "/thads.moj.gov.vn/dongthap/",
+        "/thads.moj.gov.vn/dongthap/Pages/Trangchu.aspx",
+        "/THADS.MOJ.GOV.VN/DONGTHAP/pages/trangchu.aspx",
+    ):
         status, _, body = fetch(server.url + path)
         assert status == 200
         page = body.decode("utf-8")
         for name in LIST_SIZES:
-            assert f'href="/dongthap/noidung/tintuc/Lists/{name}/View_Detail.aspx"' in page
+            assert (
+                f'href="/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/{name}/View_Detail.aspx"'
+                in page
+            )
 
 
 def test_seed_article(truth: list[dict]) -> None:
@@ -297,8 +311,8 @@ def test_conditional_get_and_head(truth: list[dict]) -> None:
 
 def test_same_seed_gives_identical_output(server: ReplicaServer, truth: list[dict]) -> None:
     paths = [
-        "/dongthap/",
-        "/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?Page=2",
+        "/thads.moj.gov.vn/dongthap/",
+        "/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?Page=2",
         *(urlsplit(r["url"]).path + "?" + urlsplit(r["url"]).query for r in truth[::7]),
     ]
     with ReplicaServer(port=0) as other:

@@ -50,9 +50,9 @@ def test_real_profile_accepts_articles_and_rejects_listings(slug: str) -> None:
 
 def test_replica_twin_follows_the_replica_url() -> None:
     twin = get_site("replica-thads-dongthap", "http://127.0.0.1:9999")
-    assert twin.base_url == "http://127.0.0.1:9999/dongthap/"
+    assert twin.base_url == "http://127.0.0.1:9999/thads.moj.gov.vn/dongthap/"
     assert twin.is_article(
-        "http://127.0.0.1:9999/dongthap/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx?itemid=3"
+        "http://127.0.0.1:9999/thads.moj.gov.vn/dongthap/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx?itemid=3"
     )
 
 

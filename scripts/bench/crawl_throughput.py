@@ -47,7 +47,7 @@ class BareSpider(scrapy.Spider):
         self.base = base
 
     async def start(self):  # type: ignore[override]
-        yield scrapy.Request(f"{self.base}/dongthap/", callback=self.parse)
+        yield scrapy.Request(f"{self.base}/thads.moj.gov.vn/dongthap/", callback=self.parse)
 
     def parse(self, response):  # type: ignore[override]
         if "itemid=" in response.url.lower():  # an article: fetched, nothing to follow
