@@ -47,12 +47,26 @@ def test_extract_prints_the_fields_of_a_saved_page(
     assert fields["extraction_path"] == "profile"
 
 
-def test_extract_reports_an_unknown_site_clearly(tmp_path: Path) -> None:
+def test_extract_reads_a_page_of_an_unknown_site_by_the_generic_path(
+    replica, truth: list[dict], tmp_path: Path
+) -> None:
+    (seed,) = [line for line in truth if line["published"] == "2021-11-10"]
+    page = tmp_path / "seed.html"
+    page.write_bytes(fetch(seed["url"]))
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "https://example.org/a/1"])
+    assert result.exit_code == 0, result.output
+    fields = json.loads(result.output)
+    assert fields["extraction_path"] == "generic"
+    assert (fields["title"], fields["published"]) == (seed["title"], "2021-11-10")
+    assert fields["body_text"] == seed["body_text"]
+
+
+def test_extract_explains_a_page_without_an_article(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
-    page.write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    page.write_text("<html><body><p>Trang chủ</p></body></html>", encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(page), "--url", "https://example.org/a"])
     assert result.exit_code == 1
-    assert "no site profile matches https://example.org/a" in result.output
+    assert "no article on the page" in result.output
 
 
 def test_crawl_rejects_an_unknown_site() -> None:

@@ -66,7 +66,7 @@ def test_profile_is_found_from_the_url() -> None:
     [
         ("", "empty page"),
         ("   \n", "empty page"),
-        ("<html><body><p>Trang chủ</p></body></html>", "no body container matched"),
+        ("<html><body><p>Trang chủ</p></body></html>", "no article on the page"),
     ],
 )
 def test_unreadable_pages_raise_a_clear_error(profile, html: str, reason: str) -> None:

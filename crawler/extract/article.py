@@ -14,8 +14,10 @@ from crawler.extract.boilerplate import cut_trailing_widgets, drop_repeated_titl
 from crawler.extract.bylines import Byline, parse_byline, split_byline
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.decode import decode_html
-from crawler.extract.selectors import first_match
+from crawler.extract.generic import NoMainText, Reading, read_generic
+from crawler.extract.selectors import PageRules, first_match
 from crawler.extract.text import clean_text, paragraphs
+from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
     from crawler.sites import SiteProfile
@@ -67,6 +69,24 @@ def parse_html(text: str) -> etree._Element:
     return tree
 
 
+def read_with_profile(tree: etree._Element, rules: PageRules) -> Reading | None:
+    """The fields where the family's selectors say they are; None if the body is not there."""
+    body_element = first_match(tree, rules.body)
+    if body_element is None:
+        return None
+    title_element = first_match(tree, rules.title)
+    title = clean_text(title_element.text_content()) if title_element is not None else None
+    date_element = first_match(tree, rules.published)
+    published = parse_vn_datetime(date_element.text_content()) if date_element is not None else None
+    author_element = first_match(tree, rules.author)
+    author = clean_text(author_element.text_content()) if author_element is not None else None
+    for selector in rules.drop:
+        for unwanted in selector(body_element):
+            unwanted.drop_tree()
+    warnings = [] if published else ["no publication date found"]
+    return Reading(title or None, published, paragraphs(body_element), None, author, warnings)
+
+
 def extract_article(
     html: str | bytes,
     url: str,
@@ -74,53 +94,54 @@ def extract_article(
     *,
     content_type: str | None = None,
 ) -> Article:
-    """The article in `html`, read with the site profile that owns `url` (or the one given)."""
+    """The article in `html`: read with the site profile that owns `url` (or the one given),
+    or by the generic path when there is none or its selectors no longer match."""
     if profile is None:
         from crawler.sites import find_site
 
         profile = find_site(url)
-    if profile is None:
+    text = decode_html(html, content_type)
+    tree = parse_html(text)
+    reading = read_with_profile(tree, profile.rules) if profile else None
+    path = "profile"
+    if reading is None:
+        path = "generic"
+        try:
+            reading = read_generic(tree, text, url)
+        except NoMainText as error:
+            raise ExtractionError(str(error)) from None
+        if profile:
+            reading.warnings.append("profile selectors found no body; read by the generic path")
+    article = _finish(reading, url, profile, path)
+    if path == "generic" and not (article.title and article.body_text):
+        found_title = "a" if article.title else "no"
         raise ExtractionError(
-            f"no site profile matches {url}; the generic extractor for unknown sites is not "
-            "built yet (see `govarchive sites` for the known ones)"
+            f"no article on the page: the generic path found {found_title} title "
+            f"and {len(article.body_text)} characters of body"
         )
-    tree = parse_html(decode_html(html, content_type))
-    rules = profile.rules
-    warnings: list[str] = []
+    return article
 
-    title_element = first_match(tree, rules.title)
-    title = clean_text(title_element.text_content()) if title_element is not None else ""
-    if not title:
-        warnings.append("no title found")
 
-    date_element = first_match(tree, rules.published)
-    published = parse_vn_datetime(date_element.text_content()) if date_element is not None else None
-    if published is None:
-        warnings.append("no publication date found")
-
-    body_element = first_match(tree, rules.body)
-    if body_element is None:
-        raise ExtractionError("no body container matched the profile's selectors")
-    for selector in rules.drop:
-        for unwanted in selector(body_element):
-            unwanted.drop_tree()
-    lines = drop_repeated_title(cut_trailing_widgets(paragraphs(body_element)), title)
+def _finish(reading: Reading, url: str, profile: SiteProfile | None, path: str) -> Article:
+    """Apply the shared Vietnamese rules (repeated title, widgets, closing byline)."""
+    lines = drop_repeated_title(cut_trailing_widgets(reading.lines), reading.title)
     lines, byline = split_byline(lines)
-    author_element = first_match(tree, rules.author)
-    if author_element is not None and not byline.author_unit:
-        byline = parse_byline(clean_text(author_element.text_content())) or Byline()
+    if reading.author and not (byline.author or byline.author_unit):
+        byline = parse_byline(reading.author) or Byline(author=reading.author)
+    warnings = list(reading.warnings)
+    if not reading.title:
+        warnings.append("no title found")
     if not lines:
         warnings.append("empty body")
-
     return Article(
-        url=profile.canonical(url),
-        title=title or None,
-        published=published,
+        url=profile.canonical(url) if profile else canonical_url(url),
+        title=reading.title,
+        published=reading.published,
         body_text="\n\n".join(lines),
         author_unit=byline.author_unit,
         author=byline.author,
-        agency=profile.agency,
-        site=profile.slug,
-        extraction_path="profile",
+        agency=profile.agency if profile else None,
+        site=profile.slug if profile else None,
+        extraction_path=path,
         warnings=tuple(warnings),
     )

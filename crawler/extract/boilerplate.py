@@ -12,12 +12,33 @@ TRAILING_WIDGETS = re.compile(
 )
 
 
+# Sapo prefixes that name the source: "(Chinhphu.vn) - ", "VGP - ", "(TTXVN) - ".
+SAPO_PREFIX = re.compile(r"^(?:\([^()]{2,30}\)|VGP|TTXVN)\s*[-–—]\s*")
+
+# Article toolbars: font size, read aloud, print, e-mail, share.
+_TOOLBAR_WORDS = re.compile(
+    r"^(?:(?:Xem cỡ chữ|Cỡ chữ|Đọc bài viết|Nghe đọc bài|In|In bài|Gửi email|Gửi bài|Chia sẻ|"
+    r"Lưu|Quay lại|A\+|A-|A|[/|•·-])\s*)+$",
+    re.IGNORECASE,
+)
+# "Other news" lists: "- Title (dd/mm/yyyy)".
+_DATED_LINK_LINE = re.compile(r"^-?\s*\S.{5,}\(\d{1,2}/\d{1,2}/\d{4}\)$")
+
+
+def is_toolbar_line(line: str) -> bool:
+    return bool(_TOOLBAR_WORDS.match(line))
+
+
 def cut_trailing_widgets(paragraphs: list[str]) -> list[str]:
-    """Paragraphs up to (not including) the first trailing widget heading."""
+    """Paragraphs up to the first trailing widget heading, without a trailing dated-link list."""
     for index, paragraph in enumerate(paragraphs):
         if index and TRAILING_WIDGETS.match(paragraph):
-            return paragraphs[:index]
-    return paragraphs
+            paragraphs = paragraphs[:index]
+            break
+    end = len(paragraphs)
+    while end > 1 and _DATED_LINK_LINE.match(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end] if len(paragraphs) - end >= 2 else paragraphs
 
 
 def drop_repeated_title(paragraphs: list[str], title: str | None) -> list[str]:

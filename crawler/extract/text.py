@@ -25,16 +25,17 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.translate(_INVISIBLE).split()))
 
 
-def paragraphs(root: etree._Element) -> list[str]:
-    """Split an element's text into paragraphs at block elements and <br>, in reading order."""
-    found: list[str] = []
+def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
+    """Reading-order text blocks, split at block elements and <br>, each with its block element."""
+    found: list[tuple[str, etree._Element]] = []
     pending: list[str] = []
+    open_blocks: list[etree._Element] = [root]
 
     def flush() -> None:
         text = clean_text("".join(pending))
         pending.clear()
         if text:
-            found.append(text)
+            found.append((text, open_blocks[-1]))
 
     # iterwalk is iterative, so deeply nested markup cannot exhaust the Python stack.
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -42,12 +43,20 @@ def paragraphs(root: etree._Element) -> list[str]:
         if event == "start":
             if tag in BLOCK_TAGS or tag == "br":
                 flush()
+            if tag in BLOCK_TAGS:
+                open_blocks.append(element)
             if tag is not None and element.text:
                 pending.append(element.text)
         else:
             if tag in BLOCK_TAGS:
                 flush()
+                open_blocks.pop()
             if element is not root and element.tail:
                 pending.append(element.tail)
     flush()
     return found
+
+
+def paragraphs(root: etree._Element) -> list[str]:
+    """Split an element's text into paragraphs at block elements and <br>, in reading order."""
+    return [text for text, _ in blocks(root)]

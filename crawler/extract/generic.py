@@ -1,0 +1,116 @@
+"""The generic path: trafilatura finds the main text, Vietnamese-aware rules find the rest.
+
+Used for sites without a profile and for profile sites whose layout no longer matches. It may
+rely only on what any page offers: the text, heading tags, dates near the title, and the
+web's metadata standards (JSON-LD, Open Graph) — never on one site's class names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import trafilatura
+from lxml import etree
+
+from crawler.extract.boilerplate import SAPO_PREFIX, is_toolbar_line
+from crawler.extract.dates import parse_vn_datetime
+from crawler.extract.structured import page_metadata
+from crawler.extract.text import blocks, clean_text
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_MAX_WORDS = 60
+_LOOK_BACK = 12  # blocks between the title and the start of the main text, at most
+_DATE_ONLY = re.compile(r"^[\W\d]*\d{1,2}/\d{1,2}/\d{4}[\W\d]*$")
+
+
+class NoMainText(ValueError):
+    """trafilatura found no main text on the page."""
+
+
+@dataclass
+class Reading:
+    """What a path read off a page, before the shared Vietnamese rules tidy the body."""
+
+    title: str | None
+    published: date | datetime | None
+    lines: list[str]
+    summary: str | None = None
+    author: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _is_title_block(text: str, element: etree._Element) -> bool:
+    words = len(text.split())
+    return (
+        element.tag in HEADINGS and 2 <= words <= _TITLE_MAX_WORDS and not SAPO_PREFIX.match(text)
+    )
+
+
+def _find(texts: list[str], line: str, start: int = 0) -> int | None:
+    """Index of the block that holds `line` (trafilatura may join or trim a little)."""
+    probe = line[:80]
+    for index in range(start, len(texts)):
+        text = texts[index]
+        if text == line or text.startswith(probe) or (text and line.startswith(text)):
+            return index
+    return None
+
+
+def read_generic(tree: etree._Element, html_text: str, url: str) -> Reading:
+    """Title, date, summary and body lines of any article page."""
+    main = trafilatura.extract(
+        html_text, url=url, include_comments=False, include_tables=True, include_images=False
+    )
+    lines = [clean_text(line) for line in (main or "").splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise NoMainText("no main text found on the page")
+    metadata = page_metadata(tree)
+    found = blocks(tree)
+    texts = [text for text, _ in found]
+
+    first = _find(texts, lines[0])
+    title_index: int | None = None
+    if first is not None:
+        window = range(first, max(-1, first - _LOOK_BACK), -1)
+        title_index = next((i for i in window if _is_title_block(*found[i])), None)
+    headline = metadata.get("headline")
+    if title_index is None and headline:
+        title_index = _find(texts, clean_text(headline))
+    title = texts[title_index] if title_index is not None else clean_text(headline or "") or None
+
+    # The header zone: a few blocks before the title (dates and toolbars come first on some
+    # templates) up to where the body starts. Dates inside the body are event dates.
+    body_start = first if first is not None and first != title_index else None
+    if body_start is None and first is not None and len(lines) > 1:
+        body_start = _find(texts, lines[1], first + 1)
+    zone_start = max(0, (title_index if title_index is not None else first or 0) - 4)
+    zone_end = body_start if body_start is not None else zone_start + 8
+    zone = texts[zone_start:zone_end]
+
+    summary = next((SAPO_PREFIX.sub("", text) for text in zone if SAPO_PREFIX.match(text)), None)
+    published = metadata.get("published")
+    if published is None:
+        published = next(
+            (parsed for text in zone if text != title and (parsed := parse_vn_datetime(text))),
+            None,
+        )
+    warnings = [] if published else ["no publication date found"]
+
+    skip = {title, summary}
+    body = [line for line in lines if line not in skip]
+    while body and (_DATE_ONLY.match(body[0]) or is_toolbar_line(body[0])):
+        body.pop(0)
+    if body and SAPO_PREFIX.match(body[0]):
+        summary = summary or SAPO_PREFIX.sub("", body[0])
+        body.pop(0)
+    return Reading(
+        title=title,
+        published=published,
+        lines=body,
+        summary=summary,
+        author=metadata.get("author"),
+        warnings=warnings,
+    )
