@@ -31,6 +31,11 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 # The same article under different spellings is one request (see crawler/fingerprint.py).
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalFingerprinter"
 
+DOWNLOADER_MIDDLEWARES = {
+    # After CookiesMiddleware (700) on the way back, so the retried request's cookie is stored.
+    "crawler.middlewares.CookieChallengeMiddleware": 650,
+}
+
 ITEM_PIPELINES = {
     "crawler.pipelines.FieldCoveragePipeline": 100,
     "crawler.pipelines.ArchivePipeline": 800,

@@ -1,5 +1,12 @@
 """Pure extraction functions, no Scrapy: (html, url) -> Article."""
 
+from crawler.extract.api import extract_api_article
 from crawler.extract.article import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
 
-__all__ = ["EXTRACTOR_VERSION", "Article", "ExtractionError", "extract_article"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Article",
+    "ExtractionError",
+    "extract_api_article",
+    "extract_article",
+]

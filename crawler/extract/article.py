@@ -112,7 +112,7 @@ def extract_article(
             raise ExtractionError(str(error)) from None
         if profile:
             reading.warnings.append("profile selectors found no body; read by the generic path")
-    article = _finish(reading, url, profile, path)
+    article = finish_article(reading, url, profile, path)
     if path == "generic" and not (article.title and article.body_text):
         found_title = "a" if article.title else "no"
         raise ExtractionError(
@@ -122,8 +122,9 @@ def extract_article(
     return article
 
 
-def _finish(reading: Reading, url: str, profile: SiteProfile | None, path: str) -> Article:
-    """Apply the shared Vietnamese rules (repeated title, widgets, closing byline)."""
+def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path: str) -> Article:
+    """The Article of a Reading, after the shared Vietnamese rules (repeated title, trailing
+    widgets, closing byline)."""
     lines = drop_repeated_title(cut_trailing_widgets(reading.lines), reading.title)
     lines, byline = split_byline(lines)
     if reading.author and not (byline.author or byline.author_unit):

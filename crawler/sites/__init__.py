@@ -20,11 +20,21 @@ DEFAULT_REPLICA_URL = "http://127.0.0.1:8000"
 REPLICA_URL_ENV = "GOVARCHIVE_REPLICA_URL"
 
 _SITE_KEYS = {"slug", "agency", "base_url", "start_urls", "twin_of", "enabled", "politeness",
-              "selectors", "max_listing_depth"}  # fmt: skip
+              "selectors", "max_listing_depth", "discover", "api"}  # fmt: skip
+DISCOVERY_KINDS = {"links", "feed", "sitemap", "timeline", "postback", "json_api"}
 
 
 class RegistryError(ValueError):
     """A site profile is missing, unknown or malformed; the message names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One way a site lists its articles: a kind, where it starts, and its options."""
+
+    kind: str
+    urls: tuple[str, ...]
+    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +45,6 @@ class SiteProfile:
     agency: str
     family: str
     base_url: str
-    start_urls: tuple[str, ...]
     article_pattern: re.Pattern[str]
     listing_pattern: re.Pattern[str]
     rules: PageRules
@@ -44,6 +53,10 @@ class SiteProfile:
     enabled: bool = True
     twin_of: str | None = None
     politeness: Mapping[str, Any] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
+    # For sites whose article pages are empty shells (SPAs): where the article's JSON is,
+    # and which JSON keys hold which field.
+    api: Mapping[str, Any] = field(default_factory=dict)
 
     def canonical(self, url: str) -> str:
         """The identity of `url` on this site (its scheme, letter case rules, no fragment)."""
@@ -72,12 +85,20 @@ def _build(family: Mapping[str, Any], entry: Mapping[str, Any], source: Path) ->
     try:
         selectors = {**family.get("selectors", {}), **entry.get("selectors", {})}
         base_url = entry["base_url"]
+        discover = entry.get("discover") or family.get("discover") or [{"kind": "links"}]
+        sources = []
+        for spec in discover:
+            spec = dict(spec)
+            kind = spec.pop("kind")
+            if kind not in DISCOVERY_KINDS:
+                raise RegistryError(f"{source.name}: unknown discovery kind {kind!r}")
+            start = spec.pop("start", entry.get("start_urls", [""]))
+            sources.append(Source(kind, tuple(urljoin(base_url, p) for p in start), spec))
         return SiteProfile(
             slug=entry["slug"],
             agency=entry["agency"],
             family=family["name"],
             base_url=base_url,
-            start_urls=tuple(urljoin(base_url, path) for path in entry.get("start_urls", [""])),
             article_pattern=re.compile(family["article_pattern"]),
             listing_pattern=re.compile(family["listing_pattern"]),
             rules=PageRules.from_mapping(selectors),
@@ -86,6 +107,8 @@ def _build(family: Mapping[str, Any], entry: Mapping[str, Any], source: Path) ->
             enabled=entry.get("enabled", True),
             twin_of=entry.get("twin_of"),
             politeness=entry.get("politeness", {}),
+            sources=tuple(sources),
+            api={**family.get("api", {}), **entry.get("api", {})},
         )
     except KeyError as missing:
         raise RegistryError(f"{source.name}: site {entry.get('slug')!r} lacks {missing}") from None

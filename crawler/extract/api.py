@@ -1,0 +1,54 @@
+"""Articles that a site serves as JSON (SPAs over an API): fields mapped by the profile."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import lxml.html
+from lxml import etree
+
+from crawler.extract.article import Article, ExtractionError, finish_article
+from crawler.extract.decode import decode_html
+from crawler.extract.generic import Reading
+from crawler.extract.structured import parse_iso_datetime
+from crawler.extract.text import clean_text, paragraphs
+
+if TYPE_CHECKING:
+    from crawler.sites import SiteProfile
+
+
+def _field(data: dict[str, Any], mapping: dict[str, Any], name: str) -> str | None:
+    key = mapping.get(name)
+    value = data.get(key) if key else None
+    return str(value) if value not in (None, "") else None
+
+
+def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
+    """The article in one API answer; `profile.api` names the JSON key of each field."""
+    mapping = dict(profile.api)
+    if isinstance(data, dict) and mapping.get("root"):
+        data = data.get(mapping["root"])
+    if not isinstance(data, dict):
+        raise ExtractionError("the API answered no article object")
+    body_html = _field(data, mapping, "body_html") or ""
+    lines: list[str] = []
+    if body_html.strip():
+        try:
+            fragment = lxml.html.fragment_fromstring(decode_html(body_html), create_parent="div")
+        except (etree.ParserError, ValueError) as error:
+            raise ExtractionError(f"unparseable body HTML: {error}") from None
+        etree.strip_elements(fragment, "script", "style", "figcaption", with_tail=False)
+        lines = paragraphs(fragment)
+    published_text = _field(data, mapping, "published")
+    published = parse_iso_datetime(published_text) if published_text else None
+    title = _field(data, mapping, "title")
+    summary = _field(data, mapping, "summary")
+    reading = Reading(
+        title=clean_text(title) if title else None,
+        published=published,
+        lines=lines,
+        summary=clean_text(summary) if summary else None,
+        author=_field(data, mapping, "author"),
+        warnings=[] if published else ["no publication date found"],
+    )
+    return finish_article(reading, url, profile, "api")

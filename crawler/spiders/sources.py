@@ -1,0 +1,152 @@
+"""Listing callbacks, one per way a portal lists articles (see Source.kind in crawler/sites)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+import scrapy
+from form2request import form2request
+from scrapy.http import Response, TextResponse
+
+from crawler.discovery.feeds import feed_entries
+from crawler.discovery.links import page_links
+from crawler.discovery.postback import postback_targets
+from crawler.discovery.sitemaps import sitemap_entries
+from crawler.sites import SiteProfile, Source
+
+
+def _json_path(data: Any, path: str) -> Any:
+    """`data` followed along a dotted key path ("" is `data` itself)."""
+    for key in filter(None, path.split(".")):
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+class ListingSources:
+    """Mixed into the portal spider: turns listing responses into article and page requests."""
+
+    profile: SiteProfile
+    logger: Any
+
+    # Supplied by the spider.
+    def article_request(self, url: str, **meta: Any) -> scrapy.Request: ...
+    def listing_request(
+        self, url: str, source: Source, depth: int, **kw: Any
+    ) -> scrapy.Request: ...
+    def parse_article(self, response: Response, **kw: Any) -> Iterator[Any]: ...
+
+    def json_list_request(
+        self, source: Source, depth: int, category: str, offset: int
+    ) -> scrapy.Request:
+        """One page of a JSON list API: POST (or GET) with offset/limit and a category."""
+        options = source.options
+        limit = options.get("limit", 20)
+        url = urljoin(self.profile.base_url, options["url"]).format(offset=offset, limit=limit)
+        body = {k: str(v).format(category=category) for k, v in options.get("body", {}).items()}
+        return scrapy.Request(
+            url,
+            method=options.get("method", "POST"),
+            body=json.dumps(body) if body else None,
+            headers={"Content-Type": "application/json", "Accept": "application/json"},
+            callback=self.parse_json_list,
+            cb_kwargs={"source": source, "depth": depth, "category": category, "offset": offset},
+            meta={"canonical_url": f"{self.profile.canonical(url)}#{category}"},
+        )
+
+    def _deeper(self, source: Source, depth: int, url: str) -> bool:
+        if depth < self.profile.max_listing_depth:
+            return True
+        self.logger.warning("Listing depth limit (%d) reached at %s", depth, url)
+        return False
+
+    def _html_links(
+        self, response: Response, source: Source, depth: int
+    ) -> Iterator[scrapy.Request]:
+        for href in page_links(response.selector):
+            url = urljoin(response.url, href)
+            if self.profile.is_article(url):
+                yield self.article_request(url)
+            elif self.profile.is_listing(url) and self._deeper(source, depth, url):
+                yield self.listing_request(url, source, depth + 1)
+
+    def parse_links(self, response: Response, source: Source, depth: int) -> Iterator[Any]:
+        """An HTML listing: follow article links and further listing pages (href or onclick)."""
+        if not isinstance(response, TextResponse):
+            self.logger.error("Listing %s is not HTML (%s)", response.url, type(response).__name__)
+            return
+        yield from self._html_links(response, source, depth)
+
+    def parse_feed(self, response: Response, source: Source, depth: int) -> Iterator[Any]:
+        """An RSS or Atom feed: every entry that links to an article of this site."""
+        entries = feed_entries(response.body)
+        if not entries:
+            self.logger.error("Feed %s has no entries (or is not RSS/Atom)", response.url)
+        for entry in entries:
+            url = urljoin(response.url, entry.url)
+            if self.profile.is_article(url):
+                yield self.article_request(url)
+
+    def parse_sitemap(self, response: Response, source: Source, depth: int) -> Iterator[Any]:
+        """A sitemap or sitemap index."""
+        for entry in sitemap_entries(response.body):
+            url = urljoin(response.url, entry.url)
+            if entry.is_sitemap and self.profile.owns(url) and self._deeper(source, depth, url):
+                yield self.listing_request(url, source, depth + 1)
+            elif self.profile.is_article(url):
+                yield self.article_request(url)
+
+    def parse_timeline(
+        self, response: Response, source: Source, depth: int, zone: str = "", page: int = 1
+    ) -> Iterator[Any]:
+        """A page of "more items" fragments; the next page is asked for while items keep coming."""
+        found = (
+            list(self._html_links(response, source, depth))
+            if isinstance(response, TextResponse)
+            else []
+        )
+        yield from found
+        if any(request.callback == self.parse_article for request in found):
+            next_url = urljoin(self.profile.base_url, source.options["template"]).format(
+                zone=zone, page=page + 1
+            )
+            if self._deeper(source, depth, next_url):
+                yield self.listing_request(next_url, source, depth + 1, zone=zone, page=page + 1)
+
+    def parse_postback(self, response: Response, source: Source, depth: int) -> Iterator[Any]:
+        """An ASP.NET grid: links, plus the pager's __doPostBack pages as form submissions."""
+        yield from self.parse_links(response, source, depth)
+        prefix = source.options.get("argument_prefix", "Page$")
+        form = response.xpath("//form[.//input[@name='__VIEWSTATE']]")
+        if not form:
+            return
+        for target, argument in postback_targets(response.text, prefix):
+            if not self._deeper(source, depth, f"{response.url} {argument}"):
+                return
+            data = {"__EVENTTARGET": target, "__EVENTARGUMENT": argument}
+            request = form2request(form, data, click=False).to_scrapy(
+                callback=self.parse_postback,
+                cb_kwargs={"source": source, "depth": depth + 1},
+                meta={"canonical_url": f"{self.profile.canonical(response.url)}#{argument}"},
+            )
+            yield request
+
+    def parse_json_list(
+        self, response: Response, source: Source, depth: int, category: str = "", offset: int = 0
+    ) -> Iterator[Any]:
+        """A JSON list API page: article URLs from a template, then the next offset."""
+        try:
+            items = _json_path(json.loads(response.text), source.options.get("items", ""))
+        except ValueError:
+            self.logger.error("List API %s did not answer JSON", response.url)
+            return
+        if not isinstance(items, list) or not items:
+            return
+        for item in items:
+            url = urljoin(self.profile.base_url, source.options["article_url"].format(**item))
+            yield self.article_request(url, api_item=item)
+        next_offset = offset + len(items)
+        if self._deeper(source, depth, f"{response.url} offset={next_offset}"):
+            yield self.json_list_request(source, depth + 1, category, next_offset)
