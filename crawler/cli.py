@@ -190,6 +190,46 @@ def extract(file: click.utils.LazyFile, url: str, site: str | None) -> None:
     click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
 
 
+@main.command(name="eval")
+@click.option("--articles", default=20, show_default=True, help="Articles per replica site.")
+@click.option(
+    "--devset",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The trafilatura-eval dev set folder (default: ../shared/data/trafilatura-eval).",
+)
+@click.option("--no-devset", is_flag=True, help="Score the replicas only.")
+@click.option("--devset-limit", type=int, default=None, help="Score only the first N dev pages.")
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the scores to this JSON file.",
+)
+def evaluate(
+    articles: int, devset: Path | None, no_devset: bool, devset_limit: int | None,
+    json_path: Path | None,
+) -> None:  # fmt: skip
+    """Score extraction per field: every replica site (profile path, and the generic path on
+    obfuscated pages) and the real-world dev set, each against trafilatura on the same pages.
+
+    Example: govarchive eval --articles 20 --json data/eval.json
+    """
+    from crawler.evaluation.devset import DEFAULT_DEVSET
+    from crawler.evaluation.run import evaluate as run_evaluation
+    from crawler.evaluation.run import format_report
+
+    chosen = None if no_devset else (devset or DEFAULT_DEVSET)
+    report = run_evaluation(
+        articles, chosen, devset_limit, progress=lambda m: click.echo(m, err=True)
+    )
+    click.echo(format_report(report))
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
 @main.command()
 def sites() -> None:
     """List the site profiles: slug, family, agency and base URL.

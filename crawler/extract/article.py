@@ -93,16 +93,18 @@ def extract_article(
     profile: SiteProfile | None = None,
     *,
     content_type: str | None = None,
+    generic: bool = False,
 ) -> Article:
     """The article in `html`: read with the site profile that owns `url` (or the one given),
-    or by the generic path when there is none or its selectors no longer match."""
+    or by the generic path when there is none, its selectors no longer match, or `generic`
+    asks for it (the profile then still names the site and agency)."""
     if profile is None:
         from crawler.sites import find_site
 
         profile = find_site(url)
     text = decode_html(html, content_type)
     tree = parse_html(text)
-    reading = read_with_profile(tree, profile.rules) if profile else None
+    reading = read_with_profile(tree, profile.rules) if profile and not generic else None
     path = "profile"
     if reading is None:
         path = "generic"
@@ -110,10 +112,10 @@ def extract_article(
             reading = read_generic(tree, text, url)
         except NoMainText as error:
             raise ExtractionError(str(error)) from None
-        if profile:
+        if profile and not generic:
             reading.warnings.append("profile selectors found no body; read by the generic path")
     article = finish_article(reading, url, profile, path)
-    if path == "generic" and not (article.title and article.body_text):
+    if path == "generic" and not article.body_text:
         found_title = "a" if article.title else "no"
         raise ExtractionError(
             f"no article on the page: the generic path found {found_title} title "

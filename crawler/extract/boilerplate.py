@@ -7,7 +7,10 @@ import re
 # Widgets that follow the article on Vietnamese portals; a body is cut at the first of them.
 TRAILING_WIDGETS = re.compile(
     r"^(?:Các tin đã đưa ngày|Các tin khác|Tin liên quan|Tin cùng chuyên mục|Các tin mới|"
-    r"Xem thêm|Bài viết liên quan|Các bài viết khác)\b",
+    r"Xem thêm|Bài viết liên quan|Các bài viết khác|Tin bài liên quan|Tin mới nhất|"
+    # Site footers, when a main-text finder lets them through.
+    r"Bản quyền thuộc|Bản quyền ©|Copyright|Ghi rõ nguồn|Cơ quan chủ quản|Chịu trách nhiệm|"
+    r"Lượt truy cập|Số lượt truy cập|Đang truy cập)\b",
     re.IGNORECASE,
 )
 

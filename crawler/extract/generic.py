@@ -71,7 +71,9 @@ def read_generic(tree: etree._Element, html_text: str, url: str) -> Reading:
     found = blocks(tree)
     texts = [text for text, _ in found]
 
-    first = _find(texts, lines[0])
+    # Where the main text starts, past any date or toolbar line that precedes the title.
+    lead = next((ln for ln in lines if not (_DATE_ONLY.match(ln) or is_toolbar_line(ln))), lines[0])
+    first = _find(texts, lead)
     title_index: int | None = None
     if first is not None:
         window = range(first, max(-1, first - _LOOK_BACK), -1)
@@ -80,17 +82,31 @@ def read_generic(tree: etree._Element, html_text: str, url: str) -> Reading:
     if title_index is None and headline:
         title_index = _find(texts, clean_text(headline))
     title = texts[title_index] if title_index is not None else clean_text(headline or "") or None
+    if title is None:
+        title = clean_text(tree.findtext(".//title") or "") or None
+
+    # Lines before the body proper: the title again, the date, a toolbar, the sapo.
+    summary: str | None = None
+    body = list(lines)
+    while body and (
+        body[0] == title
+        or _DATE_ONLY.match(body[0])
+        or is_toolbar_line(body[0])
+        or SAPO_PREFIX.match(body[0])
+    ):
+        if SAPO_PREFIX.match(body[0]):
+            summary = SAPO_PREFIX.sub("", body[0])
+        body.pop(0)
+    after_title = title_index + 1 if title_index is not None else 0
+    body_start = _find(texts, body[0], after_title) if body else None
 
     # The header zone: a few blocks before the title (dates and toolbars come first on some
     # templates) up to where the body starts. Dates inside the body are event dates.
-    body_start = first if first is not None and first != title_index else None
-    if body_start is None and first is not None and len(lines) > 1:
-        body_start = _find(texts, lines[1], first + 1)
     zone_start = max(0, (title_index if title_index is not None else first or 0) - 4)
     zone_end = body_start if body_start is not None else zone_start + 8
     zone = texts[zone_start:zone_end]
-
-    summary = next((SAPO_PREFIX.sub("", text) for text in zone if SAPO_PREFIX.match(text)), None)
+    if summary is None:
+        summary = next((SAPO_PREFIX.sub("", t) for t in zone if SAPO_PREFIX.match(t)), None)
     published = metadata.get("published")
     if published is None:
         published = next(
@@ -98,14 +114,7 @@ def read_generic(tree: etree._Element, html_text: str, url: str) -> Reading:
             None,
         )
     warnings = [] if published else ["no publication date found"]
-
-    skip = {title, summary}
-    body = [line for line in lines if line not in skip]
-    while body and (_DATE_ONLY.match(body[0]) or is_toolbar_line(body[0])):
-        body.pop(0)
-    if body and SAPO_PREFIX.match(body[0]):
-        summary = summary or SAPO_PREFIX.sub("", body[0])
-        body.pop(0)
+    body = [line for line in body if line != summary]
     return Reading(
         title=title,
         published=published,
