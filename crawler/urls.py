@@ -15,11 +15,19 @@ TRACKING_PARAMS = frozenset(
 )  # fmt: skip
 
 
-def canonical_url(url: str, *, case_insensitive: bool = False, scheme: str | None = None) -> str:
+def canonical_url(
+    url: str,
+    *,
+    case_insensitive: bool = False,
+    scheme: str | None = None,
+    ignore_params: frozenset[str] = frozenset(),
+) -> str:
     """The identity of `url`: default ports, fragment and tracking parameters dropped, query sorted.
 
     `case_insensitive` lowercases the path and the query keys (SharePoint serves any letter
-    case); `scheme` forces one scheme for a host that answers on both http and https.
+    case); `scheme` forces one scheme for a host that answers on both http and https;
+    `ignore_params` (lowercase) are navigation parameters a site adds to links (Liferay's
+    `redirect`), dropped like tracking parameters.
     """
     parts = urlsplit(url.strip())
     scheme = (scheme or parts.scheme).lower()
@@ -31,7 +39,7 @@ def canonical_url(url: str, *, case_insensitive: bool = False, scheme: str | Non
     query = [
         (key.lower() if case_insensitive else key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() not in TRACKING_PARAMS
+        if key.lower() not in TRACKING_PARAMS and key.lower() not in ignore_params
     ]
     if case_insensitive:
         path = unquote(path).lower()

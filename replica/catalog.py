@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from replica.family23 import family23_sites
+from replica.family45 import family45_sites
+from replica.moj import family1_sites
 from replica.site import Site, SiteConfig
-from replica.thads import ThadsProvinceSite
 
 
 def build_sites(config: SiteConfig | None = None) -> list[Site]:
     """Every replica site, generated from `config` (same config, same sites, byte for byte)."""
     config = config or SiteConfig()
-    return [ThadsProvinceSite("dongthap", "Đồng Tháp", config)]
+    return [*family1_sites(config), *family23_sites(config), *family45_sites(config)]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import hashlib
 import json
 import socket
+import struct
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -16,6 +19,8 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from replica.catalog import build_sites
+from replica.faults import FaultSpec, Injector, Plan, faults_for, strip_session
+from replica.obfuscate import Obfuscator
 from replica.site import Request, Response, Site, SiteConfig
 
 INTERNAL = "/__replica__/"
@@ -29,13 +34,34 @@ class Router:
     """Dispatch a request to the site whose prefix matches (case-insensitively), or answer
     the replica's own endpoints under /__replica__/."""
 
-    def __init__(self, sites: Sequence[Site]) -> None:
+    def __init__(
+        self,
+        sites: Sequence[Site],
+        *,
+        obfuscate: bool = False,
+        seed: int = 1,
+        crawl_delay: float | None = None,
+    ) -> None:
         self.sites = sorted(sites, key=lambda s: len(s.prefix), reverse=True)
+        self.crawl_delay = crawl_delay
+        self._robots = {f"/{s.host}/robots.txt": s.host for s in self.sites}
+        self.obfuscators = (
+            {s.slug: Obfuscator(f"{seed}\x1f{s.slug}") for s in self.sites} if obfuscate else {}
+        )
+
+    def site_for(self, target: str) -> Site | None:
+        """The site whose pages include a request target (not its robots.txt), or None."""
+        return self._site(unquote(urlsplit(target).path or "/", errors="replace").lower())
+
+    def _site(self, lower_path: str) -> Site | None:
+        if lower_path in self._robots:
+            return None
+        return next((s for s in self.sites if lower_path.startswith(s.prefix.lower())), None)
 
     def dispatch(
         self, method: str, target: str, headers: Mapping[str, str], base: str, body: bytes = b""
     ) -> Response:
-        parts = urlsplit(target)
+        parts = urlsplit(strip_session(target))
         path, query = unquote(parts.path or "/", errors="replace"), parts.query
         lower = path.lower()
         if lower.startswith(INTERNAL):
@@ -44,15 +70,16 @@ class Router:
             return self._index(base)
         if lower == "/robots.txt":
             return _text(200, self.robots())
+        if lower in self._robots:
+            return _text(200, self.robots(self._robots[lower]))
+        site = self._site(lower)
+        if site is not None:
+            response = site.handle(Request(method, path, query, headers, body))
+            obfuscator = self.obfuscators.get(site.slug)
+            return obfuscator.response(response) if obfuscator else response
         for site in self.sites:
-            prefix = site.prefix.lower()
-            if lower.startswith(prefix):
-                return site.handle(Request(method, path, query, headers, body))
-            if lower + "/" == prefix:
+            if lower + "/" == site.prefix.lower():
                 return Response(302, b"", headers=(("Location", site.prefix),))
-        for site in self.sites:
-            if lower == f"/{site.host}/robots.txt":
-                return _text(200, self.robots(site.host))
         return _text(404, "Not Found\n")
 
     def robots(self, host: str | None = None) -> str:
@@ -72,6 +99,8 @@ class Router:
                 if field.strip().lower() in {"disallow", "allow"} and value.startswith("/"):
                     value = mount + value
                 lines.append(f"{field.strip()}: {value}")
+        if self.crawl_delay is not None:
+            lines.append(f"Crawl-delay: {self.crawl_delay:g}")
         return "\n".join(dict.fromkeys(lines)) + "\n"
 
     def _internal(self, name: str, query: str, base: str) -> Response:
@@ -113,12 +142,14 @@ def _jsonl(sites: Iterable[Site], base: str) -> Iterator[bytes]:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
-    router: Router
+    router: Router  # swapped whole by ReplicaServer.reconfigure; a request reads it once
+    injector: Injector
     verbose: bool
 
     def server_activate(self) -> None:
         self._open: set[socket.socket] = set()
         self._lock = threading.Lock()
+        self.stopping = threading.Event()  # ends slow-fault waits when the server stops
         super().server_activate()
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -167,21 +198,42 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         headers = {k.lower(): v for k, v in self.headers.items()}
         host = headers.get("host") or "{}:{}".format(*self.server.server_address[:2])
+        router, plan = self.server.router, Plan()
         try:
-            response = self.server.router.dispatch(
-                method, self.path, headers, f"http://{host}", self._body
+            if router.site_for(self.path) is not None:
+                plan = self.server.injector.plan(self.path)
+            if plan.reset:
+                return self._reset()
+            response = plan.early or self.server.injector.finish(
+                plan, router.dispatch(method, self.path, headers, f"http://{host}", self._body)
             )
         except Exception as exc:  # a replica bug must show up as a 500, not a hung client
             self.log_error("replica error on %s: %r", self.path, exc)
             response = _text(500, "Internal Server Error\n")
+        if plan.delay and self.server.stopping.wait(plan.delay):
+            return self._reset()
         try:
-            self._send(method, response, headers)
+            self._send(method, response, headers, truncate=plan.truncate)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
-    def _send(self, method: str, response: Response, headers: Mapping[str, str]) -> None:
+    def _reset(self) -> None:
+        """Drop the connection with a TCP RST and no answer (SO_LINGER 0, then close)."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            linger = struct.pack("ii", 1, 0)
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+            self.connection.close()  # the socket really closes once rfile/wfile close, in finish()
+
+    def _send(
+        self, method: str, response: Response, headers: Mapping[str, str], truncate: bool = False
+    ) -> None:
         status, body = response.status, response.body
-        if status == 200 and response.last_modified and "if-modified-since" in headers:
+        etag = _etag(body) if status == 200 and isinstance(body, bytes) else None
+        if etag and "if-none-match" in headers:
+            if _etag_matches(etag, headers["if-none-match"]):
+                status, body = 304, b""
+        elif status == 200 and response.last_modified and "if-modified-since" in headers:
             try:
                 since = parsedate_to_datetime(headers["if-modified-since"])
                 if response.last_modified.replace(microsecond=0) <= since:
@@ -197,16 +249,21 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", response.content_type)
         if response.last_modified:
             self.send_header("Last-Modified", format_datetime(response.last_modified, True))
+        if etag:
+            self.send_header("ETag", etag)
         streamed = not isinstance(body, bytes)
-        if streamed:
+        if streamed or truncate:
             self.send_header("Connection", "close")
             self.close_connection = True
-        else:
+        if not streamed:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if method == "HEAD" or status == 304:
             return
-        for chunk in [body] if isinstance(body, bytes) else body:
+        if isinstance(body, bytes):  # truncate: the header promised it all, half comes
+            self.wfile.write(body[: len(body) // 2] if truncate else body)
+            return
+        for chunk in body:
             self.wfile.write(chunk)
 
     def log_message(self, format: str, *args: object) -> None:
@@ -214,10 +271,22 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.blake2b(body, digest_size=10).hexdigest() + '"'
+
+
+def _etag_matches(etag: str, header: str) -> bool:
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return "*" in tags or etag in tags
+
+
 class ReplicaServer:
     """The replica portals on one port, served from a daemon thread.
 
-    Example: ``with ReplicaServer() as srv: httpx.get(srv.url + "/dongthap/")``
+    `obfuscate` randomizes every site's markup (replica/obfuscate.py), `faults` makes chosen
+    URLs misbehave (replica/faults.py), `crawl_delay` goes into the root robots.txt.
+
+    Example: ``with ReplicaServer(faults="5xx,reset") as srv: httpx.get(srv.url + "/")``
     """
 
     def __init__(
@@ -229,13 +298,47 @@ class ReplicaServer:
         config: SiteConfig | None = None,
         sites: Sequence[Site] | None = None,
         verbose: bool = False,
+        obfuscate: bool = False,
+        faults: str | FaultSpec | None = None,
+        crawl_delay: float | None = None,
     ) -> None:
         self.host, self.port = host, port
-        self.config = config or SiteConfig(articles=articles)
+        self.faults = FaultSpec.coerce(faults)
+        self.obfuscate, self.crawl_delay = obfuscate, crawl_delay
+        self.config = self._effective(config or SiteConfig(articles=articles))
         self.sites = list(sites) if sites is not None else build_sites(self.config)
         self.verbose = verbose
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def _effective(self, config: SiteConfig) -> SiteConfig:
+        # The trap is the one fault sites implement themselves.
+        return dataclasses.replace(config, trap=True) if self.faults.trap else config
+
+    def _router(self) -> Router:
+        return Router(
+            self.sites,
+            obfuscate=self.obfuscate,
+            seed=self.config.seed,
+            crawl_delay=self.crawl_delay,
+        )
+
+    def reconfigure(self, config: SiteConfig) -> None:
+        """Swap in sites built from `config` on the same port (thread-safe): a crawl after
+        this sees the new, edited and removed articles. Fault counters start afresh."""
+        config = self._effective(config)
+        sites = build_sites(config)
+        with self._lock:
+            self.config, self.sites = config, sites
+            if self._httpd is not None:
+                self._httpd.router = self._router()
+                self._httpd.injector.reset_counters()
+
+    def faults_for(self, url: str) -> set[str]:
+        """The faults this server gives `url` (a path or a full URL); empty off the sites."""
+        path = urlsplit(url)._replace(scheme="", netloc="").geturl()
+        return faults_for(self.faults, path) if Router(self.sites).site_for(path) else set()
 
     @property
     def url(self) -> str:
@@ -243,7 +346,8 @@ class ReplicaServer:
 
     def start(self) -> ReplicaServer:
         httpd = _HTTPServer((self.host, self.port), _Handler)
-        httpd.router, httpd.verbose = Router(self.sites), self.verbose
+        httpd.router, httpd.verbose = self._router(), self.verbose
+        httpd.injector = Injector(self.faults)
         self.port = httpd.server_address[1]
         self._httpd = httpd
         self._thread = threading.Thread(
@@ -254,6 +358,7 @@ class ReplicaServer:
 
     def stop(self) -> None:
         if self._httpd is not None:
+            self._httpd.stopping.set()
             self._httpd.shutdown()
             self._httpd.server_close()
             self._httpd.close_connections()
@@ -278,15 +383,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m replica",
         description="Serve offline replicas of Vietnamese government portals.",
-        epilog="Example: python -m replica --port 8000 --articles 45",
+        epilog="Example: python -m replica --port 8000 --articles 45 --obfuscate "
+        "--faults 5xx=0.1:3,reset,slow=0.01:40,trap",
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--seed", type=int, default=1, help="generation seed")
     parser.add_argument("--articles", type=int, default=45, help="articles per site")
+    parser.add_argument("--new-articles", type=int, default=0, help="newer articles on top")
+    parser.add_argument("--edit-rate", type=float, default=0.0, help="share of edited articles")
+    parser.add_argument("--remove", type=int, default=0, help="articles answering 404/410")
+    parser.add_argument("--obfuscate", action="store_true", help="randomize markup per site")
+    parser.add_argument(
+        "--faults", default="", metavar="SPEC", help="e.g. 5xx=0.1:3,reset,slow=0.01:40,trap"
+    )
+    parser.add_argument("--crawl-delay", type=float, help="Crawl-delay in robots.txt")
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
     args = parser.parse_args(argv)
-    server = ReplicaServer(args.port, args.host, args.articles, verbose=args.verbose).start()
+    try:
+        faults = FaultSpec.parse(args.faults)
+    except ValueError as error:
+        parser.error(f"--faults: {error}")
+    knobs = ("seed", "articles", "new_articles", "edit_rate", "remove")
+    config = SiteConfig(**{name: getattr(args, name) for name in knobs})
+    server = ReplicaServer(
+        args.port, args.host, config=config, verbose=args.verbose, obfuscate=args.obfuscate,
+        faults=faults, crawl_delay=args.crawl_delay,
+    ).start()  # fmt: skip
     print(f"Replica serving at {server.url}")
+    active = {**dataclasses.asdict(server.config), "obfuscate": server.obfuscate}
+    active.update(faults=str(server.faults) or "none", crawl_delay=server.crawl_delay)
+    print("  " + " ".join(f"{name}={value}" for name, value in active.items()))
     for site in server.sites:
         print(f"  {site.slug:<20} {server.url}{site.prefix}  ({site.article_count()} articles)")
     print(f"  truth: {server.url}{INTERNAL}truth.jsonl", flush=True)

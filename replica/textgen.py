@@ -1,18 +1,24 @@
-"""Deterministic Vietnamese news text about civil judgment enforcement, from a seeded RNG."""
+"""Deterministic Vietnamese news text about justice and civil judgment enforcement.
+
+Every choice comes from a seeded RNG, so the same seed gives the same text. The generator also
+records each document it cites, so the truth can list `cited_documents` exactly.
+"""
 
 from __future__ import annotations
 
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
+from replica.thads_places import DONGTHAP_DISTRICTS
 from replica.vocab import (
     BULLET_LEADS,
     BULLETS,
     CLOSERS,
     DOCUMENTS,
-    DONGTHAP_DISTRICTS,
     FAMILY_NAMES,
     FEMALE_GIVEN,
     FEMALE_MIDDLE,
@@ -24,13 +30,37 @@ from replica.vocab import (
     TOPICS,
     UNITS,
 )
+from replica.vocab_central import CENTRAL_TOPICS
 
 _SLOT = re.compile(r"\{(\w+)\}")
+ALL_TOPICS = {**TOPICS, **CENTRAL_TOPICS}
+DocPattern = tuple[str, str, "str | None", bool, bool]
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who is writing: the units, positions and documents its text draws on."""
+
+    units: tuple[str, ...] = UNITS
+    org_units: tuple[str, ...] = ORG_UNITS
+    positions: tuple[str, ...] = POSITIONS
+    documents: tuple[DocPattern, ...] = DOCUMENTS
+    generic: tuple[str, ...] = GENERIC
+    closers: tuple[str, ...] = CLOSERS
+    local: bool = True  # a province department: its own Chi cục write news too
+
+
+PROVINCE_VOICE = Voice()
 
 
 def vn_number(n: int) -> str:
     """1234567 -> '1.234.567' (Vietnamese thousands separator)."""
     return f"{n:,}".replace(",", ".")
+
+
+def place_of(province: str) -> str:
+    """How a sentence names a province: 'tỉnh Đồng Tháp', but 'Thành phố Hồ Chí Minh'."""
+    return province if province.startswith("Thành phố") else f"tỉnh {province}"
 
 
 class TextGen:
@@ -42,9 +72,14 @@ class TextGen:
         province: str = "Đồng Tháp",
         districts: dict[str, tuple[str, ...]] | None = None,
         day: date = date(2021, 1, 1),
+        voice: Voice = PROVINCE_VOICE,
+        agency: str | None = None,
     ) -> None:
         self.rng = rng
         self.province = province
+        self.place = place_of(province)
+        self.agency = agency or f"Cục Thi hành án dân sự {self.place}"
+        self.voice = voice
         self.districts = districts or DONGTHAP_DISTRICTS
         self.day = day
         self.district = rng.choice(sorted(self.districts))
@@ -52,19 +87,29 @@ class TextGen:
         kind = "Chi cục THADS" if rng.random() < 0.7 else "Chi cục Thi hành án dân sự"
         self.chicuc = f"{kind} {self.district}"
         self.used: set[str] = set()  # sentence templates already used in this article
+        self.cited: list[dict[str, Any]] = []  # documents cited so far, in text order
 
     def pick(self, seq: Sequence[str]) -> str:
         return self.rng.choice(seq)
 
-    def fresh(self, seq: Sequence[str]) -> str:
-        """Pick a template not yet used in this article (any, once all are used)."""
-        unused = [t for t in seq if t not in self.used] or list(seq)
+    def fresh(self, seq: Sequence[str], fallback: Sequence[str] = ()) -> str:
+        """Pick a template not yet used in this article: from `seq`, else from `fallback`;
+        once both are used up, start over with both."""
+        unused = [t for t in seq if t not in self.used]
+        if not unused:
+            unused = [t for t in fallback if t not in self.used]
+        if not unused:
+            self.used.difference_update((*seq, *fallback))
+            unused = list(seq)
         choice = self.rng.choice(unused)
         self.used.add(choice)
         return choice
 
+    def expand(self, template: str) -> str:
+        return _SLOT.sub(lambda m: getattr(self, f"slot_{m.group(1)}")(), template)
+
     def fill(self, template: str) -> str:
-        text = _SLOT.sub(lambda m: getattr(self, f"slot_{m.group(1)}")(), template)
+        text = self.expand(template)
         return text[0].upper() + text[1:]
 
     def name(self, female: bool | None = None) -> str:
@@ -82,7 +127,9 @@ class TextGen:
         return f"{middle[-1]} {parts[-1]}" if middle else full_name
 
     def unit(self) -> str:
-        return self.chicuc if self.rng.random() < 0.2 else self.pick(UNITS)
+        if self.voice.local and self.rng.random() < 0.2:
+            return self.chicuc
+        return self.pick(self.voice.units)
 
     def event_date(self, lead: bool = False) -> str:
         """A date inside the text, a few days before publication (never the publication date)."""
@@ -91,18 +138,37 @@ class TextGen:
         prefix = self.pick(("ngày", "ngày", "sáng ngày", "chiều ngày", "vào ngày"))
         return f"{prefix} {text}" if lead else f"ngày {text}"
 
-    def document(self) -> str:
+    def document(self, patterns: Sequence[DocPattern] | None = None) -> str:
+        """Cite one document, as the text writes it, and record it in `cited`."""
         rng = self.rng
+        kind, number, issuer, dated, so = rng.choice(patterns or self.voice.documents)
         d = self.day - timedelta(days=rng.randint(15, 400))
-        template = self.pick(DOCUMENTS)
-        year = rng.randint(2015, min(2018, d.year))
-        return template.format(
-            n=rng.randint(5, 2900), d=f"{d:%d/%m/%Y}", y=year, prov=self.province
-        )
+        year = d.year if dated else rng.randint(2015, min(2018, d.year))
+        n = rng.randint(1, 150) if "/NQ-" in number or "/NĐ-" in number else rng.randint(5, 2900)
+        number = number.format(n=n, y=year)
+        issuer = self.expand(issuer) if issuer else None
+        text = f"{kind} {'số ' if so else ''}{number}"
+        text += f" ngày {d:%d/%m/%Y}" if dated else ""
+        text += f" của {issuer}" if issuer else ""
+        record = {
+            "number": number,
+            "type": " ".join(kind.split()[:2]),  # "Quyết định thi hành án" is a "Quyết định"
+            "issuer": issuer,
+            "date": d.isoformat() if dated else None,
+        }
+        if record not in self.cited:
+            self.cited.append(record)
+        return text
 
     # Slots usable in templates as {name}.
     def slot_prov(self) -> str:
         return self.province
+
+    def slot_place(self) -> str:
+        return self.place
+
+    def slot_agency(self) -> str:
+        return self.agency
 
     def slot_year(self) -> str:
         return str(self.day.year)
@@ -128,7 +194,7 @@ class TextGen:
         return self.unit()
 
     def slot_orgunit(self) -> str:
-        return self.pick(ORG_UNITS)
+        return self.pick(self.voice.org_units)
 
     def slot_chicuc(self) -> str:
         return self.chicuc
@@ -142,12 +208,21 @@ class TextGen:
     def slot_name(self) -> str:
         return self.name()
 
+    def slot_man(self) -> str:
+        return self.name(female=False)
+
+    def slot_woman(self) -> str:
+        return self.name(female=True)
+
     def slot_person(self) -> str:
-        position = self.pick(POSITIONS).format(chicuc=self.chicuc)
+        position = self.expand(self.pick(self.voice.positions))
         return f"đồng chí {self.name()}, {position}"
 
     def slot_num(self) -> str:
         return str(self.rng.randint(3, 60))
+
+    def slot_small(self) -> str:
+        return f"{self.rng.randint(2, 9):02d}"
 
     def slot_big(self) -> str:
         return vn_number(self.rng.randint(120, 4800))
@@ -163,23 +238,34 @@ class TextGen:
             return f"{self.rng.randint(1, 95)},{self.rng.randint(1, 9)} tỷ đồng"
         return f"{vn_number(self.rng.randint(12, 980))} triệu đồng"
 
+    def slot_gift(self) -> str:
+        return f"{vn_number(self.rng.randint(3, 20) * 100_000)} đồng"
+
     # Article-level pieces.
     def title(self, topic: str) -> str:
-        return self.fill(self.pick(TOPICS[topic][0]))
+        return self.fill(self.pick(ALL_TOPICS[topic][0]))
+
+    def lead(self, topic: str) -> str:
+        """One opening sentence: a sapo on templates that show one."""
+        return self.fill(self.pick(ALL_TOPICS[topic][1]))
 
     def paragraph(self, topic: str, first: str | None = None) -> str:
-        own = TOPICS[topic][2]
+        own = ALL_TOPICS[topic][2]
         count = self.rng.randint(2, 5) - (first is not None)
-        picks = [self.fresh(own if self.rng.random() < 0.6 else GENERIC) for _ in range(count)]
+        generic = self.voice.generic
+        picks = [
+            self.fresh(own, generic) if self.rng.random() < 0.6 else self.fresh(generic, own)
+            for _ in range(count)
+        ]
         return " ".join(([first] if first else []) + [self.fill(t) for t in picks])
 
-    def body(self, topic: str) -> list[str]:
+    def body(self, topic: str, opening: bool = True) -> list[str]:
         """Paragraphs of one article: opening, middle, optional bullet list, closing."""
         rng = self.rng
-        paragraphs = [self.paragraph(topic, first=self.fill(self.pick(TOPICS[topic][1])))]
-        paragraphs += [self.paragraph(topic) for _ in range(rng.randint(1, 4))]
+        paragraphs = [self.paragraph(topic, first=self.lead(topic))] if opening else []
+        paragraphs += [self.paragraph(topic) for _ in range(rng.randint(1, 4) + (not opening))]
         if rng.random() < 0.4:
             paragraphs.append(self.fill(self.pick(BULLET_LEADS)))
             paragraphs += rng.sample(BULLETS, rng.randint(2, 5))
-        paragraphs.append(self.fill(self.fresh(CLOSERS)))
+        paragraphs.append(self.fill(self.fresh(self.voice.closers)))
         return paragraphs

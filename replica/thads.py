@@ -1,124 +1,95 @@
-"""Family 1 replica: a THADS province sub-site (SharePoint 2013); articles made on demand."""
+"""Family 1 replica: thads.moj.gov.vn (SharePoint 2013), the national site and province sub-sites.
+
+Each site is a handful of SharePoint lists whose items are made on demand from
+(seed, site, list, index); see replica/thads_lists.py for the list model and the knobs.
+"""
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
-from replica import thads_chrome, thads_html
-from replica.site import (
-    Request,
-    Response,
-    SiteConfig,
-    collapse,
-    number,
-    pick,
-    query_ci,
-    stable_uuid,
+from replica import thads_chrome, thads_files, thads_html
+from replica.site import Request, Response, SiteConfig, number, pick, query_ci
+from replica.textgen import PROVINCE_VOICE, TextGen, Voice
+from replica.thads_lists import (
+    FALLBACK_MODIFIED,
+    Article,
+    Attachment,
+    ListDef,
+    ListSite,
+    ListSpec,
+    choose_byline,
+    edit_paragraphs,
+    pick_images,
 )
-from replica.textgen import DONGTHAP_DISTRICTS, TextGen
+from replica.thads_places import BY_SLUG, NATIONAL, PROVINCES, Place
+from replica.vocab_central import (
+    CENTRAL_CLOSERS,
+    CENTRAL_DOCUMENTS,
+    CENTRAL_GENERIC,
+    CENTRAL_TOPICS,
+    NATIONAL_ORG_UNITS,
+    NATIONAL_POSITIONS,
+    NATIONAL_UNITS,
+)
+from replica.vocab_notices import NOTICE_DOCUMENTS, NOTICES
 
-# (list name in URLs, display name, share of the site's articles)
-LISTS = (
-    ("TinTuDiaPhuong", "Tin từ địa phương", 4),
-    ("HoatDongCuaCuc", "Hoạt động của Cục", 3),
-    ("HoatDongDoanThe", "Hoạt động đoàn thể", 2),
-)
-LIST_TOPICS = {
-    "TinTuDiaPhuong": ("cuong_che", "kiem_tra", "tuyen_truyen", "dan_van"),
-    "HoatDongCuaCuc": ("hoi_nghi", "tap_huan", "kiem_tra", "thi_dua"),
-    "HoatDongDoanThe": ("doan_the", "binh_dang_gioi", "thi_dua", "dan_van"),
-}
-PROVINCE_FACTS = {
-    "dongthap": (
-        "Số 10, đường Võ Trường Toản, Phường 1, TP. Cao Lãnh, tỉnh Đồng Tháp",
-        "0277.3851.447",
+PROVINCE_LISTS = (
+    ListDef(
+        "TinTuDiaPhuong",
+        "Tin từ địa phương",
+        7,
+        ("cuong_che", "kiem_tra", "tuyen_truyen", "dan_van"),
     ),
-}
-PAGE_SIZE = 10
-FIRST_DAY, LAST_DAY = date(2019, 1, 1), date(2022, 12, 31)
+    ListDef(
+        "HoatDongCuaCuc", "Hoạt động của Cục", 5, ("hoi_nghi", "tap_huan", "kiem_tra", "thi_dua")
+    ),
+    ListDef(
+        "HoatDongDoanThe",
+        "Hoạt động đoàn thể",
+        4,
+        ("doan_the", "binh_dang_gioi", "thi_dua", "dan_van"),
+    ),
+    ListDef("ThongBao", "Thông báo", 2, tuple(NOTICES), web="thongbao"),
+)
+NATIONAL_LISTS = (
+    ListDef("TinTuBoTuPhap", "Tin từ Bộ Tư pháp", 3, ("bo_tu_phap",)),
+    ListDef("ChiDaoDieuHanh", "Chỉ đạo điều hành", 2, ("chi_dao",)),
+    ListDef("NghienCuuTraoDoi", "Nghiên cứu trao đổi", 2, ("nghien_cuu",)),
+    ListDef("TuThucTien", "Từ thực tiễn", 3, ("cuong_che", "kiem_tra", "tuyen_truyen", "tap_huan")),
+    ListDef("HoatDongDangDoanThe", "Hoạt động Đảng, đoàn thể", 2, ("doan_the_tw",)),
+)
+NATIONAL_VOICE = Voice(
+    NATIONAL_UNITS,
+    NATIONAL_ORG_UNITS,
+    NATIONAL_POSITIONS,
+    CENTRAL_DOCUMENTS,
+    CENTRAL_GENERIC,
+    CENTRAL_CLOSERS,
+    local=False,
+)
+NOTICE_VOICE = Voice(documents=NOTICE_DOCUMENTS)
 # The real seed article sits in the middle of HoatDongDoanThe, pinned to its real date; the
 # items around it get earlier/later dates so ItemID order and date order agree.
 SEED_LIST, SEED_DAY = "HoatDongDoanThe", date(2021, 11, 10)
-# Exactly one article per site shows no date: the second-oldest item (index 1) of HoatDongDoanThe.
-UNDATED_LIST, UNDATED_INDEX = "HoatDongDoanThe", 1
+SEED_CITED = (
+    {
+        "number": "321/KH-UBND",
+        "type": "Kế hoạch",
+        "issuer": "Ủy ban nhân dân tỉnh Đồng Tháp",
+        "date": "2021-11-02",
+    },
+)
 MIN_ARTICLES = 18  # so HoatDongDoanThe holds >= 4 items: undated (1) and seed (n // 2) apart
-VN_TIME = timezone(timedelta(hours=7))
 HOME_PATHS = ("", "pages/trangchu.aspx", "default.aspx")
-_LIST_PATH = re.compile(r"noidung/tintuc/lists/([a-z]+)/view_detail\.aspx")
+_LIST_PATH = re.compile(r"noidung/(tintuc|thongbao)/lists/([a-z]+)/view_detail\.aspx")
+_ATTACHMENT = re.compile(r"noidung/thongbao/lists/thongbao/attachments/(\d+)/([^/]+)")
+_IMAGE = re.compile(r"noidung/tintuc/publishingimages/[^/]+/[^/]+/[^/]+\.jpe?g")
 FRAGMENTS = ("#", "#top", "#content")
-
-
-@dataclass(frozen=True)
-class ListSpec:
-    """One SharePoint list: its own ItemID sequence with a few deleted (missing) ids."""
-
-    name: str
-    display: str
-    count: int
-    first_id: int
-    gap: int  # after every `gap` items one ItemID is skipped, as if the item was deleted
-    salt: str
-    seed_index: int | None = None
-
-    def item_id(self, index: int) -> int:
-        return self.first_id + index + index // self.gap
-
-    def index_of(self, item_id: int) -> int | None:
-        offset = item_id - self.first_id
-        if offset < 0 or offset % (self.gap + 1) == self.gap:
-            return None
-        index = offset - offset // (self.gap + 1)
-        return index if index < self.count else None
-
-    def day(self, index: int) -> date:
-        """Publication day: non-decreasing with the index, O(1), jittered per item."""
-        lo_i, lo_d = -1, FIRST_DAY.toordinal()
-        hi_i, hi_d = self.count, LAST_DAY.toordinal() + 1
-        if self.seed_index is not None:
-            if index == self.seed_index:
-                return SEED_DAY
-            if index < self.seed_index:
-                hi_i, hi_d = self.seed_index, SEED_DAY.toordinal()
-            else:
-                lo_i, lo_d = self.seed_index, SEED_DAY.toordinal() + 1
-        slots = hi_i - lo_i - 1
-        jitter = number(self.salt, index, "day", below=1024)
-        step = ((index - lo_i - 1) * 1024 + jitter) * (hi_d - lo_d) // (slots * 1024)
-        return date.fromordinal(lo_d + step)
-
-    def pages(self) -> int:
-        return max(1, -(-self.count // PAGE_SIZE))
-
-
-@dataclass(frozen=True)
-class Article:
-    spec: ListSpec
-    index: int
-    item_id: int
-    title: str
-    day: date  # also kept for the undated article: it orders the list and sets Last-Modified
-    dated: bool
-    paragraphs: tuple[str, ...]  # the body as text, one entry per paragraph or bullet line
-    author: str | None
-    author_unit: str | None
-    author_line: str | None
-    is_seed: bool = False
-
-    @property
-    def published(self) -> date | None:
-        return self.day if self.dated else None
-
-    def modified(self) -> datetime:
-        minutes = number(self.spec.salt, self.item_id, "modified", below=600)
-        local = datetime.combine(self.day, time(7, 30), VN_TIME) + timedelta(minutes=minutes)
-        return local.astimezone(UTC)
 
 
 @lru_cache(maxsize=1)
@@ -135,63 +106,42 @@ def seed_article() -> tuple[str, date, tuple[str, ...], str]:
     return lines[1].strip(), day, tuple(lines[4:-2]), lines[-2].removeprefix("Theo ").strip()
 
 
-class ThadsProvinceSite:
-    """A Cục THADS province sub-site of thads.moj.gov.vn mounted at /<province_slug>/."""
+class ThadsSite(ListSite):
+    """One site of thads.moj.gov.vn: the national site at the root or a Cục THADS sub-site."""
 
-    family = "thads-sharepoint"
     host = "thads.moj.gov.vn"
 
     def __init__(
-        self,
-        province_slug: str = "dongthap",
-        province: str = "Đồng Tháp",
-        config: SiteConfig | None = None,
-        *,
-        with_seed_article: bool = True,
-        districts: dict[str, tuple[str, ...]] | None = None,
+        self, place: Place, config: SiteConfig, *, national: bool, with_seed_article: bool
     ) -> None:
-        config = config or SiteConfig()
-        seed, articles = config.seed, config.articles
-        if articles < MIN_ARTICLES:
+        if config.articles < MIN_ARTICLES:
             raise ValueError(f"a THADS site needs at least {MIN_ARTICLES} articles")
-        self.config = config
-        self.slug = f"thads-{province_slug}"
-        self.province_slug = province_slug
-        self.prefix = f"/{self.host}/{province_slug}/"
-        self.province = province
-        self.seed = seed
-        self.districts = districts or DONGTHAP_DISTRICTS
-        self.address, self.phone = PROVINCE_FACTS.get(
-            province_slug, (f"Số 1, đường Trần Hưng Đạo, tỉnh {province}", "0200.3800.000")
+        self.place, self.national = place, national
+        self.province_slug = place.slug  # "" on the national site
+        self.slug = "thads-national" if national else f"thads-{place.slug}"
+        self.prefix = f"/{self.host}/" + (f"{place.slug}/" if place.slug else "")
+        self.province, self.agency = place.name, place.agency
+        self.address, self.phone, self.portal = place.address, place.phone, place.portal
+        self.districts = place.districts
+        self.repeat_title = not national  # province pages repeat the title as the first line
+        defs = NATIONAL_LISTS if national else PROVINCE_LISTS
+        base = 3000 if national else 10
+        self.init_lists(
+            defs,
+            config,
+            lambda name: base + number(config.seed, self.slug, name, "first", below=11),
+            seed_list=SEED_LIST if with_seed_article else None,
+            seed_day=SEED_DAY,
+            undated_list=defs[2].name,
         )
-        self.portal = f"https://{province_slug}.gov.vn"
-        shares = sum(share for *_, share in LISTS)
-        counts = [articles * share // shares for *_, share in LISTS]
-        counts[0] += articles - sum(counts)
-        self.lists: tuple[ListSpec, ...] = tuple(
-            ListSpec(
-                name=name,
-                display=display,
-                count=count,
-                first_id=10 + number(seed, self.slug, name, "first", below=11),
-                gap=6 + number(seed, self.slug, name, "gap", below=7),
-                salt=f"{seed}/{self.slug}/{name}",
-                seed_index=count // 2 if with_seed_article and name == SEED_LIST else None,
-            )
-            for (name, display, _), count in zip(LISTS, counts, strict=True)
-        )
-        self._by_lower = {spec.name.lower(): spec for spec in self.lists}
-        self.article = lru_cache(maxsize=2048)(self._build_article)
-
-    def article_count(self) -> int:
-        return sum(spec.count for spec in self.lists)
 
     # URLs ------------------------------------------------------------------------------------
     def list_path(self, spec: ListSpec) -> str:
-        return f"{self.prefix}noidung/tintuc/Lists/{spec.name}/View_Detail.aspx"
+        return f"{self.prefix}noidung/{spec.d.web}/Lists/{spec.name}/View_Detail.aspx"
 
     def article_path(self, spec: ListSpec, item_id: int) -> str:
-        return f"{self.list_path(spec)}?ItemID={item_id}"
+        key = "itemid" if spec.d.web == "thongbao" else "ItemID"  # as real notice links write it
+        return f"{self.list_path(spec)}?{key}={item_id}"
 
     def article_href(self, spec: ListSpec, item_id: int, context: str, relative: bool) -> str:
         """How one page links to an article: the spelling varies, deterministically."""
@@ -205,7 +155,8 @@ class ThadsProvinceSite:
             return f"View_Detail.aspx?ItemID={item_id}"
         if roll < 95:
             return canonical + pick(FRAGMENTS, spec.salt, context, item_id)
-        return f"{self.prefix}noidung/tintuc/lists/{spec.name}/view_detail.aspx?itemid={item_id}"
+        lower = f"{self.prefix}noidung/{spec.d.web}/lists/{spec.name}/view_detail.aspx"
+        return f"{lower}?itemid={item_id}"
 
     def page_href(self, spec: ListSpec, page: int, context: str) -> str:
         roll = number(spec.salt, context, page, "page-href", below=4)
@@ -218,152 +169,171 @@ class ThadsProvinceSite:
         )[roll]
 
     # Articles --------------------------------------------------------------------------------
-    def _build_article(self, spec: ListSpec, index: int) -> Article:
+    def build_article(self, spec: ListSpec, index: int) -> Article:
         item_id, day = spec.item_id(index), spec.day(index)
         if index == spec.seed_index:
             title, _, lines, unit = seed_article()
             return Article(
-                spec,
-                index,
-                item_id,
-                title,
-                day,
-                dated=True,
-                paragraphs=lines,
-                author=None,
-                author_unit=unit,
-                author_line=f"Theo {unit}",
-                is_seed=True,
-            )
+                spec, index, item_id, title, day, None, True, lines, None, unit, f"Theo {unit}",
+                cited=SEED_CITED, style="seed", is_seed=True,
+            )  # fmt: skip
         rng = random.Random(f"{spec.salt}/{item_id}")
-        gen = TextGen(rng, self.province, self.districts, day)
-        topic = rng.choice(LIST_TOPICS[spec.name])
-        title = gen.title(topic)
-        if rng.random() < 0.1:
-            title = title.upper()
-        paragraphs = gen.body(topic)
-        if rng.random() < 0.15:  # a Word-style footnote: marker in the text, note at the end
-            first, sep, rest = paragraphs[0].partition(", ")
-            paragraphs[0] = f"{first}[1]{sep}{rest}"
-            paragraphs.append(f"[1] {gen.document()}.")
+        place = self.place
+        if self.national:  # national news is about one province or another
+            place = pick(PROVINCES, spec.salt, item_id, "place")
+        topic = rng.choice(spec.d.topics)
+        notice = spec.d.web == "thongbao"
+        voice = NOTICE_VOICE if notice else PROVINCE_VOICE
+        if topic in CENTRAL_TOPICS:
+            voice = NATIONAL_VOICE
+        gen = TextGen(rng, place.name, place.districts, day, voice, place.agency)
+        files: tuple[str, ...] = ()
+        if notice:
+            titles, templates, files = NOTICES[topic]
+            title = gen.fill(rng.choice(titles))
+            paragraphs = [gen.fill(t) for t in templates]
+        else:
+            title = gen.title(topic)
+            if rng.random() < 0.1:
+                title = title.upper()
+            paragraphs = gen.body(topic)
+            if rng.random() < 0.15:  # a Word-style footnote: marker in the text, note at the end
+                first, sep, rest = paragraphs[0].partition(", ")
+                paragraphs[0] = f"{first}[1]{sep}{rest}"
+                paragraphs.append(f"[1] {gen.document()}.")
+        cited = tuple(gen.cited)
         author = unit = line = None
-        roll = rng.random()
-        if roll < 0.5:
-            unit = gen.unit()
-            line = f"Theo {unit}"
-        elif roll < 0.7:
-            author, unit = gen.byline(gen.name()), gen.unit()
-            line = f"{author} – {unit}"
-        elif roll < 0.85:
-            author = line = gen.byline(gen.name())
-        dated = not (spec.name == UNDATED_LIST and index == UNDATED_INDEX)
+        if not notice:
+            units = voice.units if voice is NATIONAL_VOICE or not self.national else (place.agency,)
+            if voice is NATIONAL_VOICE:  # most national items come from the Tổng cục's office
+                units = ("Văn phòng Tổng cục",) * 4 + units
+            weights = (0.25, 0.45, 0.15) if self.national else (0.5, 0.2, 0.15)
+            author, unit, line = choose_byline(rng, gen, units, weights)
+        edited = spec.is_edited(index)
+        if edited:
+            edit_paragraphs(spec, item_id, paragraphs, gen)
+        markup = random.Random(f"{spec.salt}/{item_id}/markup")
+        style = markup.choices(("p", "mso", "div", "br"), weights=(45, 15, 20, 20))[0]
+        folder = f"{self.prefix}noidung/tintuc/PublishingImages"
+        images = () if notice or style == "br" else pick_images(markup, gen, folder, item_id)
+        attachments = self._attachments(spec, item_id, day, files, markup) if notice else ()
         return Article(
-            spec,
-            index,
-            item_id,
-            title,
-            day,
-            dated=dated,
-            paragraphs=tuple(paragraphs),
-            author=author,
-            author_unit=unit,
-            author_line=line,
-        )
+            spec, index, item_id, title, day, None, index != spec.undated_index,
+            tuple(paragraphs), author, unit, line, images=images, attachments=attachments,
+            cited=cited, style=style, edited=edited,
+        )  # fmt: skip
 
-    def newest(self, spec: ListSpec, start: int, count: int) -> list[Article]:
-        """`count` articles of `spec` from position `start` in newest-first order."""
-        top = spec.count - 1 - start
-        return [self.article(spec, i) for i in range(top, max(-1, top - count), -1)]
-
-    def others(self, art: Article, count: int = 5) -> list[Article]:
-        """The "Các tin khác" items: the next older ones, topped up with newer ones."""
-        spec = art.spec
-        older = range(art.index - 1, max(-1, art.index - 1 - count), -1)
-        newer = range(art.index + 1, min(spec.count, art.index + 1 + count - len(older)))
-        return [self.article(spec, i) for i in sorted((*older, *newer), reverse=True)]
+    def _attachments(
+        self, spec: ListSpec, item_id: int, day: date, files: tuple[str, ...], rng: random.Random
+    ) -> tuple[Attachment, ...]:
+        names = rng.sample(files, min(len(files), rng.randint(1, 2)))
+        folder = f"{self.list_path(spec).rsplit('/', 1)[0]}/Attachments/{item_id}"
+        out = []
+        for name in names:
+            name = name.format(k=rng.randint(3, 240), year=day.year)
+            out.append(Attachment(f"{folder}/{name}", name, name.rsplit(".", 1)[1]))
+        return tuple(out)
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
-        return "".join(
-            f"Disallow: /{self.province_slug}/{private}/\n" for private in ("_layouts", "_vti_bin")
-        )
+        root = f"/{self.province_slug}/" if self.province_slug else "/"
+        return "".join(f"Disallow: {root}{private}/\n" for private in ("_layouts", "_vti_bin"))
 
     def handle(self, request: Request) -> Response:
         path = request.path
         rel = path[len(self.prefix) :].lower()
         params = query_ci(request.query)
         if rel in HOME_PATHS:
-            newest = max(self.lists, key=lambda s: s.day(s.count - 1))
-            modified = self.article(newest, newest.count - 1).modified()
-            return self._ok(thads_html.home_page(self), "home", modified)
+            return self._ok(thads_html.home_page(self), "home", self.last_modified())
         if rel.startswith("pages/") and rel[6:] in thads_html.STATIC_PAGES:
             return self._ok(thads_html.static_page(self, rel[6:]), rel, None)
+        if match := _ATTACHMENT.fullmatch(rel):
+            return self._attachment(int(match.group(1)), match.group(2), path)
+        if _IMAGE.fullmatch(rel):
+            body = thads_files.jpeg(f"{self.slug} {rel}")
+            return Response(200, body, "image/jpeg", self.headers(rel), FALLBACK_MODIFIED)
         match = _LIST_PATH.fullmatch(rel)
-        spec = self._by_lower.get(match.group(1)) if match else None
-        if spec is None:
-            return self.not_found(path)
+        spec = self.by_name.get(match.group(2)) if match else None
+        if match is None or spec is None or spec.d.web != match.group(1):
+            return self.error(404, path)
         if "itemid" in params:
             raw = params["itemid"].strip()
             index = spec.index_of(int(raw)) if raw.isdigit() else None
             if index is None:
-                return self.not_found(path)
+                return self.error(404, path)
+            if spec.is_removed(index):
+                return self.error(spec.gone_status(index), path)
             art = self.article(spec, index)
             html = thads_html.article_page(self, art, self.others(art))
             return self._ok(html, f"{spec.name}/{art.item_id}", art.modified())
         raw = params.get("page", "1").strip()
         page = max(1, int(raw)) if raw.isdigit() else 1
-        items = self.newest(spec, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        items = self.listing(spec, page)
         html = thads_html.listing_page(self, spec, page, items)
         return self._ok(html, f"{spec.name}/p", items[0].modified() if items else None)
 
+    def _attachment(self, item_id: int, name: str, path: str) -> Response:
+        spec = self.by_name["thongbao"]
+        index = spec.index_of(item_id)
+        if index is None or spec.is_removed(index):
+            return self.error(404, path)
+        art = self.article(spec, index)
+        for att in art.attachments:
+            if att.name.lower() == name:
+                lines = [art.title, self.agency, att.name, *art.paragraphs]
+                body = thads_files.attachment_bytes(att.kind, lines, art.modified())
+                content_type = thads_files.CONTENT_TYPES[att.kind]
+                return Response(200, body, content_type, self.headers(path), art.modified())
+        return self.error(404, path)
+
     def headers(self, key: str) -> tuple[tuple[str, str], ...]:
-        guid = str(stable_uuid(self.slug, key, "request"))
-        return (
-            ("Server", "Microsoft-IIS/10.0"),
-            ("Cache-Control", "private, max-age=0"),
-            ("X-SharePointHealthScore", "0"),
-            ("X-AspNet-Version", "4.0.30319"),
-            ("SPRequestGuid", guid),
-            ("request-id", guid),
-            ("X-FRAME-OPTIONS", "SAMEORIGIN"),
-            ("X-Powered-By", "ASP.NET"),
-            ("MicrosoftSharePointTeamServices", "15.0.0.4797"),
-            ("X-Content-Type-Options", "nosniff"),
-            ("X-MS-InvokeApp", "1; RequireReadOnly"),
-        )
+        return thads_chrome.sharepoint_headers(self.slug, key)
 
     def _ok(self, html: str, key: str, modified: datetime | None) -> Response:
-        modified = modified or datetime(2022, 12, 31, 10, 0, tzinfo=UTC)
-        return Response(200, _encode(html), headers=self.headers(key), last_modified=modified)
+        modified = modified or FALLBACK_MODIFIED
+        return Response(200, encode(html), headers=self.headers(key), last_modified=modified)
 
-    def not_found(self, path: str) -> Response:
-        html = thads_chrome.error_page(self, path)
-        modified = datetime(2022, 12, 31, 10, 0, tzinfo=UTC)
-        return Response(404, _encode(html), headers=self.headers(path), last_modified=modified)
-
-    # Truth -----------------------------------------------------------------------------------
-    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
-        for spec in self.lists:
-            for index in range(spec.count):
-                art = self.article(spec, index)
-                paragraphs = [collapse(p) for p in art.paragraphs]
-                published = art.published
-                yield {
-                    "site": self.slug,
-                    "url": base_url + self.article_path(spec, art.item_id),
-                    "list": spec.name,
-                    "item_id": art.item_id,
-                    "title": art.title,
-                    "published": published.isoformat() if published else None,
-                    "author_unit": art.author_unit,
-                    "author": art.author,
-                    "first_paragraph": paragraphs[0],
-                    "last_paragraph": paragraphs[-1],
-                    "paragraph_count": len(paragraphs),
-                    "body_text": "\n\n".join(paragraphs),
-                }
+    def error(self, status: int, path: str) -> Response:
+        """SharePoint's error page: 404 for what never existed, 404 or 410 for removed items."""
+        html = thads_chrome.error_page(self, path, gone=status == 410)
+        headers = self.headers(path)
+        return Response(status, encode(html), headers=headers, last_modified=FALLBACK_MODIFIED)
 
 
-def _encode(html: str) -> bytes:
+class ThadsProvinceSite(ThadsSite):
+    """A Cục THADS province sub-site of thads.moj.gov.vn mounted at /<province_slug>/."""
+
+    def __init__(
+        self,
+        province_slug: str = "dongthap",
+        province: str = "Đồng Tháp",
+        config: SiteConfig | None = None,
+        *,
+        with_seed_article: bool | None = None,
+    ) -> None:
+        place = BY_SLUG[province_slug]
+        if place.name != province:
+            raise ValueError(f"{province_slug} is {place.name}, not {province}")
+        if with_seed_article is None:
+            with_seed_article = province_slug == "dongthap"  # the seed is a Đồng Tháp page
+        super().__init__(
+            place, config or SiteConfig(), national=False, with_seed_article=with_seed_article
+        )
+
+
+class ThadsNationalSite(ThadsSite):
+    """The Tổng cục THADS site at the root of thads.moj.gov.vn."""
+
+    def __init__(self, config: SiteConfig | None = None) -> None:
+        super().__init__(NATIONAL, config or SiteConfig(), national=True, with_seed_article=False)
+
+
+def thads_sites(config: SiteConfig) -> list[ThadsSite]:
+    """The national site and every province sub-site the replica mounts."""
+    provinces = [ThadsProvinceSite(p.slug, p.name, config) for p in PROVINCES]
+    return [ThadsNationalSite(config), *provinces]
+
+
+def encode(html: str) -> bytes:
     # SharePoint serves CRLF line endings.
     return html.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")

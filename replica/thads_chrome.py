@@ -11,23 +11,14 @@ from urllib.parse import quote
 from replica.site import digest, junk_base64, number, stable_uuid
 
 if TYPE_CHECKING:
-    from replica.thads import ThadsProvinceSite
+    from replica.thads import ThadsSite
 
-ORG = "Cục Thi hành án dân sự tỉnh"
 SP_REV = "?rev=OqAycmyMLoQIDkAlzHdMhQ%3D%3D"
 LINKS = (
     ("https://moj.gov.vn", "Bộ Tư pháp"),
     ("https://thads.moj.gov.vn", "Tổng cục Thi hành án dân sự"),
-    ("{portal}", "Cổng thông tin điện tử tỉnh {province}"),
+    ("{portal}", "{portal_name}"),
     ("https://vbpl.vn", "Cơ sở dữ liệu quốc gia về văn bản pháp luật"),
-)
-TOP_MENU = (
-    ("Pages/Trangchu.aspx", "Trang chủ"),
-    ("Pages/GioiThieu.aspx", "Giới thiệu"),
-    ("noidung/tintuc/lists/tintudiaphuong/view_detail.aspx", "Tin tức - Sự kiện"),
-    ("Pages/VanBan.aspx", "Văn bản"),
-    ("Pages/ThongBao.aspx", "Thông báo"),
-    ("Pages/LienHe.aspx", "Liên hệ"),
 )
 
 HEAD = """<!DOCTYPE html>
@@ -101,8 +92,8 @@ BANNER = """<div id="header" class="header">
 <a href="{prefix}Pages/Trangchu.aspx" class="logo"><img src="{prefix}PublishingImages/logo.png"
  alt="Logo" /></a>
 <div class="banner-text">
-<h1 class="site-name">CỤC THI HÀNH ÁN DÂN SỰ TỈNH {province_upper}</h1>
-<h2 class="site-parent">BỘ TƯ PHÁP - TỔNG CỤC THI HÀNH ÁN DÂN SỰ</h2>
+<h1 class="site-name">{agency_upper}</h1>
+<h2 class="site-parent">{parent}</h2>
 </div>
 </div>
 <div class="top-menu">
@@ -136,7 +127,7 @@ FOOTER = """</div>
 </div>
 <div id="footer" class="footer">
 <div class="footer-content">
-<p><strong>Bản quyền thuộc {org} {province}</strong></p>
+<p><strong>Bản quyền thuộc {agency}</strong></p>
 <p>Địa chỉ: {address}</p>
 <p>Điện thoại: {phone} - Email: {email}</p>
 <p>Ghi rõ nguồn khi trích dẫn thông tin từ trang này</p>
@@ -176,7 +167,7 @@ ERROR = """<!DOCTYPE html>
 </div>
 <div id="ms-error-body">
 <div id="ms-error-error-content">
-<span id="ctl00_PlaceHolderMain_LabelMessage">Không tìm thấy tệp.</span>
+<span id="ctl00_PlaceHolderMain_LabelMessage">{message}</span>
 </div>
 <div id="ms-error-details">
 <p><span>Thông tin Kỹ thuật</span></p>
@@ -197,13 +188,13 @@ def _js_string(text: str) -> str:
     return json.dumps(text).replace("/", "\\u002f")
 
 
-def webpart_id(site: ThadsProvinceSite, key: str, zone: str) -> tuple[str, str]:
+def webpart_id(site: ThadsSite, key: str, zone: str) -> tuple[str, str]:
     """(WebPartID uuid, control id) for one web part on one page: page-specific by design."""
     part = str(stable_uuid(site.slug, key, zone))
     return part, "ctl00_ctl35_g_" + part.replace("-", "_")
 
 
-def webpart_zone(site: ThadsProvinceSite, key: str, parts: Sequence[str]) -> str:
+def webpart_zone(site: ThadsSite, key: str, parts: Sequence[str]) -> str:
     """Wrap each part's HTML in SharePoint's zone / cell / chrome / WPQ divs."""
     cells = []
     for number_, body in enumerate(parts, start=3):
@@ -224,7 +215,7 @@ def webpart_zone(site: ThadsProvinceSite, key: str, parts: Sequence[str]) -> str
 
 
 def page(
-    site: ThadsProvinceSite,
+    site: ThadsSite,
     *,
     key: str,
     title: str,
@@ -250,19 +241,22 @@ def page(
         f"siteServerRelativeUrl:{_js_string('/' + site.province_slug)}}}"
     )
     source = quote(request_path, safe="").replace("_", "%5F").replace(".", "%2E")
-    menu = "\n".join(
-        f'<li><a href="{site.prefix}{path}">{label}</a></li>' for path, label in TOP_MENU
-    )
+    menu = "\n".join(f'<li><a href="{href}">{label}</a></li>' for href, label in top_menu(site))
     list_menu = "\n".join(
         f'<li><a href="{site.list_path(spec)}">{spec.display}</a></li>' for spec in site.lists
     )
+    portal_name = (
+        "Cổng thông tin điện tử Chính phủ"
+        if site.national
+        else f"Cổng thông tin điện tử {site.place.place}"
+    )
     links = "\n".join(
         f'<li><a href="{url.format(portal=site.portal)}" target="_blank">'
-        f"{label.format(province=site.province)}</a></li>"
+        f"{label.format(portal_name=portal_name)}</a></li>"
         for url, label in LINKS
     )
     head = HEAD.format(
-        title=f"{title} - {ORG} {site.province}",
+        title=f"{title} - {site.agency}",
         rev=SP_REV,
         prefix=site.prefix,
         context=context,
@@ -275,17 +269,17 @@ def page(
     )
     banner = BANNER.format(
         prefix=site.prefix,
-        province_upper=site.province.upper(),
+        agency_upper=site.agency.upper(),
+        parent="BỘ TƯ PHÁP" if site.national else "BỘ TƯ PHÁP - TỔNG CỤC THI HÀNH ÁN DÂN SỰ",
         top_menu=menu,
         list_menu=list_menu,
         links=links,
     )
     footer = FOOTER.format(
-        org=ORG,
-        province=site.province,
+        agency=site.agency,
         address=site.address,
         phone=site.phone,
-        email=f"thads{site.province_slug}@moj.gov.vn",
+        email=f"thads{site.province_slug or 'tongcuc'}@moj.gov.vn",
         counter=f"{1_200_000 + number(site.slug, 'counter', below=800_000):,}".replace(",", "."),
         generator=digest(site.slug, key, "gen", size=4).hex().upper(),
         validation=junk_base64(site.slug, key, "validation", size=96),
@@ -293,7 +287,47 @@ def page(
     return head + banner + main + footer
 
 
-def error_page(site: ThadsProvinceSite, path: str) -> str:
+def top_menu(site: ThadsSite) -> list[tuple[str, str]]:
+    """(href, label) of the top menu: the notices list on province sites, a page elsewhere."""
+    news = site.list_path(site.lists[0])
+    notices = site.by_name.get("thongbao")
+    return [
+        (f"{site.prefix}Pages/Trangchu.aspx", "Trang chủ"),
+        (f"{site.prefix}Pages/GioiThieu.aspx", "Giới thiệu"),
+        (news.lower(), "Tin tức - Sự kiện"),
+        (f"{site.prefix}Pages/VanBan.aspx", "Văn bản"),
+        (site.list_path(notices) if notices else f"{site.prefix}Pages/ThongBao.aspx", "Thông báo"),
+        (f"{site.prefix}Pages/LienHe.aspx", "Liên hệ"),
+    ]
+
+
+def error_page(site: ThadsSite, path: str, gone: bool = False) -> str:
+    message = (
+        "Mục không tồn tại. Mục có thể đã bị người dùng khác xóa hoặc đổi tên."
+        if gone
+        else "Không tìm thấy tệp."
+    )
     return ERROR.format(
-        rev=SP_REV, prefix=site.prefix, correlation=stable_uuid(site.slug, path.lower(), "error")
+        rev=SP_REV,
+        prefix=site.prefix,
+        message=message,
+        correlation=stable_uuid(site.slug, path.lower(), "error"),
+    )
+
+
+def sharepoint_headers(slug: str, key: str) -> tuple[tuple[str, str], ...]:
+    """The response headers SharePoint 2013 on IIS sends; the request GUID varies per page."""
+    guid = str(stable_uuid(slug, key, "request"))
+    return (
+        ("Server", "Microsoft-IIS/10.0"),
+        ("Cache-Control", "private, max-age=0"),
+        ("X-SharePointHealthScore", "0"),
+        ("X-AspNet-Version", "4.0.30319"),
+        ("SPRequestGuid", guid),
+        ("request-id", guid),
+        ("X-FRAME-OPTIONS", "SAMEORIGIN"),
+        ("X-Powered-By", "ASP.NET"),
+        ("MicrosoftSharePointTeamServices", "15.0.0.4797"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-MS-InvokeApp", "1; RequireReadOnly"),
     )

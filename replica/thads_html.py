@@ -6,11 +6,13 @@ import random
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from replica.thads_chrome import page, webpart_id, webpart_zone
 
 if TYPE_CHECKING:
-    from replica.thads import Article, ListSpec, ThadsProvinceSite
+    from replica.thads import ThadsSite
+    from replica.thads_lists import Article, Image, ListSpec
 
 SAPO_WORDS = 30
 JUSTIFY = ' style="text-align: justify;"'
@@ -20,8 +22,7 @@ STATIC_PAGES = {
     "gioithieu.aspx": (
         "GioiThieu.aspx",
         "Giới thiệu",
-        "Cục Thi hành án dân sự tỉnh {province} là cơ quan trực thuộc Tổng cục Thi hành án "
-        "dân sự, Bộ Tư pháp, có chức năng tổ chức thi hành án dân sự trên địa bàn tỉnh.",
+        "{agency} là cơ quan trực thuộc {parent}, có chức năng {duty}.",
     ),
     "vanban.aspx": ("VanBan.aspx", "Văn bản", "Văn bản chỉ đạo, điều hành đang được cập nhật."),
     "thongbao.aspx": ("ThongBao.aspx", "Thông báo", "Hiện chưa có thông báo mới."),
@@ -43,6 +44,8 @@ MSO_P = (
     '<span lang="VI" style="font-size:14.0pt;font-family:&quot;Times New Roman&quot;,serif">'
     "{}</span></p>"
 )
+# An image caption: centred italics right under the image, marked by the editor's style.
+CAPTION = '<p class="image-caption" style="text-align: center;"><em>{}</em></p>'
 
 
 def dmy(day: date | None) -> str:
@@ -52,6 +55,11 @@ def dmy(day: date | None) -> str:
 def dated(day: date | None) -> str:
     """'(dd/mm/yyyy)' as lists show it; nothing for the undated article."""
     return f"({day:%d/%m/%Y})" if day else ""
+
+
+def shown(art: Article) -> date | None:
+    """The date a page shows for an article: none for the undated one."""
+    return art.day if art.dated else None
 
 
 def sapo(art: Article) -> str:
@@ -74,23 +82,26 @@ def _inline(rng: random.Random, text: str) -> str:
     return html
 
 
-def _image(site: ThadsProvinceSite, art: Article, k: int) -> str:
-    folder = f"Năm {art.day.year}/Thang {art.day.month}"
-    src = f"{site.prefix}noidung/tintuc/PublishingImages/{folder}/anh{k}.jpg"
-    return f'<p style="text-align:center"><img src="{src}" alt=""></p>'
+def _image(rng: random.Random, image: Image) -> list[str]:
+    """An image paragraph (src raw with spaces and diacritics, or percent-encoded) + caption."""
+    src = image.path if rng.random() < 0.6 else quote(image.path)
+    blocks = [f'<p style="text-align:center"><img src="{escape(src)}" alt="" /></p>']
+    if image.caption:
+        blocks.append(CAPTION.format(escape(image.caption, quote=False)))
+    return blocks
 
 
-def body_html(site: ThadsProvinceSite, art: Article) -> str:
-    """The content-news body: repeated title, paragraphs, blank lines, author line."""
+def body_html(site: ThadsSite, art: Article) -> str:
+    """The content-news body: repeated title (province sites), paragraphs, images, author line."""
     title = escape(art.title, quote=False)
     if art.is_seed:
         blocks = [TITLE_LINES[0].format(title)]
         blocks += [f"<p{JUSTIFY}>{escape(line, quote=False)}</p>" for line in art.paragraphs]
         blocks += ["<p>&nbsp;</p>", "<p>&nbsp;</p>", AUTHOR_LINES[0].format(art.author_line)]
         return "\n".join(blocks)
-    rng = random.Random(f"{art.spec.salt}/{art.item_id}/markup")
-    style = rng.choices(("p", "mso", "div", "br"), weights=(45, 15, 20, 20))[0]
-    blocks = [rng.choice(TITLE_LINES).format(title)]
+    rng = random.Random(f"{art.spec.salt}/{art.item_id}/html")
+    style = art.style
+    blocks = [rng.choice(TITLE_LINES).format(title)] if site.repeat_title else []
     inner = [_inline(rng, p) for p in art.paragraphs]
     if style == "br":
         sep = rng.choice(("<br/>\n", "<br><br>\n"))
@@ -106,13 +117,38 @@ def body_html(site: ThadsProvinceSite, art: Article) -> str:
                 blocks.append(MSO_P.format(html))
             else:
                 blocks.append(f"<div>{html}</div>")
-            if n in (0, 2) and rng.random() < 0.3:
-                blocks.append(_image(site, art, n + 1))
+            for image in art.images:
+                if image.after == n:
+                    blocks += _image(rng, image)
     blank = "<div>&nbsp;</div>" if style in ("div", "br") else "<p>&nbsp;</p>"
     blocks += [blank] * rng.randint(1, 2)
     if art.author_line:
         blocks.append(rng.choice(AUTHOR_LINES).format(escape(art.author_line, quote=False)))
     return "\n".join(blocks)
+
+
+def attachments_html(art: Article) -> str:
+    """'Tệp đính kèm' under a notice: one link per file, spelled raw or percent-encoded."""
+    if not art.attachments:
+        return ""
+    rng = random.Random(f"{art.spec.salt}/{art.item_id}/files")
+    items = "\n".join(
+        f'<li><a href="{escape(a.path if rng.random() < 0.5 else quote(a.path))}" '
+        f'target="_blank">{escape(a.name, quote=False)}</a></li>'
+        for a in art.attachments
+    )
+    return (
+        '\n<div class="attachments">\n<span class="title-attach">Tệp đính kèm:</span>\n'
+        f'<ul class="list-attach">\n{items}\n</ul>\n</div>'
+    )
+
+
+def breadcrumb(site: ThadsSite, spec: ListSpec) -> str:
+    return (
+        f'<div class="breadcrumb"><a href="{site.prefix}Pages/Trangchu.aspx">Trang chủ</a>'
+        f' <span class="sep">&gt;</span> <a class="category" href="{site.list_path(spec)}">'
+        f"{spec.display}</a></div>"
+    )
 
 
 def _select(control: str, name: str, values: range, chosen: int | None) -> str:
@@ -124,7 +160,7 @@ def _select(control: str, name: str, values: range, chosen: int | None) -> str:
     return f'<select name="{field}${name}" id="{control}_{name}">{options}</select>'
 
 
-def archive_widget(site: ThadsProvinceSite, key: str, day: date | None) -> str:
+def archive_widget(site: ThadsSite, key: str, day: date | None) -> str:
     """'Các tin đã đưa ngày: [day][month][year] Xem', the portal's archive-by-date form."""
     _, control = webpart_id(site, key, "WPQ4")
     return (
@@ -137,24 +173,27 @@ def archive_widget(site: ThadsProvinceSite, key: str, day: date | None) -> str:
     )
 
 
-def article_page(site: ThadsProvinceSite, art: Article, others: list[Article]) -> str:
+def article_page(site: ThadsSite, art: Article, others: list[Article]) -> str:
     spec, key = art.spec, f"{art.spec.name}/{art.item_id}"
     detail = (
+        f"{breadcrumb(site, spec)}\n"
         '<div class="news-detail">\n'
         f'<h3 class="title-news">{escape(art.title, quote=False)}</h3>\n'
-        f'<div class="date-news">{dmy(art.published)}</div>\n'
-        f'<div class="content-news ms-rtestate-field">\n{body_html(site, art)}\n</div>\n</div>'
+        f'<div class="date-news">{dmy(shown(art))}</div>\n'
+        f'<div class="content-news ms-rtestate-field">\n{body_html(site, art)}\n</div>'
+        f"{attachments_html(art)}\n</div>"
     )
     items = "\n".join(
         f'<li><a href="{escape(site.article_href(spec, o.item_id, key, True))}">'
-        f"{escape(o.title, quote=False)}</a> <span>{dated(o.published)}</span></li>"
+        f"{escape(o.title, quote=False)}</a> <span>{dated(shown(o))}</span></li>"
         for o in others
     )
+    heading = "Các thông báo khác" if spec.d.web == "thongbao" else "Các tin khác"
     other = (
-        '<div class="other-news">\n<h4 class="title-other">Các tin khác</h4>\n'
+        f'<div class="other-news">\n<h4 class="title-other">{heading}</h4>\n'
         f"<ul>\n{items}\n</ul>\n</div>"
     )
-    zone = webpart_zone(site, key, (detail, archive_widget(site, key, art.published), other))
+    zone = webpart_zone(site, key, (detail, archive_widget(site, key, shown(art)), other))
     return page(
         site,
         key=key,
@@ -166,32 +205,33 @@ def article_page(site: ThadsProvinceSite, art: Article, others: list[Article]) -
     )
 
 
-def pager(site: ThadsProvinceSite, spec: ListSpec, current: int) -> str:
+def pager(site: ThadsSite, spec: ListSpec, current: int) -> str:
+    """Page links; with the `trap` knob every page offers a next one, forever."""
     last, context = spec.pages(), f"{spec.name}/p{current}"
+    top = current + 4 if spec.trap else min(last, current + 4)
     links = []
     if current > 1:
         links.append(f'<a href="{site.page_href(spec, 1, context)}">Trang đầu</a>')
         links.append(f'<a href="{site.page_href(spec, current - 1, context)}">Trang trước</a>')
-    for n in range(max(1, current - 4), min(last, current + 4) + 1):
+    for n in range(max(1, current - 4), top + 1):
         if n == current:
             links.append(f'<span class="current">{n}</span>')
         else:
             links.append(f'<a href="{site.page_href(spec, n, context)}">{n}</a>')
-    if current < last:
+    if current < last or spec.trap:
         links.append(f'<a href="{site.page_href(spec, current + 1, context)}">Trang sau</a>')
+    if current < last and not spec.trap:
         links.append(f'<a href="{site.page_href(spec, last, context)}">Trang cuối</a>')
     return '<div class="paging">' + " ".join(links) + "</div>"
 
 
-def listing_page(
-    site: ThadsProvinceSite, spec: ListSpec, current: int, items: list[Article]
-) -> str:
+def listing_page(site: ThadsSite, spec: ListSpec, current: int, items: list[Article]) -> str:
     key = f"{spec.name}/p{current}"
     rows = "\n".join(
         '<div class="item-news">'
         f'<a class="title" href="{escape(site.article_href(spec, a.item_id, key, True))}">'
         f"{escape(a.title, quote=False)}</a>"
-        f'<span class="date">{dated(a.published)}</span>'
+        f'<span class="date">{dated(shown(a))}</span>'
         f'<p class="sapo">{escape(sapo(a), quote=False)}</p></div>'
         for a in items
     )
@@ -201,7 +241,7 @@ def listing_page(
         f'<div class="list-news">\n<h2 class="title-list">{spec.display}</h2>\n{rows}\n'
         f"{pager(site, spec, current)}\n</div>"
     )
-    newest = items[0].published if items else None
+    newest = shown(items[0]) if items else None
     query = f"?Page={current}" if current > 1 else ""
     return page(
         site,
@@ -214,14 +254,14 @@ def listing_page(
     )
 
 
-def home_page(site: ThadsProvinceSite) -> str:
+def home_page(site: ThadsSite) -> str:
     blocks = []
     for spec in site.lists:
         items = "\n".join(
             f'<li><a href="{escape(site.article_href(spec, a.item_id, "home", False))}">'
             f"{escape(a.title, quote=False)}</a> "
-            f'<span class="date">{dated(a.published)}</span></li>'
-            for a in site.newest(spec, 0, 5)
+            f'<span class="date">{dated(shown(a))}</span></li>'
+            for a in site.newest(spec, 5)
         )
         blocks.append(
             f'<div class="block-news">\n<h2 class="title-block">'
@@ -240,11 +280,16 @@ def home_page(site: ThadsProvinceSite) -> str:
     )
 
 
-def static_page(site: ThadsProvinceSite, name: str) -> str:
+def static_page(site: ThadsSite, name: str) -> str:
     filename, heading, text = STATIC_PAGES[name]
+    if site.national:
+        parent, duty = "Bộ Tư pháp", "tham mưu, giúp Bộ trưởng quản lý nhà nước về thi hành án"
+    else:
+        parent = "Tổng cục Thi hành án dân sự, Bộ Tư pháp"
+        duty = "tổ chức thi hành án dân sự trên địa bàn"
     body = (
         f'<div class="static-page">\n<h2 class="title-list">{heading}</h2>\n'
-        f"<p>{text.format(province=site.province)}</p>\n</div>"
+        f"<p>{text.format(agency=site.agency, parent=parent, duty=duty)}</p>\n</div>"
     )
     return page(
         site,

@@ -2,22 +2,6 @@
 
 from __future__ import annotations
 
-# District -> a few of its communes; the default is Đồng Tháp. Other provinces pass their own.
-DONGTHAP_DISTRICTS: dict[str, tuple[str, ...]] = {
-    "huyện Cao Lãnh": ("xã Mỹ Xương", "xã Phong Mỹ", "xã Bình Hàng Trung"),
-    "huyện Tháp Mười": ("xã Trường Xuân", "xã Đốc Binh Kiều", "xã Mỹ Đông"),
-    "huyện Tam Nông": ("xã Phú Đức", "xã An Long", "xã Phú Thành B"),
-    "huyện Thanh Bình": ("xã Tân Thạnh", "xã Bình Thành", "xã Tân Mỹ"),
-    "huyện Hồng Ngự": ("xã Thường Thới Tiền", "xã Long Khánh A"),
-    "huyện Tân Hồng": ("xã Tân Công Chí", "xã Bình Phú"),
-    "huyện Lai Vung": ("xã Tân Dương", "xã Hòa Long", "xã Định Hòa"),
-    "huyện Lấp Vò": ("xã Định An", "xã Định Yên", "xã Mỹ An Hưng A"),
-    "huyện Châu Thành": ("xã An Nhơn", "xã Tân Nhuận Đông"),
-    "thành phố Cao Lãnh": ("phường Mỹ Phú", "xã Mỹ Tân"),
-    "thành phố Sa Đéc": ("phường An Hòa", "xã Tân Khánh Đông"),
-    "thành phố Hồng Ngự": ("phường An Lạc", "xã Tân Hội"),
-}
-
 FAMILY_NAMES = (
     "Nguyễn",
     "Trần",
@@ -100,16 +84,23 @@ POSITIONS = (
     "Bí thư Đoàn Thanh niên Cục THADS",
     "Phó Vụ trưởng Vụ Nghiệp vụ 1, Tổng cục Thi hành án dân sự",
 )
-# Citations of documents: {n} number, {d} issue date, {y} year (older resolutions), {prov}.
-DOCUMENTS = (
-    "Kế hoạch số {n}/KH-UBND ngày {d} của Ủy ban nhân dân tỉnh {prov}",
-    "Kế hoạch số {n}/KH-CTHADS ngày {d} của Cục Thi hành án dân sự tỉnh {prov}",
-    "Quyết định số {n}/QĐ-TCTHADS ngày {d} của Tổng cục trưởng Tổng cục Thi hành án dân sự",
-    "Quyết định {n}/QĐ-UBND ngày {d} của Ủy ban nhân dân tỉnh {prov}",
-    "Công văn số {n}/TCTHADS-VP ngày {d} của Tổng cục Thi hành án dân sự",
-    "Chỉ thị số {n}/CT-BTP ngày {d} của Bộ trưởng Bộ Tư pháp",
-    "Hướng dẫn số {n}/HD-TCTHADS ngày {d} của Tổng cục Thi hành án dân sự",
-    "Nghị quyết số {n}-{y}/NQ-CP",
+# Citations of documents: (type, number pattern, issuer or None, shows a date, writes "số").
+# {n} number, {y} year, {place} the province as text names it. TextGen records each citation.
+DOCUMENTS: tuple[tuple[str, str, str | None, bool, bool], ...] = (
+    ("Kế hoạch", "{n}/KH-UBND", "Ủy ban nhân dân {place}", True, True),
+    ("Kế hoạch", "{n}/KH-CTHADS", "Cục Thi hành án dân sự {place}", True, True),
+    (
+        "Quyết định",
+        "{n}/QĐ-TCTHADS",
+        "Tổng cục trưởng Tổng cục Thi hành án dân sự",
+        True,
+        True,
+    ),
+    ("Quyết định", "{n}/QĐ-UBND", "Ủy ban nhân dân {place}", True, False),
+    ("Công văn", "{n}/TCTHADS-VP", "Tổng cục Thi hành án dân sự", True, True),
+    ("Chỉ thị", "{n}/CT-BTP", "Bộ trưởng Bộ Tư pháp", True, True),
+    ("Hướng dẫn", "{n}/HD-TCTHADS", "Tổng cục Thi hành án dân sự", True, True),
+    ("Nghị quyết", "{n}-{y}/NQ-CP", None, False, True),
 )
 
 GENERIC = (
@@ -130,11 +121,11 @@ GENERIC = (
     "Kết thúc chương trình, {person} đánh giá cao tinh thần trách nhiệm của các đơn vị tham gia.",
 )
 CLOSERS = (
-    "Thời gian tới, Cục Thi hành án dân sự tỉnh {prov} sẽ tiếp tục đổi mới phương thức chỉ "
+    "Thời gian tới, Cục Thi hành án dân sự {place} sẽ tiếp tục đổi mới phương thức chỉ "
     "đạo, điều hành, nâng cao chất lượng, hiệu quả công tác.",
     "Hoạt động đã góp phần thực hiện thắng lợi nhiệm vụ chính trị của ngành Thi hành án dân "
-    "sự tỉnh {prov} năm {year}.",
-    "Cục Thi hành án dân sự tỉnh {prov} đề nghị các đơn vị tiếp tục quán triệt, triển khai "
+    "sự {place} năm {year}.",
+    "Cục Thi hành án dân sự {place} đề nghị các đơn vị tiếp tục quán triệt, triển khai "
     "thực hiện nghiêm túc, hiệu quả các nội dung nêu trên.",
     "Đơn vị sẽ tiếp tục duy trì, phát huy những kết quả đã đạt được trong thời gian qua.",
 )
@@ -163,16 +154,16 @@ BULLETS = (
 TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "hoi_nghi": (
         (
-            "Cục Thi hành án dân sự tỉnh {prov} sơ kết công tác 6 tháng đầu năm {year}",
+            "Cục Thi hành án dân sự {place} sơ kết công tác 6 tháng đầu năm {year}",
             "Hội nghị triển khai công tác thi hành án dân sự năm {year}",
             "Hội nghị giao ban công tác thi hành án dân sự quý {quarter} năm {year}",
             "Hội nghị đối thoại giữa người đứng đầu cơ quan với công chức năm {year}",
-            "Cục THADS tỉnh {prov} tổng kết công tác thi hành án dân sự năm {year}",
+            "Cục THADS {place} tổng kết công tác thi hành án dân sự năm {year}",
         ),
         (
-            "{date}, Cục Thi hành án dân sự tỉnh {prov} đã tổ chức hội nghị nhằm đánh giá kết "
+            "{date}, Cục Thi hành án dân sự {place} đã tổ chức hội nghị nhằm đánh giá kết "
             "quả thực hiện nhiệm vụ và đề ra phương hướng công tác thời gian tới.",
-            "Thực hiện {doc}, {date}, Cục THADS tỉnh {prov} tổ chức hội nghị với sự tham dự "
+            "Thực hiện {doc}, {date}, Cục THADS {place} tổ chức hội nghị với sự tham dự "
             "của lãnh đạo các đơn vị trực thuộc.",
         ),
         (
@@ -191,12 +182,12 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "kiem_tra": (
         (
             "Kiểm tra công tác thi hành án dân sự tại {chicuc}",
-            "Đoàn kiểm tra Cục THADS tỉnh {prov} làm việc tại {chicuc}",
+            "Đoàn kiểm tra Cục THADS {place} làm việc tại {chicuc}",
             "Kiểm tra công tác tiếp công dân, giải quyết khiếu nại, tố cáo năm {year}",
             "Tự kiểm tra công tác thi hành án dân sự năm {year} tại {chicuc}",
         ),
         (
-            "Thực hiện {doc}, {date}, Đoàn kiểm tra của Cục Thi hành án dân sự tỉnh {prov} đã "
+            "Thực hiện {doc}, {date}, Đoàn kiểm tra của Cục Thi hành án dân sự {place} đã "
             "tiến hành kiểm tra công tác thi hành án dân sự tại {chicuc}.",
             "{date}, {person} cùng Đoàn kiểm tra đã làm việc với {chicuc} về kết quả thực hiện "
             "nhiệm vụ năm {year}.",
@@ -217,16 +208,16 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "tap_huan": (
         (
             "Tập huấn nghiệp vụ thi hành án dân sự năm {year}",
-            "Cục THADS tỉnh {prov} tập huấn kỹ năng xác minh điều kiện thi hành án",
+            "Cục THADS {place} tập huấn kỹ năng xác minh điều kiện thi hành án",
             "Tập huấn ứng dụng công nghệ thông tin trong quản lý, điều hành",
             "Bồi dưỡng nghiệp vụ cho Chấp hành viên, Thư ký thi hành án năm {year}",
             "Tập huấn Luật Thi hành án dân sự và các văn bản hướng dẫn thi hành",
         ),
         (
-            "{date}, Cục Thi hành án dân sự tỉnh {prov} tổ chức lớp tập huấn nghiệp vụ cho {num} "
+            "{date}, Cục Thi hành án dân sự {place} tổ chức lớp tập huấn nghiệp vụ cho {num} "
             "Chấp hành viên, Thư ký thi hành án và công chức.",
-            "Nhằm nâng cao kỹ năng nghiệp vụ cho đội ngũ công chức, {date}, Cục THADS tỉnh "
-            "{prov} đã tổ chức hội nghị tập huấn.",
+            "Nhằm nâng cao kỹ năng nghiệp vụ cho đội ngũ công chức, {date}, Cục THADS "
+            "{place} đã tổ chức hội nghị tập huấn.",
         ),
         (
             "Báo cáo viên tại lớp tập huấn là {person}.",
@@ -270,7 +261,7 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
             "Phối hợp tổ chức cưỡng chế thi hành án dân sự đạt kết quả tốt",
         ),
         (
-            "{date}, {chicuc} đã tổ chức cưỡng chế thi hành án đối với ông {name}, cư trú tại "
+            "{date}, {chicuc} đã tổ chức cưỡng chế thi hành án đối với ông {man}, cư trú tại "
             "{commune}, {district}.",
             "Thực hiện {doc}, {date}, {chicuc} phối hợp với các cơ quan chức năng tổ chức cưỡng "
             "chế giao quyền sử dụng đất cho người được thi hành án.",
@@ -296,9 +287,9 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
             "Đẩy mạnh phong trào thi đua chào mừng Ngày truyền thống Thi hành án dân sự",
         ),
         (
-            "{date}, Cục Thi hành án dân sự tỉnh {prov} tổ chức lễ phát động phong trào thi đua "
+            "{date}, Cục Thi hành án dân sự {place} tổ chức lễ phát động phong trào thi đua "
             "và ký kết giao ước thi đua năm {year}.",
-            "Thực hiện {doc}, Hội đồng Thi đua, Khen thưởng Cục THADS tỉnh {prov} đã phát động "
+            "Thực hiện {doc}, Hội đồng Thi đua, Khen thưởng Cục THADS {place} đã phát động "
             "phong trào thi đua trong toàn ngành.",
         ),
         (
@@ -315,12 +306,12 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "dan_van": (
         (
             "Triển khai công tác dân vận năm {year}",
-            "Cục THADS tỉnh {prov} thực hiện tốt công tác dân vận chính quyền",
+            "Cục THADS {place} thực hiện tốt công tác dân vận chính quyền",
             "Xây dựng mô hình “Dân vận khéo” trong công tác thi hành án dân sự",
             "Sơ kết thực hiện Quy chế công tác dân vận năm {year}",
         ),
         (
-            "{date}, Cục Thi hành án dân sự tỉnh {prov} tổ chức hội nghị triển khai công tác dân "
+            "{date}, Cục Thi hành án dân sự {place} tổ chức hội nghị triển khai công tác dân "
             "vận năm {year}.",
             "Thực hiện {doc}, Ban Chỉ đạo Quy chế dân chủ ở cơ sở Cục THADS đã xây dựng kế hoạch "
             "thực hiện công tác dân vận.",
@@ -343,9 +334,9 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
             "Kỷ niệm Ngày Quốc tế Phụ nữ 8/3 và tôn vinh nữ công chức tiêu biểu",
         ),
         (
-            "{date}, Ban Vì sự tiến bộ phụ nữ Cục Thi hành án dân sự tỉnh {prov} tổ chức buổi "
+            "{date}, Ban Vì sự tiến bộ phụ nữ Cục Thi hành án dân sự {place} tổ chức buổi "
             "họp mặt nữ công chức, người lao động.",
-            "Thực hiện {doc}, Cục THADS tỉnh {prov} đã triển khai kế hoạch thực hiện công tác "
+            "Thực hiện {doc}, Cục THADS {place} đã triển khai kế hoạch thực hiện công tác "
             "bình đẳng giới và vì sự tiến bộ của phụ nữ.",
         ),
         (
@@ -370,7 +361,7 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
         (
             "{date}, {orgunit} đã tổ chức thành công Đại hội nhiệm kỳ {term}.",
             "{date}, {orgunit} tổ chức thăm hỏi, động viên các đoàn viên có hoàn cảnh khó khăn.",
-            "{date}, Đoàn Thanh niên Cục THADS tỉnh {prov} đã ra quân thực hiện công trình thanh "
+            "{date}, Đoàn Thanh niên Cục THADS {place} đã ra quân thực hiện công trình thanh "
             "niên tại {commune}.",
         ),
         (

@@ -32,8 +32,9 @@ def fetch(url: str) -> bytes:
         return response.read()
 
 
-def read_truth(replica_url: str) -> list[dict]:
-    lines = fetch(f"{replica_url}/__replica__/truth.jsonl").decode("utf-8").splitlines()
+def read_truth(replica_url: str, site: str | None = None) -> list[dict]:
+    query = f"?site={site}" if site else ""
+    lines = fetch(f"{replica_url}/__replica__/truth.jsonl{query}").decode("utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -67,7 +68,8 @@ def replica() -> Iterator[ReplicaServer]:
 
 @pytest.fixture(scope="session")
 def truth(replica: ReplicaServer) -> list[dict]:
-    return read_truth(replica.url)
+    """The truth of the seed's site, the replica of Cục THADS Đồng Tháp."""
+    return read_truth(replica.url, "thads-dongthap")
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from crawler.cli import main
 from tests.conftest import fetch
+from tests.test_seed_slice import SEED_TITLE
 
 COMMANDS = sorted(main.commands)
 
@@ -32,7 +33,7 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
 def test_extract_prints_the_fields_of_a_saved_page(
     replica, truth: list[dict], tmp_path: Path
 ) -> None:
-    (seed,) = [line for line in truth if line["published"] == "2021-11-10"]
+    (seed,) = [line for line in truth if line["title"] == SEED_TITLE]
     page = tmp_path / "seed.html"
     page.write_bytes(fetch(seed["url"]))
     result = CliRunner().invoke(
@@ -50,7 +51,7 @@ def test_extract_prints_the_fields_of_a_saved_page(
 def test_extract_reads_a_page_of_an_unknown_site_by_the_generic_path(
     replica, truth: list[dict], tmp_path: Path
 ) -> None:
-    (seed,) = [line for line in truth if line["published"] == "2021-11-10"]
+    (seed,) = [line for line in truth if line["title"] == SEED_TITLE]
     page = tmp_path / "seed.html"
     page.write_bytes(fetch(seed["url"]))
     result = CliRunner().invoke(main, ["extract", str(page), "--url", "https://example.org/a/1"])

@@ -78,3 +78,12 @@ def test_missing_date_is_a_warning_not_an_error(profile) -> None:
     article = extract_article(PAGE.replace("05/03/2021", ""), URL, profile)
     assert article.published is None
     assert "no publication date found" in article.warnings
+
+
+def test_a_stray_end_of_document_does_not_lose_the_body(profile) -> None:
+    broken = PAGE.replace("<p>Hội nghị kết thúc", "</body></html><p>Hội nghị kết thúc")
+    article = extract_article(broken, URL, profile)
+    assert article.body_text.endswith("Hội nghị kết thúc tốt đẹp.")
+    assert extract_article(broken, URL, profile, generic=True).body_text.endswith(
+        "Hội nghị kết thúc tốt đẹp."
+    )

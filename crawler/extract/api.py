@@ -49,6 +49,7 @@ def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
         lines=lines,
         summary=clean_text(summary) if summary else None,
         author=_field(data, mapping, "author"),
+        author_unit=_field(data, mapping, "author_unit"),
         warnings=[] if published else ["no publication date found"],
     )
     return finish_article(reading, url, profile, "api")

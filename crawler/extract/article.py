@@ -11,7 +11,7 @@ import lxml.html
 from lxml import etree
 
 from crawler.extract.boilerplate import cut_trailing_widgets, drop_repeated_title
-from crawler.extract.bylines import Byline, parse_byline, split_byline
+from crawler.extract.bylines import Byline, parse_byline_lines, split_byline
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.decode import decode_html
 from crawler.extract.generic import NoMainText, Reading, read_generic
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 EXTRACTOR_VERSION = "0.1.0"
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# libxml2 discards everything after a stray </html> in mid-page; the closing tags of html and
+# body carry no information, so they are dropped before any parser sees the page.
+_END_TAGS = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
 _NEVER_TEXT = ("script", "style", "noscript", "template", "select", "option", "button")
 
 
@@ -69,22 +72,34 @@ def parse_html(text: str) -> etree._Element:
     return tree
 
 
+def _text_of(tree: etree._Element, selectors: tuple[etree.XPath, ...]) -> str | None:
+    """The matched element's text, its paragraphs on separate lines."""
+    element = first_match(tree, selectors)
+    return ("\n".join(paragraphs(element)) or None) if element is not None else None
+
+
 def read_with_profile(tree: etree._Element, rules: PageRules) -> Reading | None:
     """The fields where the family's selectors say they are; None if the body is not there."""
     body_element = first_match(tree, rules.body)
     if body_element is None:
         return None
-    title_element = first_match(tree, rules.title)
-    title = clean_text(title_element.text_content()) if title_element is not None else None
-    date_element = first_match(tree, rules.published)
-    published = parse_vn_datetime(date_element.text_content()) if date_element is not None else None
-    author_element = first_match(tree, rules.author)
-    author = clean_text(author_element.text_content()) if author_element is not None else None
+    date_text = _text_of(tree, rules.published)
+    published = parse_vn_datetime(date_text) if date_text else None
+    title, summary = _text_of(tree, rules.title), _text_of(tree, rules.summary)
+    reading = Reading(
+        title=clean_text(title) if title else None,
+        published=published,
+        lines=[],
+        summary=clean_text(summary) if summary else None,
+        author=_text_of(tree, rules.author),
+        author_unit=_text_of(tree, rules.author_unit),
+        warnings=[] if published else ["no publication date found"],
+    )
     for selector in rules.drop:
         for unwanted in selector(body_element):
             unwanted.drop_tree()
-    warnings = [] if published else ["no publication date found"]
-    return Reading(title or None, published, paragraphs(body_element), None, author, warnings)
+    reading.lines = paragraphs(body_element)
+    return reading
 
 
 def extract_article(
@@ -102,7 +117,7 @@ def extract_article(
         from crawler.sites import find_site
 
         profile = find_site(url)
-    text = decode_html(html, content_type)
+    text = _END_TAGS.sub("", decode_html(html, content_type))
     tree = parse_html(text)
     reading = read_with_profile(tree, profile.rules) if profile and not generic else None
     path = "profile"
@@ -115,7 +130,10 @@ def extract_article(
         if profile and not generic:
             reading.warnings.append("profile selectors found no body; read by the generic path")
     article = finish_article(reading, url, profile, path)
-    if path == "generic" and not article.body_text:
+    # Without a title, a few words are more likely a menu or a home page than an article.
+    if path == "generic" and (
+        not article.body_text or (not article.title and len(article.body_text) < 200)
+    ):
         found_title = "a" if article.title else "no"
         raise ExtractionError(
             f"no article on the page: the generic path found {found_title} title "
@@ -129,8 +147,14 @@ def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path
     widgets, closing byline)."""
     lines = drop_repeated_title(cut_trailing_widgets(reading.lines), reading.title)
     lines, byline = split_byline(lines)
-    if reading.author and not (byline.author or byline.author_unit):
-        byline = parse_byline(reading.author) or Byline(author=reading.author)
+    if reading.author_unit:
+        byline = Byline(author=reading.author, author_unit=reading.author_unit)
+    elif reading.author:
+        stated = parse_byline_lines(reading.author.splitlines())
+        byline = Byline(
+            author=byline.author or stated.author,
+            author_unit=byline.author_unit or stated.author_unit,
+        )
     warnings = list(reading.warnings)
     if not reading.title:
         warnings.append("no title found")

@@ -13,7 +13,7 @@ _UNIT_MAX_WORDS = 14
 # happens to start with "Theo" ("Theo Kế hoạch, Cục đã …") ends with a full stop.
 _SOURCE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+(?P<unit>[^;:]+?)$", re.IGNORECASE)
 _AUTHOR = re.compile(r"^(?:Tác giả|Bài, ảnh|Bài và ảnh|Ảnh)\s*:\s*(?P<name>[^,;]+?)\.?$")
-_NAME_DASH_UNIT = re.compile(rf"^(?P<name>{_NAME})\s*[–—-]\s*(?P<unit>[^,;]+?)\.?$")
+_NAME_DASH_UNIT = re.compile(rf"^(?P<name>{_NAME})\s*[–—-]\s*(?P<unit>[^;]+?)$")
 _NAME_PAREN_UNIT = re.compile(rf"^(?P<name>{_NAME})\s*\((?P<unit>[^()]+)\)\.?$")
 _BARE_NAME = re.compile(rf"^{_NAME}$")
 
@@ -66,3 +66,14 @@ def split_byline(paragraphs: list[str]) -> tuple[list[str], Byline]:
         unit = unit or found.author_unit
         body.pop()
     return body, Byline(author=author, author_unit=unit)
+
+
+def parse_byline_lines(lines: list[str]) -> Byline:
+    """The byline a dedicated byline element states, over one or more lines."""
+    author: str | None = None
+    unit: str | None = None
+    for line in lines:
+        found = parse_byline(line) or Byline(author=line)
+        author = author or found.author
+        unit = unit or found.author_unit
+    return Byline(author=author, author_unit=unit)

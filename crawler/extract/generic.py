@@ -37,7 +37,8 @@ class Reading:
     published: date | datetime | None
     lines: list[str]
     summary: str | None = None
-    author: str | None = None
+    author: str | None = None  # a byline to parse, or the author when author_unit is given
+    author_unit: str | None = None  # stated by the page on its own (e.g. a document's issuer)
     warnings: list[str] = field(default_factory=list)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from cssselect import HTMLTranslator
@@ -14,8 +14,9 @@ _TRANSLATOR = HTMLTranslator()
 
 @lru_cache(maxsize=1024)
 def compile_selector(selector: str) -> etree.XPath:
-    """An XPath for `selector`: XPath when it starts with "/" or "(", otherwise CSS."""
-    expression = selector if selector.startswith(("/", "(")) else _TRANSLATOR.css_to_xpath(selector)
+    """An XPath for `selector`: XPath when it starts with "/", "./" or "(", otherwise CSS."""
+    is_xpath = selector.startswith(("/", "./", "("))
+    expression = selector if is_xpath else _TRANSLATOR.css_to_xpath(selector)
     return etree.XPath(expression)
 
 
@@ -40,11 +41,13 @@ class PageRules:
     published: tuple[etree.XPath, ...] = ()
     body: tuple[etree.XPath, ...] = ()
     author: tuple[etree.XPath, ...] = ()
+    author_unit: tuple[etree.XPath, ...] = ()
+    summary: tuple[etree.XPath, ...] = ()
     drop: tuple[etree.XPath, ...] = field(default=())
 
     @classmethod
     def from_mapping(cls, selectors: Mapping[str, Sequence[str]]) -> PageRules:
-        unknown = set(selectors) - {"title", "published", "body", "author", "drop"}
+        unknown = set(selectors) - {f.name for f in fields(cls)}
         if unknown:
             raise ValueError(f"unknown selector fields: {', '.join(sorted(unknown))}")
         return cls(**{name: _compile_all(values) for name, values in selectors.items()})

@@ -20,7 +20,8 @@ DEFAULT_REPLICA_URL = "http://127.0.0.1:8000"
 REPLICA_URL_ENV = "GOVARCHIVE_REPLICA_URL"
 
 _SITE_KEYS = {"slug", "agency", "base_url", "start_urls", "twin_of", "enabled", "politeness",
-              "selectors", "max_listing_depth", "discover", "api"}  # fmt: skip
+              "selectors", "max_listing_depth", "discover", "api", "article_pattern",
+              "listing_pattern"}  # fmt: skip
 DISCOVERY_KINDS = {"links", "feed", "sitemap", "timeline", "postback", "json_api"}
 
 
@@ -54,6 +55,7 @@ class SiteProfile:
     twin_of: str | None = None
     politeness: Mapping[str, Any] = field(default_factory=dict)
     sources: tuple[Source, ...] = ()
+    ignore_params: frozenset[str] = frozenset()
     # For sites whose article pages are empty shells (SPAs): where the article's JSON is,
     # and which JSON keys hold which field.
     api: Mapping[str, Any] = field(default_factory=dict)
@@ -61,20 +63,31 @@ class SiteProfile:
     def canonical(self, url: str) -> str:
         """The identity of `url` on this site (its scheme, letter case rules, no fragment)."""
         scheme = urlsplit(self.base_url).scheme
-        return canonical_url(url, case_insensitive=self.case_insensitive_urls, scheme=scheme)
+        return canonical_url(
+            url,
+            case_insensitive=self.case_insensitive_urls,
+            scheme=scheme,
+            ignore_params=self.ignore_params,
+        )
 
     def owns(self, url: str) -> bool:
-        return self.canonical(url).startswith(self.canonical(self.base_url))
+        return self.relative(url) is not None
+
+    def relative(self, url: str) -> str | None:
+        """The canonical URL's part after the base URL (None when the site does not own it)."""
+        canonical, base = self.canonical(url), self.canonical(self.base_url)
+        return canonical[len(base) :] if canonical.startswith(base) else None
 
     def is_article(self, url: str) -> bool:
-        return self.owns(url) and bool(self.article_pattern.search(self.canonical(url)))
+        relative = self.relative(url)
+        return relative is not None and bool(self.article_pattern.match(relative))
 
     def is_listing(self, url: str) -> bool:
-        canonical = self.canonical(url)
+        relative = self.relative(url)
         return (
-            self.owns(url)
-            and not self.article_pattern.search(canonical)
-            and bool(self.listing_pattern.search(canonical))
+            relative is not None
+            and not self.article_pattern.match(relative)
+            and bool(self.listing_pattern.match(relative))
         )
 
 
@@ -99,8 +112,8 @@ def _build(family: Mapping[str, Any], entry: Mapping[str, Any], source: Path) ->
             agency=entry["agency"],
             family=family["name"],
             base_url=base_url,
-            article_pattern=re.compile(family["article_pattern"]),
-            listing_pattern=re.compile(family["listing_pattern"]),
+            article_pattern=re.compile(entry.get("article_pattern", family["article_pattern"])),
+            listing_pattern=re.compile(entry.get("listing_pattern", family["listing_pattern"])),
             rules=PageRules.from_mapping(selectors),
             case_insensitive_urls=family.get("case_insensitive_urls", False),
             max_listing_depth=entry.get("max_listing_depth", family.get("max_listing_depth", 1000)),
@@ -108,23 +121,37 @@ def _build(family: Mapping[str, Any], entry: Mapping[str, Any], source: Path) ->
             twin_of=entry.get("twin_of"),
             politeness=entry.get("politeness", {}),
             sources=tuple(sources),
+            ignore_params=frozenset(p.lower() for p in family.get("ignore_params", [])),
             api={**family.get("api", {}), **entry.get("api", {})},
         )
     except KeyError as missing:
         raise RegistryError(f"{source.name}: site {entry.get('slug')!r} lacks {missing}") from None
 
 
-def _entries_with_twins(entries: list[dict[str, Any]], source: Path) -> list[dict[str, Any]]:
+def _replica_base(real_base: str) -> str:
+    """Where the replica serves a real base URL: under the real host's virtual path."""
+    parts = urlsplit(real_base)
+    return f"{{replica}}/{parts.hostname}{parts.path or '/'}"
+
+
+def _entries_with_twins(
+    entries: list[dict[str, Any]], twin_defaults: Mapping[str, Any], source: Path
+) -> list[dict[str, Any]]:
     """Site entries with each replica twin filled in from the real site it stands in for."""
     by_slug = {entry["slug"]: entry for entry in entries}
     merged = []
     for entry in entries:
         if twin_of := entry.get("twin_of"):
             if twin_of not in by_slug:
-                raise RegistryError(
-                    f"{source.name}: {entry['slug']} is a twin of unknown {twin_of}"
-                )
-            entry = {**by_slug[twin_of], **entry}
+                unknown = f"{entry['slug']} is a twin of unknown {twin_of}"
+                raise RegistryError(f"{source.name}: {unknown}")
+            real = by_slug[twin_of]
+            entry = {
+                **real,
+                **twin_defaults,
+                "base_url": _replica_base(real["base_url"]),
+                **entry,
+            }
         merged.append(entry)
     return merged
 
@@ -136,7 +163,8 @@ def load_sites(replica_url: str | None = None) -> dict[str, SiteProfile]:
     sites: dict[str, SiteProfile] = {}
     for source in sorted(SITES_DIR.glob("*.toml")):
         data = tomllib.loads(source.read_text(encoding="utf-8"))
-        for entry in _entries_with_twins(data.get("site", []), source):
+        twin_defaults = data["family"].get("twin", {})
+        for entry in _entries_with_twins(data.get("site", []), twin_defaults, source):
             entry = {**entry, "base_url": entry["base_url"].replace("{replica}", replica)}
             profile = _build(data["family"], entry, source)
             if profile.slug in sites:

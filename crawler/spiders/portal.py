@@ -70,7 +70,16 @@ class PortalSpider(ListingSources, scrapy.Spider):
 
     def source_requests(self, source: Source) -> Iterator[scrapy.Request]:
         """The first requests of a source: its start URLs, timeline zones or API categories."""
-        if source.kind == "json_api":
+        if source.kind == "json_api" and "categories_url" in source.options:
+            url = urljoin(self.profile.base_url, source.options["categories_url"])
+            yield scrapy.Request(
+                url,
+                callback=self.parse_json_categories,
+                cb_kwargs={"source": source},
+                headers={"Accept": "application/json"},
+                meta={"canonical_url": self.profile.canonical(url)},
+            )
+        elif source.kind == "json_api":
             for category in source.options.get("categories", [""]):
                 yield self.json_list_request(source, 1, category, 0)
         elif source.kind == "timeline":

@@ -133,6 +133,20 @@ class ListingSources:
             )
             yield request
 
+    def parse_json_categories(self, response: Response, source: Source) -> Iterator[Any]:
+        """A JSON list of categories: one list walk per category id."""
+        try:
+            categories = _json_path(
+                json.loads(response.text), source.options.get("categories_items", "")
+            )
+        except ValueError:
+            self.logger.error("Category API %s did not answer JSON", response.url)
+            return
+        key = source.options.get("category_key", "id")
+        for category in categories if isinstance(categories, list) else []:
+            if isinstance(category, dict) and category.get(key):
+                yield self.json_list_request(source, 1, str(category[key]), 0)
+
     def parse_json_list(
         self, response: Response, source: Source, depth: int, category: str = "", offset: int = 0
     ) -> Iterator[Any]:

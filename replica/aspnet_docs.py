@@ -1,0 +1,268 @@
+"""Family 5 replica: chinhphu.vn's legal-document system, a GridView paged only by postback."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import random
+import re
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
+from urllib.parse import parse_qsl
+
+from replica import aspnet_html as ah
+from replica.aspnet_html import GRID, PAGE_ID, SEARCH_BUTTON
+from replica.govcorpus import Corpus, IdSpace, file_payload, iso, slugify
+from replica.govtext import Cite
+from replica.legaltext import KINDS, YEARLY, DocHead, doc_body, make_head
+from replica.site import Request, Response, SiteConfig, digest, number, query_ci
+
+PAGE_SIZE = 20
+_MAGIC = b"\xff\x01\x0f\x0f"
+_FILES = re.compile(r"cpp/files/vbpq/(\d{4})/(\d{2})/([a-z0-9-]+)\.(signed\.pdf|doc)")
+VIEWSTATE_ERROR = (
+    "Validation of viewstate MAC failed. If this application is hosted by a Web Farm or "
+    "cluster, ensure that &lt;machineKey&gt; configuration specifies the same validationKey and "
+    "validation algorithm. AutoGenerate cannot be used in a cluster."
+)
+HEADERS = (
+    ("Server", "Microsoft-IIS/8.5"),
+    ("Cache-Control", "private"),
+    ("X-AspNet-Version", "4.0.30319"),
+    ("X-Powered-By", "ASP.NET"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    index: int
+    docid: int
+    head: DocHead
+    paragraphs: tuple[str, ...]
+    cites: tuple[Cite, ...]
+    status: int
+    edited: bool
+    modified: datetime
+
+
+class ChinhphuDocsSite:
+    """chinhphu.vn "Hệ thống văn bản": /?pageid=27160 table, details at &docid=<n>."""
+
+    family = "aspnet-api"
+    slug = "chinhphu-vanban"
+    host = "chinhphu.vn"
+    agency = "Chính phủ"
+
+    def __init__(self, config: SiteConfig | None = None) -> None:
+        self.config = config or SiteConfig()
+        self.prefix = f"/{self.host}/"
+        self.salt = f"{self.config.seed}/{self.slug}"
+        weights = [share for *_, share in KINDS]
+        self.corpus = Corpus(self.config, self.salt, weights, date(2016, 1, 1), date(2026, 10, 31))
+        self.ids = IdSpace(150_201, 3, self.salt)
+        self.head = lru_cache(maxsize=8192)(self._head)
+        self.document = lru_cache(maxsize=2048)(self._document)
+        self._year_start = lru_cache(maxsize=256)(self._first_position)
+
+    def article_count(self) -> int:
+        return self.corpus.total
+
+    # Documents -------------------------------------------------------------------------------
+    def _first_position(self, kind: int, year: int) -> int:
+        """First position in the kind's sequence published in `year` (numbers restart yearly)."""
+        lo, hi = 0, self.corpus.count(kind)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.corpus.published(self.corpus.index_at(kind, mid)).year < year:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _head(self, index: int) -> DocHead:
+        kind, day = self.corpus.section(index), self.corpus.published(index).date()
+        start = self._year_start(kind, day.year)
+        rank = self.corpus.position(index) - start
+        # Base documents spread their numbers over the real yearly range, in order; documents
+        # added later (new_articles) continue after them, so no existing number changes.
+        end = min(self._year_start(kind, day.year + 1), self.corpus.count(kind, self.corpus.base))
+        count, most = max(0, end - start), YEARLY[kind]
+        shift = number(self.salt, kind, day.year, below=most)
+
+        def spread(r: int) -> int:
+            return 1 + ((r * most + shift) // count if count < most else r)
+
+        serial = (
+            spread(rank) if rank < count else rank - count + 1 + (spread(count - 1) if count else 0)
+        )
+        return make_head(random.Random(f"{self.salt}/{index}/head"), kind, serial, day)
+
+    def _document(self, index: int) -> Document:
+        head, rng = self.head(index), random.Random(f"{self.salt}/{index}/body")
+        window = range(max(0, index - 400), index)
+        picks = sorted({rng.choice(window) for _ in range(rng.randint(0, 2))} if window else ())
+        earlier = [self.head(j) for j in picks if self.head(j).day < head.day]
+        edited = self.corpus.edited(index)
+        paragraphs, cites = doc_body(rng, head, earlier, edited=edited)
+        return Document(
+            index=index,
+            docid=self.ids.id_of(index),
+            head=head,
+            paragraphs=tuple(paragraphs),
+            cites=tuple(cites),
+            status=self.corpus.status(index),
+            edited=edited,
+            modified=self.corpus.modified(index),
+        )
+
+    def files(self, head: DocHead) -> list[tuple[str, str, str]]:
+        """(href, link text, type): the signed PDF, and for decrees/circulars the Word file."""
+        stem = slugify(head.number)
+        folder = f"{self.prefix}cpp/files/vbpq/{head.day:%Y}/{head.day:%m}/"
+        found = [(f"{folder}{stem}.signed.pdf", f"{stem}.signed.pdf", "pdf")]
+        if head.kind in ("Nghị định", "Thông tư"):
+            found.append((f"{folder}{stem}.doc", f"{stem}.doc", "doc"))
+        return found
+
+    def detail_path(self, docid: int) -> str:
+        return f"{self.prefix}?pageid={PAGE_ID}&docid={docid}"
+
+    # ViewState -------------------------------------------------------------------------------
+    def viewstate(self, page: int) -> str:
+        """The page number, padded like a real control tree and signed with the site's key."""
+        pad = digest(self.salt, "viewstate", page, size=180)
+        mac = digest(self.salt, "machineKey", page, pad, size=20)
+        return base64.b64encode(_MAGIC + struct.pack(">I", page) + pad + mac).decode("ascii")
+
+    def read_viewstate(self, value: str) -> int | None:
+        try:
+            raw = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            return None
+        if len(raw) != 208 or not raw.startswith(_MAGIC):
+            return None
+        page = struct.unpack(">I", raw[4:8])[0]
+        return page if page >= 1 and raw == base64.b64decode(self.viewstate(page)) else None
+
+    def event_validation(self, page: int) -> str:
+        return base64.b64encode(b"\xff\x01" + digest(self.salt, "ev", page, size=62)).decode()
+
+    # HTTP ------------------------------------------------------------------------------------
+    def robots(self) -> str:
+        return "Disallow: /Admin/\nDisallow: /ScriptResource.axd\nDisallow: /WebResource.axd\n"
+
+    def handle(self, request: Request) -> Response:
+        rel = request.path[len(self.prefix) :].lower()
+        match = _FILES.fullmatch(rel)
+        if match:
+            ext = "pdf" if match.group(4).endswith("pdf") else "doc"
+            body, ctype = file_payload(ext, match.group(3))
+            return Response(200, body, ctype, HEADERS)
+        params = query_ci(request.query)
+        if rel not in ("", "default.aspx", "home.aspx"):
+            return self.error(404)
+        if "pageid" not in params:
+            return self.page(ah.home_html(self))
+        if params["pageid"] != PAGE_ID:
+            return self.error(404)
+        if "docid" in params:
+            raw = params["docid"]
+            index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
+            if index is None:
+                return self.error(404)
+            doc = self.document(index)
+            if doc.status != 200:
+                return self.error(doc.status)
+            return self.page(ah.detail_html(self, doc), doc.modified)
+        if request.method != "POST":
+            return self.table(1)
+        return self.postback(dict(parse_qsl(request.body.decode("utf-8", "replace"))))
+
+    def postback(self, form: dict[str, str]) -> Response:
+        """Page$N / First / Last / Next / Prev on the grid, against the posted ViewState."""
+        current = self.read_viewstate(form.get("__VIEWSTATE", ""))
+        if current is None:
+            return self.server_error(VIEWSTATE_ERROR, "System.Web.HttpException")
+        ev = form.get("__EVENTVALIDATION")
+        if ev is not None and ev != self.event_validation(current):
+            return self.server_error(
+                "Invalid postback or callback argument.", "System.ArgumentException"
+            )
+        target, argument = form.get("__EVENTTARGET", ""), form.get("__EVENTARGUMENT", "")
+        if not target:
+            return self.table(1 if SEARCH_BUTTON in form else current)
+        if target != GRID or not argument.startswith("Page$"):
+            return self.table(current)
+        last = self.last_page()
+        step = argument[5:]
+        wanted = {"First": 1, "Last": last, "Next": current + 1, "Prev": current - 1}.get(step)
+        if wanted is None:
+            if not step.isdigit():
+                return self.server_error(
+                    "Input string was not in a correct format.", "System.FormatException"
+                )
+            wanted = int(step)
+        wanted = max(1, wanted)
+        return self.table(wanted if self.config.trap else min(wanted, last))
+
+    def last_page(self) -> int:
+        return max(1, -(-self.corpus.live_count() // PAGE_SIZE))
+
+    def table(self, page: int) -> Response:
+        indexes, last, more = self.corpus.page(None, page, PAGE_SIZE)
+        docs = [self.head(i) for i in indexes]
+        rows = [(self.ids.id_of(i), head) for i, head in zip(indexes, docs, strict=True)]
+        modified = self.corpus.modified(indexes[0]) if indexes else None
+        return self.page(ah.table_html(self, page, rows, last, more), modified)
+
+    def page(self, html: str, modified: datetime | None = None) -> Response:
+        modified = modified or datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
+        return Response(200, html.encode("utf-8"), headers=HEADERS, last_modified=modified)
+
+    def error(self, status: int) -> Response:
+        message = "Văn bản không tồn tại hoặc đã bị gỡ bỏ." if status == 410 else "Không tìm thấy."
+        html = ah.frame(self, "Lỗi", f'<div class="error-page"><p>{message}</p></div>', None)
+        return Response(status, html.encode("utf-8"), headers=HEADERS)
+
+    def server_error(self, message: str, exception: str) -> Response:
+        html = ah.yellow_screen(message, exception)
+        return Response(500, html.encode("utf-8"), headers=HEADERS)
+
+    # Truth -----------------------------------------------------------------------------------
+    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+        for index in range(self.corpus.total):
+            yield self.record(self.document(index), base_url)
+
+    def record(self, doc: Document, base_url: str) -> dict[str, Any]:
+        head = doc.head
+        paragraphs = [" ".join(p.split()) for p in doc.paragraphs]
+        return {
+            "site": self.slug,
+            "url": base_url + self.detail_path(doc.docid),
+            "title": head.title,
+            "published": iso(head.day),
+            "updated": None,
+            "author_unit": head.issuer,
+            "author": head.signer,
+            "summary": head.subject,
+            "category": head.kind,
+            "tags": [],
+            "attachments": [
+                {"url": base_url + href, "name": name, "type": kind}
+                for href, name, kind in self.files(head)
+            ],
+            "images": [],
+            "body_text": "\n\n".join(paragraphs),
+            "first_paragraph": paragraphs[0],
+            "last_paragraph": paragraphs[-1],
+            "paragraph_count": len(paragraphs),
+            "cited_documents": [c.record() for c in doc.cites],
+            "status": "live" if doc.status == 200 else "removed",
+            "edited": doc.edited,
+            "number": head.number,
+            "document_type": head.kind,
+        }

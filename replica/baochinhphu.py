@@ -1,0 +1,324 @@
+"""Family 3 replica: the baochinhphu.vn CMS (also vpcp.chinhphu.vn, xaydungchinhsach.chinhphu.vn).
+
+URLs under the prefix `/<host>/`:
+  ``""``                                  home: newest items, a block per category
+  ``<cat>.htm``                           category page: its first TIMELINE_SIZE items
+  ``timelinelist/<zoneId>/<page>.htm``    an HTML fragment of the next items (page 1 = the
+                                          category page's); empty past the end (endless: trap)
+  ``<slug>-<id>.htm``                     an article; id = prefix + yymmddhhmmss + ms (the
+                                          oldest few: prefix + 5 digits); wrong slug -> 301
+  ``rss.htm``, ``rss/home.rss``, ``<cat>.rss``, ``sitemaps/google-news.xml``
+  ``search?keywords=…&page=N``            search results, never ending (robots: Disallow)
+Articles are numbered oldest first; an article's creation time (in its id) is a monotone
+function of its number, so an id maps back to its article in O(1).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from replica import baochinhphu_feeds as feeds
+from replica import baochinhphu_html as markup
+from replica.baochinhphu_sites import CmsSpec, Zone
+from replica.newsgen import NewsGen
+from replica.newsroom import VN_TIME, Roster, Story, slug_vi, truth_record
+from replica.site import Request, Response, SiteConfig, digest, number, query_ci
+from replica.vocab_news import (
+    CAPTIONS,
+    CLOSERS,
+    GENERIC,
+    POOLS,
+    REPORTERS,
+    STICKY,
+    TOPIC_POOLS,
+    TOPIC_TAGS,
+)
+from replica.vocab_news_topics import TOPICS
+
+TIMELINE_SIZE = 10
+FEED_SIZE, SITEMAP_SIZE = 50, 100
+FIRST = datetime(2024, 1, 3, 7, 0, tzinfo=VN_TIME)
+BASE_END = datetime(2026, 6, 30, 22, 0, tzinfo=VN_TIME)
+NEW_FIRST, NEW_STEP = datetime(2026, 7, 1, 6, 0, tzinfo=VN_TIME), 97 * 60
+SHORT_BASE, SHORT_STEP = 50000, 37  # short ids: prefix + (SHORT_BASE + n * SHORT_STEP + jitter)
+COOKIE = "D1N"
+_ARTICLE = re.compile(r"(?:([a-z0-9-]+)-)?(\d{8}|\d{18})\.htm")
+_TIMELINE = re.compile(r"timelinelist/(\d{1,9})/(\d{1,9})\.htm")
+
+
+@dataclass(frozen=True)
+class Article:
+    index: int
+    ident: str
+    slug: str
+    published: datetime  # Vietnam time, whole minutes
+    zone: Zone
+    story: Story
+    figures: tuple[int, ...]  # the paragraph after which each image of story.images stands
+    relation_at: int | None  # the paragraph after which the related-news box stands
+    source_line: str | None  # "Theo <unit>" closing the body (story.author_unit)
+    edited: bool
+    modified: datetime  # UTC
+
+
+class CmsSite:
+    """One site of the baochinhphu.vn CMS family, mounted at /<host>/."""
+
+    family = "baochinhphu-cms"
+
+    def __init__(self, spec: CmsSpec, config: SiteConfig | None = None) -> None:
+        self.spec, self.config = spec, config or SiteConfig()
+        self.slug, self.host, self.prefix = spec.slug, spec.host, f"/{spec.host}/"
+        self.salt = f"{self.config.seed}/{self.slug}"
+        self.zones = spec.zones
+        self.roster = Roster(self.salt, self.config, [z.weight for z in spec.zones])
+        self._by_key = {z.key: n for n, z in enumerate(spec.zones)}
+        self._by_id = {z.zone_id: n for n, z in enumerate(spec.zones)}
+        base = self.roster.base
+        span = int((BASE_END - FIRST).total_seconds())
+        self.step = max(600, span // max(1, base))
+        self.short = min(max(2, base // 40), 1000) if base >= 10 else 0
+        # New articles start after the base ones even when a huge site overruns BASE_END.
+        self.new_first = max(NEW_FIRST, FIRST + timedelta(seconds=(base + 1) * self.step))
+        self.cookie = digest(self.salt, "cookie", size=12).hex()
+        self.article = lru_cache(maxsize=2048)(self._build)
+
+    def article_count(self) -> int:
+        return self.roster.total
+
+    # Time and ids ----------------------------------------------------------------------------
+    def created(self, index: int) -> datetime:
+        """When the article was created (its id's timestamp): increasing with the index."""
+        base = self.roster.base
+        if index < base:
+            start, step = FIRST + timedelta(seconds=index * self.step), self.step
+        else:
+            start, step = self.new_first + timedelta(seconds=(index - base) * NEW_STEP), NEW_STEP
+        return start + timedelta(seconds=number(self.salt, index, "created", below=step // 2))
+
+    def published(self, index: int) -> datetime:
+        """Publication: the next whole minute after creation plus an editor's delay."""
+        step = self.step if index < self.roster.base else NEW_STEP
+        created = self.created(index)
+        delay = number(self.salt, index, "delay", below=max(1, min(45, step // 120 - 2)))
+        return created.replace(second=0) + timedelta(minutes=1 + delay)
+
+    def ident(self, index: int) -> str:
+        p = self.spec.id_prefix
+        if index < self.short:
+            return f"{p}{SHORT_BASE + index * SHORT_STEP + self._short_jitter(index)}"
+        ms = number(self.salt, index, "ms", below=1000)
+        return f"{p}{self.created(index):%y%m%d%H%M%S}{ms:03d}"
+
+    def _short_jitter(self, index: int) -> int:
+        return number(self.salt, index, "short", below=SHORT_STEP)
+
+    def index_of(self, ident: str) -> int | None:
+        """The article an id names, or None (O(1): ids encode the creation time)."""
+        if not ident.startswith(self.spec.id_prefix):
+            return None
+        digits = ident[len(self.spec.id_prefix) :]
+        if len(digits) == 5:
+            index, _ = divmod(int(digits) - SHORT_BASE, SHORT_STEP)
+            return index if 0 <= index < self.short and ident == self.ident(index) else None
+        try:
+            stamp = datetime.strptime(digits[:12], "%y%m%d%H%M%S").replace(tzinfo=VN_TIME)
+        except ValueError:
+            return None
+        base = self.roster.base
+        candidates = (
+            int((stamp - FIRST).total_seconds()) // self.step,
+            base + int((stamp - self.new_first).total_seconds()) // NEW_STEP,
+        )
+        bounds = ((self.short, base), (base, self.roster.total))
+        for index, (low, high) in zip(candidates, bounds, strict=True):
+            if low <= index < high and self.ident(index) == ident:
+                return index
+        return None
+
+    # URLs ------------------------------------------------------------------------------------
+    def article_path(self, art: Article) -> str:
+        return f"{self.prefix}{art.slug}-{art.ident}.htm"
+
+    def zone_path(self, zone: Zone, ext: str = "htm") -> str:
+        return f"{self.prefix}{zone.key}.{ext}"
+
+    def timeline_path(self, zone: Zone, page: int) -> str:
+        return f"{self.prefix}timelinelist/{zone.zone_id}/{page}.htm"
+
+    # Articles --------------------------------------------------------------------------------
+    def _build(self, index: int) -> Article:
+        rng = random.Random(f"{self.salt}/{index}")
+        published = self.published(index)
+        zone = self.zones[self.roster.zone(index)]
+        topic = rng.choice(zone.topics)
+        pools = {**POOLS, **TOPIC_POOLS.get(topic, {})}
+        day, kinds = published.date(), self.spec.kinds
+        gen = NewsGen(rng, day, pools=pools, kinds=kinds, sticky=STICKY, short_dates=True)
+        titles, sapos, own = TOPICS[topic]
+        pair = rng.randrange(len(titles))
+        title, sapo = gen.fill(titles[pair]), gen.fill(sapos[pair])
+        paragraphs = [gen.paragraph(own, GENERIC) for _ in range(rng.randint(3, 5))]
+        paragraphs = [p for p in paragraphs if p]
+        closer = gen.fill(gen.pick(CLOSERS))
+        paragraphs.append(closer[:-1] + "./." if rng.random() < 0.6 else closer)
+        story = Story(title, sapo, paragraphs, author=rng.choice(REPORTERS), category=zone.name)
+        story.tags = rng.sample(TOPIC_TAGS[topic], min(len(TOPIC_TAGS[topic]), rng.randint(2, 4)))
+        if "province" in gen.values and rng.random() < 0.5:
+            story.tags.append(gen.values["province"])
+        slots = range(len(paragraphs) - 1)
+        figures = sorted(rng.sample(slots, min(rng.randint(0, 3), len(slots))))
+        for n, _ in enumerate(figures):
+            caption = gen.fill(gen.pick(CAPTIONS)) if rng.random() < 0.85 else None
+            stamp = f"{published:%Y/%m/%d}"
+            name = digest(self.salt, index, n, "image", size=6).hex()
+            src = f"https://{self.spec.media}/thumb_w/640/{self.spec.id_prefix}/{stamp}/{name}.jpg"
+            story.images.append({"url": src, "caption": caption})
+        middle = [k for k in range(1, len(paragraphs) - 1) if k not in figures]
+        relation_at = rng.choice(middle) if middle and rng.random() < 0.85 else None
+        source_line = None
+        if rng.random() < 0.15:
+            story.author_unit = gen.slot("ministry")
+            source_line = f"Theo {story.author_unit}"
+        edited = self.roster.edited(index)
+        if edited:  # made after everything else so the base state stays byte-identical
+            extra = gen.paragraph(own, GENERIC) or gen.fill(gen.pick(GENERIC))
+            paragraphs.insert(len(paragraphs) - 1, extra)  # before the closer: no figure moves
+        story.citations = gen.citations
+        modified = published + timedelta(minutes=5 + number(self.salt, index, "mod", below=240))
+        if edited:
+            modified += timedelta(days=1 + number(self.salt, index, "edit-day", below=20))
+        return Article(
+            index=index,
+            ident=self.ident(index),
+            slug=slug_vi(title),
+            published=published,
+            zone=zone,
+            story=story,
+            figures=tuple(figures),
+            relation_at=relation_at,
+            source_line=source_line,
+            edited=edited,
+            modified=modified.astimezone(UTC),
+        )
+
+    def newest(self, zone: int | None, start: int, count: int) -> list[Article]:
+        return [self.article(i) for i in self.roster.newest(zone, start, count)]
+
+    def neighbours(self, art: Article, count: int) -> list[Article]:
+        """Older live articles of the same category (related-news boxes)."""
+        z, local = self.roster.zone(art.index), self.roster.local(art.index)
+        older = (self.roster.to_global(z, j) for j in range(local - 1, -1, -1))
+        live = [
+            i for _, i in zip(range(3 * count), older, strict=False) if not self.roster.removed(i)
+        ]
+        return [self.article(i) for i in live[:count]]
+
+    # HTTP ------------------------------------------------------------------------------------
+    def robots(self) -> str:
+        return "".join(
+            f"Disallow: /{path}\n" for path in ("search", "api/", "ajax/", "preview/", "print/")
+        )
+
+    def handle(self, request: Request) -> Response:
+        if self.spec.challenge and not self._has_cookie(request):
+            return markup.challenge(COOKIE, self.cookie)
+        rel = request.path[len(self.prefix) :].lower()
+        params = query_ci(request.query)
+        base = "http://" + request.headers.get("host", "127.0.0.1")
+        if rel in ("", "index.htm", "trang-chu.htm"):
+            return self._html(markup.home_page(self), self.newest(None, 0, 1))
+        if rel == "rss.htm":
+            return self._html(markup.rss_index(self), [])
+        if rel == "rss/home.rss":
+            return feeds.rss(self, base, None, self.newest(None, 0, FEED_SIZE))
+        if rel == "sitemaps/google-news.xml":
+            return feeds.sitemap(self, base, self.newest(None, 0, SITEMAP_SIZE))
+        if rel in ("search", "search.htm"):
+            page = _int(params.get("page", "1"))
+            items = self._search(page)
+            return self._html(markup.search_page(self, params.get("keywords", ""), page, items), [])
+        if match := _TIMELINE.fullmatch(rel):
+            zone = self._by_id.get(int(match.group(1)))
+            if zone is not None:
+                return self._timeline(zone, _int(match.group(2)))
+        name, _, ext = rel.rpartition(".")
+        if name in self._by_key and ext == "rss":
+            z = self._by_key[name]
+            return feeds.rss(self, base, z, self.newest(z, 0, FEED_SIZE))
+        if name in self._by_key and ext == "htm":
+            items = self.newest(self._by_key[name], 0, TIMELINE_SIZE)
+            return self._html(markup.category_page(self, self._by_key[name], items), items)
+        if match := _ARTICLE.fullmatch(rel):
+            return self._article(match.group(1), match.group(2))
+        return self.not_found(404)
+
+    def _article(self, slug: str | None, ident: str) -> Response:
+        index = self.index_of(ident)
+        if index is None:
+            return self.not_found(404)
+        if self.roster.removed(index):
+            return self.not_found(self.roster.gone_status(index))
+        art = self.article(index)
+        if slug != art.slug:
+            return Response(301, b"", headers=(("Location", self.article_path(art)),))
+        return self._html(markup.detail_page(self, art), [art])
+
+    def _timeline(self, zone: int, page: int) -> Response:
+        last = self.roster.pages(zone, TIMELINE_SIZE)
+        if self.config.trap and page > last:
+            page = last  # the CMS answers any page past the end with the last one
+        items = self.newest(zone, (page - 1) * TIMELINE_SIZE, TIMELINE_SIZE)
+        return self._html(markup.stream_items(self, items), items)
+
+    def _search(self, page: int) -> list[Article]:
+        live = self.roster.live_count(None)
+        start = ((page - 1) * 10) % max(1, live)
+        return self.newest(None, start, 10)
+
+    def _has_cookie(self, request: Request) -> bool:
+        for part in request.headers.get("cookie", "").split(";"):
+            name, _, value = part.strip().partition("=")
+            if name == COOKIE and value == self.cookie:
+                return True
+        return False
+
+    def _html(self, html: str, items: list[Article]) -> Response:
+        modified = max((a.modified for a in items), default=None) or FIRST.astimezone(UTC)
+        return Response(200, html.encode("utf-8"), headers=HEADERS, last_modified=modified)
+
+    def not_found(self, status: int) -> Response:
+        return Response(status, markup.error_page(self, status).encode("utf-8"), headers=HEADERS)
+
+    # Truth -----------------------------------------------------------------------------------
+    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+        for index in range(self.roster.total):
+            art = self.article(index)
+            yield truth_record(
+                self.slug,
+                base_url,
+                self.article_path(art),
+                art.story,
+                published=art.published.isoformat(),
+                status="removed" if self.roster.removed(index) else "live",
+                edited=art.edited,
+            )
+
+
+HEADERS = (
+    ("Server", "nginx"),
+    ("Cache-Control", "public, max-age=180"),
+    ("X-Cache-Status", "HIT"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+)
+
+
+def _int(raw: str) -> int:
+    raw = raw.strip()
+    return max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1

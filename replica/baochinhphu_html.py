@@ -1,0 +1,339 @@
+"""Markup of the baochinhphu.vn-CMS replicas: page chrome, article detail, stream items, errors.
+
+Detail: ``h1.detail-title[data-role=title]``, ``h2.detail-sapo[data-role=sapo]`` (with the
+site's sapo prefix), ``[data-role=publishdate]`` ("dd/mm/yyyy hh:mm"), ``a[data-role=cate-name]``,
+``a.detail-author-top-name``, body ``div.detail-content.afcbc-body[data-role=content]`` holding
+paragraphs, ``figure[type=Photo]`` with ``figcaption.PhotoCMS_Caption`` and one related-news box
+``div.VCSortableInPreviewMode[type=RelatedNewsBox]`` between ``<!-- bonewsrelation -->`` and
+``<!-- eonewsrelation -->``; tags ``ul.detail-tag-list a``;
+``meta[property=article:published_time]`` (its "+" written ``&#x2B;``) and a JSON-LD
+NewsArticle. Stream items (category pages, timeline fragments): ``div.box-stream-item[data-id]``
+with ``a[data-linktype=newsdetail]`` (the title link), ``.box-stream-category``,
+``.box-stream-time``, ``.box-stream-sapo``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from html import escape
+from typing import TYPE_CHECKING
+from urllib.parse import quote_plus
+
+from replica.site import Response
+from replica.vocab_news import HOT_KEYWORDS
+
+if TYPE_CHECKING:
+    from replica.baochinhphu import Article, CmsSite
+
+
+def e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def t(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def shown_time(moment: datetime) -> str:
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
+def search_path(site: CmsSite, keywords: str, page: int = 1) -> str:
+    more = f"&page={page}" if page > 1 else ""
+    return f"{site.prefix}search?keywords={quote_plus(keywords)}{more}"
+
+
+def page(
+    site: CmsSite, *, title: str, description: str, path: str, main: str, head: str = ""
+) -> str:
+    p, pub = site.prefix, site.spec.publication
+    menu = "\n".join(
+        f'<li class="menu-item"><a href="{site.zone_path(z)}" title="{e(z.name)}">'
+        f"{t(z.name)}</a></li>"
+        for z in site.zones
+    )
+    hot = " ".join(
+        f'<a class="hot-item" href="{e(search_path(site, k))}">#{t(k)}</a>' for k in HOT_KEYWORDS
+    )
+    return f"""<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{t(title)}</title>
+<meta name="description" content="{e(description)}">
+<link rel="canonical" href="{path}">
+<link rel="alternate" type="application/rss+xml" title="{e(pub)}" href="{p}rss/home.rss">
+<link rel="stylesheet" href="https://static.{site.host}/web/css/main.min.css?v=20260901">
+{head}
+</head>
+<body>
+<header class="header">
+<div class="header__top"><div class="container">
+<a class="header__logo" href="{p}" title="{e(pub)}">
+<img src="https://static.{site.host}/web/images/logo.png" alt="{e(pub)}"></a>
+<form class="header__search" action="{p}search" method="get">
+<input type="text" name="keywords" placeholder="Tìm kiếm" autocomplete="off">
+<button type="submit">Tìm</button>
+</form>
+</div></div>
+<nav class="header__nav"><div class="container"><ul class="menu">
+<li class="menu-item"><a href="{p}" title="Trang chủ">Trang chủ</a></li>
+{menu}
+</ul></div></nav>
+<div class="header__hot"><div class="container">
+<span class="hot-label">Xu hướng:</span> {hot}</div></div>
+</header>
+<main class="main"><div class="container">
+{main}
+</div></main>
+<footer class="footer"><div class="container">
+<p class="footer__name">{t(pub.upper())}</p>
+<p>Cơ quan chủ quản: Văn phòng Chính phủ. Giấy phép số 472/GP-BTTTT.</p>
+<p>Ghi rõ nguồn "{t(pub)}" khi phát hành lại thông tin từ website này.</p>
+<p><a href="{p}rss.htm" title="RSS">RSS</a></p>
+</div></footer>
+</body>
+</html>
+"""
+
+
+def stream_item(site: CmsSite, art: Article) -> str:
+    href, title, zone = site.article_path(art), art.story.title, art.zone
+    thumb = (
+        art.story.images[0]["url"] if art.story.images else f"https://{site.spec.media}/noimage.jpg"
+    )
+    return f"""<div class="box-stream-item" data-id="{art.ident}">
+<a class="box-stream-link-with-avatar" href="{href}" title="{e(title)}">
+<img class="box-stream-avatar" src="{e(thumb)}" alt="{e(title)}" loading="lazy"></a>
+<div class="box-stream-content">
+<h3><a class="box-stream-link-title" data-type="0" data-linktype="newsdetail"
+ data-id="{art.ident}" href="{href}" title="{e(title)}">{t(title)}</a></h3>
+<a class="box-stream-category" href="{site.zone_path(zone)}"
+ title="{e(zone.name)}">{t(zone.name)}</a>
+<span class="box-stream-time" title="{art.published.isoformat()}">{shown_time(art.published)}</span>
+<p class="box-stream-sapo">{t(site.spec.sapo_prefix + (art.story.summary or ""))}</p>
+</div>
+</div>"""
+
+
+def stream_items(site: CmsSite, items: list[Article]) -> str:
+    return "\n".join(stream_item(site, a) for a in items)
+
+
+def _figure(site: CmsSite, n: int, image: dict) -> str:
+    src, caption = image["url"], image["caption"]
+    full = src.replace("/thumb_w/640/", "/")
+    label = e(caption or "")
+    figcaption = (
+        '<figcaption class="PhotoCMS_Caption">'
+        f'<p data-placeholder="[nhập chú thích]">{t(caption)}</p></figcaption>'
+        if caption
+        else ""
+    )
+    return (
+        '<figure class="VCSortableInPreviewMode" type="Photo" style="">'
+        f'<div><a href="{e(full)}" data-fancybox="img-lightbox" title="{label}" target="_blank"'
+        f' class="detail-img-lightbox"><img src="{e(src)}" id="img-{n}" w="1280" h="853"'
+        f' alt="{label}" title="{label}" rel="lightbox" photoid="{n}" type="photo"'
+        f' data-original="{e(full)}" width="1280" height="853" class="lightbox-content"></a></div>'
+        f"{figcaption}</figure>"
+    )
+
+
+def _relation(site: CmsSite, art: Article) -> str:
+    others = site.neighbours(art, 3)
+    if not others:
+        return ""
+    items = "\n".join(
+        '<li class="kbwscwl"><a class="link-callout" data-linktype="newsdetail"'
+        f' data-id="{o.ident}"'
+        f' href="{site.article_path(o)}" title="{e(o.story.title)}">{t(o.story.title)}</a></li>'
+        for o in others
+    )
+    return (
+        "<!-- bonewsrelation -->\n"
+        '<div class="VCSortableInPreviewMode" type="RelatedNewsBox" data-style="align-left">'
+        '<div class="kbwscwl-relatedbox type-3">'
+        '<strong class="kbwscwl-relatedbox-title">Xem thêm</strong>\n'
+        f'<ul class="kbwscwl-list">\n{items}\n</ul></div></div>\n'
+        "<!-- eonewsrelation -->"
+    )
+
+
+def _body(site: CmsSite, art: Article) -> str:
+    story, blocks = art.story, []
+    figures = dict(zip(art.figures, enumerate(story.images), strict=True))
+    for k, text in enumerate(story.paragraphs):
+        blocks.append(f'<p style="text-align: justify;">{t(text)}</p>')
+        if k in figures:
+            blocks.append(_figure(site, *figures[k]))
+        if k == art.relation_at:
+            blocks.append(_relation(site, art))
+    if art.source_line:
+        blocks.append(f'<p style="text-align: right;"><strong>{t(art.source_line)}</strong></p>')
+    return "\n".join(b for b in blocks if b)
+
+
+def _head(site: CmsSite, art: Article, path: str) -> str:
+    story = art.story
+    published = art.published.isoformat()
+    modified = art.modified.astimezone(art.published.tzinfo).isoformat()
+    image = (
+        story.images[0]["url"] if story.images else f"https://static.{site.host}/web/images/og.jpg"
+    )
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": path},
+        "headline": story.title,
+        "description": story.summary,
+        "image": {"@type": "ImageObject", "url": image, "width": 1280, "height": 853},
+        "datePublished": published,
+        "dateModified": modified,
+        "author": {"@type": "Person", "name": story.author},
+        "publisher": {
+            "@type": "Organization",
+            "name": site.spec.publication,
+            "logo": {
+                "@type": "ImageObject",
+                "url": f"https://static.{site.host}/web/images/logo.png",
+            },
+        },
+    }
+    ld_json = json.dumps(ld, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f"""<meta property="og:type" content="article">
+<meta property="og:title" content="{e(story.title)}">
+<meta property="og:description" content="{e(story.summary or "")}">
+<meta property="og:url" content="{path}">
+<meta property="og:image" content="{e(image)}">
+<meta property="article:published_time" content="{published.replace("+", "&#x2B;")}">
+<meta property="article:modified_time" content="{modified.replace("+", "&#x2B;")}">
+<meta property="article:section" content="{e(art.zone.name)}">
+<meta property="article:author" content="{e(story.author or "")}">
+<script type="application/ld+json">
+{ld_json}
+</script>"""
+
+
+def detail_page(site: CmsSite, art: Article) -> str:
+    story, zone, path = art.story, art.zone, site.article_path(art)
+    tags = "\n".join(
+        f'<li class="detail-tag-item"><a href="{e(search_path(site, tag))}" title="{e(tag)}">'
+        f"{t(tag)}</a></li>"
+        for tag in story.tags
+    )
+    related = stream_items(site, site.neighbours(art, 4))
+    main = f"""<div class="detail-container" data-id="{art.ident}">
+<div class="detail-top">
+<div class="detail-cate"><a data-role="cate-name" href="{site.zone_path(zone)}"
+ title="{e(zone.name)}">{t(zone.name)}</a></div>
+<div class="detail-time"><div data-role="publishdate">{shown_time(art.published)}</div></div>
+</div>
+<h1 class="detail-title" data-role="title">{t(story.title)}</h1>
+<div class="detail-author-top"><a class="detail-author-top-name" href="javascript:;"
+ title="{e(story.author or "")}">{t(story.author or "")}</a></div>
+<h2 class="detail-sapo" data-role="sapo">{t(site.spec.sapo_prefix + (story.summary or ""))}</h2>
+<div class="detail-content afcbc-body" data-role="content">
+{_body(site, art)}
+</div>
+<div class="detail-tag"><span class="detail-tag-title">Từ khóa:</span>
+<ul class="detail-tag-list">
+{tags}
+</ul></div>
+</div>
+<div class="detail-related"><h3 class="box-title">Tin liên quan</h3>
+<div class="box-stream">
+{related}
+</div></div>"""
+    return page(
+        site,
+        title=story.title,
+        description=story.summary or "",
+        path=path,
+        main=main,
+        head=_head(site, art, path),
+    )
+
+
+def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
+    zone = site.zones[zone_no]
+    more = site.config.trap or site.roster.live_count(zone_no) > len(items)
+    viewmore = (
+        f'<div class="list__viewmore" data-zoneid="{zone.zone_id}" data-page="2"'
+        f' data-url="{site.timeline_path(zone, 2)}"><a href="javascript:;" class="btn-viewmore">'
+        "Xem thêm</a></div>"
+        if more
+        else ""
+    )
+    main = f"""<div class="box-category" data-zoneid="{zone.zone_id}">
+<h1 class="box-category-title"><a href="{site.zone_path(zone)}"
+ title="{e(zone.name)}">{t(zone.name)}</a></h1>
+<div class="box-stream" id="box-stream" data-zoneid="{zone.zone_id}">
+{stream_items(site, items)}
+</div>
+{viewmore}
+</div>
+<script>
+var zoneId = {zone.zone_id}, timelineUrl = "{site.prefix}timelinelist/" + zoneId + "/";
+</script>"""
+    return page(site, title=zone.name, description=zone.name, path=site.zone_path(zone), main=main)
+
+
+def home_page(site: CmsSite) -> str:
+    blocks = [
+        '<section class="home-stream"><h2 class="box-title">Tin mới</h2>\n'
+        '<div class="box-stream">\n'
+        f"{stream_items(site, site.newest(None, 0, 15))}\n</div></section>"
+    ]
+    for n, zone in enumerate(site.zones):
+        blocks.append(
+            f'<section class="home-zone" data-zoneid="{zone.zone_id}"><h2 class="box-title">'
+            f'<a href="{site.zone_path(zone)}" title="{e(zone.name)}">{t(zone.name)}</a></h2>\n'
+            '<div class="box-stream">\n'
+            f"{stream_items(site, site.newest(n, 0, 4))}\n</div></section>"
+        )
+    pub = site.spec.publication
+    return page(site, title=pub, description=pub, path=site.prefix, main="\n".join(blocks))
+
+
+def search_page(site: CmsSite, keywords: str, number: int, items: list[Article]) -> str:
+    main = (
+        f'<div class="box-search"><h1 class="box-title">Kết quả tìm kiếm: {t(keywords)}</h1>\n'
+        f'<div class="box-stream">\n{stream_items(site, items)}\n</div>\n'
+        f'<a class="search-next" href="{e(search_path(site, keywords, number + 1))}">Trang sau</a>'
+        "</div>"
+    )
+    return page(
+        site, title="Tìm kiếm", description="Tìm kiếm", path=search_path(site, keywords), main=main
+    )
+
+
+def rss_index(site: CmsSite) -> str:
+    rows = [f'<li><a href="{site.prefix}rss/home.rss">Trang chủ</a></li>'] + [
+        f'<li><a href="{site.zone_path(z, "rss")}">{t(z.name)}</a></li>' for z in site.zones
+    ]
+    main = (
+        '<div class="box-rss"><h1 class="box-title">RSS</h1><ul>\n'
+        + "\n".join(rows)
+        + "\n</ul></div>"
+    )
+    return page(site, title="RSS", description="RSS", path=f"{site.prefix}rss.htm", main=main)
+
+
+def error_page(site: CmsSite, status: int) -> str:
+    text = "Bài viết không còn tồn tại." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
+    return page(
+        site,
+        title=f"{status} - {site.spec.publication}",
+        description=text,
+        path=site.prefix,
+        main=f'<div class="box-error"><h1>{status}</h1><p>{text}</p></div>',
+    )
+
+
+def challenge(name: str, value: str) -> Response:
+    """The legacy anti-bot page: set the cookie with JS and reload."""
+    body = f'<script>document.cookie="{name}={value}; path=/";location.reload();</script>'
+    return Response(200, body.encode("ascii"), headers=(("Cache-Control", "no-cache, no-store"),))

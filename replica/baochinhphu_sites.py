@@ -1,0 +1,88 @@
+"""The three baochinhphu.vn-CMS sites the replica mounts: hosts, id prefixes, zones, topics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from replica.newsroom import DocKind
+from replica.vocab_news import DOC_KINDS, VPCP_KINDS
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A category: `/<key>.htm`, `/<key>.rss`, `/timelinelist/<zone_id>/<page>.htm`."""
+
+    key: str
+    name: str
+    zone_id: int
+    weight: int  # share of the site's articles
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CmsSpec:
+    slug: str
+    host: str
+    id_prefix: str  # ids start with it: 102… baochinhphu, 115… vpcp, 119… xaydungchinhsach
+    sapo_prefix: str  # "(Chinhphu.vn) - " or "VGP - "
+    publication: str
+    media: str  # the image CDN host
+    zones: tuple[Zone, ...]
+    kinds: tuple[DocKind, ...]
+    challenge: bool = False  # the legacy JS cookie challenge
+
+
+BAOCHINHPHU = CmsSpec(
+    slug="baochinhphu",
+    host="baochinhphu.vn",
+    id_prefix="102",
+    sapo_prefix="(Chinhphu.vn) - ",
+    publication="Báo Điện tử Chính phủ",
+    media="imagev3.baochinhphu.vn",
+    zones=(
+        Zone("thoi-su", "Thời sự", 1010, 3, ("phien_hop", "lam_viec")),
+        Zone("chinh-sach-moi", "Chính sách mới", 1027, 3, ("chinh_sach",)),
+        Zone(
+            "chi-dao-quyet-dinh-cua-chinh-phu-thu-tuong-chinh-phu",
+            "Chỉ đạo, quyết định của Chính phủ, Thủ tướng Chính phủ",
+            1037,
+            2,
+            ("chi_dao",),
+        ),
+        Zone("kinh-te", "Kinh tế", 1046, 2, ("kinh_te",)),
+        Zone("xa-hoi", "Xã hội", 1052, 2, ("xa_hoi",)),
+    ),
+    kinds=DOC_KINDS,
+)
+VPCP = CmsSpec(
+    slug="vpcp",
+    host="vpcp.chinhphu.vn",
+    id_prefix="115",
+    sapo_prefix="VGP - ",
+    publication="Cổng Thông tin điện tử Văn phòng Chính phủ",
+    media="imagev3.vpcp.chinhphu.vn",
+    zones=(
+        Zone("tin-hoat-dong", "Tin hoạt động", 2011, 3, ("vpcp_hoat_dong",)),
+        Zone("chi-dao-dieu-hanh", "Chỉ đạo điều hành", 2016, 3, ("chi_dao", "phien_hop")),
+        Zone("cai-cach-hanh-chinh", "Cải cách hành chính", 2023, 2, ("cai_cach",)),
+        Zone("dang-doan-the", "Hoạt động Đảng, đoàn thể", 2030, 1, ("vpcp_doan_the",)),
+    ),
+    kinds=VPCP_KINDS,
+    challenge=True,
+)
+XAYDUNGCHINHSACH = CmsSpec(
+    slug="xaydungchinhsach",
+    host="xaydungchinhsach.chinhphu.vn",
+    id_prefix="119",
+    sapo_prefix="(Chinhphu.vn) - ",
+    publication="Xây dựng chính sách, pháp luật",
+    media="imagev3.xaydungchinhsach.chinhphu.vn",
+    zones=(
+        Zone("thong-tin-chinh-sach", "Thông tin chính sách", 3004, 3, ("chinh_sach", "cai_cach")),
+        Zone("chinh-sach-moi", "Chính sách mới", 3009, 3, ("chinh_sach",)),
+        Zone("lay-y-kien-du-thao", "Lấy ý kiến dự thảo", 3015, 2, ("du_thao",)),
+        Zone("chinh-sach-va-cuoc-song", "Chính sách và cuộc sống", 3021, 2, ("xa_hoi",)),
+    ),
+    kinds=DOC_KINDS,
+)
+SPECS = (BAOCHINHPHU, VPCP, XAYDUNGCHINHSACH)

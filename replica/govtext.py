@@ -1,0 +1,297 @@
+"""Families 4 and 5 news text: stories with cited documents and bylines, and truth records."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from replica import govvocab as gv
+from replica.govcorpus import iso
+from replica.site import collapse
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A document cited in the text."""
+
+    type: str
+    number: str
+    issuer: str
+    day: date | None
+
+    def text(self, style: int) -> str:
+        when = ""
+        if self.day and style % 3 == 0:
+            when = f" ngày {self.day.day:02d}/{self.day.month:02d}/{self.day.year}"
+        elif self.day and style % 3 == 1:
+            when = f" ngày {self.day.day} tháng {self.day.month} năm {self.day.year}"
+        return f"{self.type} số {self.number}{when} của {self.issuer}"
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "type": self.type,
+            "issuer": self.issuer,
+            "date": iso(self.day),
+        }
+
+
+@dataclass(frozen=True)
+class Story:
+    """One news item, independent of markup: what the truth reports and the page shows."""
+
+    title: str
+    sapo: str | None
+    paragraphs: tuple[str, ...]
+    cites: tuple[Cite, ...]
+    author: str | None
+    author_unit: str | None
+    byline: tuple[str, ...]  # closing lines as shown ("Nguồn: …", "Tác giả: …")
+    images: tuple[tuple[str, str | None, int], ...]  # (file stem, caption, after paragraph)
+    attachments: tuple[tuple[str, str], ...]  # (display name, extension)
+    tags: tuple[str, ...]
+
+
+@dataclass
+class NewsGen:
+    """Fills sentence templates of one domain from a seeded RNG; records cited documents."""
+
+    rng: random.Random
+    domain: str
+    day: date
+    cites: list[Cite] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+
+    def fill(self, template: str) -> str:
+        text = _SLOT.sub(lambda m: getattr(self, f"slot_{m.group(1)}")(), template)
+        return text[0].upper() + text[1:]
+
+    def fresh(self, options: Sequence[str]) -> str:
+        unused = [t for t in options if t not in self.used] or list(options)
+        choice = self.rng.choice(unused)
+        self.used.add(choice)
+        return choice
+
+    def name(self, female: bool | None = None) -> str:
+        rng = self.rng
+        female = rng.random() < 0.5 if female is None else female
+        middle = rng.choice(gv.FEMALE_MIDDLE if female else gv.MALE_MIDDLE)
+        given = rng.choice(gv.FEMALE_GIVEN if female else gv.MALE_GIVEN)
+        return f"{rng.choice(gv.FAMILY_NAMES)} {middle} {given}"
+
+    def short_name(self) -> str:
+        """A byline name: 'Trần Thị Ngọc Hiếu' -> 'Ngọc Hiếu', else the full name."""
+        parts = self.name().split()
+        middle = [p for p in parts[1:-1] if p not in ("Văn", "Thị")]
+        return (
+            f"{middle[-1]} {parts[-1]}" if middle and self.rng.random() < 0.6 else " ".join(parts)
+        )
+
+    def cite(self) -> Cite:
+        kind, code, issuer = self.rng.choice(gv.CITATIONS[self.domain])
+        day = self.day - timedelta(days=self.rng.randint(15, 400))
+        number_ = f"{self.rng.randint(3, 2400)}/{code.format(y=day.year)}"
+        return Cite(kind, number_, issuer, day if self.rng.random() < 0.8 else None)
+
+    def slot_doc(self) -> str:
+        cited = self.cite()
+        self.cites.append(cited)
+        return cited.text(self.rng.randint(0, 2))
+
+    def slot_person(self) -> str:
+        position = self.rng.choice(gv.POSITIONS[self.domain])
+        female = self.rng.random() < 0.4
+        return f"{'bà' if female else 'ông'} {self.name(female)}, {position}"
+
+    def slot_date(self) -> str:
+        d = self.day - timedelta(days=self.rng.randint(1, 10))
+        return self.rng.choice(("Ngày", "Sáng", "Chiều")) + f" {d.day}/{d.month}"
+
+    def slot_later(self) -> str:
+        d = self.day + timedelta(days=self.rng.randint(10, 40))
+        return f"{d:%d/%m/%Y}"
+
+    def slot_prov(self) -> str:
+        return "Đồng Tháp" if self.domain == "province" else self.rng.choice(gv.PROVINCES)
+
+    def slot_unit(self) -> str:
+        return self.rng.choice(gv.UNITS[self.domain])
+
+    def slot_year(self) -> str:
+        return str(self.day.year)
+
+    def slot_next_year(self) -> str:
+        return str(self.day.year + 1)
+
+    def slot_month(self) -> str:
+        return str(self.day.month)
+
+    def slot_quarter(self) -> str:
+        return ("I", "II", "III", "IV")[(self.day.month - 1) // 3]
+
+    def slot_num(self) -> str:
+        return str(self.rng.randint(3, 90))
+
+    def slot_big(self) -> str:
+        return f"{self.rng.randint(1200, 98000):,}".replace(",", ".")
+
+    def slot_pct(self) -> str:
+        return f"{self.rng.randint(52, 98)},{self.rng.randint(1, 9)}%"
+
+    def slot_pct_low(self) -> str:
+        return f"{self.rng.randint(1, 4)},{self.rng.randint(1, 9)}%"
+
+    def slot_money(self) -> str:
+        return f"{self.rng.randint(12, 950)} tỷ đồng"
+
+    def slot_money_big(self) -> str:
+        return f"{self.rng.randint(120_000, 1_900_000):,} tỷ đồng".replace(",", ".")
+
+    def slot_area(self) -> str:
+        return f"{self.rng.randint(12, 190)}.{self.rng.randint(100, 999)}"
+
+    def slot_yield(self) -> str:
+        return f"{self.rng.randint(5, 7)},{self.rng.randint(1, 9)}"
+
+    def slot_price(self) -> str:
+        return f"{self.rng.randint(5, 60)}.{self.rng.choice(('000', '200', '500', '800'))}"
+
+    def slot_hours(self) -> str:
+        return str(self.rng.randint(4, 12))
+
+    def slot_place(self) -> str:
+        return self.rng.choice(gv.PLACES)
+
+    def slot_hospital(self) -> str:
+        return self.rng.choice(gv.HOSPITALS)
+
+    def slot_disease(self) -> str:
+        return self.rng.choice(gv.DISEASES)
+
+    def slot_period(self) -> str:
+        return self.rng.choice(gv.PERIODS)
+
+    def paragraph(self, topic: str, first: str | None = None) -> str:
+        own = gv.TOPICS[self.domain][topic][2]
+        count = self.rng.randint(2, 3) - (first is not None)
+        generic = gv.GENERIC[self.domain]
+        picks = [self.fresh(own if self.rng.random() < 0.55 else generic) for _ in range(count)]
+        return " ".join(([first] if first else []) + [self.fill(t) for t in picks])
+
+
+def write_story(
+    salt: str,
+    index: int,
+    domain: str,
+    topic: str,
+    day: date,
+    *,
+    edited: bool,
+    bylines: Sequence[str] = ("source", "author", "both"),
+    attachment_rate: float = 0.0,
+) -> Story:
+    """The text of one article; an edited one gains a paragraph before its closing one."""
+    rng = random.Random(f"{salt}/{index}")
+    gen = NewsGen(rng, domain, day)
+    titles, sapos, sentences = gv.TOPICS[domain][topic]
+    title = gen.fill(rng.choice(titles))
+    sapo = gen.fill(rng.choice(sapos)) if rng.random() < 0.88 else None
+    blocks: list[tuple[str, tuple[Cite, ...]]] = []  # (paragraph, documents it cites)
+
+    def add(make: Callable[[], str]) -> None:
+        before = len(gen.cites)
+        text = make()
+        blocks.append((text, tuple(gen.cites[before:])))
+
+    add(lambda: gen.paragraph(topic, first=gen.fill(gen.fresh(sentences))))
+    for _ in range(rng.randint(1, 3)):
+        add(lambda: gen.paragraph(topic))
+    if rng.random() < 0.3:
+        blocks.append((rng.choice(gv.BULLET_LEADS), ()))
+        blocks += [(b, ()) for b in rng.sample(gv.BULLETS[domain], rng.randint(2, 4))]
+    add(lambda: gen.fill(rng.choice(gv.CLOSERS[domain])))
+    kind = rng.choice(tuple(bylines))
+    unit, name = rng.choice(gv.UNITS[domain]), gen.short_name()
+    images = tuple(
+        (f"anh-{k + 1}", rng.choice(gv.CAPTIONS) if rng.random() < 0.7 else None, k)
+        for k in range(rng.choice((0, 0, 1, 1, 2)))
+    )
+    tags = tuple(rng.sample(gv.TAGS[domain], rng.randint(0, 3)))
+    attachments: list[tuple[str, str]] = []
+    if rng.random() < attachment_rate:
+        ext = rng.choice(("pdf", "pdf", "doc", "docx", "xlsx"))
+        stem = gen.cites[0].number.replace("/", "-") if gen.cites else "Phu-luc"
+        attachments.append((f"{stem}.{ext}", ext))
+        if rng.random() < 0.3:
+            attachments.append(("Phụ lục kèm theo.pdf", "pdf"))
+    if edited:
+        extra = NewsGen(random.Random(f"{salt}/{index}/edit"), domain, day)
+        note = extra.paragraph(topic)
+        blocks.insert(len(blocks) - 1, (note, tuple(extra.cites)))
+    cites: dict[str, Cite] = {}
+    for _, made in blocks:
+        for cited in made:
+            cites.setdefault(cited.number, cited)
+    author, author_unit, lines = _byline(kind, name, unit)
+    return Story(
+        title=title,
+        sapo=sapo,
+        paragraphs=tuple(text for text, _ in blocks),
+        cites=tuple(cites.values()),
+        author=author,
+        author_unit=author_unit,
+        byline=lines,
+        images=images,
+        attachments=tuple(attachments),
+        tags=tags,
+    )
+
+
+def _byline(kind: str, name: str, unit: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+    if kind == "source":
+        return None, unit, (f"Nguồn: {unit}",)
+    if kind == "theo":
+        return None, unit, (f"Theo {unit}",)
+    if kind == "author":
+        return name, None, (f"Tác giả: {name}",)
+    if kind == "name":
+        return name, None, (name,)
+    if kind == "both":
+        return name, unit, (f"{name} – {unit}",)
+    if kind == "author_source":
+        return name, unit, (f"Tác giả: {name}", f"Nguồn: {unit}")
+    return None, None, ()
+
+
+def truth_record(slug: str, url: str, story: Story, **fields: Any) -> dict[str, Any]:
+    """A truth line (docs/replica.md) from a story; `fields` carries the page-specific keys."""
+    paragraphs = [collapse(p) for p in story.paragraphs]
+    record: dict[str, Any] = {
+        "site": slug,
+        "url": url,
+        "title": story.title,
+        "published": None,
+        "updated": None,
+        "author_unit": story.author_unit,
+        "author": story.author,
+        "summary": story.sapo,
+        "category": None,
+        "tags": list(story.tags),
+        "attachments": [],
+        "images": [],
+        "body_text": "\n\n".join(paragraphs),
+        "first_paragraph": paragraphs[0],
+        "last_paragraph": paragraphs[-1],
+        "paragraph_count": len(paragraphs),
+        "cited_documents": [c.record() for c in story.cites],
+        "status": "live",
+        "edited": False,
+    }
+    record.update(fields)
+    return record

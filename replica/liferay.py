@@ -1,0 +1,364 @@
+"""Family 4 replicas: what Liferay portals share, and the Đồng Tháp province portal (7.x)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any, ClassVar
+from urllib.parse import quote, quote_plus
+
+from replica import liferay_html as lh
+from replica.govcorpus import (
+    Corpus,
+    IdSpace,
+    file_payload,
+    file_uuid,
+    iso,
+    parse_file_uuid,
+)
+from replica.govtext import Story, truth_record, write_story
+from replica.site import Request, Response, SiteConfig, number, query_ci
+
+_FILE = re.compile(r"documents/(\d+)/\d+/[^/]+/([0-9a-f-]{36})")
+IMAGE_K = 8  # file numbers >= 8 are the article's photos, below 8 its attachments
+
+
+@dataclass(frozen=True)
+class Section:
+    """A news category page with its asset publisher (or news list) portlet instance."""
+
+    slug: str
+    name: str
+    topics: tuple[str, ...]
+    weight: int
+    inst: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """An article as a Liferay page shows it."""
+
+    index: int
+    ident: int
+    section: Section
+    story: Story
+    published: datetime
+    updated: datetime | None
+    modified: datetime
+    status: int
+    date_style: int
+    onclick: bool  # linked only through onclick="location.href=…" (moh)
+    flaky: bool  # the first request answers 502 Bad Gateway (moh)
+
+
+class LiferaySite:
+    """What both Liferay portals share: sections, ids, files, knobs, truth."""
+
+    family = "liferay"
+    slug: str
+    host: str
+    agency: str
+    portal_name: str
+    address: str
+    domain: str
+    theme: str
+    body_class: str
+    company_id: str
+    group_id: int
+    search_path: str
+    search_param: str
+    page_size: int
+    has_rss = False
+    clay = False  # Liferay 7 markup (Clay pagination, news-item rows) instead of 6.2
+    bylines: tuple[str, ...]
+    attachment_rate: float
+    first_day: date
+    last_day: date
+    id_space: tuple[int, int]
+    sections_spec: ClassVar[tuple[tuple[str, str, tuple[str, ...], int], ...]]
+    menu_extra: tuple[tuple[str, str], ...]
+    headers: tuple[tuple[str, str], ...]
+
+    def __init__(self, config: SiteConfig | None = None) -> None:
+        self.config = config or SiteConfig()
+        self.prefix = f"/{self.host}/"
+        self.salt = f"{self.config.seed}/{self.slug}"
+        self.sections = tuple(
+            Section(slug, name, topics, weight, self._inst(slug))
+            for slug, name, topics, weight in self.sections_spec
+        )
+        weights = [s.weight for s in self.sections]
+        self.corpus = Corpus(self.config, self.salt, weights, self.first_day, self.last_day)
+        self.ids = IdSpace(*self.id_space, salt=self.salt)
+        self.item = lru_cache(maxsize=2048)(self._item)
+
+    def _inst(self, slug: str) -> str:
+        alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+        return "".join(alphabet[number(self.salt, slug, "inst", k, below=62)] for k in range(12))
+
+    def article_count(self) -> int:
+        return self.corpus.total
+
+    def _item(self, index: int) -> Item:
+        corpus, section = self.corpus, self.sections[self.corpus.section(index)]
+        topic = section.topics[number(self.salt, index, "topic", below=len(section.topics))]
+        published = corpus.published(index)
+        story = write_story(
+            self.salt,
+            index,
+            self.domain,
+            topic,
+            published.date(),
+            edited=corpus.edited(index),
+            bylines=self.bylines,
+            attachment_rate=self.attachment_rate,
+        )
+        return Item(
+            index=index,
+            ident=self.ids.id_of(index),
+            section=section,
+            story=story,
+            published=published,
+            updated=corpus.updated(index),
+            modified=corpus.modified(index),
+            status=corpus.status(index),
+            date_style=number(self.salt, index, "datestyle", below=3),
+            onclick=self.is_onclick(index),
+            flaky=self.is_flaky(index),
+        )
+
+    def is_onclick(self, index: int) -> bool:
+        return False
+
+    def is_flaky(self, index: int) -> bool:
+        return False
+
+    def live(self, indexes: list[int]) -> list[Item]:
+        return [self.item(i) for i in indexes]
+
+    def others(self, item: Item, count: int = 6) -> list[Item]:
+        """Older live items of the same section (newest first), as "other news"."""
+        sec = self.sections.index(item.section)
+        pos = self.corpus.position(item.index)
+        found: list[Item] = []
+        while pos > 0 and len(found) < count:
+            pos -= 1
+            other = self.corpus.index_at(sec, pos)
+            if self.corpus.status(other) == 200:
+                found.append(self.item(other))
+        return found
+
+    # URLs shared by both skins ---------------------------------------------------------------
+    def file_href(self, item: Item, k: int) -> str:
+        name = item.story.attachments[k][0]
+        return self._document(item, k, quote(name))
+
+    def image_href(self, item: Item, k: int) -> str:
+        stem = item.story.images[k][0]
+        return self._document(item, IMAGE_K + k, f"{stem}.jpg")
+
+    def _document(self, item: Item, k: int, title: str) -> str:
+        uid = file_uuid(self.salt, item.index, k)
+        stamp = int(item.published.timestamp() * 1000) + number(self.salt, item.index, k, below=999)
+        return f"{self.prefix}documents/{self.group_id}/0/{title}/{uid}?t={stamp}"
+
+    def search_href(self, tag: str) -> str:
+        return f"{self.prefix}{self.search_path}?{self.search_param}={quote_plus(tag)}"
+
+    def related_href(self, item: Item) -> str:
+        return self.item_href(item)
+
+    def list_href(self, item: Item) -> str:
+        return self.item_href(item)
+
+    # Subclass hooks --------------------------------------------------------------------------
+    def item_href(self, item: Item) -> str:
+        raise NotImplementedError
+
+    def section_path(self, section: Section) -> str:
+        raise NotImplementedError
+
+    def namespace(self, section: Section) -> str:
+        raise NotImplementedError
+
+    def page_href(self, section: Section, page: int) -> str:
+        raise NotImplementedError
+
+    def rss_path(self, section: Section) -> str:
+        raise NotImplementedError
+
+    def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
+        raise NotImplementedError
+
+    def article_page(self, item: Item) -> str:
+        raise NotImplementedError
+
+    # HTTP ------------------------------------------------------------------------------------
+    def handle(self, request: Request) -> Response:
+        rel = request.path[len(self.prefix) :].rstrip("/").lower()
+        params = query_ci(request.query)
+        match = _FILE.fullmatch(rel)
+        if match:
+            return self._file(int(match.group(1)), match.group(2))
+        if rel in ("", "web/guest", "web/guest/trang-chu", "trang-chu"):
+            return self.home()
+        if rel == self.search_path:
+            return self.html(
+                lh.simple_page(
+                    self, "Tìm kiếm", "Kết quả tìm kiếm", self.live(self.corpus.newest(None, 0, 10))
+                ),
+                None,
+            )
+        for path, label in self.menu_extra:
+            if rel == path:
+                return self.html(lh.simple_page(self, label, self.agency + "."), None)
+        return self.route(rel, params, request) or self.error(404)
+
+    def home(self) -> Response:
+        blocks = [(s, self.live(self.corpus.newest(n, 0, 5))) for n, s in enumerate(self.sections)]
+        newest = self.corpus.newest(None, 0, 1)
+        modified = self.item(newest[0]).modified if newest else None
+        return self.html(lh.home_page(self, blocks), modified)
+
+    def listing(self, section: Section, page: int) -> Response:
+        n = self.sections.index(section)
+        indexes, last, more = self.corpus.page(n, page, self.page_size)
+        items = self.live(indexes)
+        html = lh.listing_page(self, section, page, items, last, more)
+        return self.html(html, items[0].modified if items else None)
+
+    def article(self, item: Item) -> Response:
+        if item.status != 200:
+            return self.error(item.status)
+        return self.html(self.article_page(item), item.modified)
+
+    def _file(self, group: int, uid: str) -> Response:
+        found = parse_file_uuid(self.salt, uid)
+        if group != self.group_id or found is None or found[0] >= self.corpus.total:
+            return self.error(404)
+        item, k = self.item(found[0]), found[1]
+        story = item.story
+        if item.status != 200:
+            return self.error(404)
+        if k >= IMAGE_K and k - IMAGE_K < len(story.images):
+            body, ctype = file_payload("jpg", story.title)
+        elif k < len(story.attachments):
+            body, ctype = file_payload(story.attachments[k][1], story.attachments[k][0])
+        else:
+            return self.error(404)
+        return Response(200, body, ctype, self.headers, item.modified)
+
+    def html(self, page: str, modified: datetime | None) -> Response:
+        modified = modified or datetime(2026, 1, 1, 3, 0, tzinfo=UTC)
+        return Response(200, page.encode("utf-8"), headers=self.headers, last_modified=modified)
+
+    def error(self, status: int) -> Response:
+        return Response(status, lh.error_page(self, status).encode("utf-8"), headers=self.headers)
+
+    # Truth -----------------------------------------------------------------------------------
+    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+        for index in range(self.corpus.total):
+            yield self.record(self.item(index), base_url)
+
+    def record(self, item: Item, base_url: str) -> dict[str, Any]:
+        story = item.story
+        return truth_record(
+            self.slug,
+            base_url + self.item_href(item),
+            story,
+            published=self.shown_published(item),
+            updated=iso(item.updated),
+            category=item.section.name,
+            attachments=[
+                {"url": base_url + self.file_href(item, k), "name": name, "type": ext}
+                for k, (name, ext) in enumerate(story.attachments)
+            ],
+            images=[
+                {"url": base_url + self.image_href(item, k), "caption": caption}
+                for k, (_, caption, _) in enumerate(story.images)
+            ],
+            status="live" if item.status == 200 else "removed",
+            edited=item.updated is not None,
+        )
+
+    def shown_published(self, item: Item) -> str | None:
+        return iso(item.published)
+
+
+class DongThapSite(LiferaySite):
+    """dongthap.gov.vn: Liferay DXP 7, articles at /tin-tuc/chi-tiet?id=<n>."""
+
+    slug = "dongthap-gov"
+    host = "dongthap.gov.vn"
+    agency = "Ủy ban nhân dân tỉnh Đồng Tháp"
+    portal_name = "Cổng thông tin điện tử tỉnh Đồng Tháp"
+    address = "Số 12, đường 30/4, Phường Cao Lãnh, tỉnh Đồng Tháp. Điện thoại: 0277.3851.250"
+    domain = "province"
+    theme = "o/dongthap-theme"
+    body_class = "dongthap-theme"
+    company_id = "20099"
+    group_id = 10437
+    search_path = "tim-kiem"
+    search_param = "q"
+    page_size = 10
+    bylines = ("theo", "source", "both", "name", "none")
+    attachment_rate = 0.3
+    first_day, last_day = date(2020, 1, 1), date(2026, 9, 30)
+    id_space = (7_690_011, 3)
+    sections_spec = (
+        ("thoi-su-chinh-tri", "Thời sự - Chính trị", ("hanh_chinh",), 2),
+        ("kinh-te", "Kinh tế", ("nong_nghiep", "dau_tu"), 3),
+        ("van-hoa-xa-hoi", "Văn hóa - Xã hội", ("xa_hoi",), 2),
+    )
+    menu_extra = (("gioi-thieu", "Giới thiệu"), ("lien-he", "Liên hệ"))
+    headers = (
+        ("Server", "nginx"),
+        ("Liferay-Portal", "Liferay Digital Experience Platform 7.2.10 GA1"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Cache-Control", "private, no-cache, no-store, must-revalidate"),
+    )
+    portlet = "vn_dongthap_news_web_NewsListPortlet_INSTANCE_"
+
+    clay = True
+
+    def item_href(self, item: Item) -> str:
+        return f"{self.prefix}tin-tuc/chi-tiet?id={item.ident}"
+
+    def list_href(self, item: Item) -> str:
+        """Listings (under /tin-tuc/) link relatively."""
+        return f"chi-tiet?id={item.ident}"
+
+    def section_path(self, section: Section) -> str:
+        return f"{self.prefix}tin-tuc/{section.slug}"
+
+    def namespace(self, section: Section) -> str:
+        return f"_{self.portlet}{section.inst}_"
+
+    def page_href(self, section: Section, page: int) -> str:
+        ns = self.namespace(section)
+        return (
+            f"{self.section_path(section)}?p_p_id={ns.strip('_')}&p_p_lifecycle=0"
+            f"&p_p_state=normal&p_p_mode=view&{ns}cur={page}&{ns}delta={self.page_size}"
+        )
+
+    def robots(self) -> str:
+        return "Disallow: /c/\nDisallow: /api/\nDisallow: /group/\nDisallow: /tim-kiem\n"
+
+    def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
+        if rel == "tin-tuc/chi-tiet":
+            raw = params.get("id", "")
+            index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
+            return None if index is None else self.article(self.item(index))
+        if rel == "tin-tuc":
+            return self.home()
+        for section in self.sections:
+            if rel == f"tin-tuc/{section.slug}":
+                raw = params.get(f"{self.namespace(section)}cur".lower(), "1")
+                return self.listing(section, max(1, int(raw)) if raw.isdigit() else 1)
+        return None
+
+    def article_page(self, item: Item) -> str:
+        return lh.dongthap_article(self, item, self.others(item))

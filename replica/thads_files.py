@@ -1,0 +1,142 @@
+"""Small but well-formed files the family-1 replicas serve: PDF, Word, Excel attachments, JPEGs."""
+
+from __future__ import annotations
+
+import io
+import struct
+import unicodedata
+import zipfile
+from datetime import datetime
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+}
+_PDF_ESCAPES = str.maketrans({"\\": None, "(": "[", ")": "]"})
+
+
+def ascii_fold(text: str) -> str:
+    """'Thông báo số 12' -> 'Thong bao so 12' (PDF base fonts know no Vietnamese)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if ord(c) < 128)
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return struct.pack(">BBH", 0xFF, marker, len(payload) + 2) + payload
+
+
+def jpeg(comment: str) -> bytes:
+    """An 8x8 grey baseline JPEG; `comment` (a COM segment) makes each file's bytes its own."""
+    jfif = b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    quant = b"\x00" + b"\x01" * 64
+    frame = struct.pack(">BHHB", 8, 8, 8, 1) + b"\x01\x11\x00"
+    # One-symbol Huffman tables: DC category 10 (a DC of 512, grey 192), AC end-of-block.
+    dc_table = b"\x00" + b"\x01" + b"\x00" * 15 + b"\x0a"
+    ac_table = b"\x10" + b"\x01" + b"\x00" * 15 + b"\x00"
+    scan = b"\x01\x01\x00\x00\x3f\x00"
+    # Bits: DC code 0, value 1000000000, AC code 0 (EOB), padded with ones.
+    data = bytes([0b01000000, 0b00001111])
+    return (
+        b"\xff\xd8"
+        + _segment(0xE0, jfif)
+        + _segment(0xFE, ascii_fold(comment).encode("ascii")[:200])
+        + _segment(0xDB, quant)
+        + _segment(0xC0, frame)
+        + _segment(0xC4, dc_table)
+        + _segment(0xC4, ac_table)
+        + _segment(0xDA, scan)
+        + data
+        + b"\xff\xd9"
+    )
+
+
+def pdf(lines: list[str], when: datetime) -> bytes:
+    """A one-page PDF 1.4 with the given lines of text and a correct xref table."""
+    safe = [ascii_fold(line).translate(_PDF_ESCAPES) for line in lines]
+    text = " ".join(f"({line}) Tj 0 -20 Td" for line in safe)
+    stream = f"BT /F1 13 Tf 72 770 Td {text} ET".encode("ascii")
+    stamp = when.strftime("%Y%m%d%H%M%S")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+        f"<< /Producer (Microsoft Word 2013) /CreationDate (D:{stamp}+07'00') >>".encode(),
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def ole(text: str) -> bytes:
+    """The look of a legacy .doc/.xls: an OLE2 compound-file header, then the text in sectors."""
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 16
+        + struct.pack("<HHHHH", 0x3E, 0x03, 0xFFFE, 9, 6)
+        + b"\x00" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 0x1000, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    )
+    header += b"\xff" * (512 - len(header))
+    payload = text.encode("utf-16-le")
+    return header + payload + b"\x00" * (-len(payload) % 512 or 512)
+
+
+def docx(lines: list[str], when: datetime) -> bytes:
+    """A minimal Word 2007+ document (a zip), byte-identical for the same input."""
+    paragraphs = "".join(
+        f"<w:p><w:r><w:t>{line.replace('&', '&amp;').replace('<', '&lt;')}</w:t></w:r></w:p>"
+        for line in lines
+    )
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.'
+            'openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+        ),
+        "word/document.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f"<w:body>{paragraphs}</w:body></w:document>"
+        ),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def attachment_bytes(kind: str, lines: list[str], when: datetime) -> bytes:
+    if kind == "pdf":
+        return pdf(lines, when)
+    if kind == "docx":
+        return docx(lines, when)
+    return ole("\n".join(lines))

@@ -1,0 +1,271 @@
+"""Family 2 replica: the 2025 THADS portal (demothads.moj.gov.vn/<province>/), made on demand.
+
+URLs under the prefix `/demothads.moj.gov.vn/<province>/`:
+  ``""`` or ``trang-chu``                       home: newest items of every category
+  ``tin-tuc?page=N``                            every article, newest first, 12 a page
+  ``tin-tuc/chuyen-muc/<category>?page=N``      one category, same paging
+  ``tin-tuc/chi-tiet/<slug>-<id6>.html``        an article (a wrong slug redirects, 301)
+  ``gioi-thieu``, ``lien-he``                   static pages; ``tim-kiem?q=`` search (robots: no)
+Slugs come from the title the way the real portal makes them: NFD, non-ASCII dropped (đ goes).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+
+from replica import thads_new_html as markup
+from replica.newsgen import NewsGen
+from replica.newsroom import (
+    VN_TIME,
+    Roster,
+    Story,
+    base36_id,
+    base36_index,
+    slug_strip,
+    truth_record,
+)
+from replica.site import Request, Response, SiteConfig, number, query_ci
+from replica.vocab_thads_new import (
+    ATTACHMENTS,
+    BULLET_LEADS,
+    BULLETS,
+    CAPTIONS,
+    CLOSERS,
+    DOC_KINDS,
+    GENERIC,
+    POOLS,
+    TOPICS,
+)
+from replica.vocab_thads_new import CATEGORIES as CATEGORY_ROWS
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    name: str
+    weight: int
+    topics: tuple[str, ...]
+
+
+CATEGORIES = tuple(Category(*row) for row in CATEGORY_ROWS)
+PAGE_SIZE = 12
+FIRST_DAY, LAST_DAY = date(2024, 1, 2), date(2026, 3, 31)
+NEW_FROM, NEW_PER_DAY = date(2026, 4, 1), 2
+_ARTICLE = re.compile(r"tin-tuc/chi-tiet/(?:([a-z0-9-]+)-)?([a-z0-9]{6})\.html")
+_CATEGORY = re.compile(r"tin-tuc/chuyen-muc/([a-z0-9-]+)")
+
+
+@dataclass(frozen=True)
+class Article:
+    index: int
+    ident: str
+    slug: str
+    day: date
+    category: Category
+    story: Story
+    figures: tuple[int, ...]  # after which paragraph each image of story.images stands
+    author_line: str | None
+    views: int
+    edited: bool
+    modified: datetime
+
+
+class ThadsNewSite:
+    """One province of the 2025 THADS portal, mounted at /demothads.moj.gov.vn/<province>/."""
+
+    family = "thads-2025"
+    host = "demothads.moj.gov.vn"
+
+    def __init__(
+        self,
+        province_slug: str = "dongthap",
+        province: str = "Đồng Tháp",
+        config: SiteConfig | None = None,
+    ) -> None:
+        self.config = config or SiteConfig()
+        self.province_slug, self.province = province_slug, province
+        self.slug = f"thads-new-{province_slug}"
+        self.prefix = f"/{self.host}/{province_slug}/"
+        self.salt = f"{self.config.seed}/{self.slug}"
+        self.categories = CATEGORIES
+        self.roster = Roster(self.salt, self.config, [c.weight for c in CATEGORIES])
+        self._by_key = {c.key: z for z, c in enumerate(CATEGORIES)}
+        self.article = lru_cache(maxsize=2048)(self._build)
+
+    def article_count(self) -> int:
+        return self.roster.total
+
+    # URLs ------------------------------------------------------------------------------------
+    def article_path(self, art: Article) -> str:
+        return f"{self.prefix}tin-tuc/chi-tiet/{art.slug}-{art.ident}.html"
+
+    def listing_path(self, zone: int | None, page: int = 1) -> str:
+        path = f"{self.prefix}tin-tuc"
+        if zone is not None:
+            path += f"/chuyen-muc/{self.categories[zone].key}"
+        return path + (f"?page={page}" if page > 1 else "")
+
+    # Articles --------------------------------------------------------------------------------
+    def day(self, index: int) -> date:
+        base = self.roster.base
+        if index >= base:
+            return NEW_FROM + timedelta(days=(index - base) // NEW_PER_DAY)
+        span = LAST_DAY.toordinal() - FIRST_DAY.toordinal() + 1
+        jitter = number(self.salt, index, "day", below=1024)
+        return date.fromordinal(
+            FIRST_DAY.toordinal() + (index * 1024 + jitter) * span // (base * 1024)
+        )
+
+    def _build(self, index: int) -> Article:
+        rng = random.Random(f"{self.salt}/{index}")
+        day, zone = self.day(index), self.roster.zone(index)
+        category = self.categories[zone]
+        fixed = {"prov": self.province, "agency": f"Thi hành án dân sự tỉnh {self.province}"}
+        sticky = ("khuvuc", "commune")
+        gen = NewsGen(rng, day, pools=POOLS, kinds=DOC_KINDS, fixed=fixed, sticky=sticky)
+        topic = rng.choice(category.topics)
+        titles, leads, own = TOPICS[topic]
+        pair = rng.randrange(len(titles))
+        title, lead = gen.fill(titles[pair]), gen.fill(leads[pair])
+        paragraphs = [gen.paragraph(own, GENERIC) for _ in range(rng.randint(2, 4))]
+        paragraphs = [p for p in paragraphs if p]
+        if rng.random() < 0.35:
+            paragraphs.append(gen.fill(gen.pick(BULLET_LEADS)))
+            paragraphs += rng.sample(BULLETS, rng.randint(2, 4))
+        paragraphs.append(gen.fill(gen.fresh(CLOSERS)))
+        story = Story(title, lead, paragraphs, category=category.name)
+        slots = range(len(paragraphs) - 1)
+        figures = sorted(rng.sample(slots, min(rng.randint(0, 2), len(slots))))
+        for n, _ in enumerate(figures, 1):
+            caption = gen.fill(gen.pick(CAPTIONS)) if rng.random() < 0.7 else None
+            url = f"/{self.host}/uploads/{self.province_slug}/{day:%Y/%m}/anh-{index}-{n}.jpg"
+            story.images.append({"url": url, "caption": caption})
+        line, roll = None, rng.random()
+        if roll < 0.45:
+            story.author_unit = gen.slot("unit")
+            line = f"Theo {story.author_unit}"
+        elif roll < 0.7:
+            story.author, story.author_unit = gen.slot("reporter"), gen.slot("unit")
+            line = f"{story.author} – {story.author_unit}"
+        elif roll < 0.85:
+            story.author = line = gen.slot("reporter")
+        if rng.random() < 0.2:
+            name = f"{rng.choice(ATTACHMENTS)} năm {day.year}"
+            kind = "pdf" if rng.random() < 0.7 else "docx"
+            folder = f"/{self.host}/uploads/{self.province_slug}/files/{day:%Y/%m}"
+            story.attachments.append(
+                {"url": f"{folder}/{slug_strip(name)}-{index}.{kind}", "name": name, "type": kind}
+            )
+        edited = self.roster.edited(index)
+        if edited:  # made after everything else so the base state stays byte-identical
+            extra = gen.paragraph(own, GENERIC) or gen.fill(gen.fresh(CLOSERS))
+            paragraphs.insert(len(paragraphs) - 1, extra)
+        story.citations = gen.citations
+        minutes = number(self.salt, index, "modified", below=600)
+        modified = datetime.combine(day, time(7, 30), VN_TIME) + timedelta(minutes=minutes)
+        if edited:
+            modified += timedelta(days=3 + number(self.salt, index, "edit-day", below=40))
+        return Article(
+            index=index,
+            ident=base36_id(index, self.salt),
+            slug=slug_strip(title),
+            day=day,
+            category=category,
+            story=story,
+            figures=tuple(figures),
+            author_line=line,
+            views=50 + number(self.salt, index, "views", below=2000),
+            edited=edited,
+            modified=modified.astimezone(UTC),
+        )
+
+    def newest(self, zone: int | None, start: int, count: int) -> list[Article]:
+        return [self.article(i) for i in self.roster.newest(zone, start, count)]
+
+    def related(self, art: Article, count: int = 5) -> list[Article]:
+        """Older live articles of the same category ("Tin liên quan")."""
+        zone, local = self.roster.zone(art.index), self.roster.local(art.index)
+        older = (self.roster.to_global(zone, j) for j in range(local - 1, -1, -1))
+        live = [
+            i for _, i in zip(range(3 * count), older, strict=False) if not self.roster.removed(i)
+        ]
+        return [self.article(i) for i in live[:count]]
+
+    # HTTP ------------------------------------------------------------------------------------
+    def robots(self) -> str:
+        return "".join(
+            f"Disallow: /{path}\n"
+            for path in (f"{self.province_slug}/tim-kiem", "api/", "admin/", "uploads/tmp/")
+        )
+
+    def handle(self, request: Request) -> Response:
+        rel = request.path[len(self.prefix) :].lower().strip("/")
+        params = query_ci(request.query)
+        raw = params.get("page", "1").strip()
+        page = max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1
+        if rel in ("", "trang-chu"):
+            items = self.newest(None, 0, 1)
+            return self._ok(markup.home_page(self), items[0].modified if items else None)
+        if rel in markup.STATIC_PAGES:
+            return self._ok(markup.static_page(self, rel), None)
+        if rel == "tim-kiem":
+            return self._ok(markup.search_page(self, params.get("q", "")), None)
+        if rel == "tin-tuc":
+            return self._listing(None, page)
+        if (match := _CATEGORY.fullmatch(rel)) and match.group(1) in self._by_key:
+            return self._listing(self._by_key[match.group(1)], page)
+        if match := _ARTICLE.fullmatch(rel):
+            index = base36_index(match.group(2), self.salt)
+            if index is None or index >= self.roster.total:
+                return self.not_found(404)
+            if self.roster.removed(index):
+                return self.not_found(self.roster.gone_status(index))
+            art = self.article(index)
+            if match.group(1) != art.slug:
+                return Response(301, b"", headers=(("Location", self.article_path(art)),))
+            return self._ok(markup.article_page(self, art), art.modified)
+        return self.not_found(404)
+
+    def _listing(self, zone: int | None, page: int) -> Response:
+        last = self.roster.pages(zone, PAGE_SIZE)
+        shown = min(page, last) if self.config.trap else page
+        items = self.newest(zone, (shown - 1) * PAGE_SIZE, PAGE_SIZE)
+        more = self.config.trap or page < last
+        html = markup.listing_page(self, zone, page, last, items, more)
+        return self._ok(html, max((a.modified for a in items), default=None))
+
+    def _ok(self, html: str, modified: datetime | None) -> Response:
+        modified = modified or datetime(2024, 1, 2, 1, 0, tzinfo=UTC)
+        return Response(200, html.encode("utf-8"), headers=HEADERS, last_modified=modified)
+
+    def not_found(self, status: int) -> Response:
+        return Response(status, markup.error_page(self, status).encode("utf-8"), headers=HEADERS)
+
+    # Truth -----------------------------------------------------------------------------------
+    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+        for index in range(self.roster.total):
+            art = self.article(index)
+            yield truth_record(
+                self.slug,
+                base_url,
+                self.article_path(art),
+                art.story,
+                published=art.day.isoformat(),
+                status="removed" if self.roster.removed(index) else "live",
+                edited=art.edited,
+            )
+
+
+HEADERS = (
+    ("Server", "nginx"),
+    ("Cache-Control", "public, max-age=120"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+)
