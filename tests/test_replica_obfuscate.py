@@ -103,11 +103,16 @@ def test_names_change_but_text_links_and_tags_stay(servers: tuple, pages: list[s
         status, headers, before = get(plain, path)
         status2, headers2, after = get(hidden, path)
         assert (status, headers["content-type"]) == (status2, headers2["content-type"]), path
-        if not headers["content-type"].startswith("text/html"):
-            assert after == before, path
+        if not headers["content-type"].startswith("text/html"):  # feeds name each server's port
+            assert after.replace(hidden.url.encode(), b"") == before.replace(
+                plain.url.encode(), b""
+            ), path
             continue
         html_pages += 1
         old, new = parse(before, headers["content-type"]), parse(after, headers["content-type"])
+        if not names(old):  # vpcp's bare cookie-challenge script: nothing to rename
+            assert after == before, path
+            continue
         assert names(new) and not names(old) & names(new), path
         assert text(new) == text(old), path
         assert links(new) == links(old), path
@@ -125,7 +130,9 @@ def test_names_change_but_text_links_and_tags_stay(servers: tuple, pages: list[s
 def test_same_seed_same_bytes_and_truth(servers: tuple, pages: list[str]) -> None:
     plain, hidden, twin = servers
     for path in pages:
-        assert get(hidden, path)[2] == get(twin, path)[2], path
+        # Feeds and sitemaps carry absolute URLs, which name each server's port.
+        ours = get(hidden, path)[2].replace(hidden.url.encode(), b"")
+        assert ours == get(twin, path)[2].replace(twin.url.encode(), b""), path
     truths = [get(s, "/__replica__/truth.jsonl")[2].decode() for s in servers]
     assert truths[1].replace(hidden.url, "") == truths[0].replace(plain.url, "")
     assert truths[2].replace(twin.url, "") == truths[0].replace(plain.url, "")

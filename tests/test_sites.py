@@ -6,23 +6,118 @@ import pytest
 
 from crawler.sites import RegistryError, find_site, get_site, load_sites
 
-# Real URL shapes from ../shared/portals.md (family 1), per real profile.
-REAL_URLS = {
-    "thads-dongthap": {
+# Real URL shapes from ../shared/portals.md, per real profile: articles it must accept,
+# listings it must treat as listings, and URLs of the same host that are neither.
+THADS_PROVINCES = ("dongthap", "langson", "tiengiang", "caobang", "haugiang", "binhdinh",
+                   "quangtri", "kontum", "tphochiminh", "thuathienhue")  # fmt: skip
+
+
+def thads_province(prov: str) -> dict[str, list[str]]:
+    base = f"https://thads.moj.gov.vn/{prov}/noidung"
+    return {
         "articles": [
-            "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=45",
-            "http://thads.moj.gov.vn/dongthap/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx?itemid=45",
-            "https://thads.moj.gov.vn:443/dongthap/noidung/tintuc/Lists/HoatDongCuaCuc/View_Detail.aspx?ItemID=120",
-            "https://thads.moj.gov.vn/dongthap/noidung/thongbao/Lists/ThongBao/View_Detail.aspx?itemid=17",
+            f"{base}/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=45",
+            f"http://thads.moj.gov.vn/{prov}/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx?itemid=45",
+            f"https://thads.moj.gov.vn:443/{prov}/noidung/tintuc/Lists/HoatDongCuaCuc/View_Detail.aspx?ItemID=120",
+            f"{base}/thongbao/Lists/ThongBao/View_Detail.aspx?itemid=17",
         ],
         "listings": [
-            "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx",
-            "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?Page=3",
+            f"{base}/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx",
+            f"{base}/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?Page=3",
         ],
         "elsewhere": [
-            "https://thads.moj.gov.vn/langson/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=45",
-            "https://thads.moj.gov.vn/dongthap/noidung/thongbao/Lists/ThongBao/Attachments/17/tb.pdf",
+            "https://thads.moj.gov.vn/noidung/tintuc/Lists/TinTuBoTuPhap/View_Detail.aspx?ItemID=3912",
+            f"{base}/thongbao/Lists/ThongBao/Attachments/17/tb.pdf",
+            f"{base}/tintuc/PublishingImages/Năm 2020/Thang 8/anh.jpg",
         ],
+    }
+
+
+REAL_URLS: dict[str, dict[str, list[str]]] = {
+    **{f"thads-{prov}": thads_province(prov) for prov in THADS_PROVINCES},
+    "thads-national": {
+        "articles": [
+            "https://thads.moj.gov.vn/noidung/tintuc/Lists/TinTuBoTuPhap/View_Detail.aspx?ItemID=3912",
+            "https://thads.moj.gov.vn/noidung/tintuc/Lists/ChiDaoDieuHanh/View_Detail.aspx?ItemID=4001",
+        ],
+        "listings": [
+            "https://thads.moj.gov.vn/noidung/tintuc/Lists/TinTuBoTuPhap/View_Detail.aspx?Page=251",
+        ],
+        "elsewhere": [
+            "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=45",
+        ],
+    },
+    "moj": {
+        "articles": [
+            "https://moj.gov.vn/qt/tintuc/Pages/van-ban-chinh-sach-moi.aspx?ItemID=2345",
+            "https://moj.gov.vn/qt/tintuc/Pages/hoat-dong-cua-lanh-dao-bo.aspx?ItemID=41",
+        ],
+        "listings": [
+            "https://moj.gov.vn/qt/tintuc/Pages/van-ban-chinh-sach-moi.aspx?Date=&Page=420",
+            "https://moj.gov.vn/qt/tintuc/Pages/chi-dao-dieu-hanh.aspx",
+        ],
+        "elsewhere": [
+            "https://moj.gov.vn/SMPT_Publishing_UC/TinTuc/PrintTL.aspx?ItemID=2345&l=/noidung/tintuc/Lists/VanBanChinhSachMoi",
+            "https://moj.gov.vn/portal/tin-tuc/chi-tiet/bo-tu-phap-hop-bao.html",
+        ],
+    },
+    "thads-new-dongthap": {
+        "articles": [
+            "https://demothads.moj.gov.vn/dongthap/tin-tuc/chi-tiet/cuc-thads-tinh-ong-thap-to-chuc-hoi-nghi-t8ul4b.html",
+        ],
+        "listings": ["https://demothads.moj.gov.vn/dongthap/tin-tuc?page=2"],
+        "elsewhere": ["https://demothads.moj.gov.vn/langson/tin-tuc/chi-tiet/hoi-nghi-t8ul4b.html"],
+    },
+    "baochinhphu": {
+        "articles": [
+            "https://baochinhphu.vn/thu-tuong-chu-tri-phien-hop-chinh-phu-102260914184400123.htm",
+            "https://baochinhphu.vn/chinh-phu-ban-hanh-nghi-dinh-moi-10259069.htm",
+        ],
+        "listings": ["https://baochinhphu.vn/chinh-sach-moi.htm", "https://baochinhphu.vn/"],
+        "elsewhere": [
+            "https://baochinhphu.vn/rss/home.rss",
+            "https://vpcp.chinhphu.vn/van-phong-chinh-phu-hop-bao-115260914184400123.htm",
+        ],
+    },
+    "vpcp": {
+        "articles": ["https://vpcp.chinhphu.vn/van-phong-chinh-phu-hop-bao-115260914184400123.htm"],
+        "listings": ["https://vpcp.chinhphu.vn/tin-hoat-dong.htm"],
+        "elsewhere": ["https://vpcp.chinhphu.vn/sitemaps/google-news.xml"],
+    },
+    "xaydungchinhsach": {
+        "articles": [
+            "https://xaydungchinhsach.chinhphu.vn/lay-y-kien-du-thao-luat-119260914184400123.htm"
+        ],
+        "listings": ["https://xaydungchinhsach.chinhphu.vn/chinh-sach-moi.htm"],
+        "elsewhere": ["https://xaydungchinhsach.chinhphu.vn/timelinelist/3009/2.htm"],
+    },
+    "dongthap-gov": {
+        "articles": ["https://dongthap.gov.vn/tin-tuc/chi-tiet?id=7742453"],
+        "listings": ["https://dongthap.gov.vn/tin-tuc", "https://dongthap.gov.vn/"],
+        "elsewhere": [
+            "https://dongthap.gov.vn/documents/10437/0/bao-cao.pdf/6f3c1a2e-0000?t=1690000000000"
+        ],
+    },
+    "moh": {
+        "articles": [
+            "https://moh.gov.vn/tin-noi-bat/-/asset_publisher/k206Q9qkZOqn/content/bo-y-te-hop-bao",
+            "https://moh.gov.vn/tin-noi-bat/-/asset_publisher/k206Q9qkZOqn/content/bo-y-te-hop-bao?inheritRedirect=false&redirect=%2Fweb%2Fguest",
+        ],
+        "listings": [
+            "https://moh.gov.vn/web/guest/tin-noi-bat",
+            "https://moh.gov.vn/web/guest/tin-noi-bat?p_p_id=101_INSTANCE_k206Q9qkZOqn&_101_INSTANCE_k206Q9qkZOqn_cur=2&_101_INSTANCE_k206Q9qkZOqn_delta=20",
+        ],
+        "elsewhere": ["https://moh.gov.vn/rss/-/asset_publisher/k206Q9qkZOqn/rss"],
+    },
+    "chinhphu-vanban": {
+        "articles": ["https://chinhphu.vn/?pageid=27160&docid=200000"],
+        "listings": ["https://chinhphu.vn/?pageid=27160"],
+        "elsewhere": ["https://chinhphu.vn/cpp/files/vbpq/2020/02/15-2020-nd-cp.signed.pdf"],
+    },
+    "mof": {
+        "articles": ["https://mof.gov.vn/tin-tuc/bo-tai-chinh-hop-bao-thuong-ky-102508"],
+        "listings": [],
+        "elsewhere": ["https://mof.gov.vn/api/article/getbyslug?slug=bo-tai-chinh-hop-bao-102508"],
     },
 }
 
