@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from scrapy import Request
 from scrapy.http import Response
 
-# <script>document.cookie="N=V; path=/";location.reload();</script> — the whole page.
-_CHALLENGE = re.compile(rb"""document\.cookie\s*=\s*["']([^=;"'\s]+)=([^;"']*)""")
-_MAX_CHALLENGE_BYTES = 4096
+from crawler.discovery.challenge import cookie_challenge
+
 _ANSWERED = "cookie_challenge_answered"
 
 
@@ -21,15 +18,12 @@ class CookieChallengeMiddleware:
     """
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
-        body = response.body
-        if len(body) > _MAX_CHALLENGE_BYTES or request.meta.get(_ANSWERED):
+        if request.meta.get(_ANSWERED) or (found := cookie_challenge(response.body)) is None:
             return response
-        match = _CHALLENGE.search(body)
-        if match is None or b"<p" in body.lower():
-            return response
-        name, value = (part.decode("latin-1") for part in match.groups())
+        name, value = found
+        cookies = request.cookies if isinstance(request.cookies, dict) else {}
         return request.replace(
-            cookies={**(request.cookies if isinstance(request.cookies, dict) else {}), name: value},
+            cookies={**cookies, name: value},
             meta={**request.meta, _ANSWERED: True},
             dont_filter=True,
         )

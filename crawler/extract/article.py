@@ -28,7 +28,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # libxml2 discards everything after a stray </html> in mid-page; the closing tags of html and
 # body carry no information, so they are dropped before any parser sees the page.
 _END_TAGS = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
-_NEVER_TEXT = ("script", "style", "noscript", "template", "select", "option", "button")
+_NEVER_TEXT = ("script", "style", "noscript", "template")
+# Form controls hold no article text. They stay in the tree the generic path reads, because
+# trafilatura's boilerplate scoring weighs them; only a profile's body container drops them.
+_CONTROLS = ("select", "option", "button", "input", "textarea")
 
 
 class ExtractionError(ValueError):
@@ -98,6 +101,7 @@ def read_with_profile(tree: etree._Element, rules: PageRules) -> Reading | None:
     for selector in rules.drop:
         for unwanted in selector(body_element):
             unwanted.drop_tree()
+    etree.strip_elements(body_element, *_CONTROLS, with_tail=False)
     reading.lines = paragraphs(body_element)
     return reading
 
@@ -124,7 +128,7 @@ def extract_article(
     if reading is None:
         path = "generic"
         try:
-            reading = read_generic(tree, text, url)
+            reading = read_generic(tree, url)
         except NoMainText as error:
             raise ExtractionError(str(error)) from None
         if profile and not generic:

@@ -10,7 +10,7 @@ TRAILING_WIDGETS = re.compile(
     r"Xem thêm|Bài viết liên quan|Các bài viết khác|Tin bài liên quan|Tin mới nhất|"
     # Site footers, when a main-text finder lets them through.
     r"Bản quyền thuộc|Bản quyền ©|Copyright|Ghi rõ nguồn|Cơ quan chủ quản|Chịu trách nhiệm|"
-    r"Lượt truy cập|Số lượt truy cập|Đang truy cập)\b",
+    r"Lượt truy cập|Số lượt truy cập|Đang truy cập|Tệp đính kèm|File đính kèm|Văn bản đính kèm)\b",
     re.IGNORECASE,
 )
 
@@ -18,12 +18,22 @@ TRAILING_WIDGETS = re.compile(
 # Sapo prefixes that name the source: "(Chinhphu.vn) - ", "VGP - ", "(TTXVN) - ".
 SAPO_PREFIX = re.compile(r"^(?:\([^()]{2,30}\)|VGP|TTXVN)\s*[-–—]\s*")
 
-# Article toolbars: font size, read aloud, print, e-mail, share.
+# Article toolbars: font size, read aloud, print, e-mail, share (as text or as list items).
 _TOOLBAR_WORDS = re.compile(
     r"^(?:(?:Xem cỡ chữ|Cỡ chữ|Đọc bài viết|Nghe đọc bài|In|In bài|Gửi email|Gửi bài|Chia sẻ|"
-    r"Lưu|Quay lại|A\+|A-|A|[/|•·-])\s*)+$",
+    r"Lưu|Quay lại|Bản in|A\+|A-|A|[/|•·-])\s*)+$",
     re.IGNORECASE,
 )
+# Photo credits and captions written as text: "Ảnh: VGP/Nhật Bắc", "Ảnh minh họa".
+PHOTO_CREDIT = re.compile(r"^(?:Ảnh|Ảnh minh họa|Nguồn ảnh)\s*[:.]?\s*\S{0,40}", re.IGNORECASE)
+# Document properties tables of legal-document pages: label → field.
+PROPERTY_LABELS = {
+    "ngày ban hành": "published",
+    "ban hành ngày": "published",
+    "cơ quan ban hành": "author_unit",
+    "người ký": "author",
+    "trích yếu": "summary",
+}
 # "Other news" lists: "- Title (dd/mm/yyyy)".
 _DATED_LINK_LINE = re.compile(r"^-?\s*\S.{5,}\(\d{1,2}/\d{1,2}/\d{4}\)$")
 

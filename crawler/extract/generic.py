@@ -7,6 +7,7 @@ web's metadata standards (JSON-LD, Open Graph) — never on one site's class nam
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -14,7 +15,9 @@ from datetime import date, datetime
 import trafilatura
 from lxml import etree
 
-from crawler.extract.boilerplate import SAPO_PREFIX, is_toolbar_line
+from crawler.extract.boilerplate import SAPO_PREFIX, cut_trailing_widgets, is_toolbar_line
+from crawler.extract.bylines import parse_byline
+from crawler.extract.cleanup import clean_for_main_text
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.structured import page_metadata
 from crawler.extract.text import blocks, clean_text
@@ -22,6 +25,8 @@ from crawler.extract.text import blocks, clean_text
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_MAX_WORDS = 60
 _LOOK_BACK = 12  # blocks between the title and the start of the main text, at most
+_THIN_TEXT_LINES = 3  # main text this short (title included) is worth a second look
+_DATE_LOOK_BACK = 8  # blocks before the title where a date may stand (date and toolbar first)
 _DATE_ONLY = re.compile(r"^[\W\d]*\d{1,2}/\d{1,2}/\d{4}[\W\d]*$")
 
 
@@ -49,31 +54,81 @@ def _is_title_block(text: str, element: etree._Element) -> bool:
     )
 
 
+def _is_header_line(line: str) -> bool:
+    """A date, meta or toolbar line (as text or as a "- " list item) that precedes an article:
+    "10/11/2021", "18/10/2021 16:40 Lượt xem: 5.028", "Xem cỡ chữ A- A+", "«"."""
+    bare = line.removeprefix("- ").removeprefix("• ")
+    if len(bare) <= 2 or _DATE_ONLY.match(bare) or is_toolbar_line(bare):
+        return True
+    return len(bare.split()) <= 12 and parse_vn_datetime(bare) is not None
+
+
+def _closing_byline(found: list, texts: list[str], body: list[str]) -> list[str]:
+    """A byline block right after the main text that the main-text finder left out."""
+    if not body or parse_byline(body[-1]):
+        return []
+    end = _find(texts, body[-1])
+    if end is None:
+        return []
+    for text, _ in found[end + 1 : end + 4]:
+        if parse_byline(text):
+            return [text]
+    return []
+
+
 def _find(texts: list[str], line: str, start: int = 0) -> int | None:
     """Index of the block that holds `line` (trafilatura may join or trim a little)."""
     probe = line[:80]
     for index in range(start, len(texts)):
         text = texts[index]
-        if text == line or text.startswith(probe) or (text and line.startswith(text)):
+        # A block may hold a little more or less than trafilatura's line, never a mere prefix
+        # of it (a menu item "Thông báo" is not the title "Thông báo kết quả …").
+        partial = len(text) >= 0.6 * len(line) and line.startswith(text)
+        if text == line or text.startswith(probe) or partial:
             return index
     return None
 
 
-def read_generic(tree: etree._Element, html_text: str, url: str) -> Reading:
-    """Title, date, summary and body lines of any article page."""
+def _trafilatura_lines(tree: etree._Element, url: str, favor_recall: bool) -> list[str]:
     main = trafilatura.extract(
-        html_text, url=url, include_comments=False, include_tables=True, include_images=False
-    )
+        copy.deepcopy(tree), url=url, include_comments=False, include_tables=True,
+        include_images=False, favor_recall=favor_recall,
+    )  # fmt: skip
     lines = [clean_text(line) for line in (main or "").splitlines()]
-    lines = [line for line in lines if line]
+    return [line for line in lines if line]
+
+
+def _content_lines(lines: list[str]) -> int:
+    return sum(1 for line in cut_trailing_widgets(lines) if not _is_header_line(line))
+
+
+def _main_text_lines(tree: etree._Element, url: str) -> list[str]:
+    """trafilatura's main text, one cleaned line per paragraph (on a copy: it edits trees).
+
+    When the default (balanced) setting keeps almost nothing but a title, the page gets a
+    second pass that favours recall: short notices laid out in bare <div>s need it.
+    """
+    lines = _trafilatura_lines(tree, url, favor_recall=False)
+    if _content_lines(lines) < _THIN_TEXT_LINES:
+        recalled = _trafilatura_lines(tree, url, favor_recall=True)
+        if _content_lines(recalled) > _content_lines(lines):
+            return recalled
+    return lines
+
+
+def read_generic(tree: etree._Element, url: str) -> Reading:
+    """Title, date, summary and body lines of any article page (`tree` is cleaned in place)."""
+    metadata = page_metadata(tree)
+    properties = clean_for_main_text(tree)
+    lines = _main_text_lines(tree, url)
     if not lines:
         raise NoMainText("no main text found on the page")
-    metadata = page_metadata(tree)
-    found = blocks(tree)
+    body_element = tree.find("body")
+    found = blocks(body_element if body_element is not None else tree)
     texts = [text for text, _ in found]
 
     # Where the main text starts, past any date or toolbar line that precedes the title.
-    lead = next((ln for ln in lines if not (_DATE_ONLY.match(ln) or is_toolbar_line(ln))), lines[0])
+    lead = next((ln for ln in lines if not _is_header_line(ln)), lines[0])
     first = _find(texts, lead)
     title_index: int | None = None
     if first is not None:
@@ -89,12 +144,7 @@ def read_generic(tree: etree._Element, html_text: str, url: str) -> Reading:
     # Lines before the body proper: the title again, the date, a toolbar, the sapo.
     summary: str | None = None
     body = list(lines)
-    while body and (
-        body[0] == title
-        or _DATE_ONLY.match(body[0])
-        or is_toolbar_line(body[0])
-        or SAPO_PREFIX.match(body[0])
-    ):
+    while body and (body[0] == title or _is_header_line(body[0]) or SAPO_PREFIX.match(body[0])):
         if SAPO_PREFIX.match(body[0]):
             summary = SAPO_PREFIX.sub("", body[0])
         body.pop(0)
@@ -103,12 +153,14 @@ def read_generic(tree: etree._Element, html_text: str, url: str) -> Reading:
 
     # The header zone: a few blocks before the title (dates and toolbars come first on some
     # templates) up to where the body starts. Dates inside the body are event dates.
-    zone_start = max(0, (title_index if title_index is not None else first or 0) - 4)
+    zone_start = max(0, (title_index if title_index is not None else first or 0) - _DATE_LOOK_BACK)
     zone_end = body_start if body_start is not None else zone_start + 8
     zone = texts[zone_start:zone_end]
     if summary is None:
         summary = next((SAPO_PREFIX.sub("", t) for t in zone if SAPO_PREFIX.match(t)), None)
     published = metadata.get("published")
+    if published is None and "published" in properties:
+        published = parse_vn_datetime(properties["published"])
     if published is None:
         published = next(
             (parsed for text in zone if text != title and (parsed := parse_vn_datetime(text))),
@@ -116,11 +168,13 @@ def read_generic(tree: etree._Element, html_text: str, url: str) -> Reading:
         )
     warnings = [] if published else ["no publication date found"]
     body = [line for line in body if line != summary]
+    body.extend(_closing_byline(found, texts, body))
     return Reading(
         title=title,
         published=published,
         lines=body,
-        summary=summary,
-        author=metadata.get("author"),
+        summary=summary or properties.get("summary"),
+        author=properties.get("author") or metadata.get("author"),
+        author_unit=properties.get("author_unit"),
         warnings=warnings,
     )

@@ -1,0 +1,64 @@
+"""Generic tree clean-up before main-text finding: captions and document property tables.
+
+Both are common on Vietnamese portals and neither is body text: a photo caption written as an
+italic paragraph under the picture, and a legal document's properties table ("Số ký hiệu:",
+"Ngày ban hành:"), whose values are fields of their own.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from crawler.extract.boilerplate import PHOTO_CREDIT, PROPERTY_LABELS
+from crawler.extract.text import clean_text
+
+_CAPTION_MAX_WORDS = 40
+
+
+def _words(element: etree._Element) -> int:
+    return len(element.text_content().split())
+
+
+def _is_caption(element: etree._Element) -> bool:
+    """An italic-only short paragraph right after a picture, or a photo credit line."""
+    text = clean_text(element.text_content())
+    if not text or _words(element) > _CAPTION_MAX_WORDS:
+        return False
+    if PHOTO_CREDIT.match(text) and len(text.split()) <= 12:
+        return True
+    own = (element.text or "").strip() or any((c.tail or "").strip() for c in element)
+    italic = all(child.tag in {"em", "i"} for child in element) and len(element)
+    previous = element.getprevious()
+    after_picture = previous is not None and (
+        previous.tag == "img" or next(previous.iter("img"), None) is not None
+    )
+    return bool(italic and not own and after_picture)
+
+
+def property_table(table: etree._Element) -> dict[str, str] | None:
+    """A two-column label table's known fields ({field: value}), or None if it is not one."""
+    rows = table.findall(".//tr")
+    labelled: dict[str, str] = {}
+    label_rows = 0
+    for row in rows:
+        cells = [clean_text(c.text_content()) for c in row if c.tag in {"td", "th"}]
+        if len(cells) >= 2 and cells[0].endswith(":"):
+            label_rows += 1
+            field = PROPERTY_LABELS.get(cells[0].rstrip(":").strip().lower())
+            if field and cells[1]:
+                labelled[field] = cells[1]
+    return labelled if rows and label_rows >= max(2, len(rows) // 2) else None
+
+
+def clean_for_main_text(tree: etree._Element) -> dict[str, str]:
+    """Remove captions and property tables from `tree`; return the properties' fields."""
+    found: dict[str, str] = {}
+    for element in list(tree.iter("figcaption")):
+        element.drop_tree()
+    for element in [e for e in tree.iter("p", "div") if _is_caption(e)]:
+        element.drop_tree()
+    for table in list(tree.iter("table")):
+        if (fields := property_table(table)) is not None:
+            found = {**fields, **found}
+            table.drop_tree()
+    return found
