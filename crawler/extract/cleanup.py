@@ -28,11 +28,22 @@ def _is_caption(element: etree._Element) -> bool:
         return True
     own = (element.text or "").strip() or any((c.tail or "").strip() for c in element)
     italic = all(child.tag in {"em", "i"} for child in element) and len(element)
-    previous = element.getprevious()
+    previous = _previous_block(element)
     after_picture = previous is not None and (
         previous.tag == "img" or next(previous.iter("img"), None) is not None
     )
     return bool(italic and not own and after_picture)
+
+
+def _previous_block(element: etree._Element) -> etree._Element | None:
+    """The element before `element`, looking through wrappers that hold nothing else."""
+    for _ in range(4):
+        previous = element.getprevious()
+        parent = element.getparent()
+        if previous is not None or parent is None or len(parent) != 1:
+            return previous
+        element = parent
+    return None
 
 
 def property_table(table: etree._Element) -> dict[str, str] | None:

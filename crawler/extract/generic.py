@@ -63,6 +63,16 @@ def _is_header_line(line: str) -> bool:
     return len(bare.split()) <= 12 and parse_vn_datetime(bare) is not None
 
 
+def _is_bold_lead(element: etree._Element) -> bool:
+    """All of the block's text sits inside <strong>/<b>, and there are at least 15 words."""
+    if (element.text or "").strip() or len(element.text_content().split()) < 15:
+        return False
+    children = [child for child in element if isinstance(child.tag, str)]
+    return bool(children) and all(
+        child.tag in {"strong", "b"} and not (child.tail or "").strip() for child in children
+    )
+
+
 def _closing_byline(found: list, texts: list[str], body: list[str]) -> list[str]:
     """A byline block right after the main text that the main-text finder left out."""
     if not body or parse_byline(body[-1]):
@@ -150,6 +160,11 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
         body.pop(0)
     after_title = title_index + 1 if title_index is not None else 0
     body_start = _find(texts, body[0], after_title) if body else None
+    # A lead paragraph set wholly in bold right under the title is the sapo.
+    if summary is None and body_start is not None and len(body) > 1:
+        if _is_bold_lead(found[body_start][1]):
+            summary = body.pop(0)
+            body_start = _find(texts, body[0], body_start + 1)
 
     # The header zone: a few blocks before the title (dates and toolbars come first on some
     # templates) up to where the body starts. Dates inside the body are event dates.
@@ -167,7 +182,7 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
             None,
         )
     warnings = [] if published else ["no publication date found"]
-    body = [line for line in body if line != summary]
+    body = cut_trailing_widgets([line for line in body if line != summary])
     body.extend(_closing_byline(found, texts, body))
     return Reading(
         title=title,
