@@ -10,7 +10,10 @@ TRAILING_WIDGETS = re.compile(
     r"Xem thêm|Bài viết liên quan|Các bài viết khác|Tin bài liên quan|Tin mới nhất|"
     # Site footers, when a main-text finder lets them through.
     r"Bản quyền thuộc|Bản quyền ©|Copyright|Ghi rõ nguồn|Cơ quan chủ quản|Chịu trách nhiệm|"
-    r"Lượt truy cập|Số lượt truy cập|Đang truy cập|Tệp đính kèm|File đính kèm|Văn bản đính kèm)\b",
+    r"Lượt truy cập|Số lượt truy cập|Đang truy cập|"
+    r"Tệp đính kèm|File đính kèm|Văn bản đính kèm|Tài liệu đính kèm|"
+    # Tag lines close the article on most CMSs.
+    r"Từ khóa|Tags?:)",
     re.IGNORECASE,
 )
 

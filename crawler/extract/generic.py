@@ -19,6 +19,7 @@ from crawler.extract.boilerplate import SAPO_PREFIX, cut_trailing_widgets, is_to
 from crawler.extract.bylines import parse_byline
 from crawler.extract.cleanup import clean_for_main_text
 from crawler.extract.dates import parse_vn_datetime
+from crawler.extract.legal import strip_document_frame
 from crawler.extract.structured import page_metadata
 from crawler.extract.text import blocks, clean_text
 
@@ -71,6 +72,21 @@ def _is_bold_lead(element: etree._Element) -> bool:
     return bool(children) and all(
         child.tag in {"strong", "b"} and not (child.tail or "").strip() for child in children
     )
+
+
+def _outside_container(lead: etree._Element, rest: list[etree._Element]) -> bool:
+    """Whether `lead` lies outside the smallest element holding all of `rest`."""
+    if len(rest) < 2:
+        return False
+    container = rest[0]
+    for element in rest[1:]:
+        while container is not None and not _contains(container, element):
+            container = container.getparent()
+    return container is not None and container.tag != "body" and not _contains(container, lead)
+
+
+def _contains(ancestor: etree._Element, element: etree._Element) -> bool:
+    return element is ancestor or any(a is ancestor for a in element.iterancestors())
 
 
 def _closing_byline(found: list, texts: list[str], body: list[str]) -> list[str]:
@@ -160,9 +176,13 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
         body.pop(0)
     after_title = title_index + 1 if title_index is not None else 0
     body_start = _find(texts, body[0], after_title) if body else None
-    # A lead paragraph set wholly in bold right under the title is the sapo.
-    if summary is None and body_start is not None and len(body) > 1:
-        if _is_bold_lead(found[body_start][1]):
+    # A lead paragraph set wholly in bold right under the title, or standing outside the
+    # container that holds the rest of the text, is the sapo.
+    if summary is None and body_start is not None and len(body) > 2:
+        following = [_find(texts, line, body_start + 1) for line in body[1:4]]
+        elements = [found[i][1] for i in following if i is not None]
+        lead = found[body_start][1]
+        if _is_bold_lead(lead) or _outside_container(lead, elements):
             summary = body.pop(0)
             body_start = _find(texts, body[0], body_start + 1)
 
@@ -183,13 +203,14 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
         )
     warnings = [] if published else ["no publication date found"]
     body = cut_trailing_widgets([line for line in body if line != summary])
+    body, signer = strip_document_frame(body)
     body.extend(_closing_byline(found, texts, body))
     return Reading(
         title=title,
         published=published,
         lines=body,
         summary=summary or properties.get("summary"),
-        author=properties.get("author") or metadata.get("author"),
+        author=properties.get("author") or signer or metadata.get("author"),
         author_unit=properties.get("author_unit"),
         warnings=warnings,
     )
