@@ -12,8 +12,8 @@ TRAILING_WIDGETS = re.compile(
     r"Bản quyền thuộc|Bản quyền ©|Copyright|Ghi rõ nguồn|Cơ quan chủ quản|Chịu trách nhiệm|"
     r"Lượt truy cập|Số lượt truy cập|Đang truy cập|"
     r"Tệp đính kèm|File đính kèm|Văn bản đính kèm|Tài liệu đính kèm|"
-    # Tag lines close the article on most CMSs.
-    r"Từ khóa|Tags?:)",
+    # Tag lines and share bars close the article on most CMSs.
+    r"Từ khóa|Tags?:|Chia sẻ\s*:|Chia sẻ bài viết|Share\s*:)",
     re.IGNORECASE,
 )
 
