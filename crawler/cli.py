@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 
 import click
@@ -157,20 +156,35 @@ def serve(db: Path, host: str, port: int) -> None:
 
 @main.command()
 @click.option("--port", default=8000, show_default=True, help="Port to listen on (127.0.0.1).")
+@click.option("--seed", default=1, show_default=True, help="Generation seed.")
 @click.option("--articles", default=45, show_default=True, help="Articles per replica site.")
-def replica(port: int, articles: int) -> None:
-    """Serve the replica portals alone, until Ctrl-C.
+@click.option("--new-articles", default=0, help="That many newer articles on top of listings.")
+@click.option("--edit-rate", default=0.0, help="Share of articles whose text has changed.")
+@click.option("--remove", default=0, help="That many articles answer 404/410.")
+@click.option("--obfuscate", is_flag=True, help="Randomize class names, ids and nesting per site.")
+@click.option(
+    "--faults",
+    default="",
+    metavar="SPEC",
+    help="Faults to inject, e.g. 5xx=0.1:3,reset,slow=0.01:40,trap (docs/replica.md).",
+)
+@click.option("--crawl-delay", type=float, default=None, help="Crawl-delay in robots.txt.")
+@click.option("--verbose", is_flag=True, help="Log every request to stderr.")
+def replica(**knobs: object) -> None:
+    """Serve the replica portals of all five families alone, until Ctrl-C.
 
-    Example: govarchive replica --port 8000
+    Example: govarchive replica --port 8000 --articles 100 --obfuscate --faults 5xx=0.05,trap
     """
-    from replica.server import ReplicaServer
+    from replica.server import main as serve_replica
 
-    with ReplicaServer(port=port, articles=articles) as server:
-        click.echo(f"Replica portals at {server.url} (truth: {server.url}/__replica__/truth.jsonl)")
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            click.echo("Stopped.")
+    argv = []
+    for name, value in knobs.items():
+        flag = "--" + name.replace("_", "-")
+        if value is True:
+            argv.append(flag)
+        elif value not in (None, False, ""):
+            argv += [flag, str(value)]
+    raise SystemExit(serve_replica(argv))
 
 
 @main.command()

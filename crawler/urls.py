@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -15,6 +16,7 @@ TRACKING_PARAMS = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def canonical_url(
     url: str,
     *,

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,6 +58,22 @@ def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> N
         except OSError:
             time.sleep(0.2)
     raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+@pytest.fixture
+def replica_factory() -> Iterator[Callable[..., ReplicaServer]]:
+    """Start replica servers with any knobs (config, obfuscate, faults, crawl_delay); every
+    server started is stopped when the test ends, passed or failed."""
+    started: list[ReplicaServer] = []
+
+    def start(**knobs: object) -> ReplicaServer:
+        server = ReplicaServer(port=0, **knobs).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -347,3 +347,36 @@ def test_replica_imports_nothing_from_the_project() -> None:
                 continue
             for name in names:
                 assert name.split(".")[0] not in ("crawler", "archive"), (source.name, name)
+
+
+def test_govarchive_replica_serves_every_family_with_its_knobs() -> None:
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT, free_port
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "replica", "--port", str(port), "--articles", "20",
+         "--faults", "5xx=1:1"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                _, _, body = fetch(f"{base}/__replica__/sites.json")
+                break
+            except OSError:
+                time.sleep(0.1)
+        sites = json.loads(body)
+        assert len(sites) >= 10
+        families = {site["family"] for site in sites}
+        assert len(families) >= 5
+        home = f"{base}/thads.moj.gov.vn/dongthap/"
+        assert fetch(home)[0] == 500  # the burst of one 5xx the knob asked for
+        assert fetch(home)[0] == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

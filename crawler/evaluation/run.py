@@ -14,9 +14,10 @@ from crawler.extract import extract_article
 
 
 def article_text(html: bytes, url: str) -> str:
-    """What the project extracts as an article's text: title, body and byline line."""
+    """What the project extracts as an article's text: title, sapo, body and byline."""
     article = extract_article(html, url)
-    return "\n".join(filter(None, [article.title, article.body_text, article.author]))
+    parts = [article.title, article.summary, article.body_text, article.author]
+    return "\n".join(filter(None, parts))
 
 
 def trafilatura_text(html: bytes, url: str) -> str:

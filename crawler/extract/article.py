@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from crawler.extract.boilerplate import cut_trailing_widgets, drop_repeated_title
+from crawler.extract.boilerplate import SAPO_PREFIX, cut_trailing_widgets, drop_repeated_title
 from crawler.extract.bylines import Byline, parse_byline_lines, split_byline
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.decode import decode_html
@@ -46,6 +46,7 @@ class Article:
     title: str | None
     published: date | datetime | None
     body_text: str
+    summary: str | None
     author_unit: str | None
     author: str | None
     agency: str | None
@@ -169,6 +170,7 @@ def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path
         title=reading.title,
         published=reading.published,
         body_text="\n\n".join(lines),
+        summary=SAPO_PREFIX.sub("", reading.summary) if reading.summary else None,
         author_unit=byline.author_unit,
         author=byline.author,
         agency=profile.agency if profile else None,

@@ -15,24 +15,23 @@ from crawler.extract.text import clean_text
 _CAPTION_MAX_WORDS = 40
 
 
-def _words(element: etree._Element) -> int:
-    return len(element.text_content().split())
-
-
 def _is_caption(element: etree._Element) -> bool:
     """An italic-only short paragraph right after a picture, or a photo credit line."""
+    children = len(element)
+    italic = children and all(child.tag in {"em", "i"} for child in element)
+    if not italic and not (element.text or "").startswith(("Ảnh", "ảnh")):
+        return False
     text = clean_text(element.text_content())
-    if not text or _words(element) > _CAPTION_MAX_WORDS:
+    if not text or len(text.split()) > _CAPTION_MAX_WORDS:
         return False
     if PHOTO_CREDIT.match(text) and len(text.split()) <= 12:
         return True
     own = (element.text or "").strip() or any((c.tail or "").strip() for c in element)
-    italic = all(child.tag in {"em", "i"} for child in element) and len(element)
     previous = _previous_block(element)
     after_picture = previous is not None and (
         previous.tag == "img" or next(previous.iter("img"), None) is not None
     )
-    return bool(italic and not own and after_picture)
+    return bool(not own and after_picture)
 
 
 def _previous_block(element: etree._Element) -> etree._Element | None:

@@ -97,7 +97,10 @@ def _closing_byline(found: list, texts: list[str], body: list[str]) -> list[str]
     if end is None:
         return []
     for text, _ in found[end + 1 : end + 4]:
-        if parse_byline(text):
+        # Only an explicit credit ("Theo …", "Nguồn: …", "Name – Unit"): a bare capitalised
+        # phrase after the text is as likely a heading of the next widget.
+        byline = parse_byline(text)
+        if byline and byline.author_unit:
             return [text]
     return []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from lxml import etree
@@ -17,12 +18,15 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 
 # Zero-width characters that editors leave behind and that break search and equality.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean_text(text: str) -> str:
     """Collapse whitespace (including no-break spaces), drop invisible characters, NFC."""
-    return unicodedata.normalize("NFC", " ".join(text.translate(_INVISIBLE).split()))
+    text = " ".join(text.split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    return text
 
 
 def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
