@@ -82,3 +82,18 @@ def test_site_archive_matches_truth(crawl, site: str) -> None:
     assert not problems, f"{len(problems)} of {len(lines)} articles differ:\n" + "\n".join(
         problems[:20]
     )
+
+
+def test_crawl_follows_the_replica_knobs(replica_factory, tmp_path: Path) -> None:
+    """New articles are archived and removed ones are not: the knobs reach the crawler."""
+    server = replica_factory(config=SiteConfig(articles=20, new_articles=4, remove=2))
+    db = tmp_path / "knobs.db"
+    twin = twin_of("thads-dongthap")
+    result = run_govarchive("crawl", twin, "--db", str(db), "--replica-url", server.url)
+    assert result.returncode == 0, result.stderr[-3000:]
+    truth = read_truth(server.url, "thads-dongthap")
+    profile = get_site(twin, server.url)
+    live = {profile.canonical(t["url"]) for t in truth if t["status"] == "live"}
+    removed = {profile.canonical(t["url"]) for t in truth if t["status"] == "removed"}
+    assert len(removed) == 2 and len(live) == 20 + 4 - 2
+    assert set(archived_rows(db)) == live

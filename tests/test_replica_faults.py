@@ -352,3 +352,11 @@ def test_cli_rejects_a_bad_spec(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--faults", "5xx,explode"])
     assert exit_info.value.code == 2
     assert "unknown fault 'explode'" in capsys.readouterr().err
+
+
+def test_trap_listings_page_on_forever() -> None:
+    with ReplicaServer(port=0, faults="trap") as server:
+        listing = "/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx"
+        status, _, page = get(server, f"{listing}?Page=500")
+        assert status == 200
+        assert b"Page=501" in page  # a "next page" that leads further into the trap
