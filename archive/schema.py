@@ -55,6 +55,33 @@ def m001_articles(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_article_fields_and_children(db: Database) -> None:
+    """Issue 4's fields: sapo, sanitized body HTML, category, tags, update time, language;
+    pictures, attachments and cited documents as tables of their own, keyed by article."""
+    articles = db.table("articles")
+    for column in ("summary", "body_html", "category", "tags", "updated", "language"):
+        articles.add_column(column, str)
+    db.table("images").create(
+        {"article_url": str, "position": int, "url": str, "caption": str},
+        pk=("article_url", "position"),
+        foreign_keys=[("article_url", "articles", "url")],
+    )
+    db.table("attachments").create(
+        {"article_url": str, "position": int, "url": str, "name": str, "type": str},
+        pk=("article_url", "position"),
+        foreign_keys=[("article_url", "articles", "url")],
+    )
+    db.table("cited_documents").create(
+        {"article_url": str, "position": int, "number": str, "type": str, "issuer": str,
+         "date": str},
+        pk=("article_url", "position"),
+        foreign_keys=[("article_url", "articles", "url")],
+    )  # fmt: skip
+    db.table("cited_documents").create_index(["number"])
+    db.table("attachments").create_index(["url"])
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (a no-op when it already is)."""
     migrations.apply(db)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,15 @@ from archive.schema import migrate
 
 ARTICLE_COLUMNS = (
     "url", "site", "agency", "title", "published", "author_unit", "author", "body_text",
-    "source_url", "fetched_at", "extraction_path", "extractor_version",
+    "source_url", "fetched_at", "extraction_path", "extractor_version", "summary", "body_html",
+    "category", "updated", "language",
 )  # fmt: skip
+# Lists an article carries, each stored as rows of its own table keyed by (article_url, position).
+CHILD_TABLES = {
+    "images": ("url", "caption"),
+    "attachments": ("url", "name", "type"),
+    "cited_documents": ("number", "type", "issuer", "date"),
+}
 
 
 def article_row(article: Mapping[str, Any]) -> dict[str, Any]:
@@ -25,7 +33,20 @@ def article_row(article: Mapping[str, Any]) -> dict[str, Any]:
     row["search_folded"] = fold(f"{row['title'] or ''}\n{row['body_text'] or ''}")
     row["last_seen"] = row["fetched_at"]
     row["warnings"] = "; ".join(article.get("warnings") or []) or None
+    row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
     return row
+
+
+def child_rows(article: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each child table for one article."""
+    return {
+        table: [
+            {"article_url": article["url"], "position": position}
+            | {column: item.get(column) for column in columns}
+            for position, item in enumerate(article.get(table) or [])
+        ]
+        for table, columns in CHILD_TABLES.items()
+    }
 
 
 class Archive:
@@ -54,7 +75,8 @@ class Archive:
         A failure is {url, site, reason, http_status, failed_at}; an article that now extracts
         clears its earlier failure.
         """
-        rows = [article_row(article) for article in articles]
+        articles_list = list(articles)
+        rows = [article_row(article) for article in articles_list]
         failure_rows = [dict(failure) for failure in failures]
         with self.db.atomic():
             if rows:
@@ -64,6 +86,11 @@ class Archive:
                     row["first_seen"] = first_seen.get(row["url"]) or row["fetched_at"]
                 self.db.table("articles").upsert_all(rows, pk="url")
                 marks = ", ".join("?" for _ in urls)
+                for table in CHILD_TABLES:
+                    self.db.execute(f"DELETE FROM {table} WHERE article_url IN ({marks})", urls)
+                    children = [row for a in articles_list for row in child_rows(a)[table]]
+                    if children:
+                        self.db.table(table).insert_all(children)
                 self.db.execute(f"DELETE FROM extraction_failures WHERE url IN ({marks})", urls)
             if failure_rows:
                 urls = [failure["url"] for failure in failure_rows]

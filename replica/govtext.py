@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,7 +22,7 @@ class Cite:
 
     type: str
     number: str
-    issuer: str
+    issuer: str | None
     day: date | None
 
     def text(self, style: int) -> str:
@@ -31,7 +31,8 @@ class Cite:
             when = f" ngày {self.day.day:02d}/{self.day.month:02d}/{self.day.year}"
         elif self.day and style % 3 == 1:
             when = f" ngày {self.day.day} tháng {self.day.month} năm {self.day.year}"
-        return f"{self.type} số {self.number}{when} của {self.issuer}"
+        issuer = f" của {self.issuer}" if self.issuer else ""
+        return f"{self.type} số {self.number}{when}{issuer}"
 
     def record(self) -> dict[str, Any]:
         return {
@@ -101,8 +102,11 @@ class NewsGen:
 
     def slot_doc(self) -> str:
         cited = self.cite()
+        style = self.rng.randint(0, 2)
+        if style % 3 == 2:  # this wording leaves the date out, so the truth must too
+            cited = replace(cited, day=None)
         self.cites.append(cited)
-        return cited.text(self.rng.randint(0, 2))
+        return cited.text(style)
 
     def slot_person(self) -> str:
         position = self.rng.choice(gv.POSITIONS[self.domain])

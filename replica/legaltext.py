@@ -201,7 +201,8 @@ def doc_body(
         return paragraphs, cites
     for name, number, day in rng.sample(laws, min(len(laws), rng.randint(1, 2))):
         paragraphs.append(f"Căn cứ {name} số {number} {_long_date(day)};")
-        cites.append(Cite("Luật", number, "Quốc hội", day))
+        # "Căn cứ Luật … số …" names no issuer; the truth records what the text says.
+        cites.append(Cite("Luật", number, None, day))
     for other in earlier:
         subject = other.subject[0].lower() + other.subject[1:]
         paragraphs.append(

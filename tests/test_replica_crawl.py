@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from archive.store import CHILD_TABLES
 from crawler.evaluation.metrics import body_scores
 from crawler.sites import get_site, load_sites
 from replica.catalog import build_sites
@@ -16,7 +18,8 @@ from replica.site import SiteConfig
 from tests.conftest import read_truth, run_govarchive
 
 CONFIG = SiteConfig(articles=30)
-EXACT_FIELDS = ("title", "published", "author_unit", "author", "body_text")
+EXACT_FIELDS = ("title", "published", "author_unit", "author", "body_text", "summary",
+                "attachments", "cited_documents", "images", "tags")  # fmt: skip
 # On obfuscated pages (the generic path) title and date must be exact and the body close
 # (shingle F1); the author unit must be right on nearly every page of every site.
 GENERIC_BODY_F1 = 0.97
@@ -45,10 +48,20 @@ def crawl(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[tuple[bo
         yield obfuscated, db, [line for line in read_truth(server.url)], server.url
 
 
-def archived_rows(db: Path) -> dict[str, sqlite3.Row]:
+def archived_rows(db: Path) -> dict[str, dict]:
+    """Each archived article with its lists (attachments, cited documents…) put back in."""
     with sqlite3.connect(db) as conn:
         conn.row_factory = sqlite3.Row
-        return {row["url"]: row for row in conn.execute("SELECT * FROM articles")}
+        rows = {row["url"]: dict(row) for row in conn.execute("SELECT * FROM articles")}
+        for table, columns in CHILD_TABLES.items():
+            for row in rows.values():
+                row[table] = []
+            query = f"SELECT * FROM {table} ORDER BY article_url, position"
+            for child in conn.execute(query):
+                rows[child["article_url"]][table].append({c: child[c] for c in columns})
+    for row in rows.values():
+        row["tags"] = json.loads(row["tags"] or "[]")
+    return rows
 
 
 @pytest.mark.parametrize("site", SITES)

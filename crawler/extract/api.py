@@ -10,6 +10,8 @@ from lxml import etree
 from crawler.extract.article import Article, ExtractionError, finish_article
 from crawler.extract.decode import decode_html
 from crawler.extract.generic import Reading
+from crawler.extract.media import Image, find_images
+from crawler.extract.sanitize import sanitize_html
 from crawler.extract.structured import parse_iso_datetime
 from crawler.extract.text import clean_text, paragraphs
 
@@ -32,15 +34,19 @@ def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
         raise ExtractionError("the API answered no article object")
     body_html = _field(data, mapping, "body_html") or ""
     lines: list[str] = []
+    images: list[Image] = []
     if body_html.strip():
         try:
             fragment = lxml.html.fragment_fromstring(decode_html(body_html), create_parent="div")
         except (etree.ParserError, ValueError) as error:
             raise ExtractionError(f"unparseable body HTML: {error}") from None
-        etree.strip_elements(fragment, "script", "style", "figcaption", with_tail=False)
+        etree.strip_elements(fragment, "script", "style", with_tail=False)
+        images = find_images(fragment, url)
+        etree.strip_elements(fragment, "figcaption", with_tail=False)
         lines = paragraphs(fragment)
     published_text = _field(data, mapping, "published")
     published = parse_iso_datetime(published_text) if published_text else None
+    tags = data.get(mapping["tags"]) if mapping.get("tags") else None
     title = _field(data, mapping, "title")
     summary = _field(data, mapping, "summary")
     reading = Reading(
@@ -50,6 +56,10 @@ def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
         summary=clean_text(summary) if summary else None,
         author=_field(data, mapping, "author"),
         author_unit=_field(data, mapping, "author_unit"),
+        category=_field(data, mapping, "category"),
+        tags=[str(tag) for tag in tags] if isinstance(tags, list) else [],
+        images=images,
+        body_html=sanitize_html(body_html) if body_html.strip() else None,
         warnings=[] if published else ["no publication date found"],
     )
     return finish_article(reading, url, profile, "api")

@@ -12,11 +12,14 @@ from lxml import etree
 
 from crawler.extract.boilerplate import SAPO_PREFIX, cut_trailing_widgets, drop_repeated_title
 from crawler.extract.bylines import Byline, parse_byline_lines, split_byline
+from crawler.extract.citations import Citation, find_citations
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.decode import decode_html
 from crawler.extract.generic import NoMainText, Reading, read_generic
+from crawler.extract.media import Attachment, Image, find_attachments, find_images
+from crawler.extract.sanitize import element_html, paragraphs_html
 from crawler.extract.selectors import PageRules, first_match
-from crawler.extract.text import clean_text, paragraphs
+from crawler.extract.text import clean_text, guess_language, paragraphs
 from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -53,13 +56,25 @@ class Article:
     site: str | None
     extraction_path: str
     warnings: tuple[str, ...]
+    updated: date | datetime | None = None
+    body_html: str | None = None
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    cited_documents: tuple[Citation, ...] = ()
+    language: str | None = None
     extractor_version: str = EXTRACTOR_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready fields; `published` as ISO 8601 (a date, or a +07:00 datetime)."""
+        """JSON-ready fields; dates as ISO 8601 (a date, or a +07:00 datetime)."""
         fields = {name: getattr(self, name) for name in self.__slots__}
-        fields["published"] = self.published.isoformat() if self.published else None
+        for name in ("published", "updated"):
+            fields[name] = fields[name].isoformat() if fields[name] else None
+        for name in ("images", "attachments", "cited_documents"):
+            fields[name] = [item.as_dict() for item in fields[name]]
         fields["warnings"] = list(self.warnings)
+        fields["tags"] = list(self.tags)
         return fields
 
 
@@ -82,7 +97,7 @@ def _text_of(tree: etree._Element, selectors: tuple[etree.XPath, ...]) -> str | 
     return ("\n".join(paragraphs(element)) or None) if element is not None else None
 
 
-def read_with_profile(tree: etree._Element, rules: PageRules) -> Reading | None:
+def read_with_profile(tree: etree._Element, rules: PageRules, base_url: str) -> Reading | None:
     """The fields where the family's selectors say they are; None if the body is not there."""
     body_element = first_match(tree, rules.body)
     if body_element is None:
@@ -90,6 +105,7 @@ def read_with_profile(tree: etree._Element, rules: PageRules) -> Reading | None:
     date_text = _text_of(tree, rules.published)
     published = parse_vn_datetime(date_text) if date_text else None
     title, summary = _text_of(tree, rules.title), _text_of(tree, rules.summary)
+    updated_text = _text_of(tree, rules.updated)
     reading = Reading(
         title=clean_text(title) if title else None,
         published=published,
@@ -98,11 +114,19 @@ def read_with_profile(tree: etree._Element, rules: PageRules) -> Reading | None:
         author=_text_of(tree, rules.author),
         author_unit=_text_of(tree, rules.author_unit),
         warnings=[] if published else ["no publication date found"],
+        updated=parse_vn_datetime(updated_text) if updated_text else None,
+        category=clean_text(_text_of(tree, rules.category) or "") or None,
+        tags=[clean_text(t.text_content()) for s in rules.tags for t in s(tree)],
+        images=find_images(body_element, base_url),
+        attachments=find_attachments(
+            [body_element, *(e for s in rules.attachments for e in s(tree))], base_url
+        ),
     )
+    etree.strip_elements(body_element, *_CONTROLS, with_tail=False)
+    reading.body_html = element_html(body_element, base_url)
     for selector in rules.drop:
         for unwanted in selector(body_element):
             unwanted.drop_tree()
-    etree.strip_elements(body_element, *_CONTROLS, with_tail=False)
     reading.lines = paragraphs(body_element)
     return reading
 
@@ -124,7 +148,7 @@ def extract_article(
         profile = find_site(url)
     text = _END_TAGS.sub("", decode_html(html, content_type))
     tree = parse_html(text)
-    reading = read_with_profile(tree, profile.rules) if profile and not generic else None
+    reading = read_with_profile(tree, profile.rules, url) if profile and not generic else None
     path = "profile"
     if reading is None:
         path = "generic"
@@ -171,6 +195,14 @@ def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path
         published=reading.published,
         body_text="\n\n".join(lines),
         summary=SAPO_PREFIX.sub("", reading.summary) if reading.summary else None,
+        updated=reading.updated,
+        body_html=reading.body_html or paragraphs_html(lines),
+        category=reading.category,
+        tags=tuple(dict.fromkeys(t for t in reading.tags if t)),
+        images=tuple(reading.images),
+        attachments=tuple(reading.attachments),
+        cited_documents=tuple(find_citations("\n\n".join(lines))),
+        language=guess_language(" ".join(lines[:5])),
         author_unit=byline.author_unit,
         author=byline.author,
         agency=profile.agency if profile else None,

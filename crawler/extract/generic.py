@@ -20,6 +20,7 @@ from crawler.extract.bylines import parse_byline
 from crawler.extract.cleanup import clean_for_main_text
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.legal import strip_document_frame
+from crawler.extract.media import Attachment, Image, find_attachments, find_images
 from crawler.extract.structured import page_metadata
 from crawler.extract.text import blocks, clean_text
 
@@ -46,6 +47,12 @@ class Reading:
     author: str | None = None  # a byline to parse, or the author when author_unit is given
     author_unit: str | None = None  # stated by the page on its own (e.g. a document's issuer)
     warnings: list[str] = field(default_factory=list)
+    updated: date | datetime | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    body_html: str | None = None
 
 
 def _is_title_block(text: str, element: etree._Element) -> bool:
@@ -87,6 +94,27 @@ def _outside_container(lead: etree._Element, rest: list[etree._Element]) -> bool
 
 def _contains(ancestor: etree._Element, element: etree._Element) -> bool:
     return element is ancestor or any(a is ancestor for a in element.iterancestors())
+
+
+def _content_container(found: list, texts: list[str], body: list[str]) -> etree._Element | None:
+    """The smallest element holding the first and the last body paragraphs."""
+    if not body:
+        return None
+    first, last = _find(texts, body[0]), _find(texts, body[-1])
+    if first is None or last is None:
+        return None
+    container, end = found[first][1], found[last][1]
+    while container is not None and not _contains(container, end):
+        container = container.getparent()
+    return container
+
+
+def _nearby_attachments(container: etree._Element | None, url: str) -> list[Attachment]:
+    """File links in the text's container and the block right after it (an attachment list)."""
+    if container is None:
+        return []
+    following = container.getnext()
+    return find_attachments([container, *([following] if following is not None else [])], url)
 
 
 def _closing_byline(found: list, texts: list[str], body: list[str]) -> list[str]:
@@ -208,10 +236,13 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
     body = cut_trailing_widgets([line for line in body if line != summary])
     body, signer = strip_document_frame(body)
     body.extend(_closing_byline(found, texts, body))
+    container = _content_container(found, texts, body)
     return Reading(
         title=title,
         published=published,
         lines=body,
+        images=find_images(container, url) if container is not None else [],
+        attachments=_nearby_attachments(container, url),
         summary=summary or properties.get("summary"),
         author=properties.get("author") or signer or metadata.get("author"),
         author_unit=properties.get("author_unit"),

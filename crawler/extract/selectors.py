@@ -43,6 +43,10 @@ class PageRules:
     author: tuple[etree.XPath, ...] = ()
     author_unit: tuple[etree.XPath, ...] = ()
     summary: tuple[etree.XPath, ...] = ()
+    updated: tuple[etree.XPath, ...] = ()
+    category: tuple[etree.XPath, ...] = ()
+    tags: tuple[etree.XPath, ...] = ()  # every match is one tag
+    attachments: tuple[etree.XPath, ...] = ()  # containers of file links besides the body
     drop: tuple[etree.XPath, ...] = field(default=())
 
     @classmethod

@@ -64,3 +64,20 @@ def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
 def paragraphs(root: etree._Element) -> list[str]:
     """Split an element's text into paragraphs at block elements and <br>, in reading order."""
     return [text for text, _ in blocks(root)]
+
+
+# Letters only Vietnamese uses among Latin scripts, and the tone marks (after NFD).
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def guess_language(text: str) -> str | None:
+    """ "vi" when the text is written in Vietnamese, else None (unknown): a letter-set test,
+    enough to tell the portals' Vietnamese pages from pages in other languages."""
+    decomposed = unicodedata.normalize("NFD", text)
+    letters = sum(1 for c in decomposed if c.isalpha())
+    if letters < 20:
+        return None
+    marks = sum(1 for c in text if c in _VIETNAMESE_LETTERS)
+    marks += sum(1 for c in decomposed if c in _TONE_MARKS)
+    return "vi" if marks / letters > 0.05 else None
