@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from crawler.extract.article import Article, ExtractionError, finish_article
+from crawler.extract.article import Article, finish_article
 from crawler.extract.decode import decode_html
+from crawler.extract.errors import ExtractionError
 from crawler.extract.generic import Reading
 from crawler.extract.media import Image, find_images
 from crawler.extract.sanitize import sanitize_html

@@ -15,6 +15,7 @@ from crawler.extract.bylines import Byline, parse_byline_lines, split_byline
 from crawler.extract.citations import Citation, find_citations
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.decode import decode_html
+from crawler.extract.errors import ExtractionError
 from crawler.extract.generic import NoMainText, Reading, read_generic
 from crawler.extract.media import Attachment, Image, find_attachments, find_images
 from crawler.extract.sanitize import element_html, paragraphs_html
@@ -31,14 +32,16 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # libxml2 discards everything after a stray </html> in mid-page; the closing tags of html and
 # body carry no information, so they are dropped before any parser sees the page.
 _END_TAGS = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
-_NEVER_TEXT = ("script", "style", "noscript", "template")
+_NEVER_TEXT = ("script", "style", "noscript", "template", "noembed", "noframes")
+# <plaintext> and <xmp> make parsers read the rest of the page as literal text, markup
+# included; no article needs them, so the tags go before parsing.
+_RAW_TEXT_TAGS = re.compile(r"</?\s*(?:plaintext|xmp)\b[^>]*>", re.IGNORECASE)
+# lxml stops at 256 levels of nesting and silently drops the rest; huge_tree lifts the limit
+# to libxml2's 2048, past which the page is refused rather than read in part.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
 # Form controls hold no article text. They stay in the tree the generic path reads, because
 # trafilatura's boilerplate scoring weighs them; only a profile's body container drops them.
 _CONTROLS = ("select", "option", "button", "input", "textarea")
-
-
-class ExtractionError(ValueError):
-    """The page holds no article that can be read; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +83,15 @@ class Article:
 
 def parse_html(text: str) -> etree._Element:
     """An lxml tree of the page, scripts and styles removed; ExtractionError if there is none."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+    text = _RAW_TEXT_TAGS.sub("", _XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         raise ExtractionError("empty page")
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionError(f"unparseable HTML: {error}") from error
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
+        raise ExtractionError("unparseable HTML: elements nested deeper than 2048 levels")
     etree.strip_elements(tree, *_NEVER_TEXT, etree.Comment, with_tail=False)
     return tree
 
@@ -171,6 +176,18 @@ def extract_article(
     return article
 
 
+def _plain(text: str | None) -> str | None:
+    """Text that may hold markup (a <title>, an escaped og:title) as plain text only."""
+    if not text or "<" not in text:
+        return text
+    try:
+        fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return clean_text(re.sub(r"<[^>]*>", " ", text)) or None
+    etree.strip_elements(fragment, *_NEVER_TEXT, with_tail=False)
+    return clean_text(fragment.text_content()) or None
+
+
 def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path: str) -> Article:
     """The Article of a Reading, after the shared Vietnamese rules (repeated title, trailing
     widgets, closing byline)."""
@@ -191,10 +208,10 @@ def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path
         warnings.append("empty body")
     return Article(
         url=profile.canonical(url) if profile else canonical_url(url),
-        title=reading.title,
+        title=_plain(reading.title),
         published=reading.published,
         body_text="\n\n".join(lines),
-        summary=SAPO_PREFIX.sub("", reading.summary) if reading.summary else None,
+        summary=_plain(SAPO_PREFIX.sub("", reading.summary)) if reading.summary else None,
         updated=reading.updated,
         body_html=reading.body_html or paragraphs_html(lines),
         category=reading.category,

@@ -1,8 +1,4 @@
-"""Bytes to text: BOM, declarations checked against the bytes, UTF-8, detection; always NFC.
-
-Bytes that are no text at all (an image, a PDF, compressed data) are refused with an
-ExtractionError that names them, rather than decoded into garbage an extractor might keep.
-"""
+"""Bytes to NFC text: BOM, valid UTF-8, declarations the bytes bear out, then detection."""
 
 from __future__ import annotations
 
@@ -14,6 +10,8 @@ from functools import lru_cache
 
 import charset_normalizer
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+
+from crawler.extract.errors import ExtractionError
 
 _GZIP_MAGIC = b"\x1f\x8b"
 # What portals serve besides HTML (attachments above all), by their first bytes.
@@ -53,7 +51,8 @@ _BROKEN_UTF8_SHARE = 0.05
 def decode_html(data: str | bytes, content_type: str | None = None) -> str:
     """The page as NFC text; `content_type` is the HTTP Content-Type header, if known.
 
-    Raises ExtractionError when the bytes are not text."""
+    Bytes that are no text at all (an image, a PDF, corrupt gzip) raise an ExtractionError
+    that names them: decoded, they would be garbage an extractor might keep as an article."""
     text = data if isinstance(data, str) else _decode_bytes(data, content_type)
     # Browsers ignore U+0000 in text; lxml would turn each into U+FFFD.
     if "\x00" in text:
@@ -82,7 +81,6 @@ def _decode_bytes(data: bytes, content_type: str | None) -> str:
     kind = _binary_kind(data)
     if kind is not None:
         # Imported here: article.py, where the error lives, imports this module.
-        from crawler.extract.article import ExtractionError
 
         raise ExtractionError(f"not an HTML page: {kind}")
 
@@ -91,6 +89,14 @@ def _decode_bytes(data: bytes, content_type: str | None) -> str:
     # pages mislabelled ISO-8859-1 come out right instead of as mojibake.
     text = _strict(data, "utf-8")
     if text is not None:
+        return text
+
+    # UTF-8 with a few broken bytes (a truncated copy, one bad paste) keeps its text, whatever
+    # the declaration: any other reading would garble every Vietnamese letter to save a handful.
+    # Legacy-encoded text almost never forms valid UTF-8 sequences, so it does not pass here.
+    text = data.decode("utf-8", "replace")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if text.count("\ufffd") <= _BROKEN_UTF8_SHARE * non_ascii:
         return text
 
     body = html_body_declared_encoding(data)
@@ -104,13 +110,6 @@ def _decode_bytes(data: bytes, content_type: str | None) -> str:
             text = _strict(data, declared)
             if text is not None:
                 return text
-
-    # UTF-8 with a few broken bytes (a truncated copy, one bad paste) keeps its text; any other
-    # reading would garble every Vietnamese letter on the page to save a handful.
-    text = data.decode("utf-8", "replace")
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if text.count("\ufffd") <= _BROKEN_UTF8_SHARE * non_ascii:
-        return text
 
     # What is left is a legacy encoding. Vietnamese in Windows-1258 is recognised by its tone
     # marks: the detector, reading short pages as Mac Roman or the like, gets it wrong.
