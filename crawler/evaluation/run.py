@@ -12,6 +12,9 @@ from crawler.evaluation.devset import DEFAULT_DEVSET, load_devset, score
 from crawler.evaluation.replica import score_replica
 from crawler.extract import extract_article
 
+# Articles per replica site when the quality gate scores extraction.
+GATE_ARTICLES = 20
+
 
 def article_text(html: bytes, url: str) -> str:
     """What the project extracts as an article's text: title, sapo, body and byline."""

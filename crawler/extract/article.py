@@ -92,7 +92,15 @@ def parse_html(text: str) -> etree._Element:
         raise ExtractionError(f"unparseable HTML: {error}") from error
     if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
         raise ExtractionError("unparseable HTML: elements nested deeper than 2048 levels")
+    # JSON-LD stays: it states the headline, dates and author in a web standard.
+    structured = [
+        script for script in tree.iter("script") if script.get("type") == "application/ld+json"
+    ]
+    for script in structured:
+        script.tag = "jsonld"
     etree.strip_elements(tree, *_NEVER_TEXT, etree.Comment, with_tail=False)
+    for script in structured:
+        script.tag = "script"
     return tree
 
 

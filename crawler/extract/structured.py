@@ -12,7 +12,7 @@ from lxml import etree
 from crawler.extract.dates import VIETNAM_TIME
 
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
-_META = etree.XPath("//meta[@property or @name][@content]")
+_META = etree.XPath("/html/head/meta[@property or @name][@content]")
 _ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "Report", "WebPage"}
 
 

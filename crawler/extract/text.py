@@ -49,7 +49,7 @@ def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
                 flush()
             if tag in BLOCK_TAGS:
                 open_blocks.append(element)
-            if tag is not None and element.text:
+            if tag is not None and tag != "script" and element.text:
                 pending.append(element.text)
         else:
             if tag in BLOCK_TAGS:
