@@ -245,6 +245,30 @@ def evaluate(
 
 
 @main.command()
+@click.argument("site")
+@click.option(
+    "--replica-url",
+    envvar="GOVARCHIVE_REPLICA_URL",
+    default=None,
+    help="Where the replica portals answer, for replica-* sites.",
+)
+def check(site: str, replica_url: str | None) -> None:
+    """Fetch one listing page and one article of SITE now and print each field, to see
+    whether a profile still matches its real site. Exits 1 when it does not.
+
+    Example: govarchive check thads-dongthap
+    """
+    from crawler.check import check_site
+
+    try:
+        profile = get_site(site, replica_url)
+    except RegistryError as error:
+        raise click.UsageError(str(error)) from None
+    if not check_site(profile, say=click.echo).ok:
+        raise SystemExit(1)
+
+
+@main.command()
 def sites() -> None:
     """List the site profiles: slug, family, agency and base URL.
 
