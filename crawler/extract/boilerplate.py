@@ -41,6 +41,9 @@ PROPERTY_LABELS = {
 _DATED_LINK_LINE = re.compile(r"^-?\s*\S.{5,}\(\d{1,2}/\d{1,2}/\d{4}\)$")
 
 
+_WIDGET_HEADING_MAX = 120
+
+
 def is_toolbar_line(line: str) -> bool:
     return bool(_TOOLBAR_WORDS.match(line))
 
@@ -48,7 +51,9 @@ def is_toolbar_line(line: str) -> bool:
 def cut_trailing_widgets(paragraphs: list[str]) -> list[str]:
     """Paragraphs up to the first trailing widget heading, without a trailing dated-link list."""
     for index, paragraph in enumerate(paragraphs):
-        if index and TRAILING_WIDGETS.match(paragraph):
+        # A widget heading is short; a sentence that happens to start with "Copyright" or
+        # "Xem thêm" is text.
+        if index and len(paragraph) <= _WIDGET_HEADING_MAX and TRAILING_WIDGETS.match(paragraph):
             paragraphs = paragraphs[:index]
             break
     end = len(paragraphs)

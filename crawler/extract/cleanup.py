@@ -57,6 +57,10 @@ def property_table(table: etree._Element) -> dict[str, str] | None:
             field = PROPERTY_LABELS.get(cells[0].rstrip(":").strip().lower())
             if field and cells[1]:
                 labelled[field] = cells[1]
+    # Only a table that names at least one known property is a document's properties table;
+    # label tables of other kinds (product specifications…) are article text.
+    if not labelled:
+        return None
     return labelled if rows and label_rows >= max(2, len(rows) // 2) else None
 
 

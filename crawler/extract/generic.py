@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import lxml.html
 import trafilatura
 from lxml import etree
 
@@ -147,10 +148,13 @@ def _find(texts: list[str], line: str, start: int = 0) -> int | None:
 
 
 def _trafilatura_lines(tree: etree._Element, url: str, favor_recall: bool) -> list[str]:
-    main = trafilatura.extract(
-        copy.deepcopy(tree), url=url, include_comments=False, include_tables=True,
-        include_images=False, favor_recall=favor_recall,
-    )  # fmt: skip
+    options = {"url": url, "include_comments": False, "include_tables": True,
+               "include_images": False, "favor_recall": favor_recall}  # fmt: skip
+    main = trafilatura.extract(copy.deepcopy(tree), **options)
+    if not main:
+        # trafilatura's own HTML loader repairs some pages that our parsed tree keeps as they
+        # are; give it the markup once more before concluding there is no main text.
+        main = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), **options)
     lines = [clean_text(line) for line in (main or "").splitlines()]
     return [line for line in lines if line]
 

@@ -66,7 +66,10 @@ def find_attachments(roots: list[etree._Element], base_url: str) -> list[Attachm
             href = link.get("href")
             if not href or href.lstrip().lower().startswith(("javascript:", "mailto:", "#")):
                 continue
-            url = absolute(href, base_url)
+            try:
+                url = absolute(href, base_url)
+            except ValueError:  # an href no URL parser accepts ("http://host:port x") is no file
+                continue
             kind = file_type(url)
             if kind is None or url in found:
                 continue
@@ -101,6 +104,9 @@ def find_images(root: etree._Element, base_url: str) -> list[Image]:
         src = image.get("src") or image.get("data-src")
         if not src or src.startswith("data:"):
             continue
-        url = absolute(src, base_url)
+        try:
+            url = absolute(src, base_url)
+        except ValueError:  # an unparseable src is no picture we can link to
+            continue
         found.setdefault(url, Image(url, _caption_for(image)))
     return list(found.values())

@@ -37,6 +37,16 @@ def _types(item: dict[str, Any]) -> list[str]:
     return kind if isinstance(kind, list) else [kind]
 
 
+def _author_name(value: Any) -> str | None:
+    """A JSON-LD author (a string, a Person, or a list of either) as one name string."""
+    if isinstance(value, list):
+        names = [name for name in map(_author_name, value) if name]
+        return ", ".join(names) or None
+    if isinstance(value, dict):
+        return _author_name(value.get("name"))
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
 def parse_iso_datetime(value: str) -> date | datetime | None:
     """An ISO 8601 date or datetime, as Vietnam time when it carries an offset."""
     value = html.unescape(value.strip()).replace("Z", "+00:00")
@@ -64,17 +74,14 @@ def page_metadata(tree: etree._Element) -> dict[str, Any]:
         found.setdefault("headline", item.get("headline"))
         found.setdefault("published", item.get("datePublished"))
         found.setdefault("modified", item.get("dateModified"))
-        author = item.get("author")
-        if isinstance(author, list) and author:
-            author = author[0]
-        if isinstance(author, dict):
-            author = author.get("name")
-        found.setdefault("author", author)
+        found.setdefault("author", _author_name(item.get("author")))
     found = {key: value for key, value in found.items() if value}
     found.setdefault("headline", meta.get("og:title") or meta.get("twitter:title"))
     found.setdefault("published", meta.get("article:published_time"))
     found.setdefault("modified", meta.get("article:modified_time"))
     found.setdefault("author", meta.get("author") or meta.get("article:author"))
+    if not isinstance(found.get("author"), str):
+        found.pop("author", None)
     for key in ("published", "modified"):
         if isinstance(found.get(key), str):
             found[key] = parse_iso_datetime(found[key])

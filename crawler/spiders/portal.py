@@ -134,6 +134,10 @@ class PortalSpider(ListingSources, scrapy.Spider):
         except ExtractionError as error:
             yield self._failure(response.url, response, str(error))
             return
+        except Exception as error:  # a bug of ours must not lose the page: record it
+            self.logger.exception("Extractor failed on %s", response.url)
+            yield self._failure(response.url, response, f"extractor error: {error!r}")
+            return
         yield ArticleItem(article=article, source_url=response.url, fetched_at=fetched_at)
 
     def parse_api_article(
