@@ -1,5 +1,8 @@
 """HTTP server that mounts replica sites side by side by path prefix, plus the truth endpoints."""
 
+# Over 400 lines on purpose: the router, the HTTP handler and its fault hooks share the
+# request/response plumbing; split them only together with faults.py.
+
 from __future__ import annotations
 
 import argparse

@@ -1,5 +1,7 @@
 """Replica families 2 (2025 THADS portal) and 3 (baochinhphu.vn CMS), over real HTTP."""
 
+# Over 400 lines: one test module per family keeps the slug ↔ test naming of STYLE.md.
+
 from __future__ import annotations
 
 import json
