@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import json
 import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from parsel import Selector
 
-from crawler.discovery.challenge import cookie_challenge
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.links import page_links
 from crawler.discovery.sitemaps import sitemap_entries
 from crawler.extract import ExtractionError, extract_api_article, extract_article
-from crawler.settings import USER_AGENT
+from crawler.fetch import fetch_page
 from crawler.sites import SiteProfile
 
 CHECKED_FIELDS = ("title", "published", "author_unit", "summary", "body_text", "attachments")
@@ -33,26 +31,7 @@ class CheckResult:
 
 
 def _get(url: str, data: bytes | None = None, json_body: bool = False) -> tuple[bytes, str | None]:
-    headers = {"User-Agent": USER_AGENT}
-    if json_body:
-        headers["Content-Type"] = "application/json"
-    cookie = ""
-    for attempt in range(3):  # one retry of a 5xx, one answer to a cookie challenge
-        request = urllib.request.Request(
-            url, data=data, headers={**headers, **({"Cookie": cookie} if cookie else {})}
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                body, content_type = response.read(), response.headers.get("Content-Type")
-        except urllib.error.HTTPError as error:
-            if error.code < 500 or attempt == 2:
-                raise
-            continue
-        challenge = cookie_challenge(body)
-        if cookie or challenge is None:
-            return body, content_type
-        cookie = "=".join(challenge)
-    return body, content_type
+    return fetch_page(url, data, "application/json" if json_body else None)
 
 
 def _first_article(profile: SiteProfile, say: Callable[[str], None]) -> tuple[str, dict | None]:

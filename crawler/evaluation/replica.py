@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -14,31 +12,17 @@ from typing import Any
 
 import trafilatura
 
-from crawler.discovery.challenge import cookie_challenge
 from crawler.evaluation.metrics import body_scores
 from crawler.extract import ExtractionError, extract_article
+from crawler.fetch import fetch_page
 from crawler.sites import SiteProfile, find_site
 
 EXACT_FIELDS = ("title", "published", "author_unit")
 
 
-def fetch(url: str, attempts: int = 3) -> tuple[bytes, str | None]:
+def fetch(url: str) -> tuple[bytes, str | None]:
     """A page as a crawler would get it: 5xx retried, a JS cookie challenge answered."""
-    cookie = ""
-    for attempt in range(1, attempts + 1):
-        request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                body, content_type = response.read(), response.headers.get("Content-Type")
-        except urllib.error.HTTPError as error:
-            if error.code < 500 or attempt == attempts:
-                raise
-            continue
-        if not cookie and (challenge := cookie_challenge(body)):
-            cookie = "=".join(challenge)
-            continue
-        return body, content_type
-    raise RuntimeError(f"{url}: no answer after {attempts} attempts")
+    return fetch_page(url)
 
 
 def truth_lines(replica_url: str, site: str | None = None) -> list[dict[str, Any]]:
