@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # U+0111/U+0110 have no Unicode decomposition, so stripping combining marks leaves them alone
@@ -9,8 +10,12 @@ import unicodedata
 _D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 
 
+# The combining diacritical marks block holds every mark Vietnamese uses (and Latin scripts'
+# others); a regex removes them far faster than a per-character test.
+_MARKS = re.compile("[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """`text` lowercased, diacritics removed, đ mapped to d: "Đồng Tháp" -> "dong thap"."""
     decomposed = unicodedata.normalize("NFD", text.translate(_D_STROKE))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).lower()
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed)).lower()

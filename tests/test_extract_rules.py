@@ -12,7 +12,7 @@ from archive.fold import fold
 from crawler.extract.boilerplate import cut_trailing_widgets, drop_repeated_title
 from crawler.extract.bylines import Byline, parse_byline, split_byline
 from crawler.extract.dates import VIETNAM_TIME, parse_vn_datetime
-from crawler.extract.text import paragraphs
+from crawler.extract.text import guess_language, paragraphs
 from crawler.urls import canonical_url
 
 
@@ -109,3 +109,18 @@ def test_fold_makes_every_spelling_equal(spelling: str) -> None:
 def test_canonical_url_gives_one_identity(variant: str) -> None:
     expected = "https://thads.moj.gov.vn/dongthap/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx?itemid=12"
     assert canonical_url(variant, case_insensitive=True, scheme="https") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cục Thi hành án dân sự tỉnh Đồng Tháp tổ chức hội nghị tổng kết công tác năm", "vi"),
+        ("Nhằm thu hút sự quan tâm về ý nghĩa, tầm quan trọng", "vi"),
+        ("Ceci est une phrase française très intéressante à côté.", None),
+        ("Das ist ein deutscher Satz über das Wetter heute, schön.", None),
+        ("This is an English sentence about the weather today.", None),
+        ("Ngắn", None),  # too short to tell
+    ],
+)
+def test_guess_language(text: str, expected: str | None) -> None:
+    assert guess_language(text) == expected

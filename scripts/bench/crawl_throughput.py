@@ -27,7 +27,7 @@ from scrapy.crawler import CrawlerProcess
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "replica-thads-dongthap"
 # The links the THADS family profile follows, restated so the bare spider uses no project code.
-LINK = re.compile(r"(?i)/dongthap/noidung/tintuc/lists/[^/]+/view_detail\.aspx")
+LINK = re.compile(r"(?i)/dongthap/noidung/(?:tintuc|thongbao)/lists/[^/]+/view_detail\.aspx")
 SETTINGS = {
     "LOG_LEVEL": "WARNING",
     "DOWNLOAD_DELAY": 0,
