@@ -29,20 +29,13 @@ Serve = Callable[..., ReplicaServer]
 
 
 @pytest.fixture
-def serve() -> Iterator[Serve]:
-    """Start replica servers on free ports; every one is stopped when the test ends."""
-    started: list[ReplicaServer] = []
+def serve(replica_factory: Serve) -> Serve:
+    """Start replica servers with a fault SPEC first (conftest's factory stops them all)."""
 
     def start(faults: str | None = None, **kwargs: Any) -> ReplicaServer:
-        server = ReplicaServer(port=0, faults=faults, **kwargs)
-        started.append(server)
-        return server.start()
+        return replica_factory(faults=faults, **kwargs)
 
-    try:
-        yield start
-    finally:
-        for server in started:
-            server.stop()
+    return start
 
 
 @pytest.fixture(scope="module")
