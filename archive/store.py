@@ -77,6 +77,7 @@ class Archive:
         """
         articles_list = list(articles)
         rows = [article_row(article) for article in articles_list]
+        children = [child_rows(article) for article in articles_list]
         failure_rows = [dict(failure) for failure in failures]
         with self.db.atomic():
             if rows:
@@ -88,9 +89,9 @@ class Archive:
                 marks = ", ".join("?" for _ in urls)
                 for table in CHILD_TABLES:
                     self.db.execute(f"DELETE FROM {table} WHERE article_url IN ({marks})", urls)
-                    children = [row for a in articles_list for row in child_rows(a)[table]]
-                    if children:
-                        self.db.table(table).insert_all(children)
+                    table_rows = [row for each in children for row in each[table]]
+                    if table_rows:
+                        self.db.table(table).insert_all(table_rows)
                 self.db.execute(f"DELETE FROM extraction_failures WHERE url IN ({marks})", urls)
             if failure_rows:
                 urls = [failure["url"] for failure in failure_rows]
