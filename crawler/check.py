@@ -30,10 +30,6 @@ class CheckResult:
     lines: list[str]
 
 
-def _get(url: str, data: bytes | None = None, json_body: bool = False) -> tuple[bytes, str | None]:
-    return fetch_page(url, data, "application/json" if json_body else None)
-
-
 def _first_article(profile: SiteProfile, say: Callable[[str], None]) -> tuple[str, dict | None]:
     """The URL (and, for API sites, the list item) of one article the site lists now."""
     for source in profile.sources:
@@ -41,18 +37,18 @@ def _first_article(profile: SiteProfile, say: Callable[[str], None]) -> tuple[st
             options = source.options
             categories = options.get("categories") or []
             if not categories and options.get("categories_url"):
-                listed, _ = _get(urljoin(profile.base_url, options["categories_url"]))
+                listed, _ = fetch_page(urljoin(profile.base_url, options["categories_url"]))
                 categories = [c.get(options.get("category_key", "id")) for c in json.loads(listed)]
             url = urljoin(profile.base_url, options["url"]).format(offset=0, limit=5)
             body = {k: str(v).format(category=categories[0]) for k, v in options["body"].items()}
-            items, _ = _get(url, json.dumps(body).encode(), json_body=True)
+            items, _ = fetch_page(url, json.dumps(body).encode(), "application/json")
             item = json.loads(items)[0]
             say(f"listing: {url} (JSON list API) — OK")
             return urljoin(profile.base_url, options["article_url"].format(**item)), item
         if not source.urls:
             continue
         url = source.urls[0]
-        body, _ = _get(url)
+        body, _ = fetch_page(url)
         if source.kind == "feed":
             candidates = [e.url for e in feed_entries(body)]
         elif source.kind == "sitemap":
@@ -78,9 +74,9 @@ def check_site(profile: SiteProfile, say: Callable[[str], None] = print) -> Chec
         url, api_item = _first_article(profile, report)
         if api_item is not None and profile.api:
             api_url = urljoin(profile.base_url, profile.api["url"].format(**api_item))
-            article = extract_api_article(json.loads(_get(api_url)[0]), url, profile)
+            article = extract_api_article(json.loads(fetch_page(api_url)[0]), url, profile)
         else:
-            body, content_type = _get(url)
+            body, content_type = fetch_page(url)
             article = extract_article(body, url, profile, content_type=content_type)
     except (OSError, urllib.error.URLError, ValueError, LookupError, ExtractionError) as error:
         report(f"FAILED: {error}")

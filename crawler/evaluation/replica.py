@@ -20,14 +20,9 @@ from crawler.sites import SiteProfile, find_site
 EXACT_FIELDS = ("title", "published", "author_unit")
 
 
-def fetch(url: str) -> tuple[bytes, str | None]:
-    """A page as a crawler would get it: 5xx retried, a JS cookie challenge answered."""
-    return fetch_page(url)
-
-
 def truth_lines(replica_url: str, site: str | None = None) -> list[dict[str, Any]]:
     query = f"?site={site}" if site else ""
-    body, _ = fetch(f"{replica_url}/__replica__/truth.jsonl{query}")
+    body, _ = fetch_page(f"{replica_url}/__replica__/truth.jsonl{query}")
     return [json.loads(line) for line in body.decode("utf-8").splitlines() if line.strip()]
 
 
@@ -107,7 +102,7 @@ def score_replica(
             progress(f"{site}: skipped (articles come from a JSON API; see the crawl tests)")
             continue
         with ThreadPoolExecutor(max_workers=4) as pool:
-            fetched = list(pool.map(lambda line: fetch(line["url"]), lines))
+            fetched = list(pool.map(lambda line: fetch_page(line["url"]), lines))
         pages = [(line, body, ctype) for line, (body, ctype) in zip(lines, fetched, strict=True)]
         score = score_site(pages, profile, site, generic)
         progress(f"{site}: {score.as_dict()}")

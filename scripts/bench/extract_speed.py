@@ -19,8 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 import trafilatura
 
 from crawler.evaluation.devset import DEFAULT_DEVSET, load_devset
-from crawler.evaluation.replica import fetch, truth_lines
+from crawler.evaluation.replica import truth_lines
 from crawler.extract import extract_article
+from crawler.fetch import fetch_page
 from crawler.sites import find_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
@@ -34,7 +35,7 @@ def replica_pages(articles: int, obfuscate: bool) -> list[Page]:
         profiles = [find_site(t["url"], srv.url) for t in lines]
         keep = [(t, p) for t, p in zip(lines, profiles, strict=True) if p and not p.api]
         with ThreadPoolExecutor(4) as pool:
-            bodies = list(pool.map(lambda tp: fetch(tp[0]["url"])[0], keep))
+            bodies = list(pool.map(lambda tp: fetch_page(tp[0]["url"])[0], keep))
     return [(body, t["url"], p) for body, (t, p) in zip(bodies, keep, strict=True)]
 
 
