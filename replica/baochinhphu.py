@@ -27,7 +27,7 @@ from replica import baochinhphu_feeds as feeds
 from replica import baochinhphu_html as markup
 from replica.baochinhphu_sites import CmsSpec, Zone
 from replica.newsgen import NewsGen
-from replica.newsroom import VN_TIME, Roster, Story, slug_vi, truth_record
+from replica.newsroom import VN_TIME, Roster, Story, roster_truth, slug_vi
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
 from replica.vocab_news import (
     CAPTIONS,
@@ -298,17 +298,7 @@ class CmsSite:
 
     # Truth -----------------------------------------------------------------------------------
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
-        for index in range(self.roster.total):
-            art = self.article(index)
-            yield truth_record(
-                self.slug,
-                base_url,
-                self.article_path(art),
-                art.story,
-                published=art.published.isoformat(),
-                status="removed" if self.roster.removed(index) else "live",
-                edited=art.edited,
-            )
+        return roster_truth(self, base_url, lambda art: art.published.isoformat())
 
 
 HEADERS = (

@@ -17,7 +17,7 @@ import random
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta, timezone
 from math import gcd
@@ -263,3 +263,24 @@ def truth_record(
         "status": status,
         "edited": edited,
     }
+
+
+def roster_truth(
+    site: Any, base_url: str, published: Callable[[Any], str]
+) -> Iterator[dict[str, Any]]:
+    """The truth record of every article of a Roster-backed site, in index order.
+
+    `site` offers slug, roster, article(index) and article_path(article); `published` gives an
+    article's publication time as the page shows it (a date, or a datetime).
+    """
+    for index in range(site.roster.total):
+        art = site.article(index)
+        yield truth_record(
+            site.slug,
+            base_url,
+            site.article_path(art),
+            art.story,
+            published=published(art),
+            status="removed" if site.roster.removed(index) else "live",
+            edited=art.edited,
+        )

@@ -27,8 +27,8 @@ from replica.newsroom import (
     Story,
     base36_id,
     base36_index,
+    roster_truth,
     slug_strip,
-    truth_record,
 )
 from replica.site import Request, Response, SiteConfig, number, query_ci
 from replica.vocab_thads_new import (
@@ -249,17 +249,7 @@ class ThadsNewSite:
 
     # Truth -----------------------------------------------------------------------------------
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
-        for index in range(self.roster.total):
-            art = self.article(index)
-            yield truth_record(
-                self.slug,
-                base_url,
-                self.article_path(art),
-                art.story,
-                published=art.day.isoformat(),
-                status="removed" if self.roster.removed(index) else "live",
-                edited=art.edited,
-            )
+        return roster_truth(self, base_url, lambda art: art.day.isoformat())
 
 
 HEADERS = (
