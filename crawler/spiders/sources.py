@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 
 import scrapy
 from form2request import form2request
@@ -41,19 +41,33 @@ class ListingSources:
     def json_list_request(
         self, source: Source, depth: int, category: str, offset: int
     ) -> scrapy.Request:
-        """One page of a JSON list API: POST (or GET) with offset/limit and a category."""
+        """One page of a list API: POST (or GET) with offset/limit (or a page number counted
+        from `first_page`) and a category, in the URL or the body (JSON, or a form when
+        `body_format = "form"`)."""
         options = source.options
         limit = options.get("limit", 20)
-        url = urljoin(self.profile.base_url, options["url"]).format(offset=offset, limit=limit)
-        body = {k: str(v).format(category=category) for k, v in options.get("body", {}).items()}
+        page = options.get("first_page", 0) + offset // limit
+        fields = {"offset": offset, "limit": limit, "page": page, "category": category}
+        url = urljoin(self.profile.base_url, options["url"]).format(**fields)
+        body = {k: str(v).format(**fields) for k, v in options.get("body", {}).items()}
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        data = json.dumps(body) if body else None
+        if options.get("body_format") == "form":
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8",
+                "Accept": "text/html, */*; q=0.01",
+                "X-Requested-With": "XMLHttpRequest",
+            }
+            data = urlencode(body)
         return scrapy.Request(
             url,
             method=options.get("method", "POST"),
-            body=json.dumps(body) if body else None,
-            headers={"Content-Type": "application/json", "Accept": "application/json"},
+            body=data,
+            headers=headers,
             callback=self.parse_json_list,
             cb_kwargs={"source": source, "depth": depth, "category": category, "offset": offset},
-            meta={"canonical_url": f"{self.profile.canonical(url)}#{category}"},
+            # The page may travel in the body only: it is part of the request's identity.
+            meta={"canonical_url": f"{self.profile.canonical(url)}#{category}/{offset}"},
         )
 
     def _deeper(self, source: Source, depth: int, url: str) -> bool:
@@ -150,7 +164,11 @@ class ListingSources:
     def parse_json_list(
         self, response: Response, source: Source, depth: int, category: str = "", offset: int = 0
     ) -> Iterator[Any]:
-        """A JSON list API page: article URLs from a template, then the next offset."""
+        """A list API page: article URLs from a template (or, with `answer = "html"`, the
+        article links of an HTML fragment), then the next offset."""
+        if source.options.get("answer") == "html":
+            yield from self._html_list_page(response, source, depth, category, offset)
+            return
         try:
             items = _json_path(json.loads(response.text), source.options.get("items", ""))
         except ValueError:
@@ -163,4 +181,20 @@ class ListingSources:
             yield self.article_request(url, api_item=item)
         next_offset = offset + len(items)
         if self._deeper(source, depth, f"{response.url} offset={next_offset}"):
+            yield self.json_list_request(source, depth + 1, category, next_offset)
+
+    def _html_list_page(
+        self, response: Response, source: Source, depth: int, category: str, offset: int
+    ) -> Iterator[Any]:
+        """An HTML fragment from a list API: its article links, then the next page while
+        articles keep coming."""
+        if not isinstance(response, TextResponse):
+            self.logger.error("List API %s did not answer HTML", response.url)
+            return
+        urls = (urljoin(response.url, href) for href in page_links(response.selector))
+        articles = [url for url in urls if self.profile.is_article(url)]
+        for url in articles:
+            yield self.article_request(url)
+        next_offset = offset + source.options.get("limit", 20)
+        if articles and self._deeper(source, depth, f"{response.url} offset={next_offset}"):
             yield self.json_list_request(source, depth + 1, category, next_offset)
