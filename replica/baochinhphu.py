@@ -3,8 +3,11 @@
 URLs under the prefix `/<host>/`:
   ``""``                                  home: newest items, a block per category
   ``<cat>.htm``                           category page: its first TIMELINE_SIZE items
+                                          (hanoi.gov.vn: ``<cat>``, no extension)
   ``timelinelist/<zoneId>/<page>.htm``    an HTML fragment of the next items (page 1 = the
                                           category page's); empty past the end (endless: trap)
+  ``api/NewsZone/NewsZone``               hanoi.gov.vn instead: the same fragments for a POST
+                                          of ciphered form fields (replica/newszone.py)
   ``<slug>-<id>.htm``                     an article; id = prefix + yymmddhhmmss + ms (the
                                           oldest few: prefix + 5 digits); wrong slug -> 301
   ``rss.htm``, ``rss/home.rss``, ``<cat>.rss``, ``sitemaps/google-news.xml``
@@ -25,30 +28,24 @@ from typing import Any
 
 from replica import baochinhphu_feeds as feeds
 from replica import baochinhphu_html as markup
+from replica import newszone
 from replica.baochinhphu_sites import CmsSpec, Zone
 from replica.newsgen import NewsGen
 from replica.newsroom import VN_TIME, Roster, Story, roster_truth, slug_vi
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
-from replica.vocab_news import (
-    CAPTIONS,
-    CLOSERS,
-    GENERIC,
-    POOLS,
-    REPORTERS,
-    STICKY,
-    TOPIC_POOLS,
-    TOPIC_TAGS,
-)
+from replica.vocab_hanoi import HANOI_TAGS, HANOI_TOPICS
+from replica.vocab_news import POOLS, REPORTERS, STICKY, TOPIC_POOLS, TOPIC_TAGS
 from replica.vocab_news_topics import TOPICS
 
 TIMELINE_SIZE = 10
+ALL_TOPICS, ALL_TAGS = {**TOPICS, **HANOI_TOPICS}, {**TOPIC_TAGS, **HANOI_TAGS}
 FEED_SIZE, SITEMAP_SIZE = 50, 100
 FIRST = datetime(2024, 1, 3, 7, 0, tzinfo=VN_TIME)
 BASE_END = datetime(2026, 6, 30, 22, 0, tzinfo=VN_TIME)
 NEW_FIRST, NEW_STEP = datetime(2026, 7, 1, 6, 0, tzinfo=VN_TIME), 97 * 60
 SHORT_BASE, SHORT_STEP = 50000, 37  # short ids: prefix + (SHORT_BASE + n * SHORT_STEP + jitter)
 COOKIE = "D1N"
-_ARTICLE = re.compile(r"(?:([a-z0-9-]+)-)?(\d{8}|\d{18})\.htm")
+_ARTICLE = re.compile(r"(?:([a-z0-9-]+)-)?(\d{6,20})\.htm")  # index_of checks the id
 _TIMELINE = re.compile(r"timelinelist/(\d{1,9})/(\d{1,9})\.htm")
 
 
@@ -83,7 +80,7 @@ class CmsSite:
         base = self.roster.base
         span = int((BASE_END - FIRST).total_seconds())
         self.step = max(600, span // max(1, base))
-        self.short = min(max(2, base // 40), 1000) if base >= 10 else 0
+        self.short = min(max(2, base // 40), 1000) if base >= 10 and spec.short_ids else 0
         # New articles start after the base ones even when a huge site overruns BASE_END.
         self.new_first = max(NEW_FIRST, FIRST + timedelta(seconds=(base + 1) * self.step))
         self.cookie = digest(self.salt, "cookie", size=12).hex()
@@ -146,8 +143,9 @@ class CmsSite:
     def article_path(self, art: Article) -> str:
         return f"{self.prefix}{art.slug}-{art.ident}.htm"
 
-    def zone_path(self, zone: Zone, ext: str = "htm") -> str:
-        return f"{self.prefix}{zone.key}.{ext}"
+    def zone_path(self, zone: Zone, ext: str | None = None) -> str:
+        ext = self.spec.page_ext if ext is None else ext
+        return f"{self.prefix}{zone.key}.{ext}" if ext else f"{self.prefix}{zone.key}"
 
     def timeline_path(self, zone: Zone, page: int) -> str:
         return f"{self.prefix}timelinelist/{zone.zone_id}/{page}.htm"
@@ -158,24 +156,25 @@ class CmsSite:
         published = self.published(index)
         zone = self.zones[self.roster.zone(index)]
         topic = rng.choice(zone.topics)
-        pools = {**POOLS, **TOPIC_POOLS.get(topic, {})}
+        pools = {**POOLS, **self.spec.pools, **TOPIC_POOLS.get(topic, {})}
         day, kinds = published.date(), self.spec.kinds
         gen = NewsGen(rng, day, pools=pools, kinds=kinds, sticky=STICKY, short_dates=True)
-        titles, sapos, own = TOPICS[topic]
+        titles, sapos, own = ALL_TOPICS[topic]
         pair = rng.randrange(len(titles))
         title, sapo = gen.fill(titles[pair]), gen.fill(sapos[pair])
-        paragraphs = [gen.paragraph(own, GENERIC) for _ in range(rng.randint(3, 5))]
+        generic = self.spec.generic
+        paragraphs = [gen.paragraph(own, generic) for _ in range(rng.randint(3, 5))]
         paragraphs = [p for p in paragraphs if p]
-        closer = gen.fill(gen.pick(CLOSERS))
+        closer = gen.fill(gen.pick(self.spec.closers))
         paragraphs.append(closer[:-1] + "./." if rng.random() < 0.6 else closer)
         story = Story(title, sapo, paragraphs, author=rng.choice(REPORTERS), category=zone.name)
-        story.tags = rng.sample(TOPIC_TAGS[topic], min(len(TOPIC_TAGS[topic]), rng.randint(2, 4)))
+        story.tags = rng.sample(ALL_TAGS[topic], min(len(ALL_TAGS[topic]), rng.randint(2, 4)))
         if "province" in gen.values and rng.random() < 0.5:
             story.tags.append(gen.values["province"])
         slots = range(len(paragraphs) - 1)
         figures = sorted(rng.sample(slots, min(rng.randint(0, 3), len(slots))))
         for n, _ in enumerate(figures):
-            caption = gen.fill(gen.pick(CAPTIONS)) if rng.random() < 0.85 else None
+            caption = gen.fill(gen.pick(self.spec.captions)) if rng.random() < 0.85 else None
             stamp = f"{published:%Y/%m/%d}"
             name = digest(self.salt, index, n, "image", size=6).hex()
             src = f"https://{self.spec.media}/thumb_w/640/{self.spec.id_prefix}/{stamp}/{name}.jpg"
@@ -188,7 +187,7 @@ class CmsSite:
             source_line = f"Theo {story.author_unit}"
         edited = self.roster.edited(index)
         if edited:  # made after everything else so the base state stays byte-identical
-            extra = gen.paragraph(own, GENERIC) or gen.fill(gen.pick(GENERIC))
+            extra = gen.paragraph(own, generic) or gen.fill(gen.pick(generic))
             paragraphs.insert(len(paragraphs) - 1, extra)  # before the closer: no figure moves
         story.citations = gen.citations
         modified = published + timedelta(minutes=5 + number(self.salt, index, "mod", below=240))
@@ -222,9 +221,10 @@ class CmsSite:
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
-        return "".join(
-            f"Disallow: /{path}\n" for path in ("search", "api/", "ajax/", "preview/", "print/")
-        )
+        closed = ("search", "ajax/", "preview/", "print/")
+        if not self.spec.zone_api:  # hanoi's own pages call its API
+            closed += ("api/",)
+        return "".join(f"Disallow: /{path}\n" for path in closed)
 
     def handle(self, request: Request) -> Response:
         if self.spec.challenge and not self._has_cookie(request):
@@ -244,7 +244,12 @@ class CmsSite:
             page = _int(params.get("page", "1"))
             items = self._search(page)
             return self._html(markup.search_page(self, params.get("keywords", ""), page, items), [])
-        if match := _TIMELINE.fullmatch(rel):
+        if self.spec.zone_api:
+            if rel == newszone.PATH:
+                return self._zone_api(request)
+            if rel in self._by_key:
+                return self._category(self._by_key[rel])
+        elif match := _TIMELINE.fullmatch(rel):
             zone = self._by_id.get(int(match.group(1)))
             if zone is not None:
                 return self._timeline(zone, _int(match.group(2)))
@@ -252,9 +257,8 @@ class CmsSite:
         if name in self._by_key and ext == "rss":
             z = self._by_key[name]
             return feeds.rss(self, base, z, self.newest(z, 0, FEED_SIZE))
-        if name in self._by_key and ext == "htm":
-            items = self.newest(self._by_key[name], 0, TIMELINE_SIZE)
-            return self._html(markup.category_page(self, self._by_key[name], items), items)
+        if name in self._by_key and ext == "htm" and self.spec.page_ext == "htm":
+            return self._category(self._by_key[name])
         if match := _ARTICLE.fullmatch(rel):
             return self._article(match.group(1), match.group(2))
         return self.not_found(404)
@@ -270,12 +274,31 @@ class CmsSite:
             return Response(301, b"", headers=(("Location", self.article_path(art)),))
         return self._html(markup.detail_page(self, art), [art])
 
+    def _category(self, zone: int) -> Response:
+        items = self.newest(zone, 0, TIMELINE_SIZE)
+        return self._html(markup.category_page(self, zone, items), items)
+
     def _timeline(self, zone: int, page: int) -> Response:
-        last = self.roster.pages(zone, TIMELINE_SIZE)
+        items = self.stream(zone, page)
+        return self._html(markup.stream_items(self, items), items)
+
+    def _zone_api(self, request: Request) -> Response:
+        asked = newszone.read(request, self.host, self._by_key)
+        if isinstance(asked, newszone.Refusal):
+            return Response(asked.status, asked.message.encode(), "text/plain; charset=utf-8")
+        items = self.stream(asked.zone, asked.page_index + 1, asked.size, asked.skip)
+        return self._html(markup.stream_items(self, items), items)
+
+    def stream(
+        self, zone: int, page: int, size: int = TIMELINE_SIZE, skip: frozenset[str] = frozenset()
+    ) -> list[Article]:
+        """The zone's items of a "more items" page (1 = the category page's), ids in `skip`
+        left out; past the end none, or with `trap` the last page again."""
+        last = self.roster.pages(zone, size)
         if self.config.trap and page > last:
             page = last  # the CMS answers any page past the end with the last one
-        items = self.newest(zone, (page - 1) * TIMELINE_SIZE, TIMELINE_SIZE)
-        return self._html(markup.stream_items(self, items), items)
+        items = self.newest(zone, (page - 1) * size, size)
+        return [a for a in items if a.ident not in skip]
 
     def _search(self, page: int) -> list[Article]:
         live = self.roster.live_count(None)

@@ -20,11 +20,13 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
+from replica import newszone
 from replica.site import Response
 from replica.vocab_news import HOT_KEYWORDS
 
 if TYPE_CHECKING:
     from replica.baochinhphu import Article, CmsSite
+    from replica.baochinhphu_sites import Zone
 
 
 def e(text: str) -> str:
@@ -90,7 +92,7 @@ def page(
 </div></main>
 <footer class="footer"><div class="container">
 <p class="footer__name">{t(pub.upper())}</p>
-<p>Cơ quan chủ quản: Văn phòng Chính phủ. Giấy phép số 472/GP-BTTTT.</p>
+<p>Cơ quan chủ quản: {t(site.spec.owner)}. Giấy phép số 472/GP-BTTTT.</p>
 <p>Ghi rõ nguồn "{t(pub)}" khi phát hành lại thông tin từ website này.</p>
 <p><a href="{p}rss.htm" title="RSS">RSS</a></p>
 </div></footer>
@@ -264,9 +266,10 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
         f'<div class="list__viewmore" data-zoneid="{zone.zone_id}" data-page="2"'
         f' data-url="{site.timeline_path(zone, 2)}"><a href="javascript:;" class="btn-viewmore">'
         "Xem thêm</a></div>"
-        if more
-        else ""
     )
+    if site.spec.zone_api:
+        viewmore = newszone.viewmore(site.host, zone.key, len(items) or 1, site.prefix)
+    viewmore = viewmore if more else ""
     main = f"""<div class="box-category" data-zoneid="{zone.zone_id}">
 <h1 class="box-category-title"><a href="{site.zone_path(zone)}"
  title="{e(zone.name)}">{t(zone.name)}</a></h1>
@@ -275,10 +278,15 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
 </div>
 {viewmore}
 </div>
-<script>
-var zoneId = {zone.zone_id}, timelineUrl = "{site.prefix}timelinelist/" + zoneId + "/";
-</script>"""
+{"" if site.spec.zone_api else _timeline_script(site, zone)}"""
     return page(site, title=zone.name, description=zone.name, path=site.zone_path(zone), main=main)
+
+
+def _timeline_script(site: CmsSite, zone: Zone) -> str:
+    return (
+        f'<script>\nvar zoneId = {zone.zone_id}, timelineUrl = "{site.prefix}timelinelist/" '
+        '+ zoneId + "/";\n</script>'
+    )
 
 
 def home_page(site: CmsSite) -> str:

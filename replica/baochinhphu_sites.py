@@ -1,11 +1,19 @@
-"""The three baochinhphu.vn-CMS sites the replica mounts: hosts, id prefixes, zones, topics."""
+"""The baochinhphu.vn-CMS sites the replica mounts: hosts, id prefixes, zones, topics."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from replica.newsroom import DocKind
-from replica.vocab_news import DOC_KINDS, VPCP_KINDS
+from replica.vocab_hanoi import (
+    CITY_POOLS,
+    HANOI_CAPTIONS,
+    HANOI_CLOSERS,
+    HANOI_GENERIC,
+    HANOI_KINDS,
+)
+from replica.vocab_news import CAPTIONS, CLOSERS, DOC_KINDS, GENERIC, VPCP_KINDS
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,16 @@ class CmsSpec:
     zones: tuple[Zone, ...]
     kinds: tuple[DocKind, ...]
     challenge: bool = False  # the legacy JS cookie challenge
+    owner: str = "Văn phòng Chính phủ"  # "Cơ quan chủ quản" in the footer
+    short_ids: bool = True  # the oldest few articles have short ids (prefix + 5 digits)
+    page_ext: str = "htm"  # category pages: /<key>.htm, or /<key> when ""
+    # hanoi.gov.vn pages a category by POST api/NewsZone/NewsZone (replica/newszone.py)
+    # instead of /timelinelist/ fragments.
+    zone_api: bool = False
+    pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # over vocab_news.POOLS
+    generic: tuple[str, ...] = GENERIC
+    closers: tuple[str, ...] = CLOSERS
+    captions: tuple[str, ...] = CAPTIONS
 
 
 BAOCHINHPHU = CmsSpec(
@@ -85,4 +103,27 @@ XAYDUNGCHINHSACH = CmsSpec(
     ),
     kinds=DOC_KINDS,
 )
-SPECS = (BAOCHINHPHU, VPCP, XAYDUNGCHINHSACH)
+HANOI = CmsSpec(
+    slug="hanoi",
+    host="hanoi.gov.vn",
+    id_prefix="4",
+    sapo_prefix="",
+    publication="Cổng thông tin điện tử Thành phố Hà Nội",
+    media="image.hanoi.gov.vn",
+    zones=(
+        Zone("tin-tuc-su-kien-noi-bat", "Tin tức sự kiện nổi bật", 4101, 3, ("hanoi_chinh_quyen",)),
+        Zone("chinh-quyen-do-thi", "Chính quyền đô thị", 4104, 2, ("hanoi_do_thi",)),
+        Zone("kinh-te", "Kinh tế", 4107, 2, ("kinh_te",)),
+        Zone("van-hoa-xa-hoi", "Văn hóa - Xã hội", 4112, 2, ("xa_hoi", "hanoi_chinh_quyen")),
+    ),
+    kinds=HANOI_KINDS,
+    owner="Ủy ban nhân dân Thành phố Hà Nội",
+    short_ids=False,
+    page_ext="",
+    zone_api=True,
+    pools=CITY_POOLS,
+    generic=HANOI_GENERIC,
+    closers=HANOI_CLOSERS,
+    captions=HANOI_CAPTIONS,
+)
+SPECS = (BAOCHINHPHU, VPCP, XAYDUNGCHINHSACH)  # hanoi is mounted on its own (catalog)

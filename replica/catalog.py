@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from replica.baochinhphu import CmsSite
+from replica.baochinhphu_sites import HANOI
 from replica.family23 import family23_sites
 from replica.family45 import family45_sites
 from replica.moj import family1_sites
@@ -11,4 +13,9 @@ from replica.site import Site, SiteConfig
 def build_sites(config: SiteConfig | None = None) -> list[Site]:
     """Every replica site, generated from `config` (same config, same sites, byte for byte)."""
     config = config or SiteConfig()
-    return [*family1_sites(config), *family23_sites(config), *family45_sites(config)]
+    return [
+        *family1_sites(config),
+        *family23_sites(config),
+        *family45_sites(config),
+        CmsSite(HANOI, config),
+    ]

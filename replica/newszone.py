@@ -1,0 +1,115 @@
+"""hanoi.gov.vn's XHR category list: POST api/NewsZone/NewsZone with ciphered form fields.
+
+The portal's script posts ``PageIndex`` (plain, 0 = the category page's own items) and four
+opaque base64 fields its pages carry: ``PageSize``, ``Catname``, ``LanguageId`` and ``Site``
+(optionally ``DataIds[]``, ids to leave out). The real values are ciphertext made by the
+portal's own code, specific to the host; a client never decodes them, it replays them. The
+replica seals them with a keystream derived from the host alone, so they do not change with
+the seed and a profile can hold them the way a crawler captured from the network tab would.
+The answer is an HTML fragment of stream items, empty past the end.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import parse_qs
+
+from replica.site import Request, digest
+
+PATH = "api/newszone/newszone"  # matched lower-cased
+LANGUAGE, SITE_CODE = "vi-VN", "hanoi"
+MAX_SIZE = 50
+SCRIPT = """$(".btn-viewmore").on("click", function () {
+var box = $(this).parent(), ids = $(".box-stream-item").map(function () {
+return $(this).data("id"); }).get();
+$.post("{api}", {PageIndex: box.data("pageindex"), PageSize: box.data("pagesize"),
+Catname: box.data("catname"), LanguageId: box.data("languageid"), Site: box.data("site"),
+DataIds: ids}, function (html) { $("#box-stream").append(html);
+box.data("pageindex", box.data("pageindex") + 1); });
+});"""
+
+
+@dataclass(frozen=True)
+class Asked:
+    zone: int
+    page_index: int
+    size: int
+    skip: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    status: int
+    message: str
+
+
+def _xor(host: str, name: str, raw: bytes) -> bytes:
+    key = digest(host, "NewsZone", name, size=len(raw))
+    return bytes(a ^ b for a, b in zip(raw, key, strict=True))
+
+
+def seal(host: str, name: str, text: str) -> str:
+    """Field `name` = `text` as the portal's script sends it: padded to 8-byte blocks,
+    ciphered, base64."""
+    raw = text.encode("utf-8")
+    pad = 8 - len(raw) % 8
+    return base64.b64encode(_xor(host, name, raw + bytes([pad]) * pad)).decode("ascii")
+
+
+def unseal(host: str, name: str, token: str) -> str | None:
+    try:
+        raw = base64.b64decode(token, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if not raw or len(raw) % 8:
+        return None
+    plain = _xor(host, name, raw)
+    pad = plain[-1]
+    if not 1 <= pad <= 8 or plain[-pad:] != bytes([pad]) * pad:
+        return None
+    try:
+        return plain[:-pad].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def form_fields(host: str, zone_key: str, size: int) -> dict[str, str]:
+    """The ciphered fields a category page hands its "Xem thêm" script."""
+    values = {"PageSize": str(size), "Catname": zone_key, "LanguageId": LANGUAGE, "Site": SITE_CODE}
+    return {name: seal(host, name, value) for name, value in values.items()}
+
+
+def viewmore(host: str, zone_key: str, size: int, prefix: str) -> str:
+    """The category page's button and the script that posts the next page."""
+    data = " ".join(
+        f'data-{name.lower()}="{escape(value)}"'
+        for name, value in form_fields(host, zone_key, size).items()
+    )
+    return (
+        f'<div class="list__viewmore" {data} data-pageindex="1">'
+        '<a href="javascript:;" class="btn-viewmore">Xem thêm</a></div>\n'
+        f"<script>{SCRIPT.replace('{api}', prefix + 'api/NewsZone/NewsZone')}</script>"
+    )
+
+
+def read(request: Request, host: str, zones: Mapping[str, int]) -> Asked | Refusal:
+    """What a NewsZone request asks for, or why it is refused."""
+    if request.method != "POST":
+        return Refusal(405, "The requested resource does not support http method 'GET'.")
+    form = parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True)
+
+    def field(name: str) -> str:
+        value = (form.get(name) or [""])[0]
+        return value if name == "PageIndex" else unseal(host, name, value) or ""
+
+    index, size, zone = field("PageIndex"), field("PageSize"), zones.get(field("Catname"))
+    known = (field("LanguageId"), field("Site"))
+    if zone is None or known != (LANGUAGE, SITE_CODE):
+        return Refusal(400, "Tham số không hợp lệ.")
+    if not (index.isdigit() and len(index) < 7 and size.isdigit() and 0 < int(size) <= MAX_SIZE):
+        return Refusal(400, "Tham số không hợp lệ.")
+    return Asked(zone, int(index), int(size), frozenset(form.get("DataIds[]", [])))
