@@ -1,56 +1,43 @@
-"""The Archive: open (WAL, migrated), upsert articles and failures in batched transactions."""
+"""The Archive: open (WAL, migrated); articles, versions, removals, runs and fetches in batches."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from archive.fold import fold
+from archive.rows import CHILD_TABLES, article_row, child_rows, version_row
 from archive.schema import migrate
 
-ARTICLE_COLUMNS = (
-    "url", "site", "agency", "title", "published", "author_unit", "author", "body_text",
-    "source_url", "fetched_at", "extraction_path", "extractor_version", "summary", "body_html",
-    "category", "updated", "language",
-)  # fmt: skip
-# Lists an article carries, each stored as rows of its own table keyed by (article_url, position).
-CHILD_TABLES = {
-    "images": ("url", "caption"),
-    "attachments": ("url", "name", "type"),
-    "cited_documents": ("number", "type", "issuer", "date"),
-}
+# An article is marked removed after this many 404/410 answers in a row (one may be a fluke).
+GONE_ANSWERS_TO_REMOVE = 2
 
 
-def article_row(article: Mapping[str, Any]) -> dict[str, Any]:
-    """The `articles` row for an extracted article (see Article.to_dict plus fetch fields)."""
-    row = {column: article.get(column) for column in ARTICLE_COLUMNS}
-    published = row["published"] or ""
-    row["year"] = int(published[:4]) if published[:4].isdigit() else None
-    row["search_folded"] = fold(f"{row['title'] or ''}\n{row['body_text'] or ''}")
-    row["last_seen"] = row["fetched_at"]
-    row["warnings"] = "; ".join(article.get("warnings") or []) or None
-    row["tags"] = json.dumps(article.get("tags") or [], ensure_ascii=False)
-    return row
+@dataclass(slots=True)
+class WriteCounts:
+    """What one batch did to the archive's articles."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+    def add(self, other: WriteCounts) -> None:
+        self.new += other.new
+        self.changed += other.changed
+        self.unchanged += other.unchanged
+        self.removed += other.removed
 
 
-def child_rows(article: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of each child table for one article."""
-    return {
-        table: [
-            {"article_url": article["url"], "position": position}
-            | {column: item.get(column) for column in columns}
-            for position, item in enumerate(article.get(table) or [])
-        ]
-        for table, columns in CHILD_TABLES.items()
-    }
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 class Archive:
-    """One SQLite archive file: articles keyed by canonical URL, failures keyed by URL."""
+    """One SQLite archive file: articles keyed by canonical URL, with their history."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -69,43 +56,148 @@ class Archive:
         self,
         articles: Iterable[Mapping[str, Any]] = (),
         failures: Iterable[Mapping[str, Any]] = (),
-    ) -> None:
-        """Upsert a batch of articles and failures in one transaction.
+        *,
+        unchanged: Iterable[Mapping[str, Any]] = (),
+        gone: Iterable[Mapping[str, Any]] = (),
+        fetches: Iterable[Mapping[str, Any]] = (),
+        run_id: int | None = None,
+    ) -> WriteCounts:
+        """Record one batch in one transaction and say what it changed.
 
-        A failure is {url, site, reason, http_status, failed_at}; an article that now extracts
-        clears its earlier failure.
+        `articles` are extracted articles (a new content hash makes a new version);
+        `failures` are {url, site, reason, http_status, failed_at}; `unchanged` are
+        {url, fetched_at} of articles that answered 304; `gone` are {url, fetched_at} of
+        articles that answered 404/410; `fetches` are rows of the `fetches` table.
         """
-        articles_list = list(articles)
-        rows = [article_row(article) for article in articles_list]
-        children = [child_rows(article) for article in articles_list]
-        failure_rows = [dict(failure) for failure in failures]
+        counts = WriteCounts()
         with self.db.atomic():
-            if rows:
-                urls = [row["url"] for row in rows]
-                first_seen = self._existing("articles", "first_seen", urls)
-                for row in rows:
-                    row["first_seen"] = first_seen.get(row["url"]) or row["fetched_at"]
-                self.db.table("articles").upsert_all(rows, pk="url")
-                marks = ", ".join("?" for _ in urls)
-                for table in CHILD_TABLES:
-                    self.db.execute(f"DELETE FROM {table} WHERE article_url IN ({marks})", urls)
-                    table_rows = [row for each in children for row in each[table]]
-                    if table_rows:
-                        self.db.table(table).insert_all(table_rows)
-                self.db.execute(f"DELETE FROM extraction_failures WHERE url IN ({marks})", urls)
-            if failure_rows:
-                urls = [failure["url"] for failure in failure_rows]
-                first_failed = self._existing("extraction_failures", "first_failed_at", urls)
-                for failure in failure_rows:
-                    failed_at = failure.pop("failed_at")
-                    failure["last_failed_at"] = failed_at
-                    failure["first_failed_at"] = first_failed.get(failure["url"]) or failed_at
-                self.db.table("extraction_failures").upsert_all(failure_rows, pk="url")
+            self._write_articles(list(articles), run_id, counts)
+            self._write_failures([dict(failure) for failure in failures])
+            for seen in unchanged:
+                counts.unchanged += 1
+                self.db.execute(
+                    "UPDATE articles SET last_seen = ?, missing_count = 0, removed_at = NULL "
+                    "WHERE url = ?",
+                    [seen["fetched_at"], seen["url"]],
+                )
+            for answer in gone:
+                counts.removed += self._mark_gone(answer["url"], answer["fetched_at"])
+            fetch_rows = [{**fetch, "run_id": run_id} for fetch in fetches]
+            if fetch_rows:
+                self.db.table("fetches").insert_all(fetch_rows)
+        return counts
 
-    def _existing(self, table: str, column: str, urls: list[str]) -> dict[str, Any]:
-        marks = ", ".join("?" for _ in urls)
-        sql = f"SELECT url, {column} FROM {table} WHERE url IN ({marks})"
-        return {row["url"]: row[column] for row in self.db.query(sql, urls)}
+    def _write_articles(self, articles: list[Mapping[str, Any]], run_id: int | None,
+                        counts: WriteCounts) -> None:  # fmt: skip
+        if not articles:
+            return
+        rows = [article_row(article) for article in articles]
+        urls = [row["url"] for row in rows]
+        known = {
+            row["url"]: row
+            for row in self.db.query(
+                "SELECT a.url, a.first_seen, a.content_hash, "
+                "(SELECT max(version) FROM article_versions v WHERE v.article_url = a.url) "
+                f"AS version FROM articles a WHERE a.url IN ({_marks(urls)})",
+                urls,
+            )
+        }
+        versions = []
+        for article, row in zip(articles, rows, strict=True):
+            before = known.get(row["url"])
+            row["first_seen"] = (before or {}).get("first_seen") or row["fetched_at"]
+            if before is None:
+                counts.new += 1
+            elif before["content_hash"] == row["content_hash"] and before["version"]:
+                counts.unchanged += 1
+                continue
+            else:
+                counts.changed += 1
+            # A batch may hold the same URL twice (two spellings): count versions as we go.
+            version = (before or {}).get("version") or 0
+            versions.append(version_row(article, version + 1, run_id))
+            known[row["url"]] = {**row, "version": version + 1}
+        self.db.table("articles").upsert_all(rows, pk="url")
+        if versions:
+            self.db.table("article_versions").insert_all(versions)
+        for table in CHILD_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE article_url IN ({_marks(urls)})", urls)
+            table_rows = [row for article in articles for row in child_rows(article)[table]]
+            if table_rows:
+                self.db.table(table).insert_all(table_rows)
+        self.db.execute(f"DELETE FROM extraction_failures WHERE url IN ({_marks(urls)})", urls)
+
+    def _write_failures(self, failures: list[dict[str, Any]]) -> None:
+        if not failures:
+            return
+        urls = [failure["url"] for failure in failures]
+        first_failed = {
+            row["url"]: row["first_failed_at"]
+            for row in self.db.query(
+                f"SELECT url, first_failed_at FROM extraction_failures WHERE url IN "
+                f"({_marks(urls)})",
+                urls,
+            )
+        }
+        for failure in failures:
+            failed_at = failure.pop("failed_at")
+            failure["last_failed_at"] = failed_at
+            failure["first_failed_at"] = first_failed.get(failure["url"]) or failed_at
+        self.db.table("extraction_failures").upsert_all(failures, pk="url")
+
+    def _mark_gone(self, url: str, fetched_at: str) -> int:
+        """Count one 404/410 answer; return 1 if the article is now marked removed."""
+        self.db.execute(
+            "UPDATE articles SET missing_count = coalesce(missing_count, 0) + 1 WHERE url = ?",
+            [url],
+        )
+        cursor = self.db.execute(
+            "UPDATE articles SET removed_at = ? WHERE url = ? AND removed_at IS NULL "
+            "AND missing_count >= ?",
+            [fetched_at, url, GONE_ANSWERS_TO_REMOVE],
+        )
+        return cursor.rowcount
+
+    # Runs --------------------------------------------------------------------------------------
+    def start_run(self, site: str, mode: str, code_version: str, started_at: str) -> int:
+        """Open a `crawl_runs` row and return its id."""
+        with self.db.atomic():
+            table = self.db.table("crawl_runs").insert(
+                {"site": site, "mode": mode, "code_version": code_version,
+                 "started_at": started_at, "status": "running"}
+            )  # fmt: skip
+        return int(table.last_pk)
+
+    def finish_run(self, run_id: int, **fields: Any) -> None:
+        """Close a run with its end time, status and counts."""
+        with self.db.atomic():
+            self.db.table("crawl_runs").update(run_id, fields)
+
+    def register_site(self, site: Mapping[str, Any]) -> None:
+        """Upsert a `sites` row (and its agency) from a profile's public fields."""
+        with self.db.atomic():
+            self.db.table("agencies").upsert({"name": site["agency"]}, pk="name")
+            self.db.table("sites").upsert(dict(site), pk="slug")
+
+    # Reading, for incremental crawls --------------------------------------------------------
+    def known(self, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Which of `urls` are archived articles, each with its validators for a conditional
+        GET ({etag, last_modified})."""
+        urls = list(dict.fromkeys(urls))
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(urls), 500):  # SQLite's limit on bound parameters
+            chunk = urls[start : start + 500]
+            sql = f"SELECT url, etag, last_modified FROM articles WHERE url IN ({_marks(chunk)})"
+            found.update((row["url"], row) for row in self.db.query(sql, chunk))
+        return found
+
+    def revisits(self, site: str, published_since: str) -> list[dict[str, Any]]:
+        """Live articles of `site` published on or after the date: what to re-check for edits."""
+        sql = (
+            "SELECT url, etag, last_modified FROM articles WHERE site = ? AND published >= ? "
+            "AND removed_at IS NULL ORDER BY published DESC"
+        )
+        return list(self.db.query(sql, [site, published_since]))
 
     def count(self, table: str = "articles") -> int:
         return self.db.table(table).count

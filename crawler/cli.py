@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -21,8 +22,10 @@ def _print_results(results: list) -> bool:
         healthy = result.finish_reason == "finished" and result.pages > 0
         ok = ok and healthy
         click.echo(
-            f"{result.site}: {result.articles} articles, {result.failures} unreadable pages, "
-            f"{result.pages} responses, {result.errors} errors ({result.finish_reason})"
+            f"{result.site}: {result.new} new, {result.changed} changed, "
+            f"{result.unchanged} unchanged, {result.removed} removed articles, "
+            f"{result.failures} unreadable pages, {result.pages} responses, "
+            f"{result.errors} errors ({result.finish_reason})"
         )
     return ok
 
@@ -57,18 +60,70 @@ def main() -> None:
     show_default=True,
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
 )
-def crawl(sites: tuple[str, ...], db: Path, replica_url: str | None, log_level: str) -> None:
-    """Crawl SITES (profile slugs) into the archive.
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Walk every listing page and re-check every archived article (conditional GET).",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Archive only articles published on or after this date (YYYY-MM-DD), and re-check "
+    "archived ones published since then instead of the last --revisit-days.",
+)
+@click.option(
+    "--max-articles",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Fetch at most N new articles per site (0: no limit).",
+)
+@click.option(
+    "--revisit-days",
+    type=click.IntRange(min=0),
+    default=14,
+    show_default=True,
+    help="Re-check archived articles published in the last N days for edits.",
+)
+@click.option(
+    "--overlap",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Listing pages holding only archived articles still followed before paging stops.",
+)
+def crawl(
+    sites: tuple[str, ...],
+    db: Path,
+    replica_url: str | None,
+    log_level: str,
+    full: bool,
+    since: datetime | None,
+    max_articles: int,
+    revisit_days: int,
+    overlap: int,
+) -> None:
+    """Crawl SITES (profile slugs) into the archive: incrementally, unless --full.
 
+    An incremental run (what cron runs) walks listings newest first and stops paging once a
+    page holds only archived articles; it re-checks recent articles for edits with a
+    conditional GET. Every request goes to the `fetches` table and the run to `crawl_runs`.
     Same as `scrapy crawl portal -a site=SLUG -s ARCHIVE_DB=PATH`, for several sites at once.
     Exits 1 if a site fetched nothing or did not finish.
 
-    Example: govarchive crawl thads-dongthap --db data/archive.db
+    Example: govarchive crawl thads-dongthap --db data/archive.db --since 2026-01-01
     """
     from crawler.run import run_crawl
 
+    plan = {
+        "CRAWL_MODE": "full" if full else "incremental",
+        "CRAWL_SINCE": since.date().isoformat() if since else None,
+        "MAX_ARTICLES": max_articles,
+        "REVISIT_DAYS": revisit_days,
+        "INCREMENTAL_OVERLAP": overlap,
+    }
     try:
-        results = run_crawl(list(sites), db, replica_url, LOG_LEVEL=log_level)
+        results = run_crawl(list(sites), db, replica_url, LOG_LEVEL=log_level, **plan)
     except RegistryError as error:
         raise click.UsageError(str(error)) from None
     if not _print_results(results):
@@ -160,6 +215,7 @@ def serve(db: Path, host: str, port: int) -> None:
 @click.option("--articles", default=45, show_default=True, help="Articles per replica site.")
 @click.option("--new-articles", default=0, help="That many newer articles on top of listings.")
 @click.option("--edit-rate", default=0.0, help="Share of articles whose text has changed.")
+@click.option("--edits", default=0, help="That many of the newest articles were edited.")
 @click.option("--remove", default=0, help="That many articles answer 404/410.")
 @click.option("--obfuscate", is_flag=True, help="Randomize class names, ids and nesting per site.")
 @click.option(

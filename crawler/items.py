@@ -1,4 +1,4 @@
-"""What the spider hands to the pipelines: an extracted article, or a page that failed."""
+"""What the spider hands to the pipelines: an extracted article, a revisit's answer, a failure."""
 
 from __future__ import annotations
 
@@ -15,13 +15,40 @@ class ArticleItem:
     article: Article
     source_url: str
     fetched_at: str
+    etag: str | None = None
+    last_modified: str | None = None
 
     def record(self) -> dict[str, Any]:
         """The article's fields plus where and when it was fetched."""
         return self.article.to_dict() | {
             "source_url": self.source_url,
             "fetched_at": self.fetched_at,
+            "etag": self.etag,
+            "last_modified": self.last_modified,
         }
+
+
+@dataclass(slots=True)
+class ArticleUnchanged:
+    """An archived article that answered a conditional GET with 304 Not Modified."""
+
+    url: str
+    fetched_at: str
+
+    def record(self) -> dict[str, Any]:
+        return {"url": self.url, "fetched_at": self.fetched_at}
+
+
+@dataclass(slots=True)
+class ArticleGone:
+    """An article URL that answered 404 or 410."""
+
+    url: str
+    status: int
+    fetched_at: str
+
+    def record(self) -> dict[str, Any]:
+        return {"url": self.url, "status": self.status, "fetched_at": self.fetched_at}
 
 
 @dataclass(slots=True)

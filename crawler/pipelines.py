@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 
-from archive.store import Archive
-from crawler.items import ArticleItem, PageFailure
+from archive.store import Archive, WriteCounts
+from crawler.extract import EXTRACTOR_VERSION
+from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
+from crawler.signals import fetch_recorded
 
 logger = logging.getLogger(__name__)
 
+CODE_VERSION = f"govarchive {version('govarchive')}, extractor {EXTRACTOR_VERSION}"
 CHECKED_FIELDS = ("title", "published", "body_text", "author_unit")
 
 
@@ -57,44 +63,103 @@ class FieldCoveragePipeline:
 
 
 class ArchivePipeline:
-    """Writes articles and failures to the SQLite archive, ARCHIVE_BATCH_SIZE per transaction."""
+    """Writes a crawl run to the archive: its articles, revisit answers and failures, and every
+    fetch, ARCHIVE_BATCH_SIZE items per transaction; opens and closes the `crawl_runs` row."""
 
     def __init__(self, crawler: Crawler, db_path: Path, batch_size: int) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
         self.db_path = db_path
         self.batch_size = batch_size
         self.archive: Archive | None = None
-        self.articles: list[dict[str, Any]] = []
-        self.failures: list[dict[str, Any]] = []
+        self.run_id: int | None = None
+        self.counts = WriteCounts()
+        self.pending: dict[str, list[dict[str, Any]]] = _empty_batch()
+        self.requests = self.failures = 0
+        self.family: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
         settings = crawler.settings
-        return cls(crawler, Path(settings.get("ARCHIVE_DB")), settings.getint("ARCHIVE_BATCH_SIZE"))
+        pipeline = cls(
+            crawler, Path(settings.get("ARCHIVE_DB")), settings.getint("ARCHIVE_BATCH_SIZE")
+        )
+        crawler.signals.connect(pipeline.record_fetch, signal=fetch_recorded)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self) -> None:
         self.archive = Archive.open(self.db_path)
+        profile = self.crawler.spider.profile
+        self.family = profile.family
+        self.archive.register_site(profile.public_fields())
+        self.run_id = self.archive.start_run(
+            profile.slug, self.crawler.settings.get("CRAWL_MODE"), CODE_VERSION, _now()
+        )
+        self.stats.set_value("govarchive/run_id", self.run_id)
+
+    def record_fetch(self, fetch: dict[str, Any]) -> None:
+        self.requests += 1
+        self._add("fetches", fetch)
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, ArticleItem):
-            self.articles.append(item.record())
+            self._add("articles", item.record() | {"family": self.family})
             self.stats.inc_value("govarchive/articles")
+        elif isinstance(item, ArticleUnchanged):
+            self._add("unchanged", item.record())
+            self.stats.inc_value("govarchive/not_modified")
+        elif isinstance(item, ArticleGone):
+            logger.warning("%s: answered %d (gone?)", item.url, item.status)
+            self._add("gone", item.record())
+            self.stats.inc_value("govarchive/gone")
         elif isinstance(item, PageFailure):
             logger.error("%s: not archived as an article: %s", item.url, item.reason)
-            self.failures.append(item.record())
+            self.failures += 1
+            self._add("failures", item.record())
             self.stats.inc_value("govarchive/failures")
-        if len(self.articles) + len(self.failures) >= self.batch_size:
-            self.flush()
         return item
 
+    def _add(self, kind: str, row: dict[str, Any]) -> None:
+        self.pending[kind].append(row)
+        if sum(map(len, self.pending.values())) >= self.batch_size:
+            self.flush()
+
     def flush(self) -> None:
-        if self.archive is None or not (self.articles or self.failures):
+        if self.archive is None or not any(self.pending.values()):
             return
-        self.archive.write(self.articles, self.failures)
-        self.articles, self.failures = [], []
+        batch, self.pending = self.pending, _empty_batch()
+        self.counts.add(self.archive.write(**batch, run_id=self.run_id))
 
     def close_spider(self) -> None:
         self.flush()
-        if self.archive is not None:
-            self.archive.close()
-            self.archive = None
+
+    def spider_closed(self, reason: str) -> None:
+        """Close the run (after the downloader has stopped, so every fetch is in)."""
+        if self.archive is None:
+            return
+        self.flush()
+        for name in ("new", "changed", "unchanged", "removed"):
+            self.stats.set_value(f"govarchive/{name}", getattr(self.counts, name))
+        if self.run_id is not None:
+            self.archive.finish_run(
+                self.run_id,
+                finished_at=_now(),
+                status=reason,
+                requests=self.requests,
+                new_articles=self.counts.new,
+                changed_articles=self.counts.changed,
+                unchanged_articles=self.counts.unchanged,
+                removed_articles=self.counts.removed,
+                failures=self.failures,
+            )
+        self.archive.close()
+        self.archive = None
+
+
+def _empty_batch() -> dict[str, list[dict[str, Any]]]:
+    return {"articles": [], "failures": [], "unchanged": [], "gone": [], "fetches": []}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

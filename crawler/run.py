@@ -19,6 +19,10 @@ class CrawlResult:
 
     site: str
     articles: int
+    new: int
+    changed: int
+    unchanged: int
+    removed: int
     failures: int
     pages: int
     errors: int
@@ -29,6 +33,10 @@ class CrawlResult:
         return cls(
             site=site,
             articles=stats.get("govarchive/articles", 0),
+            new=stats.get("govarchive/new", 0),
+            changed=stats.get("govarchive/changed", 0),
+            unchanged=stats.get("govarchive/unchanged", 0),
+            removed=stats.get("govarchive/removed", 0),
             failures=stats.get("govarchive/failures", 0),
             pages=stats.get("response_received_count", 0),
             errors=stats.get("log_count/ERROR", 0),

@@ -34,6 +34,11 @@ REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalFingerprinter"
 DOWNLOADER_MIDDLEWARES = {
     # After CookiesMiddleware (700) on the way back, so the retried request's cookie is stored.
     "crawler.middlewares.CookieChallengeMiddleware": 650,
+    # Waits its turn per host (Crawl-delay, Retry-After) just before the fetch log starts
+    # its clock.
+    "crawler.politeness.PolitenessMiddleware": 940,
+    # Next to the downloader: sees every attempt, and bodies as received (still compressed).
+    "crawler.fetchlog.FetchLogMiddleware": 950,
 }
 
 ITEM_PIPELINES = {
@@ -44,6 +49,17 @@ ITEM_PIPELINES = {
 # Where the archive lives and how many items go into one transaction.
 ARCHIVE_DB = "data/archive.db"
 ARCHIVE_BATCH_SIZE = 200
+# Incremental runs (what cron runs): listings are walked newest first and paging stops once
+# INCREMENTAL_OVERLAP pages in a row held only archived articles; articles published in the
+# last REVISIT_DAYS days are re-checked with a conditional GET. CRAWL_MODE = "full" re-walks
+# everything; CRAWL_SINCE (YYYY-MM-DD) archives only articles published since then;
+# MAX_ARTICLES (0: no limit) caps the new articles one run fetches.
+CRAWL_MODE = "incremental"
+INCREMENTAL_OVERLAP = 1
+REVISIT_DAYS = 14
+CRAWL_SINCE = None
+MAX_ARTICLES = 0
+
 # Where the replica portals answer (replica-* profiles point there).
 REPLICA_URL = os.environ.get("GOVARCHIVE_REPLICA_URL", "http://127.0.0.1:8000")
 

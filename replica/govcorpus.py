@@ -109,7 +109,11 @@ class Corpus:
 
     def edited(self, index: int) -> bool:
         rate = self.config.edit_rate
-        return index < self.base and number(self.salt, index, "edit", below=10**6) < rate * 10**6
+        if index >= self.base:
+            return False
+        if index >= self.base - self.config.edits:
+            return True
+        return number(self.salt, index, "edit", below=10**6) < rate * 10**6
 
     def published(self, index: int) -> datetime:
         if index < self.base:

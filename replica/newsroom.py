@@ -131,9 +131,14 @@ class Roster:
         return 410 if number(self.salt, index, "gone", below=3) == 0 else 404
 
     def edited(self, index: int) -> bool:
-        if self.is_new(index) or self.removed(index) or not self._edit_cut:
+        if self.is_new(index) or self.removed(index):
             return False
-        return number(self.salt, index, "edit", below=1_000_000) < self._edit_cut
+        if index >= self.base - self.config.edits:
+            return True
+        return (
+            bool(self._edit_cut)
+            and number(self.salt, index, "edit", below=1_000_000) < self._edit_cut
+        )
 
     # Listings -------------------------------------------------------------------------------
     def live_count(self, zone: int | None) -> int:

@@ -14,11 +14,13 @@ import socket
 import struct
 import sys
 import threading
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from replica.catalog import build_sites
@@ -44,7 +46,9 @@ class Router:
         obfuscate: bool = False,
         seed: int = 1,
         crawl_delay: float | None = None,
+        disallow: Sequence[str] = (),
     ) -> None:
+        self.disallow = tuple(disallow)
         self.sites = sorted(sites, key=lambda s: len(s.prefix), reverse=True)
         self.crawl_delay = crawl_delay
         self._robots = {f"/{s.host}/robots.txt": s.host for s in self.sites}
@@ -102,6 +106,8 @@ class Router:
                 if field.strip().lower() in {"disallow", "allow"} and value.startswith("/"):
                     value = mount + value
                 lines.append(f"{field.strip()}: {value}")
+        if host is None:
+            lines += [f"Disallow: {path}" for path in self.disallow]
         if self.crawl_delay is not None:
             lines.append(f"Crawl-delay: {self.crawl_delay:g}")
         return "\n".join(dict.fromkeys(lines)) + "\n"
@@ -143,6 +149,15 @@ def _jsonl(sites: Iterable[Site], base: str) -> Iterator[bytes]:
             yield (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+class Served(NamedTuple):
+    """One request the replica answered."""
+
+    arrived: float  # time.monotonic()
+    method: str
+    target: str
+    status: int | None  # None: the connection was reset (a fault)
+
+
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     router: Router  # swapped whole by ReplicaServer.reconfigure; a request reads it once
@@ -150,6 +165,9 @@ class _HTTPServer(ThreadingHTTPServer):
     verbose: bool
 
     def server_activate(self) -> None:
+        # What clients asked for and when (arrival, method, target, status or None for a
+        # reset), for tests that watch a crawler's manners; bounded so a long demo can't grow it.
+        self.served: deque[Served] = deque(maxlen=200_000)
         self._open: set[socket.socket] = set()
         self._lock = threading.Lock()
         self.stopping = threading.Event()  # ends slow-fault waits when the server stops
@@ -199,6 +217,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve("POST")
 
     def _serve(self, method: str) -> None:
+        arrived = time.monotonic()
+        status = self._answer(method)
+        self.server.served.append(Served(arrived, method, self.path, status))
+
+    def _answer(self, method: str) -> int | None:
+        """Answer the request; the status sent, or None when the connection was reset."""
         headers = {k.lower(): v for k, v in self.headers.items()}
         host = headers.get("host") or "{}:{}".format(*self.server.server_address[:2])
         router, plan = self.server.router, Plan()
@@ -206,7 +230,8 @@ class _Handler(BaseHTTPRequestHandler):
             if router.site_for(self.path) is not None:
                 plan = self.server.injector.plan(self.path)
             if plan.reset:
-                return self._reset()
+                self._reset()
+                return None
             response = plan.early or self.server.injector.finish(
                 plan, router.dispatch(method, self.path, headers, f"http://{host}", self._body)
             )
@@ -214,11 +239,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.log_error("replica error on %s: %r", self.path, exc)
             response = _text(500, "Internal Server Error\n")
         if plan.delay and self.server.stopping.wait(plan.delay):
-            return self._reset()
+            self._reset()
+            return None
         try:
-            self._send(method, response, headers, truncate=plan.truncate)
+            return self._send(method, response, headers, truncate=plan.truncate)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
+            return None
 
     def _reset(self) -> None:
         """Drop the connection with a TCP RST and no answer (SO_LINGER 0, then close)."""
@@ -230,7 +257,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(
         self, method: str, response: Response, headers: Mapping[str, str], truncate: bool = False
-    ) -> None:
+    ) -> int:
         status, body = response.status, response.body
         etag = _etag(body) if status == 200 and isinstance(body, bytes) else None
         if etag and "if-none-match" in headers:
@@ -262,12 +289,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if method == "HEAD" or status == 304:
-            return
+            return status
         if isinstance(body, bytes):  # truncate: the header promised it all, half comes
             self.wfile.write(body[: len(body) // 2] if truncate else body)
-            return
+            return status
         for chunk in body:
             self.wfile.write(chunk)
+        return status
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.verbose:
@@ -287,7 +315,8 @@ class ReplicaServer:
     """The replica portals on one port, served from a daemon thread.
 
     `obfuscate` randomizes every site's markup (replica/obfuscate.py), `faults` makes chosen
-    URLs misbehave (replica/faults.py), `crawl_delay` goes into the root robots.txt.
+    URLs misbehave (replica/faults.py), `crawl_delay` and `disallow` (more paths) go into the
+    root robots.txt.
 
     Example: ``with ReplicaServer(faults="5xx,reset") as srv: httpx.get(srv.url + "/")``
     """
@@ -304,8 +333,10 @@ class ReplicaServer:
         obfuscate: bool = False,
         faults: str | FaultSpec | None = None,
         crawl_delay: float | None = None,
+        disallow: Sequence[str] = (),
     ) -> None:
         self.host, self.port = host, port
+        self.disallow = tuple(disallow)
         self.faults = FaultSpec.coerce(faults)
         self.obfuscate, self.crawl_delay = obfuscate, crawl_delay
         self.config = self._effective(config or SiteConfig(articles=articles))
@@ -325,6 +356,7 @@ class ReplicaServer:
             obfuscate=self.obfuscate,
             seed=self.config.seed,
             crawl_delay=self.crawl_delay,
+            disallow=self.disallow,
         )
 
     def reconfigure(self, config: SiteConfig) -> None:
@@ -346,6 +378,10 @@ class ReplicaServer:
     @property
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
+
+    def served(self) -> list[Served]:
+        """The requests answered so far (arrival time on time.monotonic()), oldest first."""
+        return list(self._httpd.served) if self._httpd is not None else []
 
     def start(self) -> ReplicaServer:
         httpd = _HTTPServer((self.host, self.port), _Handler)
@@ -395,6 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=45, help="articles per site")
     parser.add_argument("--new-articles", type=int, default=0, help="newer articles on top")
     parser.add_argument("--edit-rate", type=float, default=0.0, help="share of edited articles")
+    parser.add_argument("--edits", type=int, default=0, help="newest articles edited")
     parser.add_argument("--remove", type=int, default=0, help="articles answering 404/410")
     parser.add_argument("--obfuscate", action="store_true", help="randomize markup per site")
     parser.add_argument(
@@ -407,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         faults = FaultSpec.parse(args.faults)
     except ValueError as error:
         parser.error(f"--faults: {error}")
-    knobs = ("seed", "articles", "new_articles", "edit_rate", "remove")
+    knobs = ("seed", "articles", "new_articles", "edit_rate", "edits", "remove")
     config = SiteConfig(**{name: getattr(args, name) for name in knobs})
     server = ReplicaServer(
         args.port, args.host, config=config, verbose=args.verbose, obfuscate=args.obfuscate,

@@ -41,7 +41,8 @@ class SiteConfig:
     """How a site is generated, and how it has changed since the base state.
 
     `articles` is the base state; `new_articles` more appear at the top of the listings,
-    `edit_rate` of the articles carry changed text (and a later Last-Modified), and `remove`
+    `edit_rate` of the articles carry changed text (and a later Last-Modified), so do the
+    `edits` newest base articles (corrections come soon after publication), and `remove`
     articles answer 404/410 and leave the listings. `trap` makes listings page on forever.
     """
 
@@ -49,6 +50,7 @@ class SiteConfig:
     articles: int = 45
     new_articles: int = 0
     edit_rate: float = 0.0
+    edits: int = 0
     remove: int = 0
     trap: bool = False
 

@@ -52,6 +52,7 @@ class ListSpec:
     undated_index: int | None = None  # the one item per site that shows no date
     removed: tuple[int, ...] = ()  # indices, newest first
     edit_rate: float = 0.0
+    edits: int = 0
     trap: bool = False
     removed_set: frozenset[int] = field(init=False)
 
@@ -115,6 +116,8 @@ class ListSpec:
     def is_edited(self, index: int) -> bool:
         if index >= self.count or index == self.seed_index or self.is_removed(index):
             return False
+        if index >= self.count - self.edits:
+            return True
         return number(self.salt, index, "edit", below=1_000_000) < self.edit_rate * 1_000_000
 
     def live_count(self) -> int:
@@ -289,6 +292,7 @@ class ListSite:
                 undated_index=1 if d.name == undated_list else None,
                 removed=tuple(sorted(removed[k], reverse=True)),
                 edit_rate=config.edit_rate,
+                edits=config.edits,
                 trap=config.trap,
             )
             for k, (d, count, new) in enumerate(zip(defs, counts, news, strict=True))

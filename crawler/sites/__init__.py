@@ -37,6 +37,11 @@ class Source:
     urls: tuple[str, ...]
     options: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def key(self) -> str:
+        """Names the source within its site (for crawl-wide bookkeeping)."""
+        return f"{self.kind} {' '.join(self.urls)} {self.options.get('url', '')}".strip()
+
 
 @dataclass(frozen=True, slots=True)
 class SiteProfile:
@@ -77,6 +82,13 @@ class SiteProfile:
         """The canonical URL's part after the base URL (None when the site does not own it)."""
         canonical, base = self.canonical(url), self.canonical(self.base_url)
         return canonical[len(base) :] if canonical.startswith(base) else None
+
+    def public_fields(self) -> dict[str, Any]:
+        """What the archive's `sites` table says of this profile."""
+        return {
+            "slug": self.slug, "agency": self.agency, "family": self.family,
+            "base_url": self.base_url, "enabled": int(self.enabled), "twin_of": self.twin_of,
+        }  # fmt: skip
 
     def is_article(self, url: str) -> bool:
         relative = self.relative(url)

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.http import Response
 
+from archive.store import Archive
 from crawler.extract import ExtractionError, extract_api_article, extract_article
-from crawler.items import ArticleItem, PageFailure
+from crawler.fetchlog import KIND
+from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.sites import RegistryError, SiteProfile, Source, get_site
 from crawler.spiders.sources import ListingSources
 
@@ -34,8 +39,40 @@ _CALLBACKS = {
 }
 
 
+# Articles first: a listing's articles are fetched before the next listing page, so a crawl
+# goes newest first and holds few pages in memory.
+ARTICLE_PRIORITY = 10
+# Answers an article request must see instead of having them filtered away.
+ARTICLE_STATUSES = [304, 404, 410]
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlPlan:
+    """How much of a site a run fetches (settings CRAWL_MODE, REVISIT_DAYS, CRAWL_SINCE, ...)."""
+
+    full: bool = False  # walk every listing page and re-check every article
+    revisit_since: str = "9999"  # re-check archived articles published on or after this date
+    since: str | None = None  # archive only articles published on or after this date
+    overlap: int = 1  # listing pages with nothing new still followed before paging stops
+    max_articles: int = 0  # new articles to fetch at most (0: no limit)
+
+    @classmethod
+    def from_settings(cls, settings: Any, today: date) -> CrawlPlan:
+        since = settings.get("CRAWL_SINCE") or None
+        revisit_from = (
+            since or (today - timedelta(days=settings.getint("REVISIT_DAYS"))).isoformat()
+        )
+        return cls(
+            full=settings.get("CRAWL_MODE") == "full",
+            revisit_since=revisit_from,
+            since=since,
+            overlap=settings.getint("INCREMENTAL_OVERLAP"),
+            max_articles=settings.getint("MAX_ARTICLES"),
+        )
 
 
 class PortalSpider(ListingSources, scrapy.Spider):
@@ -43,10 +80,18 @@ class PortalSpider(ListingSources, scrapy.Spider):
 
     name = "portal"
 
-    def __init__(self, *args: Any, profile: SiteProfile, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, profile: SiteProfile, plan: CrawlPlan, archive: Archive, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.profile = profile
+        self.plan = plan
+        self.archive = archive  # read-only here: what is archived already
         self.allowed_domains = [urlsplit(profile.base_url).hostname or ""]
+        # Crawl-wide budgets and stops (not per-callback state): new articles scheduled so
+        # far, and the sources whose walk reached articles older than --since.
+        self.scheduled_new = 0
+        self.past_since: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -61,9 +106,17 @@ class PortalSpider(ListingSources, scrapy.Spider):
             if key not in POLITENESS_SETTINGS:
                 raise UsageError(f"site {slug}: unknown politeness key {key!r}")
             crawler.settings.set(POLITENESS_SETTINGS[key], value, priority="spider")
-        return super().from_crawler(crawler, *args, profile=profile, **kwargs)
+        plan = CrawlPlan.from_settings(crawler.settings, datetime.now(UTC).date())
+        archive = Archive.open(Path(crawler.settings.get("ARCHIVE_DB")))
+        spider = super().from_crawler(crawler, *args, profile=profile, plan=plan, archive=archive,
+                                      **kwargs)  # fmt: skip
+        crawler.signals.connect(archive.close, signal=signals.spider_closed)
+        return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if not self.plan.full:
+            for known in self.archive.revisits(self.profile.slug, self.plan.revisit_since):
+                yield self.article_request(known["url"], validators=known, kind="revisit")
         for source in self.profile.sources:
             for request in self.source_requests(source):
                 yield request
@@ -97,12 +150,34 @@ class PortalSpider(ListingSources, scrapy.Spider):
             url,
             callback=getattr(self, _CALLBACKS[source.kind]),
             cb_kwargs={"source": source, "depth": depth, **kw},
-            meta={"canonical_url": self.profile.canonical(url)},
+            meta={"canonical_url": self.profile.canonical(url), KIND: "listing"},
         )
 
-    def article_request(self, url: str, api_item: dict[str, Any] | None = None) -> scrapy.Request:
-        """The request for one article: its page, or its JSON where the page is an empty shell."""
+    def article_request(
+        self,
+        url: str,
+        api_item: dict[str, Any] | None = None,
+        *,
+        validators: dict[str, Any] | None = None,
+        kind: str = "article",
+        source: Source | None = None,
+    ) -> scrapy.Request:
+        """The request for one article: its page, or its JSON where the page is an empty shell.
+
+        With `validators` (the archived ETag / Last-Modified) it is a conditional GET.
+        """
         canonical = self.profile.canonical(url)
+        meta = {
+            "canonical_url": canonical,
+            KIND: kind,
+            "handle_httpstatus_list": ARTICLE_STATUSES,
+            "source_key": source.key if source else None,
+        }
+        headers = {}
+        if validators and validators.get("etag"):
+            headers["If-None-Match"] = validators["etag"]
+        if validators and validators.get("last_modified"):
+            headers["If-Modified-Since"] = validators["last_modified"]
         api = self.profile.api
         if api and api_item is not None:
             api_url = urljoin(self.profile.base_url, api["url"].format(**api_item))
@@ -110,9 +185,51 @@ class PortalSpider(ListingSources, scrapy.Spider):
                 api_url,
                 callback=self.parse_api_article,
                 cb_kwargs={"article_url": url},
-                meta={"canonical_url": canonical},
+                meta=meta,
+                headers=headers,
+                priority=ARTICLE_PRIORITY,
             )
-        return scrapy.Request(url, callback=self.parse_article, meta={"canonical_url": canonical})
+        return scrapy.Request(
+            url, callback=self.parse_article, meta=meta, headers=headers, priority=ARTICLE_PRIORITY
+        )
+
+    def article_requests(
+        self, found: Iterable[tuple[str, dict[str, Any] | None]], source: Source
+    ) -> tuple[list[scrapy.Request], bool]:
+        """Requests for the articles a listing page links to, and whether the page was stale
+        (it linked to articles, all of them archived already).
+
+        An incremental run skips archived articles (recent ones are revisited from start());
+        a full run re-checks them with a conditional GET.
+        """
+        found = list(found)
+        known = self.archive.known(self.profile.canonical(url) for url, _ in found)
+        requests = []
+        for url, api_item in found:
+            validators = known.get(self.profile.canonical(url))
+            if validators is not None:
+                if self.plan.full:
+                    recheck = self.article_request(
+                        url, api_item, validators=validators, kind="recheck", source=source
+                    )
+                    requests.append(recheck)
+                continue
+            if self.plan.max_articles and self.scheduled_new >= self.plan.max_articles:
+                break
+            self.scheduled_new += 1
+            requests.append(self.article_request(url, api_item, source=source))
+        stale = bool(found) and len(known) == len({self.profile.canonical(u) for u, _ in found})
+        return requests, stale
+
+    def keep_paging(self, source: Source, stale_pages: int) -> bool:
+        """Whether a source's walk goes on to older listing pages."""
+        if self.plan.full:
+            return True
+        if source.key in self.past_since:
+            return False
+        if self.plan.max_articles and self.scheduled_new >= self.plan.max_articles:
+            return False
+        return stale_pages <= self.plan.overlap
 
     def _failure(self, url: str, response: Response, reason: str) -> PageFailure:
         return PageFailure(
@@ -123,8 +240,34 @@ class PortalSpider(ListingSources, scrapy.Spider):
             failed_at=_now(),
         )
 
+    def answered_without_page(self, response: Response, url: str) -> Iterator[Any] | None:
+        """Items for a 304 / 404 / 410 answer, or None when the response is a page to read."""
+        fetched_at = _now()
+        canonical = self.profile.canonical(url)
+        if response.status == 304:
+            return iter([ArticleUnchanged(url=canonical, fetched_at=fetched_at)])
+        if response.status in (404, 410):
+            if response.meta.get(KIND) in ("revisit", "recheck"):
+                gone = ArticleGone(url=canonical, status=response.status, fetched_at=fetched_at)
+                return iter([gone])
+            return iter([self._failure(url, response, f"HTTP {response.status}")])
+        return None
+
+    def is_older_than_since(self, response: Response, item: ArticleItem) -> bool:
+        """An article older than --since: not archived, and its source's walk stops."""
+        published = item.article.to_dict()["published"]
+        if not self.plan.since or not published or published[:10] >= self.plan.since:
+            return False
+        if response.meta.get("source_key"):
+            self.past_since.add(response.meta["source_key"])
+        self.crawler.stats.inc_value("govarchive/older_than_since")
+        return True
+
     def parse_article(self, response: Response) -> Iterator[ArticleItem | PageFailure]:
         """One article page: an ArticleItem, or a PageFailure naming what went wrong."""
+        if (answered := self.answered_without_page(response, response.url)) is not None:
+            yield from answered
+            return
         fetched_at = _now()
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         try:
@@ -138,12 +281,27 @@ class PortalSpider(ListingSources, scrapy.Spider):
             self.logger.exception("Extractor failed on %s", response.url)
             yield self._failure(response.url, response, f"extractor error: {error!r}")
             return
-        yield ArticleItem(article=article, source_url=response.url, fetched_at=fetched_at)
+        item = self._item(article, response, fetched_at)
+        if not self.is_older_than_since(response, item):
+            yield item
+
+    def _item(self, article: Any, response: Response, fetched_at: str) -> ArticleItem:
+        headers = response.headers
+        return ArticleItem(
+            article=article,
+            source_url=response.url,
+            fetched_at=fetched_at,
+            etag=(headers.get("ETag") or b"").decode("latin-1") or None,
+            last_modified=(headers.get("Last-Modified") or b"").decode("latin-1") or None,
+        )
 
     def parse_api_article(
         self, response: Response, article_url: str
     ) -> Iterator[ArticleItem | PageFailure]:
         """One article's JSON from a site's API, archived under the article page's URL."""
+        if (answered := self.answered_without_page(response, article_url)) is not None:
+            yield from answered
+            return
         fetched_at = _now()
         try:
             data = json.loads(response.text)
@@ -151,4 +309,6 @@ class PortalSpider(ListingSources, scrapy.Spider):
         except (ValueError, ExtractionError) as error:
             yield self._failure(article_url, response, f"article API: {error}")
             return
-        yield ArticleItem(article=article, source_url=response.url, fetched_at=fetched_at)
+        item = self._item(article, response, fetched_at)
+        if not self.is_older_than_since(response, item):
+            yield item

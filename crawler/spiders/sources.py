@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlencode, urljoin
 
@@ -15,6 +15,7 @@ from crawler.discovery.feeds import feed_entries
 from crawler.discovery.links import page_links
 from crawler.discovery.postback import postback_targets
 from crawler.discovery.sitemaps import sitemap_entries
+from crawler.fetchlog import KIND
 from crawler.sites import SiteProfile, Source
 
 
@@ -32,14 +33,17 @@ class ListingSources:
     logger: Any
 
     # Supplied by the spider.
-    def article_request(self, url: str, **meta: Any) -> scrapy.Request: ...
+    def article_requests(
+        self, found: Iterable[tuple[str, dict[str, Any] | None]], source: Source
+    ) -> tuple[list[scrapy.Request], bool]: ...
+    def keep_paging(self, source: Source, stale_pages: int) -> bool: ...
     def listing_request(
         self, url: str, source: Source, depth: int, **kw: Any
     ) -> scrapy.Request: ...
     def parse_article(self, response: Response, **kw: Any) -> Iterator[Any]: ...
 
     def json_list_request(
-        self, source: Source, depth: int, category: str, offset: int
+        self, source: Source, depth: int, category: str, offset: int, stale: int = 0
     ) -> scrapy.Request:
         """One page of a list API: POST (or GET) with offset/limit (or a page number counted
         from `first_page`) and a category, in the URL or the body (JSON, or a form when
@@ -65,9 +69,18 @@ class ListingSources:
             body=data,
             headers=headers,
             callback=self.parse_json_list,
-            cb_kwargs={"source": source, "depth": depth, "category": category, "offset": offset},
+            cb_kwargs={
+                "source": source,
+                "depth": depth,
+                "category": category,
+                "offset": offset,
+                "stale": stale,
+            },
             # The page may travel in the body only: it is part of the request's identity.
-            meta={"canonical_url": f"{self.profile.canonical(url)}#{category}/{offset}"},
+            meta={
+                "canonical_url": f"{self.profile.canonical(url)}#{category}/{offset}",
+                KIND: "listing",
+            },
         )
 
     def _deeper(self, source: Source, depth: int, url: str) -> bool:
@@ -77,64 +90,95 @@ class ListingSources:
         return False
 
     def _html_links(
-        self, response: Response, source: Source, depth: int
-    ) -> Iterator[scrapy.Request]:
+        self, response: Response, source: Source, depth: int, stale: int
+    ) -> tuple[list[scrapy.Request], int]:
+        """Article requests and further listing pages of an HTML page, and its stale count."""
+        articles, listings = [], []
         for href in page_links(response.selector):
             url = urljoin(response.url, href)
             if self.profile.is_article(url):
-                yield self.article_request(url)
-            elif self.profile.is_listing(url) and self._deeper(source, depth, url):
-                yield self.listing_request(url, source, depth + 1)
+                articles.append((url, None))
+            elif self.profile.is_listing(url):
+                listings.append(url)
+        requests, page_stale = self.article_requests(articles, source)
+        stale = stale + 1 if page_stale else 0
+        if self.keep_paging(source, stale):
+            requests += [
+                self.listing_request(url, source, depth + 1, stale=stale)
+                for url in listings
+                if self._deeper(source, depth, url)
+            ]
+        return requests, stale
 
-    def parse_links(self, response: Response, source: Source, depth: int) -> Iterator[Any]:
+    def parse_links(
+        self, response: Response, source: Source, depth: int, stale: int = 0
+    ) -> Iterator[Any]:
         """An HTML listing: follow article links and further listing pages (href or onclick)."""
         if not isinstance(response, TextResponse):
             self.logger.error("Listing %s is not HTML (%s)", response.url, type(response).__name__)
             return
-        yield from self._html_links(response, source, depth)
+        yield from self._html_links(response, source, depth, stale)[0]
 
-    def parse_feed(self, response: Response, source: Source, depth: int) -> Iterator[Any]:
+    def parse_feed(
+        self, response: Response, source: Source, depth: int, stale: int = 0
+    ) -> Iterator[Any]:
         """An RSS or Atom feed: every entry that links to an article of this site."""
         entries = feed_entries(response.body)
         if not entries:
             self.logger.error("Feed %s has no entries (or is not RSS/Atom)", response.url)
-        for entry in entries:
-            url = urljoin(response.url, entry.url)
-            if self.profile.is_article(url):
-                yield self.article_request(url)
+        urls = (urljoin(response.url, entry.url) for entry in entries)
+        found = [(url, None) for url in urls if self.profile.is_article(url)]
+        yield from self.article_requests(found, source)[0]
 
-    def parse_sitemap(self, response: Response, source: Source, depth: int) -> Iterator[Any]:
+    def parse_sitemap(
+        self, response: Response, source: Source, depth: int, stale: int = 0
+    ) -> Iterator[Any]:
         """A sitemap or sitemap index."""
+        found = []
         for entry in sitemap_entries(response.body):
             url = urljoin(response.url, entry.url)
             if entry.is_sitemap and self.profile.owns(url) and self._deeper(source, depth, url):
                 yield self.listing_request(url, source, depth + 1)
             elif self.profile.is_article(url):
-                yield self.article_request(url)
+                found.append((url, None))
+        yield from self.article_requests(found, source)[0]
 
     def parse_timeline(
-        self, response: Response, source: Source, depth: int, zone: str = "", page: int = 1
+        self,
+        response: Response,
+        source: Source,
+        depth: int,
+        zone: str = "",
+        page: int = 1,
+        stale: int = 0,
     ) -> Iterator[Any]:
         """A page of "more items" fragments; the next page is asked for while items keep coming."""
-        found = (
-            list(self._html_links(response, source, depth))
-            if isinstance(response, TextResponse)
-            else []
-        )
+        if not isinstance(response, TextResponse):
+            return
+        hrefs = page_links(response.selector)
+        has_items = any(self.profile.is_article(urljoin(response.url, h)) for h in hrefs)
+        found, stale = self._html_links(response, source, depth, stale)
         yield from found
-        if any(request.callback == self.parse_article for request in found):
+        if has_items and self.keep_paging(source, stale):
             next_url = urljoin(self.profile.base_url, source.options["template"]).format(
                 zone=zone, page=page + 1
             )
             if self._deeper(source, depth, next_url):
-                yield self.listing_request(next_url, source, depth + 1, zone=zone, page=page + 1)
+                yield self.listing_request(
+                    next_url, source, depth + 1, zone=zone, page=page + 1, stale=stale
+                )
 
-    def parse_postback(self, response: Response, source: Source, depth: int) -> Iterator[Any]:
+    def parse_postback(
+        self, response: Response, source: Source, depth: int, stale: int = 0
+    ) -> Iterator[Any]:
         """An ASP.NET grid: links, plus the pager's __doPostBack pages as form submissions."""
-        yield from self.parse_links(response, source, depth)
+        if not isinstance(response, TextResponse):
+            return
+        found, stale = self._html_links(response, source, depth, stale)
+        yield from found
         prefix = source.options.get("argument_prefix", "Page$")
         form = response.xpath("//form[.//input[@name='__VIEWSTATE']]")
-        if not form:
+        if not form or not self.keep_paging(source, stale):
             return
         for target, argument in postback_targets(response.text, prefix):
             if not self._deeper(source, depth, f"{response.url} {argument}"):
@@ -142,8 +186,11 @@ class ListingSources:
             data = {"__EVENTTARGET": target, "__EVENTARGUMENT": argument}
             request = form2request(form, data, click=False).to_scrapy(
                 callback=self.parse_postback,
-                cb_kwargs={"source": source, "depth": depth + 1},
-                meta={"canonical_url": f"{self.profile.canonical(response.url)}#{argument}"},
+                cb_kwargs={"source": source, "depth": depth + 1, "stale": stale},
+                meta={
+                    "canonical_url": f"{self.profile.canonical(response.url)}#{argument}",
+                    KIND: "listing",
+                },
             )
             yield request
 
@@ -162,39 +209,47 @@ class ListingSources:
                 yield self.json_list_request(source, 1, str(category[key]), 0)
 
     def parse_json_list(
-        self, response: Response, source: Source, depth: int, category: str = "", offset: int = 0
+        self,
+        response: Response,
+        source: Source,
+        depth: int,
+        category: str = "",
+        offset: int = 0,
+        stale: int = 0,
     ) -> Iterator[Any]:
         """A list API page: article URLs from a template (or, with `answer = "html"`, the
-        article links of an HTML fragment), then the next offset."""
-        if source.options.get("answer") == "html":
-            yield from self._html_list_page(response, source, depth, category, offset)
+        article links of an HTML fragment), then the next offset while articles keep coming."""
+        found = self._list_api_articles(response, source)
+        if not found:
             return
+        requests, page_stale = self.article_requests(found, source)
+        yield from requests
+        stale = stale + 1 if page_stale else 0
+        step = len(found) if source.options.get("answer") != "html" else None
+        next_offset = offset + (step or source.options.get("limit", 20))
+        if self.keep_paging(source, stale) and self._deeper(
+            source, depth, f"{response.url} offset={next_offset}"
+        ):
+            yield self.json_list_request(source, depth + 1, category, next_offset, stale)
+
+    def _list_api_articles(
+        self, response: Response, source: Source
+    ) -> list[tuple[str, dict[str, Any] | None]]:
+        """The (article URL, API item) pairs of a list API answer, JSON or an HTML fragment."""
+        if source.options.get("answer") == "html":
+            if not isinstance(response, TextResponse):
+                self.logger.error("List API %s did not answer HTML", response.url)
+                return []
+            urls = (urljoin(response.url, href) for href in page_links(response.selector))
+            return [(url, None) for url in urls if self.profile.is_article(url)]
         try:
             items = _json_path(json.loads(response.text), source.options.get("items", ""))
         except ValueError:
             self.logger.error("List API %s did not answer JSON", response.url)
-            return
-        if not isinstance(items, list) or not items:
-            return
-        for item in items:
-            url = urljoin(self.profile.base_url, source.options["article_url"].format(**item))
-            yield self.article_request(url, api_item=item)
-        next_offset = offset + len(items)
-        if self._deeper(source, depth, f"{response.url} offset={next_offset}"):
-            yield self.json_list_request(source, depth + 1, category, next_offset)
-
-    def _html_list_page(
-        self, response: Response, source: Source, depth: int, category: str, offset: int
-    ) -> Iterator[Any]:
-        """An HTML fragment from a list API: its article links, then the next page while
-        articles keep coming."""
-        if not isinstance(response, TextResponse):
-            self.logger.error("List API %s did not answer HTML", response.url)
-            return
-        urls = (urljoin(response.url, href) for href in page_links(response.selector))
-        articles = [url for url in urls if self.profile.is_article(url)]
-        for url in articles:
-            yield self.article_request(url)
-        next_offset = offset + source.options.get("limit", 20)
-        if articles and self._deeper(source, depth, f"{response.url} offset={next_offset}"):
-            yield self.json_list_request(source, depth + 1, category, next_offset)
+            return []
+        template = source.options["article_url"]
+        return [
+            (urljoin(self.profile.base_url, template.format(**item)), item)
+            for item in (items if isinstance(items, list) else [])
+            if isinstance(item, dict)
+        ]
