@@ -6,6 +6,7 @@ from replica.baochinhphu import CmsSite
 from replica.baochinhphu_sites import HANOI
 from replica.family23 import family23_sites
 from replica.family45 import family45_sites
+from replica.mic import MicSite
 from replica.moj import family1_sites
 from replica.site import Site, SiteConfig
 
@@ -18,4 +19,5 @@ def build_sites(config: SiteConfig | None = None) -> list[Site]:
         *family23_sites(config),
         *family45_sites(config),
         CmsSite(HANOI, config),
+        MicSite(config),
     ]

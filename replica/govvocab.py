@@ -1,7 +1,11 @@
-"""Vocabulary of provincial, health and finance news for the family 4 and 5 replicas."""
+"""Vocabulary of provincial, health and finance news for the family 4 and 5 replicas.
+
+The ICT and Party domains live in vocab_sectors and are merged into the tables here.
+"""
 
 from __future__ import annotations
 
+from replica import vocab_sectors as sectors
 from replica.ministryvocab import FINANCE_TOPICS, HEALTH_TOPICS, Topic
 
 PROVINCE_TOPICS: dict[str, Topic] = {
@@ -138,6 +142,7 @@ GENERIC: dict[str, tuple[str, ...]] = {
         "Công tác quản lý, sử dụng tài sản công được thực hiện công khai, minh bạch.",
         "Các đơn vị cần thực hiện nghiêm chế độ báo cáo định kỳ theo quy định.",
     ),
+    **sectors.GENERIC,
 }
 CLOSERS: dict[str, tuple[str, ...]] = {
     "province": (
@@ -157,6 +162,7 @@ CLOSERS: dict[str, tuple[str, ...]] = {
         "Ngành Tài chính phấn đấu hoàn thành vượt mức dự toán thu ngân sách năm {year}.",
         "Các giải pháp sẽ được triển khai đồng bộ trong thời gian tới.",
     ),
+    **sectors.CLOSERS,
 }
 BULLET_LEADS = (
     "Để thực hiện hiệu quả các nhiệm vụ, hội nghị thống nhất một số giải pháp sau:",
@@ -181,6 +187,7 @@ BULLETS: dict[str, tuple[str, ...]] = {
         "- Tiết kiệm triệt để các khoản chi thường xuyên.",
         "- Đẩy nhanh giải ngân vốn đầu tư công.",
     ),
+    **sectors.BULLETS,
 }
 
 # Who writes (units) and who speaks (positions), per domain.
@@ -210,6 +217,7 @@ UNITS: dict[str, tuple[str, ...]] = {
         "Cục Quản lý nợ và Kinh tế đối ngoại",
         "Ủy ban Chứng khoán Nhà nước",
     ),
+    **sectors.UNITS,
 }
 POSITIONS: dict[str, tuple[str, ...]] = {
     "province": (
@@ -230,6 +238,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "Vụ trưởng Vụ Ngân sách nhà nước",
         "Cục trưởng Cục Thuế",
     ),
+    **sectors.POSITIONS,
 }
 FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Phan", "Đặng", "Bùi", "Đỗ")
 MALE_MIDDLE = ("Văn", "Hữu", "Minh", "Quốc", "Thanh", "Đức", "Công", "Xuân")
@@ -278,6 +287,7 @@ CITATIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Quyết định", "QĐ-BTC", "Bộ Tài chính"),
         ("Công điện", "CĐ-TTg", "Thủ tướng Chính phủ"),
     ),
+    **sectors.CITATIONS,
 }
 CAPTIONS = (
     "Quang cảnh hội nghị.",
@@ -289,5 +299,11 @@ TAGS: dict[str, tuple[str, ...]] = {
     "province": ("nông nghiệp", "chuyển đổi số", "cải cách hành chính", "đầu tư công", "an sinh"),
     "health": ("phòng chống dịch", "tiêm chủng", "bảo hiểm y tế", "an toàn thực phẩm", "y tế"),
     "finance": ("ngân sách", "thuế", "hải quan", "đầu tư công", "chứng khoán"),
+    **sectors.TAGS,
 }
-TOPICS = {"province": PROVINCE_TOPICS, "health": HEALTH_TOPICS, "finance": FINANCE_TOPICS}
+TOPICS = {
+    "province": PROVINCE_TOPICS,
+    "health": HEALTH_TOPICS,
+    "finance": FINANCE_TOPICS,
+    **sectors.TOPICS,
+}

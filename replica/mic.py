@@ -1,0 +1,237 @@
+"""Family 5 replica: mic.gov.vn, the ICT ministry's ASP.NET (SharePoint) portal of 2020.
+
+URLs under the prefix `/mic.gov.vn/`, answered in any letter case:
+  ``""``                                                   home: the newest posts per section
+  ``mic_2020/Pages/ChuyenMuc/PhanTrang/<cat>/<page>/<Slug>.html``   a section's page N
+  ``mic_2020/Pages/TinTuc/<id>/<Slug>.html``               an article (the slug is not checked)
+  ``mic_2020/Uploads/images/<yyyy>/<mm>/<dd>/<stem>-<id>.jpg``       its photos
+  ``mic_2020/Pages/TimKiem.aspx?k=…``                      search (robots: Disallow)
+Detail: ``#news_content h1``, a toolbar whose first box holds the date line
+("Thứ tư, 14/01/2026 08:30"), ``#divArticleDescription`` (sapo), ``#divArticleContent`` (body),
+then the byline as ``<p><strong>…</strong></p>`` and the tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+from urllib.parse import quote_plus
+
+from replica import liferay_html
+from replica.govcorpus import weekday
+from replica.newsportal import Post, Section, SectionPortal, title_slug
+from replica.site import Request, Response
+
+_LISTING = re.compile(r"mic_2020/pages/chuyenmuc/phantrang/(\d{1,6})/(\d{1,6})/[a-z0-9-]+\.html")
+_ARTICLE = re.compile(r"mic_2020/pages/tintuc/(\d{1,9})/[a-z0-9-]+\.html")
+_IMAGE = re.compile(r"mic_2020/uploads/images/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
+PORTAL = "Cổng thông tin điện tử Bộ Thông tin và Truyền thông"
+WEB_PART = "ctl00_ctl46_g_915af12b_590b_4148_9fd5_0e542a5d896f"
+
+
+def t(value: str) -> str:
+    return escape(value, quote=False)
+
+
+def a(value: str) -> str:
+    return escape(value, quote=True)
+
+
+class MicSite(SectionPortal):
+    """mic.gov.vn: section pages paged by path, articles at /mic_2020/Pages/TinTuc/<id>/…"""
+
+    family = "aspnet-api"
+    slug = "mic"
+    host = "mic.gov.vn"
+    domain = "ict"
+    bylines = ("name", "source", "both")
+    first_day, last_day = date(2021, 1, 4), date(2026, 10, 30)
+    id_space = (150_311, 6)
+    sections_spec = (
+        Section("Buu-chinh", "Bưu chính", ("buu_chinh",), 2, 1747),
+        Section("Vien-thong", "Viễn thông", ("vien_thong",), 2, 1748),
+        Section("Ung-dung-CNTT", "Ứng dụng CNTT", ("chuyen_doi_so",), 3, 1749),
+        Section("An-toan-thong-tin", "An toàn thông tin", ("an_toan_thong_tin",), 2, 1694),
+    )
+    page_size = 10
+    headers = (
+        ("Server", "Microsoft-IIS/10.0"),
+        ("X-AspNet-Version", "4.0.30319"),
+        ("X-Powered-By", "ASP.NET"),
+        ("MicrosoftSharePointTeamServices", "16.0.0.5017"),
+        ("Cache-Control", "private, max-age=0"),
+    )
+
+    # URLs ------------------------------------------------------------------------------------
+    def post_path(self, post: Post) -> str:
+        return (
+            f"{self.prefix}mic_2020/Pages/TinTuc/{post.ident}/{title_slug(post.story.title)}.html"
+        )
+
+    def section_path(self, section: Section, page: int = 1) -> str:
+        return (
+            f"{self.prefix}mic_2020/Pages/ChuyenMuc/PhanTrang/{section.ident}/{page}/"
+            f"{section.key}.html"
+        )
+
+    def image_href(self, post: Post, k: int) -> str:
+        folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
+        return f"{self.prefix}mic_2020/Uploads/images/{folder}/{stem}-{post.ident}.jpg"
+
+    def image_index(self, rel: str) -> tuple[Post, int] | None:
+        match = _IMAGE.fullmatch(rel)
+        post = self.post_by_id(match.group(2)) if match else None
+        if match is None or post is None:
+            return None
+        stems = [stem for stem, _, _ in post.story.images]
+        return (post, stems.index(match.group(1))) if match.group(1) in stems else None
+
+    def search_path(self, keyword: str) -> str:
+        return f"{self.prefix}mic_2020/Pages/TimKiem.aspx?k={quote_plus(keyword)}"
+
+    def robots(self) -> str:
+        return "Disallow: /_layouts/\nDisallow: /mic_2020/Pages/TimKiem.aspx\n"
+
+    # Routes ----------------------------------------------------------------------------------
+    def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
+        if rel in ("", "mic_2020", "mic_2020/pages/home.aspx"):
+            return self.html(home_page(self), None)
+        if match := _ARTICLE.fullmatch(rel):
+            post = self.post_by_id(match.group(1))
+            return self.article(post, article_page(self, post) if post else "")
+        if match := _LISTING.fullmatch(rel):
+            section = next((s for s in self.sections if str(s.ident) == match.group(1)), None)
+            if section is not None:
+                page = max(1, int(match.group(2)))
+                posts, last, more = self.listing(section, page)
+                html = listing_page(self, section, page, posts, last, more)
+                return self.html(html, posts[0].modified if posts else None)
+        if rel == "mic_2020/pages/timkiem.aspx":
+            found = self.newest(None, 10)
+            return self.html(frame(self, "Tìm kiếm", items_html(self, found)), None)
+        return None
+
+    def error_page(self, status: int) -> str:
+        message = "Tin bài không tồn tại hoặc đã bị gỡ bỏ." if status == 410 else "Không tìm thấy."
+        return frame(self, "Thông báo", f'<div class="error-page"><h2>{status}</h2>{message}</div>')
+
+
+# Markup ------------------------------------------------------------------------------------
+def frame(site: MicSite, title: str, main: str) -> str:
+    menu = "".join(
+        f'<li><a href="{a(site.section_path(s))}">{t(s.name)}</a></li>' for s in site.sections
+    )
+    return f"""<!DOCTYPE html>
+<html dir="ltr" lang="vi-VN">
+<head><meta http-equiv="X-UA-Compatible" content="IE=10" />
+<meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<title>{t(title)} - {PORTAL}</title>
+<link rel="stylesheet" type="text/css" href="{site.prefix}mic_2020/Style Library/css/style.css" />
+</head>
+<body>
+<form method="post" action="./" id="aspnetForm">
+<div id="s4-workspace"><div id="s4-bodyContainer">
+<div class="header"><a href="{site.prefix}" class="logo" title="{PORTAL}">
+<img src="{site.prefix}mic_2020/Style Library/images/logo.png" alt="{PORTAL}" /></a>
+<ul class="menu-top"><li><a href="{site.prefix}">Trang chủ</a></li>{menu}</ul></div>
+<div class="main-content">
+{main}
+</div>
+<div class="footer"><p>Bản quyền thuộc Bộ Thông tin và Truyền thông.</p>
+<p>Cơ quan chủ quản: Bộ Thông tin và Truyền thông. Địa chỉ: 18 Nguyễn Du, Hà Nội.</p>
+<p>Ghi rõ nguồn "{PORTAL}" khi phát hành lại thông tin từ website này.</p></div>
+</div></div>
+</form>
+</body>
+</html>
+"""
+
+
+def date_line(post: Post) -> str:
+    return f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
+
+
+def items_html(site: MicSite, posts: Sequence[Post]) -> str:
+    rows = []
+    for post in posts:
+        href = a(site.post_path(post))
+        thumb = ""
+        if post.story.images:
+            thumb = f'<a href="{href}"><img src="{a(site.image_href(post, 0))}" alt="" /></a>'
+        sapo = post.story.sapo or post.story.paragraphs[0]
+        rows.append(
+            f'<div class="item-news"><div class="img-news">{thumb}</div>'
+            f'<h3><a href="{href}">{t(post.story.title)}</a></h3>'
+            f'<div class="date-news">{post.published:%d/%m/%Y}</div>'
+            f'<div class="sapo-news">{t(sapo)}</div></div>'
+        )
+    return "\n".join(rows)
+
+
+def pager(site: MicSite, section: Section, page: int, last: int, more: bool) -> str:
+    def link(label: str, target: int, css: str = "") -> str:
+        return (
+            f'<li class="{css}"><a href="{a(site.section_path(section, target))}">{label}</a></li>'
+        )
+
+    top = page + 4 if site.config.trap else min(last, page + 4)
+    links = [link("Trang đầu", 1), link("«", page - 1)] if page > 1 else []
+    for n in range(max(1, page - 4), top + 1):
+        links.append(f'<li class="active"><span>{n}</span></li>' if n == page else link(str(n), n))
+    if more:
+        links.append(link("»", page + 1, "next"))
+    if page < last and not site.config.trap:
+        links.append(link("Trang cuối", last))
+    return f'<div class="paging"><ul>{"".join(links)}</ul></div>'
+
+
+def listing_page(
+    site: MicSite, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
+) -> str:
+    main = (
+        f'<div id="{WEB_PART}" class="list-news"><h2 class="title-cat">{t(section.name)}</h2>\n'
+        f"<div>{items_html(site, posts)}</div>\n<div>{pager(site, section, page, last, more)}"
+        "</div></div>"
+    )
+    return frame(site, section.name, main)
+
+
+def home_page(site: MicSite) -> str:
+    blocks = [
+        f'<div class="home-cat"><h2><a href="{a(site.section_path(s))}">{t(s.name)}</a></h2>\n'
+        f"{items_html(site, site.newest(s, 4))}</div>"
+        for s in site.sections
+    ]
+    return frame(site, "Trang chủ", "\n".join(blocks))
+
+
+def article_page(site: MicSite, post: Post) -> str:
+    story = post.story
+    sapo = f'<div id="divArticleDescription"><p>{t(story.sapo)}</p></div>\n' if story.sapo else ""
+    byline = "<br />".join(t(line) for line in story.byline)
+    tags = " ".join(f'<a href="{a(site.search_path(g))}">{t(g)}</a>' for g in story.tags)
+    others = "".join(
+        f'<li><a href="{a(site.post_path(o))}">{t(o.story.title)}</a> '
+        f"<span>({o.published:%d/%m/%Y})</span></li>"
+        for o in site.others(post)
+    )
+    main = f"""<div class="breadcrumb-detail"><a href="{site.prefix}">Trang chủ</a> /
+<a class="category" href="{a(site.section_path(post.section))}">{t(post.section.name)}</a></div>
+<div id="news_content">
+<div class="news-detail">
+<h1>{t(story.title)}</h1>
+<div class="toolbar-detail"><div class="toolbar-left">
+<div class="date-detail">{date_line(post)}</div></div><div class="toolbar-right">
+<a href="javascript:fontPlus();">A+</a>
+<a href="javascript:fontMinus();">A-</a> <a href="javascript:window.print();">In bài</a></div></div>
+{sapo}<div id="divArticleContent">
+{liferay_html.body_html(site, post, byline_inside=False)}
+</div>
+{f'<p style="text-align: right;"><strong>{byline}</strong></p>' if byline else ""}
+{f'<div class="tag-detail"><span>Từ khóa:</span> {tags}</div>' if tags else ""}
+</div>
+</div>
+<div class="other-news"><h3>Tin khác</h3><ul>{others}</ul></div>"""
+    return frame(site, story.title, main)

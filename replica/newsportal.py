@@ -1,0 +1,189 @@
+"""What the mic.gov.vn and dangcongsan.vn replicas share: sections, posts, photos, knobs, truth.
+
+Both are news portals over a govcorpus.Corpus: articles numbered oldest first, spread over a
+few sections, each listed newest first on numbered pages; the text comes from
+govtext.write_story. A subclass names its URLs and markup; this class answers photos, errors
+and the truth.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from replica.govcorpus import Corpus, IdSpace, file_payload, iso
+from replica.govtext import Story, truth_record, write_story
+from replica.site import Request, Response, SiteConfig, number, query_ci
+
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+
+def title_slug(text: str) -> str:
+    """The ASP.NET portals' URL title: marks stripped, đ/Đ -> d/D, letter case kept."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub("-", text).strip("-")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # in URLs
+    name: str
+    topics: tuple[str, ...]
+    weight: int
+    ident: int  # the CMS's category id
+
+
+@dataclass(frozen=True)
+class Post:
+    index: int
+    ident: int
+    section: Section
+    story: Story
+    published: datetime  # Vietnam time, whole minutes
+    modified: datetime
+    status: int
+    edited: bool
+
+
+class SectionPortal:
+    """A Corpus-backed news portal; subclasses set the class attributes and the URL hooks."""
+
+    family: str
+    slug: str
+    host: str
+    domain: str  # govvocab domain of the text
+    bylines: tuple[str, ...]
+    first_day: date
+    last_day: date
+    id_space: tuple[int, int]
+    sections_spec: ClassVar[tuple[Section, ...]]
+    page_size: int
+    headers: tuple[tuple[str, str], ...]
+
+    def __init__(self, config: SiteConfig | None = None) -> None:
+        self.config = config or SiteConfig()
+        self.prefix = f"/{self.host}/"
+        self.salt = f"{self.config.seed}/{self.slug}"
+        self.sections = self.sections_spec
+        weights = [s.weight for s in self.sections]
+        self.corpus = Corpus(self.config, self.salt, weights, self.first_day, self.last_day)
+        self.ids = IdSpace(*self.id_space, salt=self.salt)
+        self.post = lru_cache(maxsize=2048)(self._post)
+
+    def article_count(self) -> int:
+        return self.corpus.total
+
+    def _post(self, index: int) -> Post:
+        section = self.sections[self.corpus.section(index)]
+        topic = section.topics[number(self.salt, index, "topic", below=len(section.topics))]
+        published = self.corpus.published(index)
+        edited = self.corpus.edited(index)
+        story = write_story(
+            self.salt, index, self.domain, topic, published.date(), edited=edited,
+            bylines=self.bylines,
+        )  # fmt: skip
+        return Post(
+            index=index,
+            ident=self.ids.id_of(index),
+            section=section,
+            story=story,
+            published=published,
+            modified=self.corpus.modified(index),
+            status=self.corpus.status(index),
+            edited=edited,
+        )
+
+    def post_by_id(self, raw: str) -> Post | None:
+        index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
+        return None if index is None else self.post(index)
+
+    def listing(self, section: Section, page: int) -> tuple[list[Post], int, bool]:
+        """A section's posts on `page` (newest first), its last page, whether a next exists."""
+        indexes, last, more = self.corpus.page(self.sections.index(section), page, self.page_size)
+        return [self.post(i) for i in indexes], last, more
+
+    def newest(self, section: Section | None, count: int) -> list[Post]:
+        number_ = None if section is None else self.sections.index(section)
+        return [self.post(i) for i in self.corpus.newest(number_, 0, count)]
+
+    def others(self, post: Post, count: int = 5) -> list[Post]:
+        """Older live posts of the same section, newest first ("Tin khác")."""
+        n, pos, found = self.sections.index(post.section), self.corpus.position(post.index), []
+        while pos > 0 and len(found) < count:
+            pos -= 1
+            other = self.corpus.index_at(n, pos)
+            if self.corpus.status(other) == 200:
+                found.append(self.post(other))
+        return found
+
+    # Hooks -----------------------------------------------------------------------------------
+    def post_path(self, post: Post) -> str:
+        raise NotImplementedError
+
+    def image_href(self, post: Post, k: int) -> str:
+        """The photo's path as the page writes it (it may hold spaces)."""
+        raise NotImplementedError
+
+    def image_index(self, rel: str) -> tuple[Post, int] | None:
+        """The post and photo number a lower-cased relative path names, if any."""
+        raise NotImplementedError
+
+    def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
+        raise NotImplementedError
+
+    def error_page(self, status: int) -> str:
+        raise NotImplementedError
+
+    # HTTP ------------------------------------------------------------------------------------
+    def handle(self, request: Request) -> Response:
+        rel = request.path[len(self.prefix) :].lower()
+        found = self.image_index(rel)
+        if found is not None:
+            post, _ = found
+            if post.status != 200:
+                return self.error(404)
+            body, ctype = file_payload("jpg", post.story.title)
+            return Response(200, body, ctype, self.headers, post.modified)
+        return self.route(rel, query_ci(request.query), request) or self.error(404)
+
+    def article(self, post: Post | None, page: str) -> Response:
+        if post is None:
+            return self.error(404)
+        if post.status != 200:
+            return self.error(post.status)
+        return self.html(page, post.modified)
+
+    def html(self, page: str, modified: datetime | None) -> Response:
+        modified = modified or datetime(2026, 1, 1, 2, 0, tzinfo=UTC)
+        return Response(200, page.encode("utf-8"), headers=self.headers, last_modified=modified)
+
+    def error(self, status: int) -> Response:
+        return Response(status, self.error_page(status).encode("utf-8"), headers=self.headers)
+
+    # Truth -----------------------------------------------------------------------------------
+    def image_url(self, base_url: str, post: Post, k: int) -> str:
+        """What a client makes of the photo's src: absolute, spaces percent-encoded."""
+        return base_url + self.image_href(post, k).replace(" ", "%20")
+
+    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+        for index in range(self.corpus.total):
+            post = self.post(index)
+            yield truth_record(
+                self.slug,
+                base_url + self.post_path(post),
+                post.story,
+                published=iso(post.published),
+                category=post.section.name,
+                images=[
+                    {"url": self.image_url(base_url, post, k), "caption": caption}
+                    for k, (_, caption, _) in enumerate(post.story.images)
+                ],
+                status="live" if post.status == 200 else "removed",
+                edited=post.edited,
+            )
