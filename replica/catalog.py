@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from replica.baochinhphu import CmsSite
 from replica.baochinhphu_sites import HANOI
+from replica.dangcongsan import DangCongSanSite
 from replica.family23 import family23_sites
 from replica.family45 import family45_sites
 from replica.mic import MicSite
@@ -20,4 +21,5 @@ def build_sites(config: SiteConfig | None = None) -> list[Site]:
         *family45_sites(config),
         CmsSite(HANOI, config),
         MicSite(config),
+        DangCongSanSite(config),
     ]

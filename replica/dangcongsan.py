@@ -1,0 +1,209 @@
+"""Replica of dangcongsan.vn, the Party's e-newspaper: SharePoint list-model detail markup.
+
+URLs under the prefix `/dangcongsan.vn/`:
+  ``""``                                       home: the newest posts per section
+  ``<cat>``, ``<cat>/trang-<n>.html``           a section, page 1 and page N
+  ``<cat>/<slug>-<id>.html``                   an article (another slug or section: 301)
+  ``DATA/0/<yyyy>/<mm>/<dd>/Dangcongsan/<stem> <id>_800.jpg``   its photos (a space in the name)
+  ``page/search?keyword=…``                    search (robots: Disallow)
+Detail (the list model of portals.md, family 1): ``h1#contenttitle``, ``div#ngaytao`` (date
+and time), ``div#description`` (sapo), ``div.noidungtt`` (body), ``b#tacgia`` ("Theo …", a
+name, or "Name – Unit") after the body, then tags and related news.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+from urllib.parse import quote_plus
+
+from replica import liferay_html
+from replica.govcorpus import slugify, weekday
+from replica.newsportal import Post, Section, SectionPortal
+from replica.site import Request, Response
+
+_PAGE = re.compile(r"([a-z0-9-]+)(?:/trang-(\d{1,6})\.html)?")
+_ARTICLE = re.compile(r"([a-z0-9-]+)/([a-z0-9-]+)-(\d{5,9})\.html")
+_IMAGE = re.compile(r"data/0/\d{4}/\d\d/\d\d/dangcongsan/([a-z0-9-]+) (\d+)_800\.jpg")
+PAPER = "Báo điện tử Đảng Cộng sản Việt Nam"
+
+
+def t(value: str) -> str:
+    return escape(value, quote=False)
+
+
+def a(value: str) -> str:
+    return escape(value, quote=True)
+
+
+class DangCongSanSite(SectionPortal):
+    """dangcongsan.vn: /<section> pages, articles at /<section>/<slug>-<id>.html."""
+
+    family = "dangcongsan"
+    slug = "dangcongsan"
+    host = "dangcongsan.vn"
+    domain = "party"
+    bylines = ("theo", "theo", "both", "name")
+    first_day, last_day = date(2023, 1, 3), date(2026, 10, 30)
+    id_space = (630_017, 7)
+    sections_spec = (
+        Section("thoi-su", "Thời sự", ("thoi_su",), 3, 1),
+        Section("xay-dung-dang", "Xây dựng Đảng", ("xay_dung_dang",), 3, 2),
+        Section("kinh-te", "Kinh tế", ("kinh_te",), 2, 3),
+    )
+    page_size = 12
+    headers = (
+        ("Server", "Microsoft-IIS/10.0"),
+        ("X-Powered-By", "ASP.NET"),
+        ("MicrosoftSharePointTeamServices", "15.0.0.4569"),
+        ("Cache-Control", "public, max-age=300"),
+    )
+
+    # URLs ------------------------------------------------------------------------------------
+    def post_path(self, post: Post) -> str:
+        return f"{self.prefix}{post.section.key}/{slugify(post.story.title)}-{post.ident}.html"
+
+    def section_path(self, section: Section, page: int = 1) -> str:
+        more = f"/trang-{page}.html" if page > 1 else ""
+        return f"{self.prefix}{section.key}{more}"
+
+    def image_href(self, post: Post, k: int) -> str:
+        folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
+        return f"{self.prefix}DATA/0/{folder}/Dangcongsan/{stem} {post.ident}_800.jpg"
+
+    def image_index(self, rel: str) -> tuple[Post, int] | None:
+        match = _IMAGE.fullmatch(rel)
+        post = self.post_by_id(match.group(2)) if match else None
+        if match is None or post is None:
+            return None
+        stems = [stem for stem, _, _ in post.story.images]
+        return (post, stems.index(match.group(1))) if match.group(1) in stems else None
+
+    def search_path(self, keyword: str) -> str:
+        return f"{self.prefix}page/search?keyword={quote_plus(keyword)}"
+
+    def robots(self) -> str:
+        return "Disallow: /page/search\nDisallow: /_layouts/\n"
+
+    # Routes ----------------------------------------------------------------------------------
+    def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
+        rel = rel.rstrip("/")
+        if rel in ("", "trang-chu"):
+            return self.html(home_page(self), None)
+        if rel == "page/search":
+            return self.html(frame(self, "Tìm kiếm", items_html(self, self.newest(None, 10))), None)
+        if match := _ARTICLE.fullmatch(rel):
+            post = self.post_by_id(match.group(3))
+            if post is not None and post.status == 200:
+                path = self.post_path(post)
+                if rel != path[len(self.prefix) :]:
+                    return Response(301, b"", headers=(("Location", path), *self.headers))
+            return self.article(post, article_page(self, post) if post else "")
+        if match := _PAGE.fullmatch(rel):
+            section = next((s for s in self.sections if s.key == match.group(1)), None)
+            if section is not None:
+                page = max(1, int(match.group(2) or 1))
+                posts, last, more = self.listing(section, page)
+                html = listing_page(self, section, page, posts, last, more)
+                return self.html(html, posts[0].modified if posts else None)
+        return None
+
+    def error_page(self, status: int) -> str:
+        message = "Bài viết đã bị gỡ bỏ." if status == 410 else "Trang bạn tìm không tồn tại."
+        return frame(self, "Thông báo", f'<div class="error-page"><h2>{status}</h2>{message}</div>')
+
+
+# Markup ------------------------------------------------------------------------------------
+def frame(site: DangCongSanSite, title: str, main: str) -> str:
+    menu = "".join(
+        f'<li><a href="{a(site.section_path(s))}">{t(s.name)}</a></li>' for s in site.sections
+    )
+    return f"""<!DOCTYPE html>
+<html lang="vi">
+<head><meta charset="utf-8" /><title>{t(title)} - {PAPER}</title>
+<link rel="stylesheet" href="{site.prefix}Style%20Library/dcs/css/style.css" /></head>
+<body>
+<div id="header"><a class="logo" href="{site.prefix}" title="{PAPER}">
+<img src="{site.prefix}Style%20Library/dcs/images/logo.png" alt="{PAPER}" /></a>
+<ul class="mainmenu"><li><a href="{site.prefix}">Trang chủ</a></li>{menu}</ul></div>
+<div id="wrapper">
+{main}
+</div>
+<div id="footer"><p>Bản quyền thuộc {PAPER}.</p>
+<p>Cơ quan chủ quản: Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam.</p>
+<p>Ghi rõ nguồn "{PAPER}" khi phát hành lại thông tin từ website này.</p></div>
+</body>
+</html>
+"""
+
+
+def items_html(site: DangCongSanSite, posts: Sequence[Post]) -> str:
+    rows = []
+    for post in posts:
+        href, title = a(site.post_path(post)), a(post.story.title)
+        src = a(site.image_href(post, 0)) if post.story.images else ""
+        image = f'<a href="{href}" title="{title}"><img src="{src}" alt="" /></a>' if src else ""
+        rows.append(
+            f'<div class="pcontent3"><div class="pimg">{image}</div>'
+            f'<h3><a href="{href}" title="{title}">{t(post.story.title)}</a></h3>'
+            f'<div class="i-date">{post.published:%d/%m/%Y %H:%M}</div>'
+            f"<span>{t(post.story.sapo or post.story.paragraphs[0])}</span></div>"
+        )
+    return "\n".join(rows)
+
+
+def listing_page(
+    site: DangCongSanSite, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
+) -> str:
+    top = page + 3 if site.config.trap else min(last, page + 3)
+    pages = [
+        f"<span>{n}</span>"
+        if n == page
+        else f'<a href="{a(site.section_path(section, n))}">{n}</a>'
+        for n in range(max(1, page - 3), top + 1)
+    ]
+    if more:
+        pages.append(f'<a class="next" href="{a(site.section_path(section, page + 1))}">Sau</a>')
+    main = (
+        f'<div class="zone"><h1 class="zone-title">{t(section.name)}</h1>\n'
+        f"{items_html(site, posts)}\n"
+        f'<div class="paging">{" ".join(pages)}</div></div>'
+    )
+    return frame(site, section.name, main)
+
+
+def home_page(site: DangCongSanSite) -> str:
+    blocks = [
+        f'<div class="home-zone"><h2><a href="{a(site.section_path(s))}">{t(s.name)}</a></h2>\n'
+        f"{items_html(site, site.newest(s, 5))}</div>"
+        for s in site.sections
+    ]
+    return frame(site, PAPER, "\n".join(blocks))
+
+
+def article_page(site: DangCongSanSite, post: Post) -> str:
+    story = post.story
+    shown = f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
+    sapo = f'<div id="description">{t(story.sapo)}</div>\n' if story.sapo else ""
+    byline = "<br />".join(t(line) for line in story.byline)
+    tags = " ".join(f'<a href="{a(site.search_path(g))}">{t(g)}</a>' for g in story.tags)
+    related = "".join(
+        f'<li><a href="{a(site.post_path(o))}" title="{a(o.story.title)}">{t(o.story.title)}</a>'
+        "</li>"
+        for o in site.others(post, 4)
+    )
+    main = f"""<div class="detail-news">
+<div class="breadcrumb"><a href="{site.prefix}">Trang chủ</a> »
+<a class="category" href="{a(site.section_path(post.section))}">{t(post.section.name)}</a></div>
+<h1 id="contenttitle">{t(story.title)}</h1>
+<div class="box-date"><div id="ngaytao">{shown}</div></div>
+{sapo}<div class="noidungtt">
+{liferay_html.body_html(site, post, byline_inside=False)}
+</div>
+{f'<div class="box-tacgia"><b id="tacgia">{byline}</b></div>' if byline else ""}
+{f'<div class="box-tag">Từ khóa: {tags}</div>' if tags else ""}
+<div class="tinlienquan"><h3>Tin liên quan</h3><ul>{related}</ul></div>
+</div>"""
+    return frame(site, story.title, main)
