@@ -16,26 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from html import escape
 from urllib.parse import quote_plus
 
 from replica import liferay_html
 from replica.govcorpus import slugify, weekday
-from replica.newsportal import Post, Section, SectionPortal
+from replica.newsportal import Post, Section, SectionPortal, a, t
 from replica.site import Request, Response
 
 _PAGE = re.compile(r"([a-z0-9-]+)(?:/trang-(\d{1,6})\.html)?")
 _ARTICLE = re.compile(r"([a-z0-9-]+)/([a-z0-9-]+)-(\d{5,9})\.html")
 _IMAGE = re.compile(r"data/0/\d{4}/\d\d/\d\d/dangcongsan/([a-z0-9-]+) (\d+)_800\.jpg")
 PAPER = "Báo điện tử Đảng Cộng sản Việt Nam"
-
-
-def t(value: str) -> str:
-    return escape(value, quote=False)
-
-
-def a(value: str) -> str:
-    return escape(value, quote=True)
 
 
 class DangCongSanSite(SectionPortal):
@@ -54,6 +45,7 @@ class DangCongSanSite(SectionPortal):
         Section("kinh-te", "Kinh tế", ("kinh_te",), 2, 3),
     )
     page_size = 12
+    image_pattern = _IMAGE
     headers = (
         ("Server", "Microsoft-IIS/10.0"),
         ("X-Powered-By", "ASP.NET"),
@@ -72,14 +64,6 @@ class DangCongSanSite(SectionPortal):
     def image_href(self, post: Post, k: int) -> str:
         folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
         return f"{self.prefix}DATA/0/{folder}/Dangcongsan/{stem} {post.ident}_800.jpg"
-
-    def image_index(self, rel: str) -> tuple[Post, int] | None:
-        match = _IMAGE.fullmatch(rel)
-        post = self.post_by_id(match.group(2)) if match else None
-        if match is None or post is None:
-            return None
-        stems = [stem for stem, _, _ in post.story.images]
-        return (post, stems.index(match.group(1))) if match.group(1) in stems else None
 
     def search_path(self, keyword: str) -> str:
         return f"{self.prefix}page/search?keyword={quote_plus(keyword)}"
@@ -117,9 +101,7 @@ class DangCongSanSite(SectionPortal):
 
 # Markup ------------------------------------------------------------------------------------
 def frame(site: DangCongSanSite, title: str, main: str) -> str:
-    menu = "".join(
-        f'<li><a href="{a(site.section_path(s))}">{t(s.name)}</a></li>' for s in site.sections
-    )
+    menu = site.menu()
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head><meta charset="utf-8" /><title>{t(title)} - {PAPER}</title>

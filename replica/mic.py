@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from html import escape
 from urllib.parse import quote_plus
 
 from replica import liferay_html
 from replica.govcorpus import weekday
-from replica.newsportal import Post, Section, SectionPortal, title_slug
+from replica.newsportal import Post, Section, SectionPortal, a, t, title_slug
 from replica.site import Request, Response
 
 _LISTING = re.compile(r"mic_2020/pages/chuyenmuc/phantrang/(\d{1,6})/(\d{1,6})/[a-z0-9-]+\.html")
@@ -29,14 +28,6 @@ _ARTICLE = re.compile(r"mic_2020/pages/tintuc/(\d{1,9})/[a-z0-9-]+\.html")
 _IMAGE = re.compile(r"mic_2020/uploads/images/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
 PORTAL = "Cổng thông tin điện tử Bộ Thông tin và Truyền thông"
 WEB_PART = "ctl00_ctl46_g_915af12b_590b_4148_9fd5_0e542a5d896f"
-
-
-def t(value: str) -> str:
-    return escape(value, quote=False)
-
-
-def a(value: str) -> str:
-    return escape(value, quote=True)
 
 
 class MicSite(SectionPortal):
@@ -56,6 +47,7 @@ class MicSite(SectionPortal):
         Section("An-toan-thong-tin", "An toàn thông tin", ("an_toan_thong_tin",), 2, 1694),
     )
     page_size = 10
+    image_pattern = _IMAGE
     headers = (
         ("Server", "Microsoft-IIS/10.0"),
         ("X-AspNet-Version", "4.0.30319"),
@@ -79,14 +71,6 @@ class MicSite(SectionPortal):
     def image_href(self, post: Post, k: int) -> str:
         folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
         return f"{self.prefix}mic_2020/Uploads/images/{folder}/{stem}-{post.ident}.jpg"
-
-    def image_index(self, rel: str) -> tuple[Post, int] | None:
-        match = _IMAGE.fullmatch(rel)
-        post = self.post_by_id(match.group(2)) if match else None
-        if match is None or post is None:
-            return None
-        stems = [stem for stem, _, _ in post.story.images]
-        return (post, stems.index(match.group(1))) if match.group(1) in stems else None
 
     def search_path(self, keyword: str) -> str:
         return f"{self.prefix}mic_2020/Pages/TimKiem.aspx?k={quote_plus(keyword)}"
@@ -120,9 +104,7 @@ class MicSite(SectionPortal):
 
 # Markup ------------------------------------------------------------------------------------
 def frame(site: MicSite, title: str, main: str) -> str:
-    menu = "".join(
-        f'<li><a href="{a(site.section_path(s))}">{t(s.name)}</a></li>' for s in site.sections
-    )
+    menu = site.menu()
     return f"""<!DOCTYPE html>
 <html dir="ltr" lang="vi-VN">
 <head><meta http-equiv="X-UA-Compatible" content="IE=10" />

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from html import escape
 from typing import Any, ClassVar
 
 from replica.govcorpus import Corpus, IdSpace, file_payload, iso
@@ -21,6 +22,16 @@ from replica.govtext import Story, truth_record, write_story
 from replica.site import Request, Response, SiteConfig, number, query_ci
 
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+
+def t(value: str) -> str:
+    """Text for HTML."""
+    return escape(value, quote=False)
+
+
+def a(value: str) -> str:
+    """An attribute value for HTML."""
+    return escape(value, quote=True)
 
 
 def title_slug(text: str) -> str:
@@ -63,6 +74,7 @@ class SectionPortal:
     last_day: date
     id_space: tuple[int, int]
     sections_spec: ClassVar[tuple[Section, ...]]
+    image_pattern: ClassVar[re.Pattern[str]]  # a lower-cased photo path: (stem, post id)
     page_size: int
     headers: tuple[tuple[str, str], ...]
 
@@ -130,9 +142,23 @@ class SectionPortal:
         """The photo's path as the page writes it (it may hold spaces)."""
         raise NotImplementedError
 
+    def section_path(self, section: Section, page: int = 1) -> str:
+        raise NotImplementedError
+
     def image_index(self, rel: str) -> tuple[Post, int] | None:
         """The post and photo number a lower-cased relative path names, if any."""
-        raise NotImplementedError
+        match = self.image_pattern.fullmatch(rel)
+        post = self.post_by_id(match.group(2)) if match else None
+        if match is None or post is None:
+            return None
+        stems = [stem for stem, _, _ in post.story.images]
+        return (post, stems.index(match.group(1))) if match.group(1) in stems else None
+
+    def menu(self) -> str:
+        """The sections as menu items."""
+        return "".join(
+            f'<li><a href="{a(self.section_path(s))}">{t(s.name)}</a></li>' for s in self.sections
+        )
 
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         raise NotImplementedError
