@@ -119,6 +119,46 @@ REAL_URLS: dict[str, dict[str, list[str]]] = {
         "listings": [],
         "elsewhere": ["https://mof.gov.vn/api/article/getbyslug?slug=bo-tai-chinh-hop-bao-102508"],
     },
+    "hanoi": {
+        "articles": [
+            "https://hanoi.gov.vn/ha-noi-day-nhanh-tien-do-du-an-vanh-dai-4-4250912154512345.htm",
+        ],
+        "listings": ["https://hanoi.gov.vn/tin-tuc-su-kien-noi-bat", "https://hanoi.gov.vn/"],
+        "elsewhere": [
+            "https://hanoi.gov.vn/api/NewsZone/NewsZone",
+            "https://hanoi.gov.vn/rss/home.rss",
+            "https://baochinhphu.vn/thu-tuong-chu-tri-phien-hop-chinh-phu-102260914184400123.htm",
+        ],
+    },
+    "mic": {
+        "articles": [
+            "https://mic.gov.vn/mic_2020/Pages/TinTuc/150493/Bo-TTTT-to-chuc-hoi-nghi.html",
+            "http://mic.gov.vn/mic_2020/pages/tintuc/150493/bo-tttt-to-chuc-hoi-nghi.html",
+        ],
+        "listings": [
+            "https://mic.gov.vn/mic_2020/Pages/ChuyenMuc/PhanTrang/1747/1/Buu-chinh.html",
+            "https://mic.gov.vn/mic_2020/Pages/ChuyenMuc/PhanTrang/1752/7/Bao-chi-truyen-thong.html",
+        ],
+        "elsewhere": [
+            "https://mic.gov.vn/mic_2020/Pages/TimKiem.aspx?k=5G",
+            "https://mic.gov.vn/mic_2020/Uploads/images/2024/01/02/anh-1-150493.jpg",
+        ],
+    },
+    "dangcongsan": {
+        "articles": [
+            "https://dangcongsan.vn/canh-bao-thong-tin-gia/bac-lieu-mac-covid-19-duoc-uu-ai-dieu-tri-tai-nha-la-sai-su-that-592693.html",
+            "https://dangcongsan.vn/thoi-su/hoi-nghi-hoc-tap-quan-triet-nghi-quyet-trung-uong-631245.html",
+        ],
+        "listings": [
+            "https://dangcongsan.vn/thoi-su",
+            "https://dangcongsan.vn/thoi-su/trang-2.html",
+        ],
+        "elsewhere": [
+            "https://dangcongsan.vn/page/search?keyword=dang",
+            "https://dangcongsan.vn/DATA/0/2018/12/28/Dangcongsan/vhoai%20_3_16_22_800.jpg",
+            "https://dangcongsan.vn/van-kien/dai-hoi/dai-hoi-iv",
+        ],
+    },
 }
 
 
