@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,19 +22,14 @@ CHANGED = SiteConfig(articles=60, new_articles=3, edit_rate=0.3, remove=4, trap=
 API = "/hanoi.gov.vn/api/NewsZone/NewsZone"
 
 
-def serve(config: SiteConfig) -> Iterator[ReplicaServer]:
-    with ReplicaServer(port=0, sites=[CmsSite(HANOI, config)]) as server:
-        yield server
+@pytest.fixture
+def hanoi(replica_factory: Callable[..., ReplicaServer]) -> Callable[[SiteConfig], ReplicaServer]:
+    return lambda config: replica_factory(sites=[CmsSite(HANOI, config)])
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[ReplicaServer]:
-    yield from serve(BASE)
-
-
-@pytest.fixture(scope="module")
-def changed() -> Iterator[ReplicaServer]:
-    yield from serve(CHANGED)
+@pytest.fixture
+def server(hanoi: Callable[[SiteConfig], ReplicaServer]) -> ReplicaServer:
+    return hanoi(BASE)
 
 
 def category(server: ReplicaServer, key: str) -> tuple[list[str], dict[str, str]]:
@@ -88,9 +83,9 @@ def test_truth_ids_and_category_pages(server: ReplicaServer) -> None:
 
 @pytest.mark.parametrize("state", ["server", "changed"])
 def test_newszone_pages_reach_every_live_article_newest_first(
-    state: str, request: pytest.FixtureRequest
+    state: str, hanoi: Callable[[SiteConfig], ReplicaServer]
 ) -> None:
-    srv = request.getfixturevalue(state)
+    srv = hanoi(BASE if state == "server" else CHANGED)
     records = read_truth(srv, "hanoi")
     live = [r["url"] for r in records if r["status"] == "live"]
     seen: list[str] = []
@@ -138,7 +133,10 @@ def test_captured_field_values_are_what_the_first_category_carries(server: Repli
     assert newszone.form_fields("hanoi.gov.vn", "kinh-te", 10) == category(server, "kinh-te")[1]
 
 
-def test_removed_articles_leave_the_api_and_answer_gone(changed: ReplicaServer) -> None:
+def test_removed_articles_leave_the_api_and_answer_gone(
+    hanoi: Callable[[SiteConfig], ReplicaServer],
+) -> None:
+    changed = hanoi(CHANGED)
     records = read_truth(changed, "hanoi")
     gone = [r["url"] for r in records if r["status"] == "removed"]
     assert len(gone) == CHANGED.remove

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
@@ -22,19 +22,9 @@ CHANGED = SiteConfig(articles=60, new_articles=3, edit_rate=0.3, remove=4)
 WEEKDAY = r"(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật)"
 
 
-def serve(config: SiteConfig) -> Iterator[ReplicaServer]:
-    with ReplicaServer(port=0, sites=[MicSite(config)]) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[ReplicaServer]:
-    yield from serve(BASE)
-
-
-@pytest.fixture(scope="module")
-def changed() -> Iterator[ReplicaServer]:
-    yield from serve(CHANGED)
+@pytest.fixture
+def server(replica_factory: Callable[..., ReplicaServer]) -> ReplicaServer:
+    return replica_factory(sites=[MicSite(BASE)])
 
 
 def words(node: lxml.html.HtmlElement) -> str:
@@ -110,7 +100,10 @@ def test_letter_case_and_the_url_title_do_not_matter(server: ReplicaServer) -> N
     )
 
 
-def test_knobs_reach_the_pages(server: ReplicaServer, changed: ReplicaServer) -> None:
+def test_knobs_reach_the_pages(
+    server: ReplicaServer, replica_factory: Callable[..., ReplicaServer]
+) -> None:
+    changed = replica_factory(sites=[MicSite(CHANGED)])
     before = {r["url"].removeprefix(server.url): r for r in read_truth(server, "mic")}
     after = {r["url"].removeprefix(changed.url): r for r in read_truth(changed, "mic")}
     new = set(after) - set(before)
