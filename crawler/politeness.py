@@ -41,6 +41,9 @@ class _Host:
 
     def __init__(self, delay: float, concurrency: int) -> None:
         self.turns = asyncio.Semaphore(concurrency)
+        # With a delay, requests go one at a time whatever the concurrency: a delay is the
+        # time between one answer and the next request.
+        self.alone = asyncio.Lock()
         self.delay = delay
         self.ready_at = 0.0
 
@@ -81,7 +84,10 @@ class PolitenessMiddleware:
         limit = self.timeout + host.delay + 60
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(host.turns.acquire(), timeout=limit)
-            request.meta[_HOLDS] = True
+            request.meta[_HOLDS] = ["turns"]
+            if host.delay > 0:
+                await asyncio.wait_for(host.alone.acquire(), timeout=limit)
+                request.meta[_HOLDS].append("alone")
         wait = host.ready_at - time.monotonic()
         if wait > 0:
             await asyncio.sleep(wait)
@@ -106,8 +112,8 @@ class PolitenessMiddleware:
 
     def _release(self, request: Request, host: _Host, pause: float) -> None:
         host.ready_at = time.monotonic() + pause
-        if request.meta.pop(_HOLDS, False):
-            host.turns.release()
+        for held in request.meta.pop(_HOLDS, ()):
+            (host.turns if held == "turns" else host.alone).release()
 
 
 def _header(response: Response, name: str) -> Any:

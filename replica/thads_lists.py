@@ -292,7 +292,7 @@ class ListSite:
                 undated_index=1 if d.name == undated_list else None,
                 removed=tuple(sorted(removed[k], reverse=True)),
                 edit_rate=config.edit_rate,
-                edits=config.edits,
+                edits=config.edits if k == 0 else 0,  # the site's main list
                 trap=config.trap,
             )
             for k, (d, count, new) in enumerate(zip(defs, counts, news, strict=True))

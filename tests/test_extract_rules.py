@@ -104,6 +104,8 @@ def test_fold_makes_every_spelling_equal(spelling: str) -> None:
         "http://thads.moj.gov.vn/dongthap/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx?itemid=12",
         "https://thads.moj.gov.vn:443/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=12#top",
         "https://THADS.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=12&utm_source=fb",
+        "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=12&ASP.NET_SessionId=x1y2",
+        "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx;jsessionid=AB12?ItemID=12",
     ],
 )
 def test_canonical_url_gives_one_identity(variant: str) -> None:

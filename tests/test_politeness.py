@@ -1,0 +1,130 @@
+"""Politeness, observed from the replica's side: request spacing per host, robots.txt
+Disallow, Retry-After; and the defaults a profile has to loosen explicitly."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from crawler.politeness import retry_after_seconds
+from crawler.run import crawl_settings
+from replica.server import ReplicaServer, Served
+from replica.site import SiteConfig
+from tests.conftest import ROOT, read_truth, run_govarchive
+
+SITE = "replica-thads-dongthap"
+PREFIX = "/thads.moj.gov.vn/dongthap/"
+SMALL = SiteConfig(articles=18)  # the smallest THADS replica
+
+
+def site_requests(replica: ReplicaServer) -> list[Served]:
+    """What the crawler asked this site for (robots.txt included), in order of arrival."""
+    return [
+        served
+        for served in replica.served()
+        if served.target.lower().startswith(PREFIX) or served.target == "/robots.txt"
+    ]
+
+
+def gaps(requests: list[Served]) -> list[float]:
+    return [b.arrived - a.arrived for a, b in itertools.pairwise(requests)]
+
+
+def crawl(replica: ReplicaServer, db: Path, *args: str) -> None:
+    result = run_govarchive("crawl", SITE, "--db", str(db), "--replica-url", replica.url, *args)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_defaults_are_polite() -> None:
+    settings = crawl_settings(Path("unused.db"))
+    assert settings.getbool("ROBOTSTXT_OBEY")
+    assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 1
+    assert settings.getfloat("DOWNLOAD_DELAY") >= 1.0
+    assert settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert settings.get("USER_AGENT").startswith("govarchive/")
+    assert "+http" in settings.get("USER_AGENT")  # a contact URL
+
+
+def test_contact_url_is_the_operators(tmp_path: Path) -> None:
+    code = "from crawler.run import crawl_settings; print(crawl_settings('x').get('USER_AGENT'))"
+    env = {"GOVARCHIVE_CONTACT": "https://example.org/crawler-contact", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True)  # fmt: skip
+    assert "(+https://example.org/crawler-contact)" in out.stdout
+
+
+def scrapy_crawl(replica: ReplicaServer, db: Path, *settings: str) -> None:
+    """`scrapy crawl portal` with settings from the command line (they outrank a profile)."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"site={SITE}",
+               "-s", f"ARCHIVE_DB={db}", "-s", f"REPLICA_URL={replica.url}"]  # fmt: skip
+    for setting in settings:
+        command += ["-s", setting]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_default_delay_spaces_requests_one_at_a_time(replica_factory, tmp_path: Path) -> None:
+    # The replica twin loosens politeness in its profile; the defaults put back from the
+    # command line must space requests by at least a second.
+    replica = replica_factory(config=SMALL)
+    scrapy_crawl(
+        replica, tmp_path / "a.db", "DOWNLOAD_DELAY=1.0", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        "AUTOTHROTTLE_ENABLED=True", "MAX_ARTICLES=3",
+    )  # fmt: skip
+    requests = site_requests(replica)
+    assert len(requests) >= 5
+    assert min(gaps(requests)) >= 0.98, gaps(requests)
+
+
+def test_crawl_delay_from_robots_is_honoured(replica_factory, tmp_path: Path) -> None:
+    replica = replica_factory(config=SMALL, crawl_delay=0.5)
+    crawl(replica, tmp_path / "a.db", "--max-articles", "5")
+    requests = site_requests(replica)
+    assert requests[0].target == "/robots.txt"
+    assert len(requests) >= 7
+    # The twin allows 8 requests at once and no delay; Crawl-delay overrides both.
+    assert min(gaps(requests)) >= 0.49, gaps(requests)
+
+
+def test_robots_disallow_is_respected(replica_factory, tmp_path: Path) -> None:
+    closed = f"{PREFIX}noidung/thongbao/"
+    replica = replica_factory(config=SiteConfig(articles=30), disallow=[closed])
+    truth = read_truth(replica.url, "thads-dongthap")
+    assert any(closed in line["url"].lower() for line in truth)  # there is something to skip
+    db = tmp_path / "a.db"
+    crawl(replica, db)
+    assert not [s for s in site_requests(replica) if s.target.lower().startswith(closed)]
+    with sqlite3.connect(db) as conn:
+        urls = [url for (url,) in conn.execute("SELECT url FROM articles")]
+    assert urls and not [url for url in urls if closed in url]
+    allowed = [line for line in truth if closed not in line["url"].lower()]
+    assert len(urls) == sum(1 for line in allowed if line["status"] == "live")
+
+
+def test_retry_after_is_waited(replica_factory, tmp_path: Path) -> None:
+    replica = replica_factory(config=SMALL, faults="429=0.4:1")
+    db = tmp_path / "a.db"
+    # One request at a time (the default) and no delay of our own: only Retry-After spaces them.
+    scrapy_crawl(replica, db, "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+    requests = site_requests(replica)
+    limited = [i for i, served in enumerate(requests) if served.status == 429]
+    assert limited, "the fault should have answered 429 at least once"
+    for i in limited:
+        if i + 1 < len(requests):
+            assert requests[i + 1].arrived - requests[i].arrived >= 0.98
+    unlimited = [g for i, g in enumerate(gaps(requests)) if i not in limited]
+    assert min(unlimited) < 0.5  # so the waits above were Retry-After's, not a delay's
+    with sqlite3.connect(db) as conn:
+        archived = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    live = [line for line in read_truth(replica.url, "thads-dongthap") if line["status"] == "live"]
+    assert archived == len(live)  # every rate-limited page came in on a later try
+
+
+def test_retry_after_accepts_seconds_and_dates() -> None:
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480.0 - 60) == 60.0
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds(None) is None
