@@ -26,10 +26,11 @@ CONTENT_FIELDS = (
     "title", "published", "updated", "summary", "body_text", "author_unit", "author",
     "category", "tags", "images", "attachments",
 )  # fmt: skip
-VERSION_COLUMNS = (
+# What a version row keeps of the extraction, and of where it came from.
+VERSION_FIELDS = (
     "title", "published", "updated", "author_unit", "summary", "body_text", "extractor_version",
-    "warc_file", "warc_offset", "warc_record_id",
 )  # fmt: skip
+VERSION_COLUMNS = (*VERSION_FIELDS, "warc_file", "warc_offset", "warc_record_id")
 
 
 def content_hash(article: Mapping[str, Any]) -> str:

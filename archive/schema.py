@@ -127,6 +127,31 @@ def m003_provenance(db: Database) -> None:
     db.table("article_versions").create_index(["article_url", "version"], unique=True)
 
 
+@migrations()
+def m004_analyst_indexes(db: Database) -> None:
+    """Issue 7: every facet and canned query of the analyst's archive reads an index, not the
+    table, so they answer at a million articles (docs/datasette.md)."""
+    articles = db.table("articles")
+    for columns in (["year"], ["family"], ["category"], ["author_unit"], ["site", "first_seen"]):
+        articles.create_index(columns)
+    # (agency, published) serves per-agency listings and feeds, (month, agency) the monthly
+    # counts; each also covers what the one-column index it replaces did.
+    articles.create_index(["agency", "published"])
+    articles.create_index(["month", "agency"])
+    db.execute("DROP INDEX IF EXISTS idx_articles_agency")
+    db.execute("DROP INDEX IF EXISTS idx_articles_month")
+
+
+@migrations()
+def m005_snapshots(db: Database) -> None:
+    """Issue 6: which WARC record a fetch wrote (a full response, or a revisit of a payload
+    archived before) and its payload digest; whether a run walked its listings to the end."""
+    fetches = db.table("fetches")
+    fetches.add_column("payload_digest", str)
+    fetches.add_column("warc_type", str)
+    db.table("crawl_runs").add_column("walk_complete", int)
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (a no-op when it already is)."""
     migrations.apply(db)

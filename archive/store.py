@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from archive.rows import CHILD_TABLES, article_row, child_rows, version_row
+from archive.rows import CHILD_TABLES, VERSION_FIELDS, article_row, child_rows, version_row
 from archive.schema import migrate
+from archive.warc import Earlier
 
 # An article is marked removed after this many 404/410 answers in a row (one may be a fluke).
 GONE_ANSWERS_TO_REMOVE = 2
@@ -120,11 +122,7 @@ class Archive:
         self.db.table("articles").upsert_all(rows, pk="url")
         if versions:
             self.db.table("article_versions").insert_all(versions)
-        for table in CHILD_TABLES:
-            self.db.execute(f"DELETE FROM {table} WHERE article_url IN ({_marks(urls)})", urls)
-            table_rows = [row for article in articles for row in child_rows(article)[table]]
-            if table_rows:
-                self.db.table(table).insert_all(table_rows)
+        self._replace_children(articles, urls)
         self.db.execute(f"DELETE FROM extraction_failures WHERE url IN ({_marks(urls)})", urls)
 
     def _write_failures(self, failures: list[dict[str, Any]]) -> None:
@@ -190,6 +188,82 @@ class Archive:
             sql = f"SELECT url, etag, last_modified FROM articles WHERE url IN ({_marks(chunk)})"
             found.update((row["url"], row) for row in self.db.query(sql, chunk))
         return found
+
+    def earlier_capture(self, url: str) -> Earlier | None:
+        """The last full response record archived for `url` (for a revisit record)."""
+        rows = list(self.db.query(
+            "SELECT warc_record_id, payload_digest, fetched_at FROM fetches WHERE url = ? "
+            "AND warc_type = 'response' ORDER BY id DESC LIMIT 1", [url],
+        ))  # fmt: skip
+        if not rows:
+            return None
+        when = datetime.fromisoformat(rows[0]["fetched_at"]).astimezone(UTC)
+        return Earlier(
+            rows[0]["warc_record_id"], rows[0]["payload_digest"],
+            when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )  # fmt: skip
+
+    # Re-extraction -------------------------------------------------------------------------
+    def versions_to_reextract(self, site: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every version with a snapshot: id, article_url, version, site, WARC reference, and
+        whether it is the article's current version."""
+        sql = (
+            "SELECT v.id, v.article_url, v.version, v.warc_file, v.warc_offset, a.site, "
+            "v.version = (SELECT max(version) FROM article_versions w "
+            "WHERE w.article_url = v.article_url) AS current "
+            "FROM article_versions v JOIN articles a ON a.url = v.article_url "
+            "WHERE v.warc_file IS NOT NULL" + (" AND a.site = ?" if site else "") +
+            " ORDER BY v.id"
+        )  # fmt: skip
+        # Read it all first: the rewrites below write to the same tables.
+        yield from list(self.db.query(sql, [site] if site else []))
+
+    def rewrite_extraction(self, records: list[tuple[Mapping[str, Any], Mapping[str, Any]]]
+                           ) -> int:  # fmt: skip
+        """Replace the extracted fields of versions (and of articles, for current versions)
+        with a new extraction; fetch facts and history stay. Returns the articles rewritten."""
+        current = []
+        with self.db.atomic():
+            for version, fields in records:
+                row = version_row(fields, version["version"], None)
+                update = {k: row[k] for k in (*VERSION_FIELDS, "content_hash")}
+                self.db.table("article_versions").update(version["id"], update)
+                if version["current"]:
+                    current.append(fields)
+            if current:
+                urls = [fields["url"] for fields in current]
+                kept = {
+                    row["url"]: row
+                    for row in self.db.query(
+                        f"SELECT url, site, family, source_url, fetched_at, first_seen, "
+                        f"last_seen, etag, last_modified, removed_at, missing_count "
+                        f"FROM articles WHERE url IN ({_marks(urls)})", urls,
+                    )
+                }  # fmt: skip
+                rows = []
+                for fields in current:
+                    before = kept[fields["url"]]
+                    row = article_row({**before, **fields, "site": before["site"]})
+                    row.update({key: before[key] for key in before})
+                    rows.append(row)
+                self.db.table("articles").upsert_all(rows, pk="url")
+                self._replace_children(current, urls)
+        return len(current)
+
+    def _replace_children(self, articles: list[Mapping[str, Any]], urls: list[str]) -> None:
+        for table in CHILD_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE article_url IN ({_marks(urls)})", urls)
+            table_rows = [row for article in articles for row in child_rows(article)[table]]
+            if table_rows:
+                self.db.table(table).insert_all(table_rows)
+
+    def walk_unfinished(self, site: str) -> bool:
+        """Whether the site's last run stopped before walking its listings to the end (it was
+        killed, failed, or capped), so the next must walk on past archived pages."""
+        rows = list(self.db.query(
+            "SELECT walk_complete FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 1", [site]
+        ))  # fmt: skip
+        return bool(rows) and not rows[0]["walk_complete"]
 
     def revisits(self, site: str, published_since: str) -> list[dict[str, Any]]:
         """Live articles of `site` published on or after the date: what to re-check for edits."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from crawler.cli_archive import diff, export, reextract
 from crawler.extract import ExtractionError, extract_article
 from crawler.sites import RegistryError, get_site, load_sites
 
@@ -334,6 +335,9 @@ def sites() -> None:
         twin = f" (replica of {site.twin_of})" if site.twin_of else ""
         click.echo(f"{site.slug}\t{site.family}\t{site.agency}\t{site.base_url}{twin}")
 
+
+for command in (reextract, diff, export):
+    main.add_command(command)
 
 if __name__ == "__main__":
     main()

@@ -1,60 +1,120 @@
-"""Downloader middleware that reports every HTTP exchange (status or error, size, time)."""
+"""Downloader middleware that records every HTTP exchange: a `fetches` row (status or error,
+size, time) and, for each response, WARC records of the bytes as received."""
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.http import Response
+from scrapy.http import Headers, Response
 
+from archive.store import Archive
+from archive.warc import Capture, WarcFile
 from crawler.signals import fetch_recorded
 
 _STARTED = "fetchlog_started"
 # Which part of a crawl a request belongs to; the spider sets it, robots.txt is recognised.
 KIND = "fetch_kind"
+# Where the spider finds the WARC record of the response it is reading.
+CAPTURE = "warc_capture"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+def _pairs(headers: Headers) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
+    ]
 
 
 class FetchLogMiddleware:
     """Sits next to the downloader, so it sees each attempt (a retry is a fetch of its own)
-    and the body as received, before decompression."""
+    and the body as received, before decompression (HttpCompressionMiddleware is further out).
+    """
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, warc_dir: Path | None, db_path: Path) -> None:
         self.crawler = crawler
+        self.warc_dir = warc_dir
+        self.db_path = db_path
+        self.warc: WarcFile | None = None
+        self.archive: Archive | None = None  # read-only: earlier captures of a URL
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FetchLogMiddleware:
-        return cls(crawler)
+        settings = crawler.settings
+        db_path = Path(settings.get("ARCHIVE_DB"))
+        warc_dir = None
+        if settings.getbool("WARC_ENABLED"):
+            warc_dir = Path(settings.get("WARC_DIR") or db_path.parent / "warc")
+        middleware = cls(crawler, warc_dir, db_path)
+        crawler.signals.connect(middleware.close, signal=signals.spider_closed)
+        return middleware
 
     def process_request(self, request: Request) -> None:
         request.meta[_STARTED] = time.perf_counter()
 
     def process_response(self, request: Request, response: Response) -> Response:
-        self._send(request, status=response.status, size=len(response.body))
+        row: dict[str, Any] = {"status": response.status, "bytes": len(response.body)}
+        if self.warc_dir is not None:
+            capture = self._snapshot(request, response)
+            request.meta[CAPTURE] = capture
+            row |= {
+                "warc_file": capture.warc_file,
+                "warc_offset": capture.warc_offset,
+                "warc_record_id": capture.warc_record_id,
+                "payload_digest": capture.payload_digest,
+                "warc_type": capture.warc_type,
+            }
+        self._send(request, row)
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         error = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
-        self._send(request, error=error)
+        self._send(request, {"error": error})
 
-    def _send(self, request: Request, status: int | None = None, size: int | None = None,
-              error: str | None = None) -> None:  # fmt: skip
+    def _snapshot(self, request: Request, response: Response) -> Capture:
+        if self.warc is None:
+            assert self.warc_dir is not None
+            slug = getattr(self.crawler.spider, "name", "crawl")
+            profile = getattr(self.crawler.spider, "profile", None)
+            slug = profile.slug if profile is not None else slug
+            stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+            self.warc = WarcFile(self.warc_dir, f"{slug}-{stamp}-{os.getpid()}.warc.gz")
+            self.archive = Archive.open(self.db_path)
+        earlier = self.archive.earlier_capture(request.url) if self.archive else None
+        return self.warc.write_exchange(
+            url=request.url,
+            method=request.method,
+            request_headers=_pairs(request.headers),
+            request_body=request.body or b"",
+            status=response.status,
+            response_headers=_pairs(response.headers),
+            body=response.body,
+            fetched_at=datetime.now(UTC),
+            earlier=earlier,
+        )
+
+    def _send(self, request: Request, row: dict[str, Any]) -> None:
         started = request.meta.get(_STARTED)
-        row: dict[str, Any] = {
+        row = {
             "url": request.url,
             "method": request.method,
             "kind": request.meta.get(KIND)
             or ("robots" if request.url.endswith("/robots.txt") else "other"),
-            "status": status,
-            "error": error,
-            "bytes": size,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
-            "fetched_at": _now(),
-        }
+            "fetched_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+        } | row
         self.crawler.signals.send_catch_log(fetch_recorded, fetch=row)
+
+    def close(self) -> None:
+        if self.warc is not None:
+            self.warc.close()
+            self.warc = None
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None

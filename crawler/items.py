@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from archive.warc import Capture
 from crawler.extract import Article
 
 
@@ -17,14 +18,19 @@ class ArticleItem:
     fetched_at: str
     etag: str | None = None
     last_modified: str | None = None
+    capture: Capture | None = None  # the WARC record of the page it was read from
 
     def record(self) -> dict[str, Any]:
-        """The article's fields plus where and when it was fetched."""
+        """The article's fields plus where and when it was fetched, and its snapshot."""
+        snapshot = self.capture
         return self.article.to_dict() | {
             "source_url": self.source_url,
             "fetched_at": self.fetched_at,
             "etag": self.etag,
             "last_modified": self.last_modified,
+            "warc_file": snapshot.warc_file if snapshot else None,
+            "warc_offset": snapshot.warc_offset if snapshot else None,
+            "warc_record_id": snapshot.warc_record_id if snapshot else None,
         }
 
 

@@ -93,9 +93,10 @@ class ArchivePipeline:
         profile = self.crawler.spider.profile
         self.family = profile.family
         self.archive.register_site(profile.public_fields())
-        self.run_id = self.archive.start_run(
-            profile.slug, self.crawler.settings.get("CRAWL_MODE"), CODE_VERSION, _now()
-        )
+        mode = self.crawler.settings.get("CRAWL_MODE")
+        if mode != "full" and self.stats.get_value("govarchive/resumed"):
+            mode = "resume"
+        self.run_id = self.archive.start_run(profile.slug, mode, CODE_VERSION, _now())
         self.stats.set_value("govarchive/run_id", self.run_id)
 
     def record_fetch(self, fetch: dict[str, Any]) -> None:
@@ -152,6 +153,9 @@ class ArchivePipeline:
                 unchanged_articles=self.counts.unchanged,
                 removed_articles=self.counts.removed,
                 failures=self.failures,
+                walk_complete=int(
+                    reason == "finished" and not self.stats.get_value("govarchive/budget_reached")
+                ),
             )
         self.archive.close()
         self.archive = None

@@ -49,6 +49,11 @@ ITEM_PIPELINES = {
 # Where the archive lives and how many items go into one transaction.
 ARCHIVE_DB = "data/archive.db"
 ARCHIVE_BATCH_SIZE = 200
+# Byte-exact snapshots of every response, as gzip WARC files in WARC_DIR (default: "warc"
+# beside the archive file). Raw bytes live there, never in the database Datasette serves.
+WARC_ENABLED = True
+WARC_DIR = None
+
 # Incremental runs (what cron runs): listings are walked newest first and paging stops once
 # INCREMENTAL_OVERLAP pages in a row held only archived articles; articles published in the
 # last REVISIT_DAYS days are re-checked with a conditional GET. CRAWL_MODE = "full" re-walks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from scrapy.http import Response
 
 from archive.store import Archive
 from crawler.extract import ExtractionError, extract_api_article, extract_article
-from crawler.fetchlog import KIND
+from crawler.fetchlog import CAPTURE, KIND
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.sites import RegistryError, SiteProfile, Source, get_site
 from crawler.spiders.sources import ListingSources
@@ -55,6 +56,7 @@ class CrawlPlan:
     """How much of a site a run fetches (settings CRAWL_MODE, REVISIT_DAYS, CRAWL_SINCE, ...)."""
 
     full: bool = False  # walk every listing page and re-check every article
+    resume: bool = False  # walk every listing page (the last walk did not reach the end)
     revisit_since: str = "9999"  # re-check archived articles published on or after this date
     since: str | None = None  # archive only articles published on or after this date
     overlap: int = 1  # listing pages with nothing new still followed before paging stops
@@ -108,6 +110,11 @@ class PortalSpider(ListingSources, scrapy.Spider):
             crawler.settings.set(POLITENESS_SETTINGS[key], value, priority="spider")
         plan = CrawlPlan.from_settings(crawler.settings, datetime.now(UTC).date())
         archive = Archive.open(Path(crawler.settings.get("ARCHIVE_DB")))
+        if not plan.full and archive.walk_unfinished(slug):
+            # A killed or capped run left older articles unfetched: paging must not stop at
+            # the first page of archived articles this time.
+            plan = dataclasses.replace(plan, resume=True)
+            crawler.stats.set_value("govarchive/resumed", True)
         spider = super().from_crawler(crawler, *args, profile=profile, plan=plan, archive=archive,
                                       **kwargs)  # fmt: skip
         crawler.signals.connect(archive.close, signal=signals.spider_closed)
@@ -215,6 +222,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
                     requests.append(recheck)
                 continue
             if self.plan.max_articles and self.scheduled_new >= self.plan.max_articles:
+                self.crawler.stats.set_value("govarchive/budget_reached", True)
                 break
             self.scheduled_new += 1
             requests.append(self.article_request(url, api_item, source=source))
@@ -229,7 +237,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
             return False
         if self.plan.max_articles and self.scheduled_new >= self.plan.max_articles:
             return False
-        return stale_pages <= self.plan.overlap
+        return self.plan.resume or stale_pages <= self.plan.overlap
 
     def _failure(self, url: str, response: Response, reason: str) -> PageFailure:
         return PageFailure(
@@ -293,6 +301,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
             fetched_at=fetched_at,
             etag=(headers.get("ETag") or b"").decode("latin-1") or None,
             last_modified=(headers.get("Last-Modified") or b"").decode("latin-1") or None,
+            capture=response.meta.get(CAPTURE),
         )
 
     def parse_api_article(

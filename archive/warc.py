@@ -1,0 +1,173 @@
+"""Byte-exact snapshots: every HTTP exchange as WARC request + response (or revisit) records
+in gzip WARC files, and reading a record back by its file and offset."""
+
+from __future__ import annotations
+
+import hashlib
+from base64 import b32encode
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from http import HTTPStatus
+from io import BytesIO
+from pathlib import Path
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+Headers = Sequence[tuple[str, str]]
+# The body is stored de-chunked (the HTTP client removed the transfer coding), so the header
+# that announced chunks is kept under another name, as web archivists' proxies do.
+_HOP_BY_HOP = {"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
+
+
+def payload_digest(body: bytes) -> str:
+    """The WARC-Payload-Digest of a body: sha1, base32."""
+    return "sha1:" + b32encode(hashlib.sha1(body).digest()).decode("ascii")
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """Where one response's record is: file (relative to the WARC directory), offset, id."""
+
+    warc_file: str
+    warc_offset: int
+    warc_record_id: str
+    payload_digest: str
+    warc_type: str  # "response", or "revisit" when the payload was archived before
+
+
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """An earlier response record of the same URL, for a revisit record to refer to."""
+
+    record_id: str
+    payload_digest: str
+    fetched_at: str  # ISO 8601, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A response read back from a WARC file: content decoded (transfer and content coding)."""
+
+    url: str
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        name = name.lower()
+        return next((value for key, value in self.headers if key.lower() == name), None)
+
+
+class WarcFile:
+    """One gzip WARC file being written; every record is flushed before its Capture is given
+    out, so the archive never points at bytes that are not on disk."""
+
+    def __init__(self, directory: Path, name: str) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.directory, self.name = directory, name
+        self.stream: BinaryIO = (directory / name).open("ab")
+        self.writer = WARCWriter(self.stream, gzip=True)
+        self.writer.write_record(self.writer.create_warcinfo_record(name, {
+            "software": "govarchive", "format": "WARC File Format 1.0",
+        }))  # fmt: skip
+        self.stream.flush()
+
+    def write_exchange(
+        self,
+        *,
+        url: str,
+        method: str,
+        request_headers: Headers,
+        request_body: bytes,
+        status: int,
+        response_headers: Headers,
+        body: bytes,
+        fetched_at: datetime,
+        earlier: Earlier | None = None,
+    ) -> Capture:
+        """Write the response (or, if `earlier` holds the same payload, a revisit record)
+        followed by its request record; return where the response's record is."""
+        date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        digest = payload_digest(body)
+        http = StatusAndHeaders(
+            f"{status} {_reason(status)}",
+            [(_HOP_BY_HOP.get(k.lower(), k), v) for k, v in response_headers],
+            protocol="HTTP/1.1",
+        )
+        warc_headers = {"WARC-Date": date}
+        if earlier is not None and earlier.payload_digest == digest:
+            record = self.writer.create_revisit_record(
+                url, digest, url, earlier.fetched_at, http_headers=http,
+                warc_headers_dict=warc_headers,
+            )  # fmt: skip
+            record.rec_headers.add_header("WARC-Refers-To", earlier.record_id)
+            kind = "revisit"
+        else:
+            record = self.writer.create_warc_record(
+                url, "response", payload=BytesIO(body), length=len(body), http_headers=http,
+                warc_headers_dict=warc_headers,
+            )  # fmt: skip
+            kind = "response"
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        offset = self.stream.tell()
+        self.writer.write_record(record)
+        target = url.split("/", 3)[3] if url.count("/") >= 3 else ""
+        request = self.writer.create_warc_record(
+            url, "request", payload=BytesIO(request_body), length=len(request_body),
+            http_headers=StatusAndHeaders(f"{method} /{target} HTTP/1.1",
+                                          list(request_headers), is_http_request=True),
+            warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
+        )  # fmt: skip
+        self.writer.write_record(request)
+        self.stream.flush()
+        return Capture(self.name, offset, record_id, digest, kind)
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+def read_snapshot(directory: Path, warc_file: str, offset: int) -> Snapshot:
+    """The response record at `offset` of a WARC file, its content decoded."""
+    with (directory / warc_file).open("rb") as stream:
+        stream.seek(offset)
+        record = next(iter(ArchiveIterator(stream)), None)
+        if record is None or record.rec_type != "response":
+            raise ValueError(f"{warc_file}@{offset}: no response record there")
+        http = record.http_headers
+        return Snapshot(
+            url=record.rec_headers.get_header("WARC-Target-URI"),
+            status=int(http.get_statuscode()),
+            headers=[(_original(k), v) for k, v in http.headers],
+            body=record.content_stream().read(),
+        )
+
+
+def _original(name: str) -> str:
+    return "Transfer-Encoding" if name == _HOP_BY_HOP["transfer-encoding"] else name
+
+
+def complete_records(path: Path) -> Iterator[tuple[int, str, str]]:
+    """(offset, type, record id) of every complete record, stopping quietly at a torn end (a
+    crawl killed while writing its last record)."""
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                record_id = record.rec_headers.get_header("WARC-Record-ID")
+                offset = records.get_record_offset()
+                record.content_stream().read()  # a torn record fails here, not later
+                yield offset, record.rec_type, record_id
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError):
+            return

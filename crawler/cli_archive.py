@@ -1,0 +1,125 @@
+"""`govarchive` commands that work on an archive offline: reextract, diff, export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from archive.export import write_csv, write_jsonl, write_warc
+from archive.history import version_diff, versions
+from archive.store import Archive
+
+DEFAULT_DB = Path("data/archive.db")
+
+db_option = click.option(
+    "--db",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Archive file.",
+)
+warc_option = click.option(
+    "--warc-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where the WARC files are (default: warc/ beside the archive file).",
+)
+
+
+def _warc_dir(db: Path, warc_dir: Path | None) -> Path:
+    return warc_dir or db.parent / "warc"
+
+
+@click.command()
+@db_option
+@warc_option
+@click.option("--site", default=None, help="Only this site's articles (a profile slug).")
+def reextract(db: Path, warc_dir: Path | None, site: str | None) -> None:
+    """Rebuild every extracted field from the WARC snapshots, without any network.
+
+    Every version of every article is read from its WARC record and extracted again with
+    this version of the extractor (its version is recorded); fetch facts and history stay.
+
+    Example: govarchive reextract --db data/archive.db --site thads-dongthap
+    """
+    from crawler.reextract import reextract as run
+
+    archive = Archive.open(db)
+    total = archive.db.execute(
+        "SELECT count(*) FROM article_versions v JOIN articles a ON a.url = v.article_url "
+        "WHERE v.warc_file IS NOT NULL" + (" AND a.site = ?" if site else ""),
+        [site] if site else [],
+    ).fetchone()[0]
+    archive.close()
+    with click.progressbar(length=total, label="Re-extracting", file=sys.stderr) as bar:
+        result = run(db, _warc_dir(db, warc_dir), site, progress=bar.update)
+    click.echo(
+        f"{result.versions} versions re-extracted ({result.articles} current articles) in "
+        f"{result.seconds:.1f} s, {result.rate:.0f} versions/s; {len(result.failures)} failed"
+    )
+    for url, reason in result.failures or []:
+        click.echo(f"  {url}: {reason}", err=True)
+    if result.failures:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("url")
+@db_option
+@click.option("--from", "old", type=int, default=None, help="Version to compare from.")
+@click.option("--to", "new", type=int, default=None, help="Version to compare to.")
+def diff(url: str, db: Path, old: int | None, new: int | None) -> None:
+    """Show what changed in the article at URL between two versions (by default the last two).
+
+    Example: govarchive diff 'https://thads.moj.gov.vn/dongthap/…?ItemID=24' --db data/archive.db
+    """
+    archive = Archive.open(db)
+    history = versions(archive.db, url)
+    row = archive.db.execute("SELECT removed_at FROM articles WHERE url = ?", [url]).fetchone()
+    archive.close()
+    if not history:
+        raise click.UsageError(f"no versions of {url} in {db} (give the article's archived URL)")
+    by_number = {version["version"]: version for version in history}
+    new = new or history[-1]["version"]
+    old = old or (history[-2]["version"] if len(history) > 1 else new)
+    for number in (old, new):
+        if number not in by_number:
+            raise click.UsageError(f"{url} has versions {sorted(by_number)}, not {number}")
+    click.echo(f"{url}: {len(history)} version(s)" + (f", removed {row[0]}" if row[0] else ""))
+    lines = version_diff(by_number[old], by_number[new])
+    click.echo("\n".join(lines) if lines else f"versions {old} and {new} have the same content")
+
+
+@click.command()
+@db_option
+@warc_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "warc"]), default="jsonl",
+              show_default=True)  # fmt: skip
+@click.option("--site", default=None, help="Only this site's articles.")
+@click.option("--since", default=None, help="Only articles published on or after YYYY-MM-DD.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="File to write (default: standard output; required for warc).")  # fmt: skip
+def export(db: Path, warc_dir: Path | None, fmt: str, site: str | None, since: str | None,
+           output: Path | None) -> None:  # fmt: skip
+    """Export articles as JSON lines or CSV, or their snapshots as one WARC file.
+
+    The WARC export copies each version's response and request records byte for byte.
+
+    Example: govarchive export --format jsonl --site thads-dongthap -o dongthap.jsonl
+    """
+    archive = Archive.open(db)
+    try:
+        if fmt == "warc":
+            if output is None:
+                raise click.UsageError("--format warc needs --output FILE")
+            with output.open("wb") as out:
+                count = write_warc(archive.db, _warc_dir(db, warc_dir), out, site, since)
+        else:
+            writer = write_jsonl if fmt == "jsonl" else write_csv
+            with click.open_file(str(output or "-"), "w", encoding="utf-8") as out:
+                count = writer(archive.db, out, site, since)
+    finally:
+        archive.close()
+    click.echo(f"{count} {'records' if fmt == 'warc' else 'articles'} exported", err=True)
