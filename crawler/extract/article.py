@@ -19,7 +19,7 @@ from crawler.extract.errors import ExtractionError
 from crawler.extract.generic import NoMainText, Reading, read_generic
 from crawler.extract.media import Attachment, Image, find_attachments, find_images
 from crawler.extract.sanitize import element_html, paragraphs_html
-from crawler.extract.selectors import PageRules, first_match
+from crawler.extract.selectors import PageRules
 from crawler.extract.text import clean_text, guess_language, paragraphs
 from crawler.urls import canonical_url
 
@@ -39,6 +39,18 @@ _RAW_TEXT_TAGS = re.compile(r"</?\s*(?:plaintext|xmp)\b[^>]*>", re.IGNORECASE)
 # lxml stops at 256 levels of nesting and silently drops the rest; huge_tree lifts the limit
 # to libxml2's 2048, past which the page is refused rather than read in part.
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
+# The profile path's parser: the same parse, every element an HtmlElement by a lookup in C.
+# lxml.html's lookup (FormElement, InputElement…) calls Python for each element touched, which
+# costs the profile path's one pass over the page more than all of its selectors do.
+_PROFILE_PARSER = etree.HTMLParser(huge_tree=True)
+_PROFILE_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 # Form controls hold no article text. They stay in the tree the generic path reads, because
 # trafilatura's boilerplate scoring weighs them; only a profile's body container drops them.
 _CONTROLS = ("select", "option", "button", "input", "textarea")
@@ -81,16 +93,16 @@ class Article:
         return fields
 
 
-def parse_html(text: str) -> etree._Element:
+def parse_html(text: str, parser: etree.HTMLParser = _PARSER) -> etree._Element:
     """An lxml tree of the page, scripts and styles removed; ExtractionError if there is none."""
     text = _RAW_TEXT_TAGS.sub("", _XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         raise ExtractionError("empty page")
     try:
-        tree = lxml.html.document_fromstring(text, parser=_PARSER)
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionError(f"unparseable HTML: {error}") from error
-    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
         raise ExtractionError("unparseable HTML: elements nested deeper than 2048 levels")
     # JSON-LD stays: it states the headline, dates and author in a web standard.
     structured = [
@@ -104,41 +116,41 @@ def parse_html(text: str) -> etree._Element:
     return tree
 
 
-def _text_of(tree: etree._Element, selectors: tuple[etree.XPath, ...]) -> str | None:
-    """The matched element's text, its paragraphs on separate lines."""
-    element = first_match(tree, selectors)
+def _text_of(element: etree._Element | None) -> str | None:
+    """The element's text, its paragraphs on separate lines."""
     return ("\n".join(paragraphs(element)) or None) if element is not None else None
 
 
 def read_with_profile(tree: etree._Element, rules: PageRules, base_url: str) -> Reading | None:
     """The fields where the family's selectors say they are; None if the body is not there."""
-    body_element = first_match(tree, rules.body)
+    index = rules.index(tree)
+    body_element = index.first(rules.body)
     if body_element is None:
         return None
-    date_text = _text_of(tree, rules.published)
+    date_text = _text_of(index.first(rules.published))
     published = parse_vn_datetime(date_text) if date_text else None
-    title, summary = _text_of(tree, rules.title), _text_of(tree, rules.summary)
-    updated_text = _text_of(tree, rules.updated)
+    title, summary = _text_of(index.first(rules.title)), _text_of(index.first(rules.summary))
+    updated_text = _text_of(index.first(rules.updated))
     reading = Reading(
         title=clean_text(title) if title else None,
         published=published,
         lines=[],
         summary=clean_text(summary) if summary else None,
-        author=_text_of(tree, rules.author),
-        author_unit=_text_of(tree, rules.author_unit),
+        author=_text_of(index.first(rules.author)),
+        author_unit=_text_of(index.first(rules.author_unit)),
         warnings=[] if published else ["no publication date found"],
         updated=parse_vn_datetime(updated_text) if updated_text else None,
-        category=clean_text(_text_of(tree, rules.category) or "") or None,
-        tags=[clean_text(t.text_content()) for s in rules.tags for t in s(tree)],
+        category=clean_text(_text_of(index.first(rules.category)) or "") or None,
+        tags=[clean_text(t.text_content()) for s in rules.tags for t in index.select(s)],
         images=find_images(body_element, base_url),
         attachments=find_attachments(
-            [body_element, *(e for s in rules.attachments for e in s(tree))], base_url
+            [body_element, *(e for s in rules.attachments for e in index.select(s))], base_url
         ),
     )
     etree.strip_elements(body_element, *_CONTROLS, with_tail=False)
     reading.body_html = element_html(body_element, base_url)
     for selector in rules.drop:
-        for unwanted in selector(body_element):
+        for unwanted in index.select_in(body_element, selector):
             unwanted.drop_tree()
     reading.lines = paragraphs(body_element)
     return reading
@@ -160,13 +172,15 @@ def extract_article(
 
         profile = find_site(url)
     text = _END_TAGS.sub("", decode_html(html, content_type))
-    tree = parse_html(text)
-    reading = read_with_profile(tree, profile.rules, url) if profile and not generic else None
+    reading = None
+    if profile and not generic:
+        reading = read_with_profile(parse_html(text, _PROFILE_PARSER), profile.rules, url)
     path = "profile"
     if reading is None:
         path = "generic"
         try:
-            reading = read_generic(tree, url)
+            # A tree of lxml.html's own element classes, as trafilatura expects.
+            reading = read_generic(parse_html(text), url)
         except NoMainText as error:
             raise ExtractionError(str(error)) from None
         if profile and not generic:

@@ -35,8 +35,11 @@ _WORDS_BEFORE = frozenset({"số", *(kind.split()[-1].lower() for kind in _KINDS
 
 # "321/KH-UBND", "19-2017/NQ-CP", "15/2020/NĐ-CP", "83/2015/QH13", "24/CT-TTg": a serial, an
 # optional year, then a code of upper-case segments (which may hold digits and "TTg"-like tails).
+# It starts with the first digit and looks behind it from there ("not after [\w/.-]"): a
+# pattern that starts with a digit lets the regex engine skip ahead to the next digit.
 _NUMBER = re.compile(
-    r"(?<![\w/.-])\d{1,5}(?:[-/]\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ0-9][A-ZĐa-zđ0-9]*)*(?![\w/])"
+    r"\d(?<![\w/.-]\d)\d{0,4}(?:[-/]\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ0-9][A-ZĐa-zđ0-9]*)*"
+    r"(?![\w/])"
 )
 _DATE_AFTER = re.compile(
     r"\s+ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import html
+from urllib.parse import urljoin
 
 import lxml.html
 import nh3
@@ -24,27 +25,65 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"col
 REMOVED_WITH_CONTENT = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
 
 
+# Built once: nh3.clean() builds its sanitizer anew on every call, which costs as much as
+# cleaning a typical article body.
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    clean_content_tags=set(REMOVED_WITH_CONTENT),
+    url_schemes={"http", "https"},
+    link_rel="noopener noreferrer nofollow",
+    strip_comments=True,
+)
+# Elements whose links lxml's make_links_absolute() treats specially (a <base href> it applies
+# and removes, <object> codebases, <param> values), and what makes it give up part way.
+_LINK_SPECIAL = ("base", "object", "param")
+_URL_ATTRIBUTES = {"a": "href", "img": "src"}
+
+
 def sanitize_html(fragment: str) -> str:
     """`fragment` reduced to the allowed tags and attributes, http(s) URLs only."""
-    return nh3.clean(
-        fragment,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        clean_content_tags=set(REMOVED_WITH_CONTENT),
-        url_schemes={"http", "https"},
-        link_rel="noopener noreferrer nofollow",
-        strip_comments=True,
-    )
+    return _CLEANER.clean(fragment)
+
+
+def _absolute_kept_links(element: etree._Element, base_url: str) -> bool:
+    """Make the links that sanitizing keeps (a href, img src) absolute, as make_links_absolute
+    would; False, untouched, where it could do more than that (then it has to run)."""
+    if not isinstance(element, lxml.html.HtmlMixin):
+        return False
+    # A base URL that an attribute cannot hold would make lxml refuse a link half way.
+    if not (base_url.isascii() and base_url.isprintable()):
+        return False
+    if next(element.iter(*_LINK_SPECIAL), None) is not None:
+        return False
+    for link in element.iter(*_URL_ATTRIBUTES):
+        name = _URL_ATTRIBUTES[link.tag]
+        value = link.get(name)
+        if value is None:
+            continue
+        try:
+            absolute = urljoin(base_url, value.strip())
+        except ValueError:
+            del link.attrib[name]
+            continue
+        if absolute != value:
+            link.set(name, absolute)
+    return True
 
 
 def element_html(element: etree._Element, base_url: str) -> str:
     """The sanitized HTML of an element's content, links and images made absolute."""
     element = copy.deepcopy(element)
     element.tail = None
-    # Not an HtmlElement, or an unparseable base URL: links stay as they are, nh3 still
-    # removes every unsafe one.
-    with contextlib.suppress(AttributeError, ValueError):
-        element.make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")
+    # Sanitizing drops every other attribute that make_links_absolute() rewrites, and walking
+    # all of them in Python costs more than the rest of body_html.
+    if not _absolute_kept_links(element, base_url):
+        # Not an HtmlElement, or an unparseable base URL: links stay as they are, nh3 still
+        # removes every unsafe one.
+        with contextlib.suppress(AttributeError, ValueError):
+            element.make_links_absolute(
+                base_url, resolve_base_href=False, handle_failures="discard"
+            )
     return sanitize_html(lxml.html.tostring(element, encoding="unicode"))
 
 
