@@ -29,7 +29,12 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_MAX_WORDS = 60
 _LOOK_BACK = 12  # blocks between the title and the start of the main text, at most
 _THIN_TEXT_LINES = 3  # main text this short (title included) is worth a second look
+_RECALL_MIN_WORDS = 10  # what a second look must add, at least
 _DATE_LOOK_BACK = 8  # blocks before the title where a date may stand (date and toolbar first)
+_NAMED_SHARE = 0.8  # of a heading's words the stated title must hold for it to be the title
+_WORD = re.compile(r"\w+")
+_DEK_MIN_WORDS = 5
+_META_MAX_WORDS = 12  # date, byline and share lines under a title are this short
 _DATE_ONLY = re.compile(r"^[\W\d]*\d{1,2}/\d{1,2}/\d{4}[\W\d]*$")
 
 
@@ -61,6 +66,45 @@ def _is_title_block(text: str, element: etree._Element) -> bool:
     return (
         element.tag in HEADINGS and 2 <= words <= _TITLE_MAX_WORDS and not SAPO_PREFIX.match(text)
     )
+
+
+def _title_index(found: list, first: int | None, stated: str) -> int | None:
+    """The heading that titles the text starting at block `first`: the nearest one before it
+    that the page's stated title (og:title, JSON-LD headline, <title>) names, else the nearest.
+
+    Widget headings ("Related articles") and a sapo set in <h2> stand nearer to the text than
+    the title on many templates; the stated title tells them apart.
+    """
+    if first is None:
+        return None
+    window = range(first, max(-1, first - _LOOK_BACK), -1)
+    headings = [i for i in window if _is_title_block(*found[i])]
+    named = _word_set(stated)
+    return next(
+        (i for i in headings if _is_named(found[i][0], named)), headings[0] if headings else None
+    )
+
+
+def _dek(following: list) -> str | None:
+    """A sentence set as a heading under the title, past its date and byline lines: many
+    templates' sapo."""
+    for text, element in following:
+        if element.tag in HEADINGS:
+            # A label ("Lesen Sie auch:") or a short widget heading is not a sapo.
+            long_enough = len(text.split()) >= _DEK_MIN_WORDS and not text.endswith(":")
+            return text if long_enough and not _is_header_line(text) else None
+        if len(text.split()) > _META_MAX_WORDS:
+            return None  # a paragraph: the text has begun
+    return None
+
+
+def _word_set(text: str) -> set[str]:
+    return {word.casefold() for word in _WORD.findall(text)}
+
+
+def _is_named(heading: str, named: set[str]) -> bool:
+    words = _word_set(heading)
+    return bool(words) and len(words & named) >= _NAMED_SHARE * len(words)
 
 
 def _is_header_line(line: str) -> bool:
@@ -159,8 +203,12 @@ def _trafilatura_lines(tree: etree._Element, url: str, favor_recall: bool) -> li
     return [line for line in lines if line]
 
 
-def _content_lines(lines: list[str]) -> int:
-    return sum(1 for line in cut_trailing_widgets(lines) if not _is_header_line(line))
+def _content(lines: list[str]) -> list[str]:
+    return [line for line in cut_trailing_widgets(lines) if not _is_header_line(line)]
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
 
 
 def _main_text_lines(tree: etree._Element, url: str) -> list[str]:
@@ -170,9 +218,14 @@ def _main_text_lines(tree: etree._Element, url: str) -> list[str]:
     second pass that favours recall: short notices laid out in bare <div>s need it.
     """
     lines = _trafilatura_lines(tree, url, favor_recall=False)
-    if _content_lines(lines) < _THIN_TEXT_LINES:
+    content = _content(lines)
+    if len(content) < _THIN_TEXT_LINES:
         recalled = _trafilatura_lines(tree, url, favor_recall=True)
-        if _content_lines(recalled) > _content_lines(lines):
+        found = _content(recalled)
+        # The second pass must find more text, not the same text in more lines: a line or two
+        # more of a few words are a widget heading or a share bar after the text.
+        more = _words(found) - _words(content)
+        if len(found) > len(content) and more >= max(_RECALL_MIN_WORDS, _words(content) // 2):
             return recalled
     return lines
 
@@ -191,11 +244,8 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
     # Where the main text starts, past any date or toolbar line that precedes the title.
     lead = next((ln for ln in lines if not _is_header_line(ln)), lines[0])
     first = _find(texts, lead)
-    title_index: int | None = None
-    if first is not None:
-        window = range(first, max(-1, first - _LOOK_BACK), -1)
-        title_index = next((i for i in window if _is_title_block(*found[i])), None)
     headline = metadata.get("headline")
+    title_index = _title_index(found, first, headline or tree.findtext(".//title") or "")
     if title_index is None and headline:
         title_index = _find(texts, clean_text(headline))
     title = texts[title_index] if title_index is not None else clean_text(headline or "") or None
@@ -220,6 +270,8 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
         if _is_bold_lead(lead) or _outside_container(lead, elements):
             summary = body.pop(0)
             body_start = _find(texts, body[0], body_start + 1)
+    if summary is None and title_index is not None and body_start is not None:
+        summary = _dek(found[title_index + 1 : body_start])
 
     # The header zone: a few blocks before the title (dates and toolbars come first on some
     # templates) up to where the body starts. Dates inside the body are event dates.
