@@ -1,23 +1,23 @@
-"""The archive served by Datasette: metadata and settings for one archive file."""
+"""The archive served by Datasette from its configuration directory (this package's folder)."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import yaml
 from datasette.app import Datasette
+from sqlite_utils import Database
 
-METADATA_FILE = Path(__file__).parent / "datasette" / "metadata.yaml"
+from archive.schema import migrate
 
-SETTINGS = {
-    "sql_time_limit_ms": 3000,
-    "facet_time_limit_ms": 500,
-    "default_page_size": 20,
-    "truncate_cells_html": 300,
-    "allow_download": False,
-}
+# Datasette reads metadata.yaml, settings.json, templates/, plugins/ and static/ from here.
+CONFIG_DIR = Path(__file__).parent
+METADATA_FILE = CONFIG_DIR / "metadata.yaml"
+log = logging.getLogger(__name__)
 
 
 def metadata_for(db_path: Path) -> dict[str, Any]:
@@ -32,13 +32,27 @@ def make_datasette(db_path: str | Path) -> Datasette:
     db_path = Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"no archive at {db_path}; crawl one first (govarchive crawl)")
-    return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS)
+    # Passing metadata keeps the config directory for everything else (settings, templates,
+    # plugins, static) while naming the database after the file.
+    return Datasette([str(db_path)], config_dir=CONFIG_DIR, metadata=metadata_for(db_path))
+
+
+def upgrade_schema(db_path: Path) -> None:
+    """Apply pending migrations (new indexes) before serving; a read-only copy is served as is."""
+    db = Database(sqlite3.connect(db_path, timeout=30))
+    try:
+        migrate(db)
+    except sqlite3.OperationalError as error:
+        log.warning("serving %s without upgrading its schema: %s", db_path, error)
+    finally:
+        db.close()
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
     """Serve the archive with Datasette until interrupted."""
     import uvicorn
 
+    upgrade_schema(Path(db_path))
     datasette = make_datasette(db_path)
     asyncio.run(datasette.invoke_startup())
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")

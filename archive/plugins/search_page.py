@@ -1,0 +1,176 @@
+"""The analyst's search page, /-/search (HTML, .json and .atom): folded, ranked, faceted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import urllib.parse
+from typing import Any
+
+from datasette import hookimpl
+from datasette.utils import tilde_encode
+from datasette.utils.asgi import Request, Response
+
+from archive.atom import atom_feed
+from archive.query import QueryError, parse_query
+from archive.search import FACETS, Filters, SearchResult, run_search
+
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+FEED_ENTRIES = 50
+FACET_LABELS = {
+    "agency": "Agency",
+    "family": "Portal family",
+    "category": "Category",
+    "year": "Year",
+    "month": "Month",
+    "author_unit": "Author unit",
+}
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _number(text: str | None, default: int, low: int, high: int) -> int:
+    try:
+        return min(high, max(low, int(text))) if text else default
+    except ValueError:
+        return default
+
+
+def _filters(request: Request) -> Filters:
+    values = {column: request.args.getlist(column) for column in FACETS}
+    return Filters(
+        values={column: chosen for column, chosen in values.items() if chosen},
+        published_from=_date(request.args.get("from")),
+        published_to=_date(request.args.get("to")),
+    )
+
+
+def _url(path: str, pairs: list[tuple[str, str]]) -> str:
+    query = urllib.parse.urlencode([(key, value) for key, value in pairs if value != ""])
+    return path + ("?" + query if query else "")
+
+
+def _facet_links(path: str, pairs: list[tuple[str, str]], result: SearchResult) -> list[dict]:
+    """Each facet with its values, a link that toggles the value, and whether it is chosen."""
+    base = [(key, value) for key, value in pairs if key != "page"]
+    chosen = {(key, value) for key, value in base}
+    facets = []
+    for column in FACETS:
+        values = []
+        selected = [value for key, value in base if key == column]
+        counted = {str(value): count for value, count in result.facets.get(column, [])}
+        for value in dict.fromkeys([*selected, *counted]):
+            on = (column, value) in chosen
+            toggled = [p for p in base if p != (column, value)] if on else [*base, (column, value)]
+            values.append(
+                {
+                    "value": value,
+                    "count": counted.get(value, 0),
+                    "selected": on,
+                    "href": _url(path, toggled),
+                }
+            )
+        if values:
+            facets.append({"column": column, "label": FACET_LABELS[column], "values": values})
+    return facets
+
+
+async def _agencies(db: Any) -> list[str]:
+    """Every agency, by a skip-scan of the (agency, published) index (one seek per agency)."""
+    sql = (
+        "WITH RECURSIVE g(agency) AS (SELECT min(agency) FROM articles UNION ALL "
+        "SELECT (SELECT min(agency) FROM articles WHERE agency > g.agency) FROM g "
+        "WHERE g.agency IS NOT NULL) SELECT agency FROM g WHERE agency IS NOT NULL"
+    )
+    return [row[0] for row in await db.execute(sql)]
+
+
+async def search_view(datasette: Any, request: Request) -> Response:
+    db = datasette.get_database()
+    await datasette.ensure_permissions(
+        request.actor,
+        [("view-table", (db.name, "articles")), ("view-database", db.name), "view-instance"],
+    )
+    fmt = request.url_vars.get("format") or ""
+    text = request.args.get("q", "")
+    filters = _filters(request)
+    page = _number(request.args.get("page"), 1, 1, 10_000)
+    size = _number(request.args.get("size"), PER_PAGE, 1, MAX_PER_PAGE)
+    error = None
+    result = None
+    try:
+        query = parse_query(text)
+        if query is not None or filters.values or fmt == ".atom":
+            per_page = FEED_ENTRIES if fmt == ".atom" else size
+
+            def search(conn: sqlite3.Connection) -> SearchResult:
+                return run_search(conn, query, filters, page=page, per_page=per_page)
+
+            result = await db.execute_fn(search)
+    except QueryError as problem:
+        error = str(problem)
+    if fmt == ".json":
+        if error:
+            return Response.json({"ok": False, "error": error}, status=400)
+        return Response.json({"ok": True, **(result.as_json() if result else {"rows": []})})
+    path = datasette.urls.path("/-/search")
+    pairs = urllib.parse.parse_qsl(request.query_string)
+
+    def article_path(url: str) -> str:
+        return datasette.urls.row(db.name, "articles", tilde_encode(url))
+
+    if fmt == ".atom":
+        if error:
+            return Response.text(error, status=400)
+        title = "govarchive: " + (
+            text or "; ".join(v for vs in filters.values.values() for v in vs) or "newest articles"
+        )
+        return Response(
+            atom_feed(
+                title=title,
+                feed_url=datasette.absolute_url(request, _url(path + ".atom", pairs)),
+                page_url=datasette.absolute_url(request, _url(path, pairs)),
+                articles=result.rows if result else [],
+                archive_link=lambda url: datasette.absolute_url(request, article_path(url)),
+            ),
+            content_type="application/atom+xml; charset=utf-8",
+        )
+    context = {
+        "q": text,
+        "error": error,
+        "result": result,
+        "filters": filters,
+        "date_from": request.args.get("from", ""),
+        "date_to": request.args.get("to", ""),
+        "facets": _facet_links(path, pairs, result) if result else [],
+        "article_path": article_path,
+        "feed_url": _url(path + ".atom", [p for p in pairs if p[0] != "page"]),
+        "json_url": _url(path + ".json", pairs),
+        "agency_feeds": []
+        if result
+        else [
+            {
+                "agency": agency,
+                "feed": _url(path + ".atom", [("agency", agency)]),
+                "search": _url(path, [("agency", agency)]),
+            }
+            for agency in await _agencies(db)
+        ],
+        "page_url": lambda number: _url(
+            path, [p for p in pairs if p[0] != "page"] + [("page", str(number))]
+        ),
+        "database": db.name,
+    }
+    html = await datasette.render_template("search.html", context, request=request)
+    return Response.html(html)
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [(r"^/-/search(?P<format>\.json|\.atom)?$", search_view)]

@@ -1,0 +1,58 @@
+"""Bounded scans of the archive: stop after a time budget, and estimate what was not read."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+
+class FtsError(ValueError):
+    """FTS5 rejected a MATCH expression (its message names what it could not read)."""
+
+
+@contextmanager
+def deadline(conn: sqlite3.Connection, ms: float) -> Iterator[None]:
+    """Interrupt the statements run on `conn` inside the block once `ms` have passed."""
+    end = time.perf_counter() + ms / 1000
+    conn.set_progress_handler(lambda: time.perf_counter() > end, 1000)
+    try:
+        yield
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def collect(
+    conn: sqlite3.Connection, sql: str, params: list[Any], budget_ms: float
+) -> tuple[list[Any], bool]:
+    """The first column of `sql`'s rows, and False if the time budget cut the scan short."""
+    values: list[Any] = []
+    try:
+        with deadline(conn, budget_ms):
+            cursor = conn.execute(sql, params)
+            while batch := cursor.fetchmany(250):
+                values += [row[0] for row in batch]
+    except sqlite3.OperationalError as error:
+        if "fts5" in str(error):
+            raise FtsError(str(error)) from None
+        if "interrupted" not in str(error):
+            raise
+        return values, False
+    return values, True
+
+
+def article_count(conn: sqlite3.Connection) -> int:
+    """Articles ever archived: the largest rowid (articles are marked removed, never deleted)."""
+    return conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+
+
+def estimate_matches(rowids_newest_first: list[int], total_articles: int) -> int:
+    """How many articles match, from the newest matches found: they hold len(rowids) matches
+    among the articles archived since the last of them, and we assume that density holds."""
+    if not rowids_newest_first:
+        return 0
+    span = max(1, total_articles - rowids_newest_first[-1] + 1)
+    estimate = len(rowids_newest_first) * total_articles / span
+    return max(len(rowids_newest_first), round(estimate))

@@ -1,0 +1,145 @@
+"""Archives for the web tests: the demo crawl of every replica site, plus marked fixture rows
+(an edited and a removed article, crawl health, a hostile article) inserted directly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from archive.fold import fold
+from archive.schema import migrate
+from tests.conftest import free_port, run_govarchive
+
+SEED_TITLE = (
+    "Thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực "
+    "trên cơ sở giới năm 2021"
+)
+SEED_AGENCY = "Cục Thi hành án dân sự tỉnh Đồng Tháp"
+BROKEN_SITE = "replica-broken"
+HOSTILE_URL = "https://hostile.invalid/tin-tuc/bai-doc-hai.html"
+HOSTILE_TITLE = "<script>window.__pwned = 'title'</script> Tin độc hại về bình đẳng giới"
+
+
+def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The archive `govarchive demo --no-serve` makes of all replica sites, built once per
+    test session (the web and browser tests share it) and never modified: copy it."""
+    path = tmp_path_factory.getbasetemp() / "demo-archive" / "demo.db"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        result = run_govarchive(
+            "demo", "--no-serve", "--db", str(path), "--replica-port", str(free_port())
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+    return path
+
+
+def now_utc(days_ago: float = 0) -> str:
+    moment = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
+    return moment.isoformat(timespec="seconds")
+
+
+def hostile_body(trap: str) -> str:
+    """Everything a page could try in order to run a script or load a resource from `trap`."""
+    return "\n".join([
+        f"<p>Bài viết độc hại <script>window.__pwned = 'script'; fetch('{trap}/f')</script></p>",
+        f"<img src='{trap}/img.gif' onerror=\"window.__pwned = 'onerror'\">",
+        "<p><a href=\"javascript:window.__pwned = 'href'\">bấm vào đây</a>",
+        "<a href=' JaVaScRiPt:window.__pwned=1'>x</a> <a href='data:text/html,<b>x'>d</a></p>",
+        f"<div style='background:url({trap}/bg.png);position:fixed;top:0;left:0;"
+        "width:100%;height:100%'>phủ kín trang</div>",
+        f"<style>@import url({trap}/import.css); body {{ background: url({trap}/b.png) }}</style>",
+        f"<svg onload=\"window.__pwned = 'svg'\"><image href='{trap}/svg.png'/></svg>",
+        f"<iframe src='{trap}/frame'></iframe><object data='{trap}/object'></object>",
+        f"<embed src='{trap}/embed'><link rel='stylesheet' href='{trap}/link.css'>",
+        f"<meta http-equiv='refresh' content='0;url={trap}/refresh'>",
+        f"<form action='{trap}/form'><input type='image' src='{trap}/input.png'></form>",
+        f"<base href='{trap}/'><video src='{trap}/v.mp4' poster='{trap}/poster.png'></video>",
+        "<p onmouseover=\"window.__pwned = 'mouse'\">di chuột qua đây</p>",
+        f"<math><mtext><table><mglyph><style><img src='{trap}/mxss.png' onerror='alert(1)'>",
+        f"<noscript><p title=\"</noscript><img src='{trap}/ns.png' onerror='alert(1)'>\">",
+        "</noscript><p>Đoạn cuối về bình đẳng giới.</p>",
+    ])  # fmt: skip
+
+
+def add_fixture_rows(db_path: Path, trap: str = "http://127.0.0.1:9") -> dict[str, str]:
+    """Rows the crawler does not make from the replica (yet), marked as fixtures: the seed
+    article edited once (two versions), one article removed, a broken site's failed run and
+    fetches, and a hostile article whose every field tries to run a script or load `trap`.
+
+    TODO(issues 5 and 6): once crawls of the replica's --edit-rate/--remove knobs record
+    versions and removals, take the edited and removed articles from a second crawl instead.
+    """
+    db = Database(db_path)
+    migrate(db)
+    seed = next(db.query("SELECT * FROM articles WHERE title = ?", [SEED_TITLE]))
+    removed = next(db.query(
+        "SELECT url FROM articles WHERE site = 'replica-thads-dongthap' AND url != ? "
+        "ORDER BY url LIMIT 1", [seed["url"]]))["url"]  # fmt: skip
+    with db.atomic():
+        # Fixture: the seed article as first seen (version 1) and as edited (version 2).
+        db.execute("DELETE FROM article_versions WHERE article_url = ?", [seed["url"]])
+        first = seed["body_text"].replace("Nhằm thu hút", "Để thu hút", 1)
+        for version, body, days in ((1, first, 20), (2, seed["body_text"], 1)):
+            db.table("article_versions").insert({
+                "article_url": seed["url"], "version": version,
+                "content_hash": f"fixture-{version}", "fetched_at": now_utc(days),
+                "title": seed["title"], "published": seed["published"],
+                "author_unit": seed["author_unit"] if version == 2 else None,
+                "body_text": body, "extractor_version": seed["extractor_version"],
+            })  # fmt: skip
+        # Fixture: an article the portal stopped serving.
+        db.execute(
+            "UPDATE articles SET removed_at = ?, missing_count = 2 WHERE url = ?",
+            [now_utc(2), removed],
+        )
+        # Fixture: a site whose last run failed, with failed fetches and no articles.
+        run_id = db.table("crawl_runs").insert({
+            "site": BROKEN_SITE, "mode": "incremental", "started_at": now_utc(0.1),
+            "finished_at": now_utc(0.05), "status": "failed", "requests": 3, "failures": 3,
+        }).last_pk  # fmt: skip
+        db.table("fetches").insert_all(
+            {"run_id": run_id, "url": f"http://127.0.0.1:9/broken/{n}", "method": "GET",
+             "kind": "listing", "status": 503, "fetched_at": now_utc(0.1)}
+            for n in range(3)
+        )  # fmt: skip
+        # Fixture: a hostile article (a crawl cannot make one: the extractor sanitizes).
+        body_text = "<script>window.__pwned = 'text'</script> Nội dung về bình đẳng giới."
+        db.table("articles").insert({
+            "url": HOSTILE_URL, "site": "replica-hostile", "agency": "Cơ quan <b>giả mạo</b>",
+            "family": "hostile", "title": HOSTILE_TITLE, "published": "2024-05-01",
+            "year": 2024, "month": "2024-05", "author_unit": "<img src=x onerror=alert(1)>",
+            "body_text": body_text, "body_html": hostile_body(trap),
+            "summary": "<b onclick=alert(1)>tóm tắt</b>", "source_url": "javascript:alert(1)",
+            "fetched_at": now_utc(), "first_seen": now_utc(), "last_seen": now_utc(),
+            "extractor_version": "<i>0.1.0</i>", "category": "<script>x</script>",
+            "search_folded": fold(f"{HOSTILE_TITLE}\n{body_text}"),
+        })  # fmt: skip
+        db.table("images").insert({"article_url": HOSTILE_URL, "position": 0,
+                                   "url": "javascript:alert(1)",
+                                   "caption": "<img src=x onerror=alert(2)>"})  # fmt: skip
+        db.table("attachments").insert({"article_url": HOSTILE_URL, "position": 0,
+                                        "url": f"{trap}/file.pdf", "name": "<svg onload=alert(3)>",
+                                        "type": "pdf"})  # fmt: skip
+        db.table("cited_documents").insert({"article_url": HOSTILE_URL, "position": 0,
+                                            "number": "<script>alert(4)</script>",
+                                            "type": "Nghị định"})  # fmt: skip
+        db.table("article_versions").insert_all(
+            {"article_url": HOSTILE_URL, "version": n, "content_hash": f"hostile-{n}",
+             "fetched_at": now_utc(n), "title": HOSTILE_TITLE,
+             "body_text": body_text + "<img src=x onerror=alert(5)>" * n}
+            for n in (1, 2)
+        )  # fmt: skip
+    db.close()
+    return {"seed": seed["url"], "removed": removed, "hostile": HOSTILE_URL}
+
+
+def fixture_archive(tmp_path_factory: pytest.TempPathFactory, name: str, trap: str) -> Path:
+    """A copy of the demo archive with the fixture rows, under its own name."""
+    path = tmp_path_factory.mktemp(name) / "archive.db"
+    shutil.copy(demo_archive(tmp_path_factory), path)
+    add_fixture_rows(path, trap)
+    return path
