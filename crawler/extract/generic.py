@@ -23,7 +23,7 @@ from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.legal import strip_document_frame
 from crawler.extract.media import Attachment, Image, find_attachments, find_images
 from crawler.extract.structured import page_metadata
-from crawler.extract.text import blocks, clean_text
+from crawler.extract.text import blocks, clean_text, paragraphs
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_MAX_WORDS = 60
@@ -35,6 +35,8 @@ _NAMED_SHARE = 0.8  # of a heading's words the stated title must hold for it to 
 _WORD = re.compile(r"\w+")
 _DEK_MIN_WORDS = 5
 _META_MAX_WORDS = 12  # date, byline and share lines under a title are this short
+_CAPTION_MAX_WORDS = 40  # a figcaption longer than this is text set beside a picture
+_TEXT_PARTS = frozenset({"p", "div", "ul", "ol"})
 _DATE_ONLY = re.compile(r"^[\W\d]*\d{1,2}/\d{1,2}/\d{4}[\W\d]*$")
 
 
@@ -191,7 +193,9 @@ def _find(texts: list[str], line: str, start: int = 0) -> int | None:
     return None
 
 
-def _trafilatura_lines(tree: etree._Element, url: str, favor_recall: bool) -> list[str]:
+def _trafilatura_lines(
+    tree: etree._Element, url: str, favor_recall: bool, captions: set[str]
+) -> list[str]:
     options = {"url": url, "include_comments": False, "include_tables": True,
                "include_images": False, "favor_recall": favor_recall}  # fmt: skip
     main = trafilatura.extract(copy.deepcopy(tree), **options)
@@ -200,7 +204,7 @@ def _trafilatura_lines(tree: etree._Element, url: str, favor_recall: bool) -> li
         # are; give it the markup once more before concluding there is no main text.
         main = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), **options)
     lines = [clean_text(line) for line in (main or "").splitlines()]
-    return [line for line in lines if line]
+    return [line for line in lines if line and line not in captions]
 
 
 def _content(lines: list[str]) -> list[str]:
@@ -211,16 +215,17 @@ def _words(lines: list[str]) -> int:
     return sum(len(line.split()) for line in lines)
 
 
-def _main_text_lines(tree: etree._Element, url: str) -> list[str]:
-    """trafilatura's main text, one cleaned line per paragraph (on a copy: it edits trees).
+def _main_text_lines(tree: etree._Element, url: str, captions: set[str]) -> list[str]:
+    """trafilatura's main text without `captions`, one cleaned line per paragraph (on a copy:
+    it edits trees).
 
     When the default (balanced) setting keeps almost nothing but a title, the page gets a
     second pass that favours recall: short notices laid out in bare <div>s need it.
     """
-    lines = _trafilatura_lines(tree, url, favor_recall=False)
+    lines = _trafilatura_lines(tree, url, False, captions)
     content = _content(lines)
     if len(content) < _THIN_TEXT_LINES:
-        recalled = _trafilatura_lines(tree, url, favor_recall=True)
+        recalled = _trafilatura_lines(tree, url, True, captions)
         found = _content(recalled)
         # The second pass must find more text, not the same text in more lines: a line or two
         # more of a few words are a widget heading or a share bar after the text.
@@ -230,11 +235,42 @@ def _main_text_lines(tree: etree._Element, url: str) -> list[str]:
     return lines
 
 
+def _clean_keeping_captions(
+    tree: etree._Element,
+) -> tuple[etree._Element, dict[str, str], set[str]]:
+    """Clean `tree` in place (captions and document properties out), and return a copy for
+    trafilatura without the properties but with the captions, the properties, and the lines
+    of the captions.
+
+    Captions leave trafilatura's lines, not the tree it reads: a gallery whose caption is gone
+    looks empty, and trafilatura may then pass over the article text beside it.
+    """
+    for caption in tree.iter("figcaption"):
+        # Paragraphs of text beside a picture (slideshows, galleries) are article text.
+        parts = sum(1 for child in caption if child.tag in _TEXT_PARTS)
+        if parts >= 2 or len(caption.text_content().split()) > _CAPTION_MAX_WORDS:
+            caption.tag = "div"
+    candidates = list(tree.iter("figcaption", "p", "div"))
+    tables = list(tree.iter("table"))
+    reading = copy.deepcopy(tree)
+    properties = clean_for_main_text(tree)
+    if dropped := [i for i, table in enumerate(tables) if table.getparent() is None]:
+        copies = list(reading.iter("table"))
+        for index in dropped:
+            copies[index].drop_tree()
+    captions: set[str] = set()
+    for element in candidates:
+        if element.getparent() is None:  # dropped by the clean-up
+            captions.add(clean_text(element.text_content()))
+            captions.update(paragraphs(element))
+    return reading, properties, captions
+
+
 def read_generic(tree: etree._Element, url: str) -> Reading:
     """Title, date, summary and body lines of any article page (`tree` is cleaned in place)."""
     metadata = page_metadata(tree)
-    properties = clean_for_main_text(tree)
-    lines = _main_text_lines(tree, url)
+    reading, properties, captions = _clean_keeping_captions(tree)
+    lines = _main_text_lines(reading, url, captions)
     if not lines:
         raise NoMainText("no main text found on the page")
     body_element = tree.find("body")
