@@ -4,6 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The browser tests drive Debian's chromium through Playwright (never Playwright's own
+# browser download): installed here when missing; CI runs as root, others through sudo.
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint install clean
 
@@ -25,8 +29,12 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
-	$(BIN)/pytest
+$(CHROMIUM):
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	  || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+test: lint $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) data/demo.db* .pytest_cache
+	rm -rf $(VENV) data/demo.db* .pytest_cache test-artifacts

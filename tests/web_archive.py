@@ -129,7 +129,7 @@ def add_fixture_rows(db_path: Path, trap: str = "http://127.0.0.1:9") -> dict[st
                                             "type": "Nghị định"})  # fmt: skip
         db.table("article_versions").insert_all(
             {"article_url": HOSTILE_URL, "version": n, "content_hash": f"hostile-{n}",
-             "fetched_at": now_utc(n), "title": HOSTILE_TITLE,
+             "fetched_at": now_utc(3 - n), "title": HOSTILE_TITLE,
              "body_text": body_text + "<img src=x onerror=alert(5)>" * n}
             for n in (1, 2)
         )  # fmt: skip
