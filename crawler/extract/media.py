@@ -80,7 +80,7 @@ def find_attachments(roots: list[etree._Element], base_url: str) -> list[Attachm
 
 
 def _caption_for(image: etree._Element) -> str | None:
-    figure = next((a for a in image.iterancestors() if a.tag == "figure"), None)
+    figure = next(image.iterancestors("figure"), None)
     if figure is not None:
         caption = next(figure.iter("figcaption"), None)
         return (clean_text(caption.text_content()) or None) if caption is not None else None

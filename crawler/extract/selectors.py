@@ -187,13 +187,11 @@ class PageIndex:
         self._by_attribute: dict[str, list[etree._Element]] = {}
         names = tuple(names)
         for element in root.iter(etree.Element):
-            if classes and (value := element.get("class")):
-                # str.split() splits at more spaces than @class does: Compound.matches decides.
-                for token in value.split():
-                    if token in classes:
-                        found = self._by_class.setdefault(token, [])
-                        if not found or found[-1] is not element:
-                            found.append(element)
+            value = element.get("class")
+            # str.split() splits at more spaces than @class does: Compound.matches decides.
+            if value is not None and (found := classes.intersection(value.split())):
+                for token in found:
+                    self._by_class.setdefault(token, []).append(element)
             for name in names:
                 if element.get(name) is not None:
                     self._by_attribute.setdefault(name, []).append(element)

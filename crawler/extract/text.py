@@ -41,23 +41,29 @@ def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
         if text:
             found.append((text, open_blocks[-1]))
 
-    # iterwalk is iterative, so deeply nested markup cannot exhaust the Python stack.
+    # iterwalk is iterative, so deeply nested markup cannot exhaust the Python stack. Each
+    # .text and .tail is read once: lxml decodes it from UTF-8 on every read.
     for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else None
+        tag = element.tag
+        if not isinstance(tag, str):
+            tag = None
         if event == "start":
             if tag in BLOCK_TAGS or tag == "br":
-                flush()
-            if tag in BLOCK_TAGS:
-                open_blocks.append(element)
-            if tag is not None and tag != "script" and element.text:
-                pending.append(element.text)
+                if pending:
+                    flush()
+                if tag != "br":
+                    open_blocks.append(element)
+            if tag is not None and tag != "script" and (text := element.text):
+                pending.append(text)
         else:
             if tag in BLOCK_TAGS:
-                flush()
+                if pending:
+                    flush()
                 open_blocks.pop()
-            if element is not root and element.tail:
-                pending.append(element.tail)
-    flush()
+            if element is not root and (tail := element.tail):
+                pending.append(tail)
+    if pending:
+        flush()
     return found
 
 
