@@ -9,7 +9,8 @@ import lxml.html
 import pytest
 
 from archive.fold import fold
-from crawler.extract.boilerplate import cut_trailing_widgets, drop_repeated_title
+from crawler.extract import extract_article
+from crawler.extract.boilerplate import cut_trailing_widgets, drop_repeated_title, is_credit_line
 from crawler.extract.bylines import Byline, parse_byline, split_byline
 from crawler.extract.dates import VIETNAM_TIME, parse_vn_datetime
 from crawler.extract.text import guess_language, paragraphs
@@ -126,3 +127,55 @@ def test_canonical_url_gives_one_identity(variant: str) -> None:
 )
 def test_guess_language(text: str, expected: str | None) -> None:
     assert guess_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Foto: Ingo Schneider", True),
+        ("(Photo: Alvaro Serey / Reuters)", True),
+        ("Bild (links): Screenshot", True),
+        ("Crédits photos : Bestimage", True),
+        ("Bild anzeigen", False),  # a button, not a credit
+        ("Photos à l'appui, le tabloïd révèle ce vendredi que le ministre est sorti.", False),
+        ("Foto: " + "ein langer Satz " * 6, False),  # a sentence that starts like a credit
+    ],
+)
+def test_is_credit_line(line: str, expected: bool) -> None:
+    assert is_credit_line(line) is expected
+
+
+_TEXT = "<p>{} is the subject of this paragraph, which runs on for a good many words.</p>"
+_PAGE = (
+    "<html><head><title>Harbour plan approved | City news</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/city'>City</a></nav><h1>Harbour plan approved</h1>"
+    "<div><h2>The council backed the new harbour plan after a long night of debate.</h2>"
+    "<figure><img src='/a.jpg'><figcaption>The harbour at dawn. Foto: K. Berg</figcaption></figure>"
+    "{}</div><footer>Contact us</footer></body></html>"
+)
+
+
+def test_generic_title_is_the_heading_the_page_names_and_the_dek_is_the_sapo() -> None:
+    """The <h2> stands nearer to the text, but <title> names the <h1>."""
+    paragraphs_html = "".join(_TEXT.format(f"Point {n}") for n in range(6))
+    article = extract_article(_PAGE.format(paragraphs_html), "https://example.org/news/1")
+    assert article.title == "Harbour plan approved"
+    assert (
+        article.summary == "The council backed the new harbour plan after a long night of debate."
+    )
+    assert article.body_text.startswith("Point 0 is the subject")
+    assert "harbour at dawn" not in article.body_text
+
+
+def test_generic_figcaption_of_paragraphs_is_text() -> None:
+    """Slideshows set their text in <figcaption>; a one-line caption is still dropped."""
+    slides = "".join(
+        f"<figure><h2>Costume {n}</h2><img src='/{n}.jpg'><figcaption><p>Last-minute idea.</p>"
+        f"<p>What you need: a hat, a scarf and costume {n}, all found at home.</p></figcaption>"
+        "</figure>"
+        for n in range(6)
+    )
+    page = _PAGE.format(_TEXT.format("The list") + slides)
+    body = extract_article(page, "https://example.org/news/2").body_text
+    assert "What you need: a hat, a scarf and costume 5" in body
+    assert "harbour at dawn" not in body

@@ -29,6 +29,15 @@ _TOOLBAR_WORDS = re.compile(
 )
 # Photo credits and captions written as text: "Ảnh: VGP/Nhật Bắc", "Ảnh minh họa".
 PHOTO_CREDIT = re.compile(r"^(?:Ảnh|Ảnh minh họa|Nguồn ảnh)\s*[:.]?\s*\S{0,40}", re.IGNORECASE)
+# A photo credit on a line of its own on pages in other languages: "Foto: dpa", "(Photo: Reuters)",
+# "Bild (links): Screenshot", "Crédits photos : Bestimage". Vietnamese credits ("Ảnh: …") are
+# dropped with their element as captions, or read as the closing byline.
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?\s*(?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Crédits? photos?|"
+    r"(?:Photo|Image|Bild|Foto)\s*credits?|Bildquelle|Fotoquelle)\s*(?:\([^)]*\))?\s*:",
+    re.IGNORECASE,
+)
+_CREDIT_MAX_WORDS = 12
 # Document properties tables of legal-document pages: label → field.
 PROPERTY_LABELS = {
     "ngày ban hành": "published",
@@ -46,6 +55,11 @@ _WIDGET_HEADING_MAX = 120
 
 def is_toolbar_line(line: str) -> bool:
     return bool(_TOOLBAR_WORDS.match(line))
+
+
+def is_credit_line(line: str) -> bool:
+    """A short line that only credits a picture ("Foto: Ingo Schneider")."""
+    return len(line.split()) <= _CREDIT_MAX_WORDS and bool(_CREDIT_LINE.match(line))
 
 
 def cut_trailing_widgets(paragraphs: list[str]) -> list[str]:

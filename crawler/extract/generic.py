@@ -16,7 +16,12 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from crawler.extract.boilerplate import SAPO_PREFIX, cut_trailing_widgets, is_toolbar_line
+from crawler.extract.boilerplate import (
+    SAPO_PREFIX,
+    cut_trailing_widgets,
+    is_credit_line,
+    is_toolbar_line,
+)
 from crawler.extract.bylines import parse_byline
 from crawler.extract.cleanup import clean_for_main_text
 from crawler.extract.dates import parse_vn_datetime
@@ -204,7 +209,8 @@ def _trafilatura_lines(
         # are; give it the markup once more before concluding there is no main text.
         main = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), **options)
     lines = [clean_text(line) for line in (main or "").splitlines()]
-    return [line for line in lines if line and line not in captions]
+    # Captions and photo credits that trafilatura keeps as lines of their own are not text.
+    return [line for line in lines if line and line not in captions and not is_credit_line(line)]
 
 
 def _content(lines: list[str]) -> list[str]:
