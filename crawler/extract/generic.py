@@ -75,9 +75,10 @@ def _is_title_block(text: str, element: etree._Element) -> bool:
     )
 
 
-def _title_index(found: list, first: int | None, stated: str) -> int | None:
+def _title_index(found: list, first: int | None, stated: str, headline: str) -> int | None:
     """The heading that titles the text starting at block `first`: the nearest one before it
-    that the page's stated title (og:title, JSON-LD headline, <title>) names, else the nearest.
+    that the page's stated title (og:title, JSON-LD headline, <title>) names; else a heading
+    further up that reads as the headline; else the nearest.
 
     Widget headings ("Related articles") and a sapo set in <h2> stand nearer to the text than
     the title on many templates; the stated title tells them apart.
@@ -87,9 +88,14 @@ def _title_index(found: list, first: int | None, stated: str) -> int | None:
     window = range(first, max(-1, first - _LOOK_BACK), -1)
     headings = [i for i in window if _is_title_block(*found[i])]
     named = _word_set(stated)
-    return next(
-        (i for i in headings if _is_named(found[i][0], named)), headings[0] if headings else None
-    )
+    if (near := next((i for i in headings if _is_named(found[i][0], named)), None)) is not None:
+        return near
+    wanted = headline.casefold()
+    far = (i for i in range(first, -1, -1) if found[i][1].tag in HEADINGS)
+    match = next((i for i in far if found[i][0].casefold() == wanted), None) if wanted else None
+    if match is not None:
+        return match
+    return headings[0] if headings else None
 
 
 def _dek(following: list) -> str | None:
@@ -287,7 +293,8 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
     lead = next((ln for ln in lines if not _is_header_line(ln)), lines[0])
     first = _find(texts, lead)
     headline = metadata.get("headline")
-    title_index = _title_index(found, first, headline or tree.findtext(".//title") or "")
+    stated = headline or tree.findtext(".//title") or ""
+    title_index = _title_index(found, first, stated, clean_text(headline or ""))
     if title_index is None and headline:
         title_index = _find(texts, clean_text(headline))
     title = texts[title_index] if title_index is not None else clean_text(headline or "") or None
