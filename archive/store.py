@@ -265,13 +265,18 @@ class Archive:
         ))  # fmt: skip
         return bool(rows) and not rows[0]["walk_complete"]
 
-    def revisits(self, site: str, published_since: str) -> list[dict[str, Any]]:
-        """Live articles of `site` published on or after the date: what to re-check for edits."""
+    def revisits(self, site: str, published_since: str | None) -> list[dict[str, Any]]:
+        """Live articles of `site` published on or after the date (every live article when the
+        date is None): what to re-check for edits and removals."""
         sql = (
-            "SELECT url, etag, last_modified FROM articles WHERE site = ? AND published >= ? "
-            "AND removed_at IS NULL ORDER BY published DESC"
+            "SELECT url, source_url, etag, last_modified FROM articles "
+            "WHERE site = ? AND removed_at IS NULL"
         )
-        return list(self.db.query(sql, [site, published_since]))
+        params = [site]
+        if published_since is not None:
+            sql += " AND published >= ?"
+            params.append(published_since)
+        return list(self.db.query(sql + " ORDER BY published DESC", params))
 
     def count(self, table: str = "articles") -> int:
         return self.db.table(table).count

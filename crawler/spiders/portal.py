@@ -121,9 +121,13 @@ class PortalSpider(ListingSources, scrapy.Spider):
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        if not self.plan.full:
-            for known in self.archive.revisits(self.profile.slug, self.plan.revisit_since):
-                yield self.article_request(known["url"], validators=known, kind="revisit")
+        # A full run re-checks every archived article, also those no listing links any more
+        # (that is how removals are found); an incremental one only the recent ones.
+        since, kind = (None, "recheck") if self.plan.full else (self.plan.revisit_since, "revisit")
+        for known in self.archive.revisits(self.profile.slug, since):
+            yield self.article_request(
+                known["url"], validators=known, kind=kind, api_url=known["source_url"]
+            )
         for source in self.profile.sources:
             for request in self.source_requests(source):
                 yield request
@@ -168,10 +172,12 @@ class PortalSpider(ListingSources, scrapy.Spider):
         validators: dict[str, Any] | None = None,
         kind: str = "article",
         source: Source | None = None,
+        api_url: str | None = None,
     ) -> scrapy.Request:
         """The request for one article: its page, or its JSON where the page is an empty shell.
 
-        With `validators` (the archived ETag / Last-Modified) it is a conditional GET.
+        With `validators` (the archived ETag / Last-Modified) it is a conditional GET;
+        `api_url` is where an archived API article's JSON was fetched from.
         """
         canonical = self.profile.canonical(url)
         meta = {
@@ -188,6 +194,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
         api = self.profile.api
         if api and api_item is not None:
             api_url = urljoin(self.profile.base_url, api["url"].format(**api_item))
+        if api and api_url and api_url != url:
             return scrapy.Request(
                 api_url,
                 callback=self.parse_api_article,
