@@ -94,7 +94,7 @@ class ArchivePipeline:
         self.family = profile.family
         self.archive.register_site(profile.public_fields())
         mode = self.crawler.settings.get("CRAWL_MODE")
-        if mode != "full" and self.stats.get_value("govarchive/resumed"):
+        if mode != "full" and self.crawler.spider.plan.resume:
             mode = "resume"
         self.run_id = self.archive.start_run(profile.slug, mode, CODE_VERSION, _now())
         self.stats.set_value("govarchive/run_id", self.run_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from archive.schema import migrations
 from archive.store import Archive
@@ -108,3 +109,18 @@ def test_child_rows_are_replaced_not_duplicated(archive: Archive) -> None:
     archive.write([article("u1", "t2", cited_documents=[cited])])
     rows = list(archive.db.query("SELECT number FROM cited_documents WHERE article_url = 'u1'"))
     assert rows == [{"number": "321/KH-UBND"}]
+
+
+def test_an_older_archive_is_migrated_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m003_provenance")  # an archive made before issue 5
+    old.table("articles").insert({"url": "u1", "title": "Đại hội", "body_text": "Nội dung"})
+    old.close()
+    archive = Archive.open(path)
+    assert {"fetches", "crawl_runs", "article_versions", "sites"} <= set(archive.db.table_names())
+    columns = set(archive.db.table("articles").columns_dict)
+    assert {"removed_at", "content_hash", "family", "month"} <= columns
+    row = next(archive.db.query("SELECT title, body_text FROM articles WHERE url = 'u1'"))
+    assert row == {"title": "Đại hội", "body_text": "Nội dung"}
+    assert next(archive.db.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'hội'"))

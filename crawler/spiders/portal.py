@@ -114,7 +114,6 @@ class PortalSpider(ListingSources, scrapy.Spider):
             # A killed or capped run left older articles unfetched: paging must not stop at
             # the first page of archived articles this time.
             plan = dataclasses.replace(plan, resume=True)
-            crawler.stats.set_value("govarchive/resumed", True)
         spider = super().from_crawler(crawler, *args, profile=profile, plan=plan, archive=archive,
                                       **kwargs)  # fmt: skip
         crawler.signals.connect(archive.close, signal=signals.spider_closed)
