@@ -16,11 +16,13 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+import lxml.html
 import trafilatura
 
 from crawler.evaluation.devset import DEFAULT_DEVSET, load_devset
 from crawler.evaluation.replica import truth_lines
 from crawler.extract import extract_article
+from crawler.extract.decode import decode_html
 from crawler.fetch import fetch_page
 from crawler.sites import find_site
 from replica.server import ReplicaServer
@@ -48,20 +50,32 @@ def seconds_per_page(pages: list[Page], extract: Callable[[bytes, str, object], 
     return (time.perf_counter() - started) / len(pages)
 
 
-def compare(name: str, pages: list[Page], ours: Callable, rounds: int) -> None:
+def compare(
+    name: str, pages: list[Page], ours: Callable, rounds: int, floor: Callable | None = None
+) -> None:
+    """Median ms/page of `ours` and of trafilatura on the same pages, and with `floor` (what
+    any lxml-based extractor pays before reading a field) how much of ours is that floor."""
+
     def reference(html: bytes, url: str, _profile: object) -> object:
         return trafilatura.extract(html, url=url, include_comments=False, include_tables=True)
 
-    times: dict[str, list[float]] = {"ours": [], "trafilatura": []}
+    extractors = {"ours": ours, "trafilatura": reference, **({"floor": floor} if floor else {})}
+    times: dict[str, list[float]] = {key: [] for key in extractors}
     for _ in range(rounds):
-        times["ours"].append(seconds_per_page(pages, ours))
-        times["trafilatura"].append(seconds_per_page(pages, reference))
-    ours_ms = 1000 * statistics.median(times["ours"])
-    traf_ms = 1000 * statistics.median(times["trafilatura"])
+        for key, extract in extractors.items():
+            times[key].append(seconds_per_page(pages, extract))
+    ms = {key: 1000 * statistics.median(values) for key, values in times.items()}
+    ours_ms, traf_ms = ms["ours"], ms["trafilatura"]
     print(
         f"{name:<34} {len(pages):>5} pages  ours {ours_ms:7.2f} ms  trafilatura {traf_ms:7.2f} ms"
         f"  ours/trafilatura {ours_ms / traf_ms:5.2f}  trafilatura/ours {traf_ms / ours_ms:6.1f}"
     )
+    if floor:
+        print(
+            f"{'':<34} {'':>11}  decode + lxml parse alone {ms['floor']:5.2f} ms"
+            f" ({100 * ms['floor'] / ours_ms:.0f}% of ours; trafilatura/floor"
+            f" {traf_ms / ms['floor']:.1f}: no lxml-based path gets past that)"
+        )
 
 
 def main() -> None:
@@ -77,8 +91,11 @@ def main() -> None:
     def generic_path(html: bytes, url: str, profile: object) -> object:
         return extract_article(html, url, profile, generic=True)
 
+    def parse_only(html: bytes, _url: str, _profile: object) -> object:
+        return lxml.html.document_fromstring(decode_html(html))
+
     plain = replica_pages(args.articles, obfuscate=False)
-    compare("profile path, replica pages", plain, profile_path, args.rounds)
+    compare("profile path, replica pages", plain, profile_path, args.rounds, floor=parse_only)
     obfuscated = replica_pages(args.articles, obfuscate=True)
     compare("generic path, obfuscated replica", obfuscated, generic_path, args.rounds)
     if (DEFAULT_DEVSET / "evaldata.json").exists():
