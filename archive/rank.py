@@ -19,7 +19,7 @@ from archive.scan import collect, estimate_matches
 
 K1 = 1.2
 B = 0.75
-IDF_SAMPLE = 2000
+IDF_SAMPLE = 1000
 IDF_BUDGET_MS = 10
 # Only the start of each article is scored (the title comes first in the folded text, then
 # the lead): news puts what matters there, and it bounds the cost per candidate.
@@ -36,6 +36,9 @@ def document_frequency(conn: sqlite3.Connection, term: Term, total_articles: int
     rowids, complete = collect(conn, sql, [term.fts], IDF_BUDGET_MS)
     if complete and len(rowids) < IDF_SAMPLE:
         return len(rowids)
+    if not rowids:
+        # Nothing read within the budget: a word in so many articles that it weighs ~nothing.
+        return total_articles // 2
     return estimate_matches(rowids, total_articles)
 
 
@@ -74,12 +77,16 @@ def bm25_scores(
     """
     if not texts:
         return {}
-    weighted = [
-        (term_pattern(term), idf(document_frequency(conn, term, total_articles), total_articles))
-        for term in query.terms
-    ]
+
+    def weight(term: Term) -> float:
+        if len(query.terms) == 1:
+            return 1.0  # one term's weight changes no order: spend no scan on it
+        return idf(document_frequency(conn, term, total_articles), total_articles)
+
+    weighted = [(term_pattern(term), weight(term)) for term in query.terms]
     texts = {rowid: text[:SCORED_CHARS] for rowid, text in texts.items()}
-    lengths = {rowid: len(text.split()) for rowid, text in texts.items()}
+    # Folded text separates words by single spaces (or a newline after the title).
+    lengths = {rowid: text.count(" ") + 2 for rowid, text in texts.items()}
     average = sum(lengths.values()) / len(lengths) or 1.0
     scores = {}
     for rowid, text in texts.items():

@@ -15,20 +15,21 @@ from typing import Any
 from markupsafe import Markup
 
 from archive.query import SYNTAX_HELP, Query, QueryError, highlight, snippet
-from archive.rank import bm25_scores, ranked
+from archive.rank import SCORED_CHARS, bm25_scores, ranked
 from archive.scan import FtsError, article_count, collect, estimate_matches
 
 # Ranking every match costs time in proportion to the matches (~450 ms for a common word at
 # 200,000 articles with FTS5's ORDER BY rank); the newest CANDIDATES matches are found in a few
 # ms at any size. So results are the CANDIDATES most recently archived matches, ranked by BM25
 # (archive.rank), and the facets count those same candidates.
-CANDIDATES = 1000
-# Matches are counted exactly up to COUNT_LIMIT within COUNT_BUDGET_MS; beyond, the total is
-# estimated from the candidates ("about"). A scan for candidates that a filter makes rare
-# stops after SCAN_BUDGET_MS and ranks what it found ("more than").
+CANDIDATES = 500
+# A scan for candidates stops after SCAN_BUDGET_MS and ranks what it found ("more than");
+# filters keeping at most SELECTIVE articles are read from their index (see _candidates).
+# Browsing counts articles exactly up to COUNT_LIMIT within COUNT_BUDGET_MS.
+SCAN_BUDGET_MS = 120
+SELECTIVE = 50_000
 COUNT_LIMIT = 10_000
 COUNT_BUDGET_MS = 20
-SCAN_BUDGET_MS = 250
 FACETS = ("agency", "family", "category", "year", "month", "author_unit")
 FACET_VALUES = 12
 RESULT_COLUMNS = (
@@ -128,6 +129,13 @@ def friendly_fts_error(message: str) -> str:
     )
 
 
+def _selective(conn: sqlite3.Connection, where: str, params: list[Any]) -> bool:
+    """Whether the filter keeps few enough articles to be read whole from its index."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} LIMIT {SELECTIVE + 1})"
+    counted, done = collect(conn, sql, params, COUNT_BUDGET_MS)
+    return done and counted[0] <= SELECTIVE
+
+
 def _candidates(
     conn: sqlite3.Connection,
     query: Query | None,
@@ -140,12 +148,24 @@ def _candidates(
     if query is None:
         sql = f"SELECT a.rowid FROM articles a {'WHERE ' + where if where else ''} "
         return collect(conn, sql + "ORDER BY a.published DESC LIMIT ?", [*params, limit], budget_ms)
-    join = "JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""
-    sql = (
-        f"SELECT articles_fts.rowid FROM articles_fts {join} "
-        f"WHERE articles_fts MATCH ? {'AND ' + where if where else ''} "
-        "ORDER BY articles_fts.rowid DESC LIMIT ?"
-    )
+    if not where:
+        sql = (
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+        )
+    elif _selective(conn, where, params):
+        # A rare filter: its rowids come from an index into memory once, and each match is
+        # checked there ("+" keeps SQLite from turning the IN into one FTS lookup per rowid).
+        sql = (
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN "
+            f"(SELECT a.rowid FROM articles a WHERE {where}) ORDER BY rowid DESC LIMIT ?"
+        )
+    else:
+        # A common filter: most matches pass it, so checking each match's row is quicker.
+        sql = (
+            "SELECT articles_fts.rowid FROM articles_fts "
+            "JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND {where} ORDER BY articles_fts.rowid DESC LIMIT ?"
+        )
     return collect(conn, sql, [query.fts, *params, limit], budget_ms)
 
 
@@ -159,39 +179,36 @@ def _total(
     limit: int,
     total_articles: int,
 ) -> tuple[int, str]:
-    """(count, how it is known: "exact", "about" or "more than")."""
+    """(count, how it is known: "exact", "about" or "more than").
+
+    A search that found fewer than `limit` matches found them all. Otherwise counting would
+    read every match of every word (as slow as ranking them all), so the total is estimated
+    from the density of matches among the newest articles. Browsing counts within a budget.
+    """
     if not complete:
         return len(found), "more than"
     if len(found) < limit:
         return len(found), "exact"
-    if query is None and not where:
+    if query is not None:
+        return estimate_matches(found, total_articles), "about"
+    if not where:
         return total_articles, "exact"
-    if query is None:
-        sql = f"SELECT a.rowid FROM articles a {'WHERE ' + where if where else ''}"
-        args = params
-    else:
-        join = "JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""
-        sql = (
-            f"SELECT articles_fts.rowid FROM articles_fts {join} "
-            f"WHERE articles_fts MATCH ? {'AND ' + where if where else ''}"
-        )
-        args = [query.fts, *params]
-    counted, done = collect(
-        conn, f"SELECT count(*) FROM ({sql} LIMIT {COUNT_LIMIT + 1})", args, COUNT_BUDGET_MS
-    )
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} LIMIT {COUNT_LIMIT + 1})"
+    counted, done = collect(conn, sql, params, COUNT_BUDGET_MS)
     if done and counted[0] <= COUNT_LIMIT:
         return counted[0], "exact"
-    if query is None:
-        return COUNT_LIMIT if done else limit, "more than"
-    return estimate_matches(found, total_articles), "about"
+    return (COUNT_LIMIT if done else limit), "more than"
 
 
 def _details(
     conn: sqlite3.Connection, rowids: list[int], with_text: bool
 ) -> dict[int, dict[str, Any]]:
     columns = ["rowid", *FACETS] + (["search_folded"] if with_text else [])
+    # Only the scored start of the folded text crosses into Python.
+    selected = [f"substr({c}, 1, {SCORED_CHARS})" if c == "search_folded" else c for c in columns]
     sql = (
-        f"SELECT {', '.join(columns)} FROM articles WHERE rowid IN (SELECT value FROM json_each(?))"
+        f"SELECT {', '.join(selected)} FROM articles "
+        "WHERE rowid IN (SELECT value FROM json_each(?))"
     )
     return {
         row[0]: dict(zip(columns, row, strict=True))

@@ -12,7 +12,7 @@ import yaml
 from datasette.app import Datasette
 from sqlite_utils import Database
 
-from archive.schema import migrate
+from archive.schema import migrate, migrations
 
 # Datasette reads metadata.yaml, settings.json, templates/, plugins/ and static/ from here.
 CONFIG_DIR = Path(__file__).parent
@@ -41,6 +41,9 @@ def upgrade_schema(db_path: Path) -> None:
     """Apply pending migrations (new indexes) before serving; a read-only copy is served as is."""
     db = Database(sqlite3.connect(db_path, timeout=30))
     try:
+        if pending := [migration.name for migration in migrations.pending(db)]:
+            log.warning("upgrading %s: %s (a rebuilt full-text index takes minutes at a "
+                        "million articles)", db_path, ", ".join(pending))  # fmt: skip
         migrate(db)
     except sqlite3.OperationalError as error:
         log.warning("serving %s without upgrading its schema: %s", db_path, error)

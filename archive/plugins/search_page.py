@@ -13,7 +13,7 @@ from datasette.utils.asgi import Request, Response
 
 from archive.atom import atom_feed
 from archive.query import QueryError, parse_query
-from archive.search import FACETS, Filters, SearchResult, run_search
+from archive.search import CANDIDATES, FACETS, Filters, SearchResult, run_search
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -166,6 +166,7 @@ async def search_view(datasette: Any, request: Request) -> Response:
             path, [p for p in pairs if p[0] != "page"] + [("page", str(number))]
         ),
         "database": db.name,
+        "candidates": CANDIDATES,
     }
     html = await datasette.render_template("search.html", context, request=request)
     return Response.html(html)
