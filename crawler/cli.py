@@ -183,7 +183,8 @@ def demo(
         if not _print_results(results):
             raise SystemExit(1)
         if not no_serve:
-            click.echo(f"Serving the archive at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+            base = f"http://127.0.0.1:{port}"
+            click.echo(f"Serving the archive at {base}/ (search {base}/-/search; Ctrl-C to stop)")
             serve_archive(db, port=port)
     finally:
         replica.stop()
@@ -202,11 +203,15 @@ def demo(
 def serve(db: Path, host: str, port: int) -> None:
     """Serve an archive with Datasette (read-only) until Ctrl-C.
 
+    Datasette runs from its configuration directory archive/ (docs/datasette.md): search at
+    /-/search, articles per month at /-/charts, site health at /-/health.
+
     Example: govarchive serve --db data/archive.db --port 8001
     """
     from archive.web import serve as serve_archive
 
-    click.echo(f"Serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
+    base = f"http://{host}:{port}"
+    click.echo(f"Serving {db} at {base}/ (search {base}/-/search; Ctrl-C to stop)")
     serve_archive(db, host=host, port=port)
 
 
