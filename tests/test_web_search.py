@@ -1,0 +1,145 @@
+"""The search's pure parts: query folding and syntax, highlighting, BM25, estimates, and
+run_search on a small archive made here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+
+import pytest
+from sqlite_utils import Database
+
+from archive.fold import fold
+from archive.query import QueryError, Term, escape_fts, highlight, parse_query, snippet
+from archive.rank import bm25_scores, document_frequency, idf, occurrences, term_pattern
+from archive.scan import estimate_matches
+from archive.schema import migrate
+from archive.search import Filters, run_search
+
+
+@pytest.mark.parametrize(
+    ("text", "fts"),
+    [
+        ("Đồng Tháp", 'search_folded : ("dong" "thap")'),
+        ("DONG THAP", 'search_folded : ("dong" "thap")'),
+        (unicodedata.normalize("NFD", "đồng tháp"), 'search_folded : ("dong" "thap")'),
+        ('"bình đẳng giới"', 'search_folded : ("binh dang gioi")'),
+        ("thi hành*", 'search_folded : ("thi" "hanh" *)'),
+        ("01/2021/NĐ-CP", 'search_folded : ("01 2021 nd cp")'),
+        ("a OR (b NOT c)", 'search_folded : ("a" OR ( "b" NOT "c" ))'),
+        ('say "hi', None),
+    ],
+)
+def test_queries_fold_into_fts_expressions(text: str, fts: str | None) -> None:
+    if fts is None:
+        with pytest.raises(QueryError, match="quotation mark"):
+            parse_query(text)
+    else:
+        assert parse_query(text).fts == fts
+
+
+def test_nothing_to_search_for() -> None:
+    assert parse_query("") is None and parse_query(" ,, – ") is None and parse_query("OR") is None
+
+
+def test_negated_words_neither_rank_nor_highlight() -> None:
+    query = parse_query("thi hành* NOT dân")
+    assert query.terms == (Term(("thi",)), Term(("hanh",), prefix=True))
+    assert query.words == {"thi"} and query.prefixes == {"hanh"}
+
+
+def test_datasette_search_is_lenient() -> None:
+    assert escape_fts('"mở ngoặc OR') == 'search_folded : ("mo ngoac or")'
+    assert escape_fts("(") == 'search_folded : ("")'
+
+
+def test_highlight_marks_the_original_text_escaped() -> None:
+    query = parse_query("dong thap")
+    marked = highlight("<b>Đồng Tháp</b> và Đông", query)
+    assert marked == "&lt;b&gt;<mark>Đồng</mark> <mark>Tháp</mark>&lt;/b&gt; và <mark>Đông</mark>"
+    assert highlight("Đồng Tháp", None) == "Đồng Tháp"
+
+
+def test_snippet_centres_on_the_first_match() -> None:
+    text = " ".join(["mở đầu"] * 100 + ["bình đẳng giới"] + ["kết thúc"] * 100)
+    cut = snippet(text, parse_query("binh dang gioi"), length=120)
+    assert cut.startswith("… ") and cut.endswith(" …")
+    assert "<mark>bình</mark> <mark>đẳng</mark> <mark>giới</mark>" in cut
+    assert len(str(cut)) < 120 + 60
+
+
+def test_occurrences_count_whole_words_phrases_and_prefixes() -> None:
+    text = fold("Thi hành án, thi hành. Thị xã; thi-hành; hành thi")
+    assert occurrences(term_pattern(Term(("thi",))), text) == 5  # "Thị" folds to "thi" too
+    assert occurrences(term_pattern(Term(("thi", "hanh"))), text) == 3
+    assert occurrences(term_pattern(Term(("han",), prefix=True)), text) == 4
+    assert occurrences(term_pattern(Term(("hanh",))), text) == 4
+
+
+def test_idf_and_density_estimate() -> None:
+    assert idf(10, 1000) > idf(400, 1000) > idf(600, 1000) == 1e-6
+    # 100 matches among the newest 200 of 1,000 articles: about half of them match.
+    assert estimate_matches(list(range(1000, 900, -1)), 1000) == 1000
+    assert 495 <= estimate_matches(list(range(1000, 800, -2)), 1000) <= 505
+    assert estimate_matches([], 1000) == 0
+
+
+ROWS = [
+    ("Hội nghị về bình đẳng giới", "Bình đẳng giới. Bình đẳng giới trong cơ quan.", "A", 2021),
+    ("Tập huấn nghiệp vụ", "Nói về bình đẳng giới một lần, rồi nhiều việc khác nữa.", "B", 2022),
+    ("Đồng Tháp ra quân", "Cục THADS Đồng Tháp ra quân thi hành án.", "A", 2023),
+    ("Dòng tháp nước", "Một dòng tháp nước ở Đông Tháp.", "B", 2023),
+]
+
+
+@pytest.fixture
+def conn(tmp_path) -> Iterator[sqlite3.Connection]:
+    db = Database(tmp_path / "small.db")
+    migrate(db)
+    for index, (title, body, agency, year) in enumerate(ROWS):
+        db.table("articles").insert({
+            "url": f"https://x.invalid/{index}", "title": title, "body_text": body,
+            "agency": agency, "year": year, "published": f"{year}-05-0{index + 1}",
+            "family": "f", "month": f"{year}-05", "search_folded": fold(f"{title}\n{body}"),
+        })  # fmt: skip
+    db.close()
+    connection = sqlite3.connect(tmp_path / "small.db")
+    yield connection
+    connection.close()
+
+
+def test_run_search_ranks_folds_and_counts(conn: sqlite3.Connection) -> None:
+    results = [run_search(conn, parse_query(q)) for q in ("bình đẳng giới", "BINH DANG GIOI")]
+    assert [row["url"] for row in results[0].rows] == [row["url"] for row in results[1].rows]
+    first, _ = results[0].rows
+    assert first["title"] == "Hội nghị về bình đẳng giới"  # more occurrences, ranks first
+    assert results[0].total == 2 and results[0].total_kind == "exact"
+    assert results[0].facets["agency"] == [("A", 1), ("B", 1)]
+
+
+def test_run_search_filters_by_facet_and_date(conn: sqlite3.Connection) -> None:
+    query = parse_query("thap")
+    assert run_search(conn, query).total == 2
+    only_a = run_search(conn, query, Filters({"agency": ["A"]}))
+    assert [row["title"] for row in only_a.rows] == ["Đồng Tháp ra quân"]
+    dated = Filters(published_from=dt.date(2023, 5, 4), published_to=dt.date(2023, 5, 4))
+    assert [row["title"] for row in run_search(conn, query, dated).rows] == ["Dòng tháp nước"]
+    assert run_search(conn, query, Filters({"year": ["2023"]})).total == 2
+
+
+def test_browsing_without_words_lists_newest_first(conn: sqlite3.Connection) -> None:
+    browsed = run_search(conn, None, Filters({"agency": ["B"]}))
+    assert [row["published"] for row in browsed.rows] == ["2023-05-04", "2022-05-02"]
+
+
+def test_syntax_errors_from_fts5_become_query_errors(conn: sqlite3.Connection) -> None:
+    with pytest.raises(QueryError, match="needs words on both sides"):
+        run_search(conn, parse_query("binh OR"))
+
+
+def test_document_frequency_is_exact_below_the_sample(conn: sqlite3.Connection) -> None:
+    assert document_frequency(conn, Term(("binh", "dang")), 4) == 2
+    scores = bm25_scores(conn, parse_query("tháp nước"), {1: "thap nuoc thap", 2: "thap"}, 4)
+    assert scores[1] > scores[2] > 0
