@@ -146,20 +146,19 @@ class PageRules:
     tags: tuple[Selector, ...] = ()  # every match is one tag
     attachments: tuple[Selector, ...] = ()  # containers of file links besides the body
     drop: tuple[Selector, ...] = ()
-    # What PageIndex reads off each element for these selectors: classes and attribute names.
-    index_keys: tuple[frozenset[str], tuple[str, ...]] = field(init=False, compare=False)
+    # The classes PageIndex looks for: the first of each compound selector's.
+    index_classes: frozenset[str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        compounds = [
-            compound
+        classes = frozenset(
+            compound.classes[0]
             for f in fields(self)
             if f.init
             for selector in getattr(self, f.name)
             for compound in selector.chain or ()
-        ]
-        classes = frozenset(c.classes[0] for c in compounds if c.classes)
-        names = (c.attributes[0][0] for c in compounds if c.attributes and not c.classes)
-        object.__setattr__(self, "index_keys", (classes, tuple(dict.fromkeys(names))))
+            if compound.classes
+        )
+        object.__setattr__(self, "index_classes", classes)
 
     @classmethod
     def from_mapping(cls, selectors: Mapping[str, Sequence[str]]) -> PageRules:
@@ -170,7 +169,12 @@ class PageRules:
 
     def index(self, tree: etree._Element) -> PageIndex:
         """The index of one page that these selectors need."""
-        return PageIndex(tree, *self.index_keys)
+        return PageIndex(tree, self.index_classes)
+
+
+@lru_cache(maxsize=64)
+def _attribute_values(name: str) -> etree.XPath:
+    return etree.XPath(f"//@{name}")
 
 
 def _inside(element: etree._Element, ancestor: etree._Element) -> bool:
@@ -181,26 +185,30 @@ class PageIndex:
     """One page's elements by the classes and attributes its selectors test, in document
     order, read in one pass; answers chain selectors as their XPath would."""
 
-    def __init__(self, root: etree._Element, classes: frozenset[str], names: Iterable[str]):
+    def __init__(self, root: etree._Element, classes: frozenset[str]):
         self.root = root
         self._by_class: dict[str, list[etree._Element]] = {}
         self._by_attribute: dict[str, list[etree._Element]] = {}
-        names = tuple(names)
         for element in root.iter(etree.Element):
             value = element.get("class")
             # str.split() splits at more spaces than @class does: Compound.matches decides.
             if value is not None and (found := classes.intersection(value.split())):
                 for token in found:
                     self._by_class.setdefault(token, []).append(element)
-            for name in names:
-                if element.get(name) is not None:
-                    self._by_attribute.setdefault(name, []).append(element)
+
+    def _having(self, name: str) -> list[etree._Element]:
+        """The elements that have attribute `name`, found (in C) when first asked for."""
+        if name not in self._by_attribute:
+            self._by_attribute[name] = [
+                value.getparent() for value in _attribute_values(name)(self.root)
+            ]
+        return self._by_attribute[name]
 
     def _matching(self, compound: Compound) -> list[etree._Element]:
         if compound.classes:
             candidates: Iterable[etree._Element] = self._by_class.get(compound.classes[0], ())
         elif compound.attributes:
-            candidates = self._by_attribute.get(compound.attributes[0][0], ())
+            candidates = self._having(compound.attributes[0][0])
         else:
             return list(self.root.iter(compound.tag))
         return [element for element in candidates if compound.matches(element)]
