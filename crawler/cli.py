@@ -237,7 +237,7 @@ def replica(**knobs: object) -> None:
 
     Example: govarchive replica --port 8000 --articles 100 --obfuscate --faults 5xx=0.05,trap
     """
-    from replica.server import main as serve_replica
+    from replica.cli import main as serve_replica
 
     argv = []
     for name, value in knobs.items():

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from replica.server import main
+from replica.cli import main
 
 sys.exit(main())

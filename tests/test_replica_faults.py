@@ -21,8 +21,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from replica import ReplicaServer
+from replica.cli import main
 from replica.faults import DEFAULTS, HUGE_BYTES, FaultSpec, faults_for
-from replica.server import main
 from replica.site import SiteConfig
 
 Serve = Callable[..., ReplicaServer]
