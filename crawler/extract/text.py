@@ -23,6 +23,10 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 def clean_text(text: str) -> str:
     """Collapse whitespace (including no-break spaces), drop invisible characters, NFC."""
+    # Unicode files every space but " " and every invisible character as non-printable, so
+    # printable text without doubled or outer spaces is already collapsed (most paragraphs).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
     text = " ".join(text.split())
     if not text.isascii():
         text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
