@@ -55,6 +55,10 @@ class Filters:
     published_from: dt.date | None = None
     published_to: dt.date | None = None
 
+    @property
+    def active(self) -> bool:
+        return bool(self.values or self.published_from or self.published_to)
+
     def sql(self) -> tuple[str, list[Any]]:
         """A WHERE clause on `articles` (alias a) and its parameters; "" when unfiltered."""
         clauses, params = [], []

@@ -130,6 +130,9 @@ def test_search_date_range(ds: Datasette) -> None:
     found = search(ds, "thi hành án", **{"from": "2021-01-01", "to": "2021-12-31"}, size=100)
     assert found["total"] > 0
     assert all("2021-01-01" <= row["published"] < "2022" for row in found["rows"])
+    browsed = get(ds, "/-/search.json", **{"from": "2021-01-01", "to": "2021-12-31"}).json()
+    assert browsed["rows"] and all(row["published"] < "2022" for row in browsed["rows"])
+    assert browsed["rows"][0]["published"] >= browsed["rows"][-1]["published"]  # newest first
 
 
 def test_search_page_html(ds: Datasette) -> None:

@@ -16,7 +16,6 @@ from archive.query import QueryError, parse_query
 from archive.search import CANDIDATES, FACETS, Filters, SearchResult, run_search
 
 PER_PAGE = 20
-MAX_PER_PAGE = 100
 FEED_ENTRIES = 50
 FACET_LABELS = {
     "agency": "Agency",
@@ -81,14 +80,43 @@ def _facet_links(path: str, pairs: list[tuple[str, str]], result: SearchResult) 
     return facets
 
 
-async def _agencies(db: Any) -> list[str]:
-    """Every agency, by a skip-scan of the (agency, published) index (one seek per agency)."""
+async def _agency_feeds(db: Any, path: str) -> list[dict[str, str]]:
+    """Every agency with its search and feed links; the agencies come from a skip-scan of the
+    (agency, published) index, one seek per agency."""
     sql = (
         "WITH RECURSIVE g(agency) AS (SELECT min(agency) FROM articles UNION ALL "
         "SELECT (SELECT min(agency) FROM articles WHERE agency > g.agency) FROM g "
         "WHERE g.agency IS NOT NULL) SELECT agency FROM g WHERE agency IS NOT NULL"
     )
-    return [row[0] for row in await db.execute(sql)]
+    return [
+        {
+            "agency": agency,
+            "feed": _url(path + ".atom", [("agency", agency)]),
+            "search": _url(path, [("agency", agency)]),
+        }
+        for (agency,) in await db.execute(sql)
+    ]
+
+
+async def _search(
+    db: Any, text: str, filters: Filters, page: int, per_page: int, always: bool
+) -> tuple[SearchResult | None, str | None]:
+    """(result, None), or (None, a message for the person) when the query cannot be read;
+    no result when there is nothing to search or filter by, unless `always`."""
+    try:
+        query = parse_query(text)
+    except QueryError as problem:
+        return None, str(problem)
+    if query is None and not filters.active and not always:
+        return None, None
+
+    def search(conn: sqlite3.Connection) -> SearchResult:
+        return run_search(conn, query, filters, page=page, per_page=per_page)
+
+    try:
+        return await db.execute_fn(search), None
+    except QueryError as problem:
+        return None, str(problem)
 
 
 async def search_view(datasette: Any, request: Request) -> Response:
@@ -101,46 +129,31 @@ async def search_view(datasette: Any, request: Request) -> Response:
     text = request.args.get("q", "")
     filters = _filters(request)
     page = _number(request.args.get("page"), 1, 1, 10_000)
-    size = _number(request.args.get("size"), PER_PAGE, 1, MAX_PER_PAGE)
-    error = None
-    result = None
-    try:
-        query = parse_query(text)
-        if query is not None or filters.values or fmt == ".atom":
-            per_page = FEED_ENTRIES if fmt == ".atom" else size
-
-            def search(conn: sqlite3.Connection) -> SearchResult:
-                return run_search(conn, query, filters, page=page, per_page=per_page)
-
-            result = await db.execute_fn(search)
-    except QueryError as problem:
-        error = str(problem)
+    size = FEED_ENTRIES if fmt == ".atom" else _number(request.args.get("size"), PER_PAGE, 1, 100)
+    result, error = await _search(db, text, filters, page, size, always=fmt == ".atom")
     if fmt == ".json":
         if error:
             return Response.json({"ok": False, "error": error}, status=400)
         return Response.json({"ok": True, **(result.as_json() if result else {"rows": []})})
+    if fmt == ".atom" and error:
+        return Response.text(error, status=400)
     path = datasette.urls.path("/-/search")
     pairs = urllib.parse.parse_qsl(request.query_string)
+    unpaged = [pair for pair in pairs if pair[0] != "page"]
 
     def article_path(url: str) -> str:
         return datasette.urls.row(db.name, "articles", tilde_encode(url))
 
     if fmt == ".atom":
-        if error:
-            return Response.text(error, status=400)
-        title = "govarchive: " + (
-            text or "; ".join(v for vs in filters.values.values() for v in vs) or "newest articles"
+        chosen = "; ".join(value for values in filters.values.values() for value in values)
+        feed = atom_feed(
+            title="govarchive: " + (text or chosen or "newest articles"),
+            feed_url=datasette.absolute_url(request, _url(path + ".atom", pairs)),
+            page_url=datasette.absolute_url(request, _url(path, pairs)),
+            articles=result.rows if result else [],
+            archive_link=lambda url: datasette.absolute_url(request, article_path(url)),
         )
-        return Response(
-            atom_feed(
-                title=title,
-                feed_url=datasette.absolute_url(request, _url(path + ".atom", pairs)),
-                page_url=datasette.absolute_url(request, _url(path, pairs)),
-                articles=result.rows if result else [],
-                archive_link=lambda url: datasette.absolute_url(request, article_path(url)),
-            ),
-            content_type="application/atom+xml; charset=utf-8",
-        )
+        return Response(feed, content_type="application/atom+xml; charset=utf-8")
     context = {
         "q": text,
         "error": error,
@@ -150,21 +163,10 @@ async def search_view(datasette: Any, request: Request) -> Response:
         "date_to": request.args.get("to", ""),
         "facets": _facet_links(path, pairs, result) if result else [],
         "article_path": article_path,
-        "feed_url": _url(path + ".atom", [p for p in pairs if p[0] != "page"]),
+        "feed_url": _url(path + ".atom", unpaged),
         "json_url": _url(path + ".json", pairs),
-        "agency_feeds": []
-        if result
-        else [
-            {
-                "agency": agency,
-                "feed": _url(path + ".atom", [("agency", agency)]),
-                "search": _url(path, [("agency", agency)]),
-            }
-            for agency in await _agencies(db)
-        ],
-        "page_url": lambda number: _url(
-            path, [p for p in pairs if p[0] != "page"] + [("page", str(number))]
-        ),
+        "agency_feeds": [] if result or error else await _agency_feeds(db, path),
+        "page_url": lambda number: _url(path, [*unpaged, ("page", str(number))]),
         "database": db.name,
         "candidates": CANDIDATES,
     }
