@@ -182,8 +182,9 @@ def _inside(element: etree._Element, ancestor: etree._Element) -> bool:
 
 
 class PageIndex:
-    """One page's elements by the classes and attributes its selectors test, in document
-    order, read in one pass; answers chain selectors as their XPath would."""
+    """One page's elements by the classes its selectors test (read in one pass) and by the
+    attributes they test (found when first asked for), in document order; answers chain
+    selectors as their XPath would."""
 
     def __init__(self, root: etree._Element, classes: frozenset[str]):
         self.root = root
@@ -205,12 +206,13 @@ class PageIndex:
         return self._by_attribute[name]
 
     def _matching(self, compound: Compound) -> list[etree._Element]:
+        """The page's elements that match `compound`, from the narrowest list at hand."""
         if compound.classes:
             candidates: Iterable[etree._Element] = self._by_class.get(compound.classes[0], ())
-        elif compound.attributes:
-            candidates = self._having(compound.attributes[0][0])
+        elif compound.tag is not None:
+            candidates = self.root.iter(compound.tag)
         else:
-            return list(self.root.iter(compound.tag))
+            candidates = self._having(compound.attributes[0][0])
         return [element for element in candidates if compound.matches(element)]
 
     def _below(self, anchors: list[etree._Element], compound: Compound) -> list[etree._Element]:
@@ -244,8 +246,8 @@ class PageIndex:
         if selector.chain is None or len(selector.chain) != 1:
             return selector(element)
         compound = selector.chain[0]
-        if not compound.classes and not compound.attributes:
-            return list(element.iter(compound.tag))
+        if compound.tag is not None and not compound.classes:
+            return [e for e in element.iter(compound.tag) if compound.matches(e)]
         return [e for e in self._matching(compound) if e is element or _inside(e, element)]
 
     def first(self, selectors: Sequence[Selector]) -> etree._Element | None:
