@@ -167,6 +167,18 @@ def m006_prefix_index(db: Database) -> None:
     db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
 
 
+@migrations()
+def m007_facets_by_date(db: Database) -> None:
+    """Issue 7: the table page sorts by publication date; filtered on a facet (year=2021 and
+    category=Thông báo), SQLite walked every article in date order looking for matches (over
+    3 s at a million articles). With (facet, published) indexes it walks only the filtered
+    articles, already in date order; each still covers its facet's counts."""
+    articles = db.table("articles")
+    for column in ("year", "family", "category", "author_unit"):
+        articles.create_index([column, "published"])
+        db.execute(f"DROP INDEX IF EXISTS idx_articles_{column}")
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (a no-op when it already is)."""
     migrations.apply(db)
