@@ -12,6 +12,8 @@ from sqlite_utils import Database
 
 from archive.fold import fold
 from archive.schema import migrate
+from replica.server import ReplicaServer
+from replica.site import SiteConfig
 from tests.conftest import free_port, run_govarchive
 
 SEED_TITLE = (
@@ -21,19 +23,29 @@ SEED_TITLE = (
 SEED_AGENCY = "Cục Thi hành án dân sự tỉnh Đồng Tháp"
 BROKEN_SITE = "replica-broken"
 HOSTILE_URL = "https://hostile.invalid/tin-tuc/bai-doc-hai.html"
+DEMO_ARTICLES = 45  # what `govarchive demo` puts on each replica site
 HOSTILE_TITLE = "<script>window.__pwned = 'title'</script> Tin độc hại về bình đẳng giới"
 
 
 def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The archive `govarchive demo --no-serve` makes of all replica sites, built once per
-    test session (the web and browser tests share it) and never modified: copy it."""
+    """The archive `govarchive demo --no-serve` makes of all replica sites, then two full
+    re-crawls of the seed's site after the replica edited one article and removed one (a real
+    second version and a real removal mark), built once per test session (the web and browser
+    tests share it) and never modified: copy it."""
     path = tmp_path_factory.getbasetemp() / "demo-archive" / "demo.db"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+        port = free_port()
         result = run_govarchive(
-            "demo", "--no-serve", "--db", str(path), "--replica-port", str(free_port())
+            "demo", "--no-serve", "--db", str(path), "--replica-port", str(port)
         )
         assert result.returncode == 0, result.stderr[-3000:]
+        changed = SiteConfig(articles=DEMO_ARTICLES, edits=1, remove=1)
+        with ReplicaServer(port=port, config=changed) as replica:
+            for _ in range(2):  # a removal is marked at the second 404/410 in a row
+                result = run_govarchive("crawl", "replica-thads-dongthap", "--full", "--db",
+                                        str(path), "--replica-url", replica.url)  # fmt: skip
+                assert result.returncode == 0, result.stderr[-3000:]
     return path
 
 
@@ -66,19 +78,14 @@ def hostile_body(trap: str) -> str:
 
 
 def add_fixture_rows(db_path: Path, trap: str = "http://127.0.0.1:9") -> dict[str, str]:
-    """Rows the crawler does not make from the replica (yet), marked as fixtures: the seed
-    article edited once (two versions), one article removed, a broken site's failed run and
-    fetches, and a hostile article whose every field tries to run a script or load `trap`.
-
-    TODO(issues 5 and 6): once crawls of the replica's --edit-rate/--remove knobs record
-    versions and removals, take the edited and removed articles from a second crawl instead.
-    """
+    """Rows a crawl of the replica cannot make, marked as fixtures: the seed article with an
+    earlier version whose words are known (the replica never edits the real seed text), a
+    broken site's failed run and fetches, and a hostile article whose every field tries to run
+    a script or load `trap`. The edit and removal the replica made are real (demo_archive)."""
     db = Database(db_path)
     migrate(db)
     seed = next(db.query("SELECT * FROM articles WHERE title = ?", [SEED_TITLE]))
-    removed = next(db.query(
-        "SELECT url FROM articles WHERE site = 'replica-thads-dongthap' AND url != ? "
-        "ORDER BY url LIMIT 1", [seed["url"]]))["url"]  # fmt: skip
+    removed = next(db.query("SELECT url FROM articles WHERE removed_at IS NOT NULL"))["url"]
     with db.atomic():
         # Fixture: the seed article as first seen (version 1) and as edited (version 2).
         db.execute("DELETE FROM article_versions WHERE article_url = ?", [seed["url"]])
@@ -91,11 +98,6 @@ def add_fixture_rows(db_path: Path, trap: str = "http://127.0.0.1:9") -> dict[st
                 "author_unit": seed["author_unit"] if version == 2 else None,
                 "body_text": body, "extractor_version": seed["extractor_version"],
             })  # fmt: skip
-        # Fixture: an article the portal stopped serving.
-        db.execute(
-            "UPDATE articles SET removed_at = ?, missing_count = 2 WHERE url = ?",
-            [now_utc(2), removed],
-        )
         # Fixture: a site whose last run failed, with failed fetches and no articles.
         run_id = db.table("crawl_runs").insert({
             "site": BROKEN_SITE, "mode": "incremental", "started_at": now_utc(0.1),
