@@ -278,6 +278,18 @@ class Archive:
             params.append(published_since)
         return list(self.db.query(sql + " ORDER BY published DESC", params))
 
+    def analyze_if_grown(self, factor: float = 1.1) -> bool:
+        """Refresh the query planner's statistics (ANALYZE) when the archive has grown by
+        `factor` since they were taken: facets and canned queries pick their indexes by them."""
+        stats = []
+        if self.db["sqlite_stat1"].exists():
+            stats = list(self.db.query("SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles'"))
+        counted = int(stats[0]["stat"].split()[0]) if stats else 0
+        if self.count() <= counted * factor:
+            return False
+        self.db.execute("ANALYZE")
+        return True
+
     def count(self, table: str = "articles") -> int:
         return self.db.table(table).count
 

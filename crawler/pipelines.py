@@ -157,6 +157,7 @@ class ArchivePipeline:
                     reason == "finished" and not self.stats.get_value("govarchive/budget_reached")
                 ),
             )
+        self.archive.analyze_if_grown()
         self.archive.close()
         self.archive = None
 

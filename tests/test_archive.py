@@ -124,3 +124,13 @@ def test_an_older_archive_is_migrated_in_place(tmp_path: Path) -> None:
     row = next(archive.db.query("SELECT title, body_text FROM articles WHERE url = 'u1'"))
     assert row == {"title": "Đại hội", "body_text": "Nội dung"}
     assert next(archive.db.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'hội'"))
+
+
+def test_statistics_are_refreshed_when_the_archive_grows(archive: Archive) -> None:
+    archive.write([article(f"u{n}", "t1") for n in range(20)])
+    assert archive.analyze_if_grown()
+    assert not archive.analyze_if_grown()  # nothing new since
+    archive.write([article(f"v{n}", "t2") for n in range(5)])
+    assert archive.analyze_if_grown()
+    stat = next(archive.db.query("SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles'"))
+    assert stat["stat"].split()[0] == "25"
