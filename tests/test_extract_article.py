@@ -36,6 +36,14 @@ def test_profile_page_fields(profile) -> None:
     assert article.warnings == ()
 
 
+def test_body_html_leaves_out_what_body_text_leaves_out(profile) -> None:
+    # The repeated title, the empty paragraph and the closing "Nguồn: …" line are not body.
+    html = extract_article(PAGE, URL, profile).body_html
+    assert html.count("<p>") == 2
+    assert "Sáng ngày 04/3/2021" in html and "Hội nghị kết thúc tốt đẹp." in html
+    assert "Nguồn" not in html and "<b>Hội nghị tập huấn" not in html
+
+
 @pytest.mark.parametrize(
     ("encoding", "content_type"),
     [("utf-8", "text/html; charset=utf-8"), ("utf-8", None), ("utf-16", "text/html")],

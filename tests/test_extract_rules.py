@@ -179,3 +179,21 @@ def test_generic_figcaption_of_paragraphs_is_text() -> None:
     body = extract_article(page, "https://example.org/news/2").body_text
     assert "What you need: a hat, a scarf and costume 5" in body
     assert "harbour at dawn" not in body
+
+
+NOSCRIPT_PAGE = """<html><head><title>Hội nghị tổng kết công tác năm</title></head><body>
+<noscript><img src="/pixel.gif" alt="">Trình duyệt của bạn không hỗ trợ JavaScript.</noscript>
+<noscript><div class="wrap">
+<h1>Hội nghị tổng kết công tác năm</h1>
+<p>Sáng ngày 12/01/2024, Cục tổ chức hội nghị tổng kết công tác thi hành án dân sự năm 2023
+và triển khai nhiệm vụ năm 2024 với sự tham dự của lãnh đạo các Chi cục trực thuộc.</p>
+<p>Tại hội nghị, các đại biểu đã thảo luận về những khó khăn, vướng mắc trong quá trình tổ
+chức thi hành các vụ việc có giá trị lớn và đề xuất giải pháp tháo gỡ kịp thời.</p>
+<p>Hội nghị thống nhất giao chỉ tiêu cho từng đơn vị và phát động phong trào thi đua.</p>
+</body></html>"""
+
+
+def test_an_unclosed_noscript_does_not_swallow_the_article() -> None:
+    article = extract_article(NOSCRIPT_PAGE.encode(), "https://example.gov.vn/tin/1.html")
+    assert "Tại hội nghị, các đại biểu đã thảo luận" in article.body_text
+    assert "không hỗ trợ JavaScript" not in article.body_text  # a real fallback is still dropped

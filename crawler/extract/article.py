@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -110,6 +111,11 @@ def parse_html(text: str, parser: etree.HTMLParser = _PARSER) -> etree._Element:
     ]
     for script in structured:
         script.tag = "jsonld"
+    # A <noscript> left open swallows the rest of the page (the parser has nowhere to close
+    # it); one that holds paragraphs or a text's worth of words is page text, not a fallback.
+    for fallback in tree.iter("noscript"):
+        if fallback.find(".//p") is not None or len(fallback.text_content().split()) >= 50:
+            fallback.tag = "div"
     etree.strip_elements(tree, *_NEVER_TEXT, etree.Comment, with_tail=False)
     for script in structured:
         script.tag = "script"
@@ -148,7 +154,9 @@ def read_with_profile(tree: etree._Element, rules: PageRules, base_url: str) -> 
         ),
     )
     etree.strip_elements(body_element, *_CONTROLS, with_tail=False)
-    reading.body_html = element_html(body_element, base_url)
+    # The body's HTML is made once the shared rules know which lines the text leaves out;
+    # it keeps what the drop rules take from the text (pictures and their captions).
+    reading.body_element, reading.base_url = copy.deepcopy(body_element), base_url
     for selector in rules.drop:
         for unwanted in index.select_in(body_element, selector):
             unwanted.drop_tree()
@@ -210,6 +218,15 @@ def _plain(text: str | None) -> str | None:
     return clean_text(fragment.text_content()) or None
 
 
+def _body_html(reading: Reading, lines: list[str]) -> str:
+    """The body as sanitized HTML, without the lines the shared rules took out of the text."""
+    if reading.body_element is None:
+        return reading.body_html or paragraphs_html(lines)
+    kept = {" ".join(line.split()) for line in lines}
+    left_out = frozenset(" ".join(line.split()) for line in reading.lines) - kept
+    return element_html(reading.body_element, reading.base_url, left_out)
+
+
 def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path: str) -> Article:
     """The Article of a Reading, after the shared Vietnamese rules (repeated title, trailing
     widgets, closing byline)."""
@@ -235,7 +252,7 @@ def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path
         body_text="\n\n".join(lines),
         summary=_plain(SAPO_PREFIX.sub("", reading.summary)) if reading.summary else None,
         updated=reading.updated,
-        body_html=reading.body_html or paragraphs_html(lines),
+        body_html=_body_html(reading, lines),
         category=reading.category,
         tags=tuple(dict.fromkeys(t for t in reading.tags if t)),
         images=tuple(reading.images),

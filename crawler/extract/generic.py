@@ -66,6 +66,10 @@ class Reading:
     images: list[Image] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     body_html: str | None = None
+    # The profile path's body element (a copy, before drop rules) and the page URL, for
+    # body_html once the shared rules have run.
+    body_element: etree._Element | None = None
+    base_url: str = ""
 
 
 def _is_title_block(text: str, element: etree._Element) -> bool:

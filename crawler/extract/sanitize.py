@@ -71,10 +71,35 @@ def _absolute_kept_links(element: etree._Element, base_url: str) -> bool:
     return True
 
 
-def element_html(element: etree._Element, base_url: str) -> str:
-    """The sanitized HTML of an element's content, links and images made absolute."""
+# Blocks that hold a paragraph's text, and what makes a block more than its text.
+_TEXT_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "center")
+_NOT_TEXT_ONLY = frozenset(
+    {*_TEXT_BLOCKS, "img", "figure", "table", "ul", "ol", "video", "audio", "picture", "a"}
+)
+
+
+def _drop_blocks(element: etree._Element, texts: frozenset[str]) -> None:
+    """Remove the text-only blocks that are empty or whose text is one of `texts` (lines
+    the body text left out: a repeated title, the closing byline, trailing widgets)."""
+    for block in list(element.iter(*_TEXT_BLOCKS)):
+        if block is element or any(
+            child.tag in _NOT_TEXT_ONLY for child in block.iterdescendants()
+        ):
+            continue
+        text = " ".join(block.text_content().split())
+        if not text or text in texts:
+            block.drop_tree()
+
+
+def element_html(
+    element: etree._Element, base_url: str, drop_texts: frozenset[str] | None = None
+) -> str:
+    """The sanitized HTML of an element's content, links and images made absolute; with
+    `drop_texts`, empty blocks and blocks holding one of those texts are left out."""
     element = copy.deepcopy(element)
     element.tail = None
+    if drop_texts is not None:
+        _drop_blocks(element, drop_texts)
     # Sanitizing drops every other attribute that make_links_absolute() rewrites; its walk
     # over all of them (in Python) cost ~55 µs a page, four times this one.
     if not _absolute_kept_links(element, base_url):
