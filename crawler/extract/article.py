@@ -224,7 +224,7 @@ def _body_html(reading: Reading, lines: list[str]) -> str:
         return reading.body_html or paragraphs_html(lines)
     kept = {" ".join(line.split()) for line in lines}
     left_out = frozenset(" ".join(line.split()) for line in reading.lines) - kept
-    return element_html(reading.body_element, reading.base_url, left_out)
+    return element_html(reading.body_element, reading.base_url, left_out, owned=True)
 
 
 def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path: str) -> Article:

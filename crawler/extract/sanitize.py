@@ -92,11 +92,17 @@ def _drop_blocks(element: etree._Element, texts: frozenset[str]) -> None:
 
 
 def element_html(
-    element: etree._Element, base_url: str, drop_texts: frozenset[str] | None = None
+    element: etree._Element,
+    base_url: str,
+    drop_texts: frozenset[str] | None = None,
+    *,
+    owned: bool = False,
 ) -> str:
     """The sanitized HTML of an element's content, links and images made absolute; with
-    `drop_texts`, empty blocks and blocks holding one of those texts are left out."""
-    element = copy.deepcopy(element)
+    `drop_texts`, empty blocks and blocks holding one of those texts are left out. The element
+    is copied first unless the caller `owned` it (a copy of its own, free to change)."""
+    if not owned:
+        element = copy.deepcopy(element)
     element.tail = None
     if drop_texts is not None:
         _drop_blocks(element, drop_texts)
