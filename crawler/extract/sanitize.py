@@ -82,13 +82,12 @@ def _drop_blocks(element: etree._Element, texts: frozenset[str]) -> None:
     """Remove the text-only blocks that are empty or whose text is one of `texts` (lines
     the body text left out: a repeated title, the closing byline, trailing widgets)."""
     for block in list(element.iter(*_TEXT_BLOCKS)):
-        if block is element or any(
-            child.tag in _NOT_TEXT_ONLY for child in block.iterdescendants()
-        ):
-            continue
         text = " ".join(block.text_content().split())
-        if not text or text in texts:
-            block.drop_tree()
+        if text and text not in texts:  # most blocks: kept, decided by their text alone
+            continue
+        if block is element or next(block.iterdescendants(*_NOT_TEXT_ONLY), None) is not None:
+            continue
+        block.drop_tree()
 
 
 def element_html(
