@@ -56,12 +56,15 @@ def article_row(article: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-def version_row(article: Mapping[str, Any], version: int, run_id: int | None) -> dict[str, Any]:
-    """The `article_versions` row recording this content of the article."""
+def version_row(
+    article: Mapping[str, Any], version: int, run_id: int | None, digest: str | None = None
+) -> dict[str, Any]:
+    """The `article_versions` row recording this content of the article (`digest`: its
+    content_hash, when the caller has it already)."""
     return {
         "article_url": article["url"],
         "version": version,
-        "content_hash": content_hash(article),
+        "content_hash": digest or content_hash(article),
         "fetched_at": article.get("fetched_at"),
         "run_id": run_id,
     } | {column: article.get(column) for column in VERSION_COLUMNS}

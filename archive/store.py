@@ -117,7 +117,7 @@ class Archive:
                 counts.changed += 1
             # A batch may hold the same URL twice (two spellings): count versions as we go.
             version = (before or {}).get("version") or 0
-            versions.append(version_row(article, version + 1, run_id))
+            versions.append(version_row(article, version + 1, run_id, row["content_hash"]))
             known[row["url"]] = {**row, "version": version + 1}
         self.db.table("articles").upsert_all(rows, pk="url")
         if versions:
