@@ -17,6 +17,12 @@ def versions(db: Database, url: str) -> list[dict[str, Any]]:
     return list(db.query(sql, [url]))
 
 
+def removed_at(db: Database, url: str) -> str | None:
+    """When the article at `url` was marked removed from its portal, if it was."""
+    rows = list(db.query("SELECT removed_at FROM articles WHERE url = ?", [url]))
+    return rows[0]["removed_at"] if rows else None
+
+
 def _lines(version: Mapping[str, Any]) -> list[str]:
     lines = []
     for field in DIFFED_FIELDS:

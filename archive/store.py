@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -204,9 +204,10 @@ class Archive:
         )  # fmt: skip
 
     # Re-extraction -------------------------------------------------------------------------
-    def versions_to_reextract(self, site: str | None = None) -> Iterator[dict[str, Any]]:
+    def versions_to_reextract(self, site: str | None = None) -> list[dict[str, Any]]:
         """Every version with a snapshot: id, article_url, version, site, WARC reference, and
-        whether it is the article's current version."""
+        whether it is the article's current version (read whole: re-extraction then writes to
+        the same tables)."""
         sql = (
             "SELECT v.id, v.article_url, v.version, v.warc_file, v.warc_offset, a.site, "
             "v.version = (SELECT max(version) FROM article_versions w "
@@ -215,8 +216,7 @@ class Archive:
             "WHERE v.warc_file IS NOT NULL" + (" AND a.site = ?" if site else "") +
             " ORDER BY v.id"
         )  # fmt: skip
-        # Read it all first: the rewrites below write to the same tables.
-        yield from list(self.db.query(sql, [site] if site else []))
+        return list(self.db.query(sql, [site] if site else []))
 
     def rewrite_extraction(self, records: list[tuple[Mapping[str, Any], Mapping[str, Any]]]
                            ) -> int:  # fmt: skip

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from archive.export import write_csv, write_jsonl, write_warc
-from archive.history import version_diff, versions
+from archive.history import removed_at, version_diff, versions
 from archive.store import Archive
 
 DEFAULT_DB = Path("data/archive.db")
@@ -47,14 +47,10 @@ def reextract(db: Path, warc_dir: Path | None, site: str | None) -> None:
     from crawler.reextract import reextract as run
 
     archive = Archive.open(db)
-    total = archive.db.execute(
-        "SELECT count(*) FROM article_versions v JOIN articles a ON a.url = v.article_url "
-        "WHERE v.warc_file IS NOT NULL" + (" AND a.site = ?" if site else ""),
-        [site] if site else [],
-    ).fetchone()[0]
+    versions = archive.versions_to_reextract(site)
     archive.close()
-    with click.progressbar(length=total, label="Re-extracting", file=sys.stderr) as bar:
-        result = run(db, _warc_dir(db, warc_dir), site, progress=bar.update)
+    with click.progressbar(length=len(versions), label="Re-extracting", file=sys.stderr) as bar:
+        result = run(db, _warc_dir(db, warc_dir), progress=bar.update, versions=versions)
     click.echo(
         f"{result.versions} versions re-extracted ({result.articles} current articles) in "
         f"{result.seconds:.1f} s, {result.rate:.0f} versions/s; {len(result.failures)} failed"
@@ -76,8 +72,7 @@ def diff(url: str, db: Path, old: int | None, new: int | None) -> None:
     Example: govarchive diff 'https://thads.moj.gov.vn/dongthap/…?ItemID=24' --db data/archive.db
     """
     archive = Archive.open(db)
-    history = versions(archive.db, url)
-    row = archive.db.execute("SELECT removed_at FROM articles WHERE url = ?", [url]).fetchone()
+    history, removed = versions(archive.db, url), removed_at(archive.db, url)
     archive.close()
     if not history:
         raise click.UsageError(f"no versions of {url} in {db} (give the article's archived URL)")
@@ -87,7 +82,7 @@ def diff(url: str, db: Path, old: int | None, new: int | None) -> None:
     for number in (old, new):
         if number not in by_number:
             raise click.UsageError(f"{url} has versions {sorted(by_number)}, not {number}")
-    click.echo(f"{url}: {len(history)} version(s)" + (f", removed {row[0]}" if row[0] else ""))
+    click.echo(f"{url}: {len(history)} version(s)" + (f", removed {removed}" if removed else ""))
     lines = version_diff(by_number[old], by_number[new])
     click.echo("\n".join(lines) if lines else f"versions {old} and {new} have the same content")
 

@@ -46,14 +46,19 @@ def reextract(
     warc_dir: Path,
     site: str | None = None,
     progress: Callable[[int], None] = lambda done: None,
+    versions: list[dict[str, Any]] | None = None,
 ) -> ReextractResult:
-    """Re-extract every version of every article (of `site`) from its WARC record."""
+    """Re-extract every version of every article (of `site`) from its WARC record, or the
+    `versions` given (rows of Archive.versions_to_reextract); `progress` hears how many more
+    are done."""
     started = time.perf_counter()
     archive = Archive.open(db_path)
     profiles = load_sites()
     result = ReextractResult(failures=[])
     try:
-        for batch in _batches(archive.versions_to_reextract(site)):
+        if versions is None:
+            versions = archive.versions_to_reextract(site)
+        for batch in _batches(versions):
             records = []
             for version in batch:
                 try:
@@ -77,7 +82,7 @@ def reextract(
     return result
 
 
-def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)

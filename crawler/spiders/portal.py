@@ -269,8 +269,8 @@ class PortalSpider(ListingSources, scrapy.Spider):
 
     def is_older_than_since(self, response: Response, item: ArticleItem) -> bool:
         """An article older than --since: not archived, and its source's walk stops."""
-        published = item.article.to_dict()["published"]
-        if not self.plan.since or not published or published[:10] >= self.plan.since:
+        published = item.article.published
+        if not self.plan.since or not published or published.isoformat() >= self.plan.since:
             return False
         if response.meta.get("source_key"):
             self.past_since.add(response.meta["source_key"])

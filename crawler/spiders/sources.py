@@ -91,8 +91,9 @@ class ListingSources:
 
     def _html_links(
         self, response: Response, source: Source, depth: int, stale: int
-    ) -> tuple[list[scrapy.Request], int]:
-        """Article requests and further listing pages of an HTML page, and its stale count."""
+    ) -> tuple[list[scrapy.Request], int, bool]:
+        """Article requests and further listing pages of an HTML page, its stale count, and
+        whether it links to any article."""
         articles, listings = [], []
         for href in page_links(response.selector):
             url = urljoin(response.url, href)
@@ -108,7 +109,7 @@ class ListingSources:
                 for url in listings
                 if self._deeper(source, depth, url)
             ]
-        return requests, stale
+        return requests, stale, bool(articles)
 
     def parse_links(
         self, response: Response, source: Source, depth: int, stale: int = 0
@@ -155,9 +156,7 @@ class ListingSources:
         """A page of "more items" fragments; the next page is asked for while items keep coming."""
         if not isinstance(response, TextResponse):
             return
-        hrefs = page_links(response.selector)
-        has_items = any(self.profile.is_article(urljoin(response.url, h)) for h in hrefs)
-        found, stale = self._html_links(response, source, depth, stale)
+        found, stale, has_items = self._html_links(response, source, depth, stale)
         yield from found
         if has_items and self.keep_paging(source, stale):
             next_url = urljoin(self.profile.base_url, source.options["template"]).format(
@@ -174,7 +173,7 @@ class ListingSources:
         """An ASP.NET grid: links, plus the pager's __doPostBack pages as form submissions."""
         if not isinstance(response, TextResponse):
             return
-        found, stale = self._html_links(response, source, depth, stale)
+        found, stale, _ = self._html_links(response, source, depth, stale)
         yield from found
         prefix = source.options.get("argument_prefix", "Page$")
         form = response.xpath("//form[.//input[@name='__VIEWSTATE']]")
