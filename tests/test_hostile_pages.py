@@ -118,6 +118,14 @@ CASES: dict[str, Case] = {
     "span-nesting-100000-deep-in-the-body": Case(
         lambda: thads_page(nested("span", 100_000, "Chữ sâu") + "<p>Đoạn sau cùng.</p>")
     ),
+    # The profile path's parser (lexbor) checks scope along its stack of open elements: block
+    # nesting costs it time in the square of the depth unless the page is refused first.
+    "div-nesting-100000-deep-in-the-body": Case(
+        lambda: thads_page(nested("div", 100_000, "Chữ sâu") + "<p>Đoạn sau cùng.</p>")
+    ),
+    "9000-unclosed-divs-in-the-body": Case(
+        lambda: thads_page("<p>Đoạn đầu.</p>" + "<div>" * 9_000 + "<p>Đoạn sau cùng.</p>")
+    ),
     # What old portals really hold: a Word paste whose <font> tags never close.
     "400-unclosed-font-tags": Case(
         lambda: plain_page("".join(f"<font face=Arial><p>Đoạn văn {i}." for i in range(400))),
@@ -340,6 +348,8 @@ def test_hostile_page_is_read_or_clearly_refused(
         for name, last in (
             ("div-nesting-100000-deep", LAST),
             ("span-nesting-100000-deep-in-the-body", "Đoạn sau cùng."),
+            ("div-nesting-100000-deep-in-the-body", "Đoạn sau cùng."),
+            ("9000-unclosed-divs-in-the-body", "Đoạn sau cùng."),
             ("400-unclosed-font-tags", "Đoạn văn 399."),
         )
     ],

@@ -194,3 +194,40 @@ def test_replica_twin_follows_the_replica_url() -> None:
 def test_unknown_site_names_the_known_ones() -> None:
     with pytest.raises(RegistryError, match="thads-dongthap"):
         get_site("no-such-site")
+
+
+@pytest.mark.parametrize(
+    ("selector", "problem"),
+    [
+        ("//div[@id='content']", "is XPath; profiles state CSS selectors"),
+        ("div[[broken", "is not a CSS selector lexbor can read"),
+    ],
+)
+def test_a_selector_the_profile_path_cannot_use_fails_at_load(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, selector: str, problem: str
+) -> None:
+    (tmp_path / "family.toml").write_text(
+        f"""
+[family]
+name = "test-family"
+article_pattern = 'a/\\d+$'
+listing_pattern = '$'
+
+[family.selectors]
+title = ["h1"]
+body = ["{selector}"]
+
+[[site]]
+slug = "test-site"
+agency = "Test"
+base_url = "https://example.gov.vn/"
+""",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("crawler.sites.SITES_DIR", tmp_path)
+    load_sites.cache_clear()  # the registry is read once per process
+    try:
+        with pytest.raises(RegistryError, match=f"family.toml: site 'test-site': .*{problem}"):
+            load_sites()
+    finally:
+        load_sites.cache_clear()

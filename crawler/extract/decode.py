@@ -48,8 +48,10 @@ _NEAR_TIE = 0.1  # of charset-normalizer's "chaos" (share of odd characters)
 _BROKEN_UTF8_SHARE = 0.05
 
 
-def decode_html(data: str | bytes, content_type: str | None = None) -> str:
+def decode_html(data: str | bytes, content_type: str | None = None, *, nfc: bool = True) -> str:
     """The page as NFC text; `content_type` is the HTTP Content-Type header, if known.
+    With `nfc` false the text is left as the page spelled it, for a caller that normalizes
+    only the text it keeps (NFC over a whole page costs as much as decoding it).
 
     Bytes that are no text at all (an image, a PDF, corrupt gzip) raise an ExtractionError
     that names them: decoded, they would be garbage an extractor might keep as an article."""
@@ -57,6 +59,11 @@ def decode_html(data: str | bytes, content_type: str | None = None) -> str:
     # Browsers ignore U+0000 in text; lxml would turn each into U+FFFD.
     if "\x00" in text:
         text = text.replace("\x00", "")
+    return to_nfc(text) if nfc else text
+
+
+def to_nfc(text: str) -> str:
+    """`text` in Unicode's composed form (NFC), each letter spelled one way."""
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 

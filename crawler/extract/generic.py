@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -66,10 +67,9 @@ class Reading:
     images: list[Image] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     body_html: str | None = None
-    # The profile path's body element (a copy, before drop rules) and the page URL, for
-    # body_html once the shared rules have run.
-    body_element: etree._Element | None = None
-    base_url: str = ""
+    # The profile path's body HTML, made once the shared rules have run: given the lines
+    # they left out of the text, it leaves them out too.
+    render_body: Callable[[frozenset[str]], str] | None = None
 
 
 def _is_title_block(text: str, element: etree._Element) -> bool:

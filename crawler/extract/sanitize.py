@@ -6,14 +6,15 @@ non-http(s) URLs survive, whatever the page held.
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import html
-from urllib.parse import urljoin
+import re
+import unicodedata
 
-import lxml.html
 import nh3
-from lxml import etree
+from selectolax.lexbor import LexborNode
+
+from crawler.extract.css import select, select_first
+from crawler.extract.media import absolute
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "ul", "ol", "li", "table", "thead", "tbody", "tr", "td", "th", "caption",
@@ -35,9 +36,6 @@ _CLEANER = nh3.Cleaner(
     link_rel="noopener noreferrer nofollow",
     strip_comments=True,
 )
-# Elements whose links lxml's make_links_absolute() treats specially (a <base href> it applies
-# and removes, <object> codebases, <param> values), and what makes it give up part way.
-_LINK_SPECIAL = ("base", "object", "param")
 _URL_ATTRIBUTES = {"a": "href", "img": "src"}
 
 
@@ -46,75 +44,58 @@ def sanitize_html(fragment: str) -> str:
     return _CLEANER.clean(fragment)
 
 
-def _absolute_kept_links(element: etree._Element, base_url: str) -> bool:
-    """Make the links that sanitizing keeps (a href, img src) absolute, as make_links_absolute
-    would; False, untouched, where it could do more than that (then it has to run)."""
-    if not isinstance(element, lxml.html.HtmlMixin):
-        return False
-    # A base URL that an attribute cannot hold would make lxml refuse a link half way.
-    if not (base_url.isascii() and base_url.isprintable()):
-        return False
-    if next(element.iter(*_LINK_SPECIAL), None) is not None:
-        return False
-    for link in element.iter(*_URL_ATTRIBUTES):
+def _absolute_kept_links(node: LexborNode, base_url: str) -> None:
+    """Make the links that sanitizing keeps (a href, img src) absolute and percent-encoded as
+    a browser sends them; sanitizing drops the other URL attributes, so those stay."""
+    for link in select(node, "a[href], img[src]"):
         name = _URL_ATTRIBUTES[link.tag]
-        value = link.get(name)
-        if value is None:
-            continue
+        attributes = link.attrs
+        value = attributes[name] or ""
         try:
-            absolute = urljoin(base_url, value.strip())
+            resolved = absolute(value, base_url)
         except ValueError:
-            del link.attrib[name]
+            del attributes[name]
             continue
-        if absolute != value:
-            link.set(name, absolute)
-    return True
+        if resolved != value:
+            attributes[name] = resolved
 
 
 # Blocks that hold a paragraph's text, and what makes a block more than its text.
-_TEXT_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "center")
-_NOT_TEXT_ONLY = frozenset(
-    {*_TEXT_BLOCKS, "img", "figure", "table", "ul", "ol", "video", "audio", "picture", "a"}
-)
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+_TEXT_BLOCKS = "p, div, h1, h2, h3, h4, h5, h6, li, blockquote, center"
+_NOT_TEXT_ONLY = f"{_TEXT_BLOCKS}, img, figure, table, ul, ol, video, audio, picture, a"
 
 
-def _drop_blocks(element: etree._Element, texts: frozenset[str]) -> None:
+def _drop_blocks(node: LexborNode, texts: frozenset[str]) -> None:
     """Remove the text-only blocks that are empty or whose text is one of `texts` (lines
     the body text left out: a repeated title, the closing byline, trailing widgets)."""
-    for block in list(element.iter(*_TEXT_BLOCKS)):
-        text = " ".join(block.text_content().split())
-        if text and text not in texts:  # most blocks: kept, decided by their text alone
+    # A block whose first word starts none of `texts` is not one of them: most blocks are
+    # kept on that test, without collapsing their whole text.
+    first_words = {text.split(None, 1)[0] for text in texts if text}
+    for block in select(node, _TEXT_BLOCKS):
+        raw = block.text(deep=True, separator="")
+        word = _FIRST_WORD.match(raw)
+        if word and word[1] not in first_words:
             continue
-        if block is element or next(block.iterdescendants(*_NOT_TEXT_ONLY), None) is not None:
+        text = " ".join(raw.split())
+        if text and text not in texts:
             continue
-        block.drop_tree()
+        # A query tests the node it starts from as well: ask each child instead.
+        if block.mem_id == node.mem_id or any(
+            select_first(child, _NOT_TEXT_ONLY) is not None for child in block.iter()
+        ):
+            continue
+        block.decompose()
 
 
-def element_html(
-    element: etree._Element,
-    base_url: str,
-    drop_texts: frozenset[str] | None = None,
-    *,
-    owned: bool = False,
-) -> str:
-    """The sanitized HTML of an element's content, links and images made absolute; with
-    `drop_texts`, empty blocks and blocks holding one of those texts are left out. The element
-    is copied first unless the caller `owned` it (a copy of its own, free to change)."""
-    if not owned:
-        element = copy.deepcopy(element)
-    element.tail = None
-    if drop_texts is not None:
-        _drop_blocks(element, drop_texts)
-    # Sanitizing drops every other attribute that make_links_absolute() rewrites; its walk
-    # over all of them (in Python) cost ~55 µs a page, four times this one.
-    if not _absolute_kept_links(element, base_url):
-        # Not an HtmlElement, or an unparseable base URL: links stay as they are, nh3 still
-        # removes every unsafe one.
-        with contextlib.suppress(AttributeError, ValueError):
-            element.make_links_absolute(
-                base_url, resolve_base_href=False, handle_failures="discard"
-            )
-    return sanitize_html(lxml.html.tostring(element, encoding="unicode"))
+def node_html(node: LexborNode, base_url: str, drop_texts: frozenset[str]) -> str:
+    """The sanitized HTML of a node that the caller owns (a clone: it is changed), links and
+    images made absolute, empty blocks and blocks holding one of `drop_texts` left out."""
+    _drop_blocks(node, drop_texts)
+    _absolute_kept_links(node, base_url)
+    cleaned = sanitize_html(node.html or "")
+    # The profile path reads the page as it came; its text fields are NFC line by line.
+    return cleaned if cleaned.isascii() else unicodedata.normalize("NFC", cleaned)
 
 
 def paragraphs_html(lines: list[str]) -> str:

@@ -138,6 +138,10 @@ def _build(family: Mapping[str, Any], entry: Mapping[str, Any], source: Path) ->
         )
     except KeyError as missing:
         raise RegistryError(f"{source.name}: site {entry.get('slug')!r} lacks {missing}") from None
+    except RegistryError:
+        raise
+    except ValueError as error:  # a selector the profile path cannot use
+        raise RegistryError(f"{source.name}: site {entry.get('slug')!r}: {error}") from None
 
 
 def _replica_base(real_base: str) -> str:

@@ -16,13 +16,13 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-import lxml.html
 import trafilatura
 
 from crawler.evaluation.devset import DEFAULT_DEVSET, load_devset
 from crawler.evaluation.replica import truth_lines
 from crawler.extract import extract_article
 from crawler.extract.decode import decode_html
+from crawler.extract.profile_path import parse_page
 from crawler.fetch import fetch_page
 from crawler.sites import find_site
 from replica.server import ReplicaServer
@@ -54,7 +54,7 @@ def compare(
     name: str, pages: list[Page], ours: Callable, rounds: int, floor: Callable | None = None
 ) -> None:
     """Median ms/page of `ours` and of trafilatura on the same pages, and with `floor` (what
-    any lxml-based extractor pays before reading a field) how much of ours is that floor."""
+    the profile path pays before reading a field) how much of ours is that floor."""
 
     def reference(html: bytes, url: str, _profile: object) -> object:
         return trafilatura.extract(html, url=url, include_comments=False, include_tables=True)
@@ -72,9 +72,9 @@ def compare(
     )
     if floor:
         print(
-            f"{'':<34} {'':>11}  decode + lxml parse alone {ms['floor']:5.2f} ms"
+            f"{'':<34} {'':>11}  decode + lexbor parse alone {ms['floor']:5.2f} ms"
             f" ({100 * ms['floor'] / ours_ms:.0f}% of ours; trafilatura/floor"
-            f" {traf_ms / ms['floor']:.1f}: no lxml-based path gets past that)"
+            f" {traf_ms / ms['floor']:.1f}: no path on this parser gets past that)"
         )
 
 
@@ -92,7 +92,7 @@ def main() -> None:
         return extract_article(html, url, profile, generic=True)
 
     def parse_only(html: bytes, _url: str, _profile: object) -> object:
-        return lxml.html.document_fromstring(decode_html(html))
+        return parse_page(decode_html(html, nfc=False))
 
     plain = replica_pages(args.articles, obfuscate=False)
     compare("profile path, replica pages", plain, profile_path, args.rounds, floor=parse_only)

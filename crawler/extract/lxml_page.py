@@ -1,0 +1,50 @@
+"""The generic path's page: an lxml tree, scripts and styles removed, too-deep pages refused."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from crawler.extract.errors import ExtractionError
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# libxml2 discards everything after a stray </html> in mid-page; the closing tags of html and
+# body carry no information, so they are dropped before libxml2 sees the page.
+_END_TAGS = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
+NEVER_TEXT = ("script", "style", "noscript", "template", "noembed", "noframes")
+# <plaintext> and <xmp> make parsers read the rest of the page as literal text, markup
+# included; no article needs them, so the tags go before parsing.
+RAW_TEXT_TAGS = re.compile(r"</?\s*(?:plaintext|xmp)\b[^>]*>", re.IGNORECASE)
+# lxml stops at 256 levels of nesting and silently drops the rest; huge_tree lifts the limit
+# to libxml2's 2048, past which the page is refused rather than read in part.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
+def parse_html(text: str) -> etree._Element:
+    """An lxml tree of the page, scripts and styles removed; ExtractionError if there is none."""
+    text = RAW_TEXT_TAGS.sub("", _XML_DECLARATION.sub("", _END_TAGS.sub("", text), count=1))
+    if not text.strip():
+        raise ExtractionError("empty page")
+    try:
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as error:
+        raise ExtractionError(f"unparseable HTML: {error}") from error
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
+        raise ExtractionError("unparseable HTML: elements nested deeper than 2048 levels")
+    # JSON-LD stays: it states the headline, dates and author in a web standard.
+    structured = [
+        script for script in tree.iter("script") if script.get("type") == "application/ld+json"
+    ]
+    for script in structured:
+        script.tag = "jsonld"
+    # A <noscript> left open swallows the rest of the page (the parser has nowhere to close
+    # it); one that holds paragraphs or a text's worth of words is page text, not a fallback.
+    for fallback in tree.iter("noscript"):
+        if fallback.find(".//p") is not None or len(fallback.text_content().split()) >= 50:
+            fallback.tag = "div"
+    etree.strip_elements(tree, *NEVER_TEXT, etree.Comment, with_tail=False)
+    for script in structured:
+        script.tag = "script"
+    return tree

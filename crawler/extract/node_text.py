@@ -1,0 +1,42 @@
+"""A lexbor node's text as reading-order paragraphs of clean NFC text (the profile path's)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from crawler.extract.css import select
+from crawler.extract.text import BLOCK_TAGS, clean_text
+
+# Where a paragraph ends: at a block element's start and end, and at <br>.
+_BREAKS = ", ".join(sorted(BLOCK_TAGS | {"br"}))
+# A character no page text holds (a C0 control), put where paragraphs break: lexbor then
+# joins the text of the whole node in C, and one split finds the paragraphs.
+_MARK = "\x1f"
+
+
+def node_lines(node: LexborNode) -> list[str]:
+    """The node's paragraphs, split at block elements and <br> as `text.paragraphs` splits
+    an lxml element's. Marks the node's breaks in place: read the lines last."""
+    for element in select(node, _BREAKS):
+        element.insert_before(_MARK)
+        if element.tag != "br":
+            element.insert_after(_MARK)
+    text = node.text(deep=True, separator="")
+    if _MARK not in text:
+        return [line] if (line := clean_text(text)) else []
+    return [line for part in text.split(_MARK) if not part.isspace() and (line := clean_text(part))]
+
+
+def node_text(node: LexborNode | None) -> str | None:
+    """The node's paragraphs on separate lines, None when it has none."""
+    if node is None:
+        return None
+    child = node.first_child
+    if child is not None and child.next is None and child.is_text_node:  # a title, a date
+        return clean_text(child.text_content or "") or None
+    return "\n".join(node_lines(node)) or None
+
+
+def plain_text(node: LexborNode) -> str:
+    """All the node's text, clean, on one line."""
+    return clean_text(node.text(deep=True, separator=""))
