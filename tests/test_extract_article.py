@@ -63,6 +63,23 @@ def test_decomposed_text_comes_out_composed(profile) -> None:
     article = extract_article(unicodedata.normalize("NFD", PAGE), URL, profile)
     assert article.title == "Hội nghị tập huấn nghiệp vụ"
     assert unicodedata.is_normalized("NFC", article.body_text)
+    assert unicodedata.is_normalized("NFC", article.body_html)
+    assert "Sáng ngày 04/3/2021" in article.body_html
+
+
+def test_a_field_inside_the_body_leaves_no_trace_in_its_html() -> None:
+    # The sapo is read (its lines marked) before the body is copied for body_html.
+    page = """<html><body><h1 data-role="title">Tiêu đề</h1>
+    <div data-role="publishdate">29/11/2026 08:00</div>
+    <div data-role="content"><h2 data-role="sapo">Dòng sapo<br>thứ hai</h2>
+    <p>Đoạn một của bài.</p><p>Đoạn hai<br>xuống dòng.</p></div></body></html>"""
+    url = "https://baochinhphu.vn/tieu-de-102261129080000000.htm"
+    article = extract_article(page, url, get_site("baochinhphu"))
+    assert article.extraction_path == "profile"
+    assert article.summary == "Dòng sapo thứ hai"
+    assert "\x1f" not in article.body_html
+    assert "Đoạn hai<br>xuống dòng." in article.body_html
+    assert article.body_text.endswith("Đoạn một của bài.\n\nĐoạn hai\n\nxuống dòng.")
 
 
 def test_profile_is_found_from_the_url() -> None:

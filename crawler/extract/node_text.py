@@ -9,22 +9,24 @@ from crawler.extract.text import BLOCK_TAGS, clean_text
 
 # Where a paragraph ends: at a block element's start and end, and at <br>.
 _BREAKS = ", ".join(sorted(BLOCK_TAGS | {"br"}))
-# A character no page text holds (a C0 control), put where paragraphs break: lexbor then
-# joins the text of the whole node in C, and one split finds the paragraphs.
-_MARK = "\x1f"
+# Put where paragraphs break, lexbor then joins the text of the whole node in C and one split
+# finds the paragraphs. A C0 control that pages practically never hold (one that did would
+# only split its paragraph); HTML made from a marked node must drop it.
+BREAK_MARK = "\x1f"
 
 
 def node_lines(node: LexborNode) -> list[str]:
     """The node's paragraphs, split at block elements and <br> as `text.paragraphs` splits
-    an lxml element's. Marks the node's breaks in place: read the lines last."""
+    an lxml element's. Leaves BREAK_MARK text at the node's breaks."""
     for element in select(node, _BREAKS):
-        element.insert_before(_MARK)
+        element.insert_before(BREAK_MARK)
         if element.tag != "br":
-            element.insert_after(_MARK)
+            element.insert_after(BREAK_MARK)
     text = node.text(deep=True, separator="")
-    if _MARK not in text:
+    if BREAK_MARK not in text:
         return [line] if (line := clean_text(text)) else []
-    return [line for part in text.split(_MARK) if not part.isspace() and (line := clean_text(part))]
+    parts = (part for part in text.split(BREAK_MARK) if not part.isspace())
+    return [line for part in parts if (line := clean_text(part))]
 
 
 def node_text(node: LexborNode | None) -> str | None:

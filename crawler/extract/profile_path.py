@@ -36,7 +36,7 @@ def parse_page(text: str) -> LexborHTMLParser:
     if not text.strip():
         raise ExtractionError("empty page")
     if text.count("<") > _TAGS_WITHOUT_DEPTH_CHECK:
-        parse_html(text)
+        parse_html(text)  # raises ExtractionError if nested too deep
     page = LexborHTMLParser(text)
     if select_first(page.root, "plaintext, xmp") is not None:  # rare: checked after parsing
         page = LexborHTMLParser(RAW_TEXT_TAGS.sub("", text))
@@ -61,10 +61,8 @@ def read_with_profile(page: LexborHTMLParser, rules: PageRules, base_url: str) -
         return None
     date_text = node_text(first_match(root, rules.published))
     published = parse_vn_datetime(date_text) if date_text else None
-    title, summary = (
-        node_text(first_match(root, rules.title)),
-        node_text(first_match(root, rules.summary)),
-    )
+    title = node_text(first_match(root, rules.title))
+    summary = node_text(first_match(root, rules.summary))
     updated_text = node_text(first_match(root, rules.updated))
     attachment_roots = [body, *(node for s in rules.attachments for node in select(root, s))]
     reading = Reading(

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from crawler.extract.css import select, select_first
 from crawler.extract.media import absolute
+from crawler.extract.node_text import BREAK_MARK
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "ul", "ol", "li", "table", "thead", "tbody", "tr", "td", "th", "caption",
@@ -93,7 +94,8 @@ def node_html(node: LexborNode, base_url: str, drop_texts: frozenset[str]) -> st
     images made absolute, empty blocks and blocks holding one of `drop_texts` left out."""
     _drop_blocks(node, drop_texts)
     _absolute_kept_links(node, base_url)
-    cleaned = sanitize_html(node.html or "")
+    # Fields read before the body was copied may have left break marks inside it.
+    cleaned = sanitize_html((node.html or "").replace(BREAK_MARK, ""))
     # The profile path reads the page as it came; its text fields are NFC line by line.
     return cleaned if cleaned.isascii() else unicodedata.normalize("NFC", cleaned)
 
