@@ -8,6 +8,7 @@ from parsel import Selector
 
 from crawler.discovery.feeds import feed_entries, parse_feed_date
 from crawler.discovery.links import page_links
+from crawler.discovery.pagers import next_page_only, page_numbers
 from crawler.discovery.postback import postback_targets
 from crawler.discovery.sitemaps import sitemap_entries
 from crawler.extract.dates import VIETNAM_TIME
@@ -88,3 +89,32 @@ def test_page_links_include_onclick_targets_and_skip_scripts() -> None:
         <a href="mailto:x@moj.gov.vn">m</a>"""
     )
     assert list(page_links(page)) == ["/a", "/web/guest/b", "/c"]
+
+
+def test_pages_of_one_list_differ_in_one_number() -> None:
+    list_url = (
+        "https://thads.moj.gov.vn/dongthap/noidung/tintuc/lists/tintudiaphuong/view_detail.aspx"
+    )
+    assert page_numbers(f"{list_url}?page=3", f"{list_url}?page=4") == (3, 4)
+    assert page_numbers(f"{list_url}?page=3", f"{list_url}?page=79") == (3, 79)
+    mic = "https://mic.gov.vn/mic_2020/Pages/ChuyenMuc/PhanTrang/1001/{}/Tin-tuc.html"
+    assert page_numbers(mic.format(2), mic.format(3)) == (2, 3)
+    # Another list, a first page without a number, an article: not pages of this list.
+    assert (
+        page_numbers(f"{list_url}?page=3", f"{list_url.replace('tintuc', 'thongbao')}?page=4")
+        is None
+    )
+    assert page_numbers(list_url, f"{list_url}?page=2") is None
+    assert page_numbers(f"{list_url}?page=3", f"{list_url}?itemid=45") is None
+
+
+def test_past_the_newest_articles_only_the_next_page_is_followed() -> None:
+    base = "https://example.gov.vn/tin-tuc?cat=7&Page={}"
+    links = [base.format(n) for n in (1, 2, 4, 5, 6, 7, 80)] + [
+        "https://example.gov.vn/thong-bao?cat=8&Page=2",  # another list: kept
+        "https://example.gov.vn/tin-tuc",  # the list's first page has no number: kept
+    ]
+    kept = next_page_only(base.format(3).upper(), links, str.lower)
+    assert kept == [base.format(4), *links[-2:]]
+    # The last page links only backwards: nothing of this list is next.
+    assert next_page_only(base.format(80), links[:-2], str.lower) == []

@@ -235,6 +235,10 @@ class PortalSpider(ListingSources, scrapy.Spider):
         stale = bool(found) and len(known) == len({self.profile.canonical(u) for u, _ in found})
         return requests, stale
 
+    def walks_every_page(self) -> bool:
+        """Whether this run walks whole lists (--full, or resuming an unfinished walk)."""
+        return self.plan.full or self.plan.resume
+
     def keep_paging(self, source: Source, stale_pages: int) -> bool:
         """Whether a source's walk goes on to older listing pages."""
         if self.plan.full:

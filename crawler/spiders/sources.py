@@ -13,6 +13,7 @@ from scrapy.http import Response, TextResponse
 
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.links import page_links
+from crawler.discovery.pagers import next_page_only
 from crawler.discovery.postback import postback_targets
 from crawler.discovery.sitemaps import sitemap_entries
 from crawler.fetchlog import KIND
@@ -37,6 +38,7 @@ class ListingSources:
         self, found: Iterable[tuple[str, dict[str, Any] | None]], source: Source
     ) -> tuple[list[scrapy.Request], bool]: ...
     def keep_paging(self, source: Source, stale_pages: int) -> bool: ...
+    def walks_every_page(self) -> bool: ...
     def listing_request(
         self, url: str, source: Source, depth: int, **kw: Any
     ) -> scrapy.Request: ...
@@ -104,6 +106,10 @@ class ListingSources:
         requests, page_stale = self.article_requests(articles, source)
         stale = stale + 1 if page_stale else 0
         if self.keep_paging(source, stale):
+            if stale and not self.walks_every_page():
+                # Past the newest articles the walk only has to reach the page where it stops;
+                # the pager's jumps (+2…+4, the last page) would each be fetched for nothing.
+                listings = next_page_only(response.url, listings, self.profile.canonical)
             requests += [
                 self.listing_request(url, source, depth + 1, stale=stale)
                 for url in listings
