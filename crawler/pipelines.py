@@ -154,7 +154,9 @@ class ArchivePipeline:
                 removed_articles=self.counts.removed,
                 failures=self.failures,
                 walk_complete=int(
-                    reason == "finished" and not self.stats.get_value("govarchive/budget_reached")
+                    reason == "finished"
+                    and not self.stats.get_value("govarchive/budget_reached")
+                    and not self.stats.get_value("govarchive/listing_failures")
                 ),
             )
         self.archive.analyze_if_grown()

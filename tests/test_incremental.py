@@ -176,3 +176,19 @@ def test_full_run_rechecks_every_article(replica: ReplicaServer, tmp_path: Path)
     assert full["mode"] == "full"
     assert full["unchanged_articles"] == first["new_articles"]
     assert full["new_articles"] == full["changed_articles"] == 0
+
+
+def test_a_listing_that_keeps_failing_leaves_the_walk_unfinished(
+    replica_factory, tmp_path: Path
+) -> None:
+    # The listing pages the fault SPEC picks answer 5xx far longer than the crawler retries.
+    replica = replica_factory(config=SiteConfig(articles=200), faults="5xx=0.3:1000")
+    db = tmp_path / "archive.db"
+    first = crawl(db, replica)
+    failed = query(
+        db, "SELECT count(DISTINCT url) FROM fetches WHERE kind = 'listing' AND status >= 500 "
+        "AND run_id = ?", (first["id"],),
+    )  # fmt: skip
+    assert failed[0][0] > 0
+    assert first["walk_complete"] == 0
+    assert crawl(db, replica)["mode"] == "resume"

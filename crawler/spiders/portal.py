@@ -16,6 +16,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 from archive.store import Archive
 from crawler.extract import ExtractionError, extract_api_article, extract_article
@@ -159,8 +160,25 @@ class PortalSpider(ListingSources, scrapy.Spider):
         return scrapy.Request(
             url,
             callback=getattr(self, _CALLBACKS[source.kind]),
+            errback=self.listing_failed,
             cb_kwargs={"source": source, "depth": depth, **kw},
             meta={"canonical_url": self.profile.canonical(url), KIND: "listing"},
+        )
+
+    def listing_failed(self, failure: Failure) -> None:
+        """A listing page that failed after its retries: the articles it lists were not seen,
+        so the walk is unfinished and the next run walks on (a page the site says is gone,
+        404/410, is a dead link and does not count)."""
+        response = getattr(failure.value, "response", None)
+        url = failure.request.url
+        if response is not None and response.status in (404, 410):
+            self.logger.warning("Listing %s answered %d; not followed", url, response.status)
+            return
+        self.crawler.stats.inc_value("govarchive/listing_failures")
+        self.logger.error(
+            "Listing %s failed after retries (%s); the next run walks on from the start",
+            url,
+            f"HTTP {response.status}" if response is not None else failure.getErrorMessage(),
         )
 
     def article_request(
