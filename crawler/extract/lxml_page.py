@@ -14,6 +14,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # body carry no information, so they are dropped before libxml2 sees the page.
 _END_TAGS = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
 NEVER_TEXT = ("script", "style", "noscript", "template", "noembed", "noframes")
+# A <noscript> holding paragraphs or this many words is page text, not a script fallback.
+NOSCRIPT_TEXT_WORDS = 50
 # <plaintext> and <xmp> make parsers read the rest of the page as literal text, markup
 # included; no article needs them, so the tags go before parsing.
 RAW_TEXT_TAGS = re.compile(r"</?\s*(?:plaintext|xmp)\b[^>]*>", re.IGNORECASE)
@@ -54,7 +56,8 @@ def parse_html(text: str) -> etree._Element:
     # A <noscript> left open swallows the rest of the page (the parser has nowhere to close
     # it); one that holds paragraphs or a text's worth of words is page text, not a fallback.
     for fallback in tree.iter("noscript"):
-        if fallback.find(".//p") is not None or len(fallback.text_content().split()) >= 50:
+        words = len(fallback.text_content().split())
+        if fallback.find(".//p") is not None or words >= NOSCRIPT_TEXT_WORDS:
             fallback.tag = "div"
     etree.strip_elements(tree, *NEVER_TEXT, etree.Comment, with_tail=False)
     for script in structured:

@@ -10,20 +10,17 @@ from crawler.extract.css import select, select_first
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.errors import ExtractionError
 from crawler.extract.generic import Reading
-from crawler.extract.lxml_page import RAW_TEXT_TAGS, parse_html
+from crawler.extract.lxml_page import NEVER_TEXT, NOSCRIPT_TEXT_WORDS, RAW_TEXT_TAGS, parse_html
 from crawler.extract.node_media import find_attachments, find_images
 from crawler.extract.node_text import node_lines, node_text, plain_text
 from crawler.extract.sanitize import node_html
 from crawler.extract.selectors import PageRules, first_match
 from crawler.extract.text import clean_text
 
-# Never text; a <noscript> is decided on its own (below).
-_NEVER_TEXT = frozenset({"script", "style", "template", "noembed", "noframes"})
-_REMOVED = ", ".join(sorted(_NEVER_TEXT | {"noscript"}))
+# Never text, but for a <noscript>, which is decided on its own (below).
+_REMOVED = ", ".join(NEVER_TEXT)
 # Form controls hold no article text (the generic path keeps them: trafilatura weighs them).
 _CONTROLS = "select, option, button, input, textarea"
-# A <noscript> holding paragraphs or this many words is page text, not a script fallback.
-_NOSCRIPT_WORDS = 50
 # lexbor's tree builder walks the stack of open elements to check scope, so a page nested n
 # deep costs time in n² (30,000 nested <div>s: 2 s). A page cannot nest deeper than it has
 # tags: below this many it is parsed at once; above, libxml2 checks the depth first (it
@@ -43,7 +40,7 @@ def parse_page(text: str) -> LexborHTMLParser:
     for node in select(page.root, _REMOVED):
         if node.tag != "noscript" or (
             select_first(node, "p") is None
-            and len(node.text(separator=" ").split()) < _NOSCRIPT_WORDS
+            and len(node.text(separator=" ").split()) < NOSCRIPT_TEXT_WORDS
         ):
             node.decompose()
         else:
