@@ -43,6 +43,7 @@ class ListingSources:
         self, url: str, source: Source, depth: int, **kw: Any
     ) -> scrapy.Request: ...
     def parse_article(self, response: Response, **kw: Any) -> Iterator[Any]: ...
+    def listing_failed(self, failure: Any) -> None: ...
 
     def json_list_request(
         self, source: Source, depth: int, category: str, offset: int, stale: int = 0
@@ -71,6 +72,7 @@ class ListingSources:
             body=data,
             headers=headers,
             callback=self.parse_json_list,
+            errback=self.listing_failed,
             cb_kwargs={
                 "source": source,
                 "depth": depth,
@@ -191,6 +193,7 @@ class ListingSources:
             data = {"__EVENTTARGET": target, "__EVENTARGUMENT": argument}
             request = form2request(form, data, click=False).to_scrapy(
                 callback=self.parse_postback,
+                errback=self.listing_failed,
                 cb_kwargs={"source": source, "depth": depth + 1, "stale": stale},
                 meta={
                     "canonical_url": f"{self.profile.canonical(response.url)}#{argument}",
