@@ -179,6 +179,13 @@ def m007_facets_by_date(db: Database) -> None:
         db.execute(f"DROP INDEX IF EXISTS idx_articles_{column}")
 
 
+@migrations()
+def m008_site_confidence(db: Database) -> None:
+    """Issue 12: how much of a site's profile public evidence backs (evidenced, partial,
+    assumed; docs/evidence.md), so an analyst can weigh what a site's articles show."""
+    db.table("sites").add_column("confidence", str)
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (a no-op when it already is)."""
     migrations.apply(db)

@@ -331,14 +331,46 @@ def check(site: str, replica_url: str | None) -> None:
 
 
 @main.command()
-def sites() -> None:
-    """List the site profiles: slug, family, agency and base URL.
+@click.option(
+    "--which",
+    "url",
+    default=None,
+    metavar="URL",
+    help="Say which profile owns URL and whether it reads it as an article or a listing page.",
+)
+@click.option(
+    "--replica-url",
+    envvar="GOVARCHIVE_REPLICA_URL",
+    default=None,
+    help="Where the replica portals answer, for replica-* sites.",
+)
+def sites(url: str | None, replica_url: str | None) -> None:
+    """List the site profiles: slug, family, confidence (evidenced, partial or assumed: see
+    docs/evidence.md), agency and base URL.
 
-    Example: govarchive sites
+    Example: govarchive sites --which https://baochinhphu.vn/thoi-su.htm
     """
-    for site in load_sites().values():
+    if url is not None:
+        from crawler.sites import find_site
+
+        site = find_site(url, replica_url)
+        if site is None:
+            raise click.ClickException(f"no profile owns {url}; the generic path would read it")
+        if site.is_article(url):
+            read = "reads it as an article"
+        elif site.is_listing(url):
+            read = "reads it as a listing page"
+        else:
+            read = "neither an article nor a listing page: not followed"
+        click.echo(f"{site.slug} ({site.family}, {site.confidence}): {read}")
+        click.echo(f"  canonical URL: {site.canonical(url)}")
+        return
+    for site in load_sites(replica_url).values():
         twin = f" (replica of {site.twin_of})" if site.twin_of else ""
-        click.echo(f"{site.slug}\t{site.family}\t{site.agency}\t{site.base_url}{twin}")
+        off = "" if site.enabled else " [disabled]"
+        click.echo(
+            f"{site.slug}\t{site.family}\t{site.confidence}\t{site.agency}\t{site.base_url}{twin}{off}"
+        )
 
 
 for command in (reextract, diff, export):

@@ -13,15 +13,18 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.selectors import PageRules
+from crawler.sites.evidence import Evidence, confidence_of, examples_of, transport_of
 from crawler.urls import canonical_url
 
 SITES_DIR = Path(__file__).parent
 DEFAULT_REPLICA_URL = "http://127.0.0.1:8000"
 REPLICA_URL_ENV = "GOVARCHIVE_REPLICA_URL"
 
-_SITE_KEYS = {"slug", "agency", "base_url", "start_urls", "twin_of", "enabled", "politeness",
-              "selectors", "max_listing_depth", "discover", "api", "article_pattern",
-              "listing_pattern"}  # fmt: skip
+_SITE_KEYS = frozenset(
+    ["slug", "agency", "base_url", "start_urls", "twin_of", "enabled", "politeness", "selectors",
+     "max_listing_depth", "discover", "api", "article_pattern", "listing_pattern", "confidence",
+     "assumed", "evidence", "examples", "transport"]
+)  # fmt: skip
 DISCOVERY_KINDS = {"links", "feed", "sitemap", "timeline", "postback", "json_api"}
 
 
@@ -64,16 +67,41 @@ class SiteProfile:
     # For sites whose article pages are empty shells (SPAs): where the article's JSON is,
     # and which JSON keys hold which field.
     api: Mapping[str, Any] = field(default_factory=dict)
+    # What backs the profile's claims about the real portal (docs/evidence.md).
+    confidence: str = "assumed"
+    evidence: tuple[Evidence, ...] = ()
+    assumed: tuple[str, ...] = ()
+    examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Other base URLs the same site answers on (the www. host): owned, and stored as base_url.
+    aliases: tuple[str, ...] = ()
+    # OpenSSL cipher string for the site's hosts (DEFAULT:@SECLEVEL=1 for small DH keys).
+    tls_ciphers: str | None = None
 
     def canonical(self, url: str) -> str:
-        """The identity of `url` on this site (its scheme, letter case rules, no fragment)."""
+        """The identity of `url` on this site (its scheme, host, letter case rules, no fragment)."""
         scheme = urlsplit(self.base_url).scheme
-        return canonical_url(
+        canonical = canonical_url(
             url,
             case_insensitive=self.case_insensitive_urls,
             scheme=scheme,
             ignore_params=self.ignore_params,
         )
+        for alias in self.aliases:
+            alias_base = canonical_url(
+                alias, case_insensitive=self.case_insensitive_urls, scheme=scheme
+            )
+            if canonical.startswith(alias_base):
+                base = canonical_url(
+                    self.base_url, case_insensitive=self.case_insensitive_urls, scheme=scheme
+                )
+                return base + canonical[len(alias_base) :]
+        return canonical
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """Every host name the site answers on (its own and its aliases')."""
+        urls = (self.base_url, *self.aliases)
+        return tuple(dict.fromkeys(urlsplit(url).netloc.lower() for url in urls))
 
     def owns(self, url: str) -> bool:
         return self.relative(url) is not None
@@ -88,6 +116,7 @@ class SiteProfile:
         return {
             "slug": self.slug, "agency": self.agency, "family": self.family,
             "base_url": self.base_url, "enabled": int(self.enabled), "twin_of": self.twin_of,
+            "confidence": self.confidence,
         }  # fmt: skip
 
     def is_article(self, url: str) -> bool:
@@ -110,6 +139,9 @@ def _build(family: Mapping[str, Any], entry: Mapping[str, Any], source: Path) ->
     try:
         selectors = {**family.get("selectors", {}), **entry.get("selectors", {})}
         base_url = entry["base_url"]
+        evidence, confidence = confidence_of(family, entry)
+        transport = {**family.get("transport", {}), **entry.get("transport", {})}
+        aliases, tls_ciphers = transport_of(transport)
         discover = entry.get("discover") or family.get("discover") or [{"kind": "links"}]
         sources = []
         for spec in discover:
@@ -135,6 +167,12 @@ def _build(family: Mapping[str, Any], entry: Mapping[str, Any], source: Path) ->
             sources=tuple(sources),
             ignore_params=frozenset(p.lower() for p in family.get("ignore_params", [])),
             api={**family.get("api", {}), **entry.get("api", {})},
+            confidence=confidence,
+            evidence=evidence,
+            assumed=tuple(family.get("assumed", [])) + tuple(entry.get("assumed", [])),
+            examples=examples_of(entry.get("examples", {})),
+            aliases=aliases,
+            tls_ciphers=tls_ciphers,
         )
     except KeyError as missing:
         raise RegistryError(f"{source.name}: site {entry.get('slug')!r} lacks {missing}") from None
@@ -162,10 +200,15 @@ def _entries_with_twins(
                 unknown = f"{entry['slug']} is a twin of unknown {twin_of}"
                 raise RegistryError(f"{source.name}: {unknown}")
             real = by_slug[twin_of]
+            transport = real.get("transport", {})
+            aliases = [_replica_base(alias) for alias in transport.get("aliases", [])]
             entry = {
                 **real,
                 **twin_defaults,
                 "base_url": _replica_base(real["base_url"]),
+                # The replica speaks plain HTTP; its examples are the real site's.
+                "transport": {**transport, "aliases": aliases},
+                "examples": {},
                 **entry,
             }
         merged.append(entry)
@@ -182,6 +225,9 @@ def load_sites(replica_url: str | None = None) -> dict[str, SiteProfile]:
         twin_defaults = data["family"].get("twin", {})
         for entry in _entries_with_twins(data.get("site", []), twin_defaults, source):
             entry = {**entry, "base_url": entry["base_url"].replace("{replica}", replica)}
+            if aliases := entry.get("transport", {}).get("aliases"):
+                aliases = [alias.replace("{replica}", replica) for alias in aliases]
+                entry["transport"] = {**entry["transport"], "aliases": aliases}
             profile = _build(data["family"], entry, source)
             if profile.slug in sites:
                 raise RegistryError(f"{source.name}: duplicate site slug {profile.slug}")
