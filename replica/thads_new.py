@@ -1,12 +1,16 @@
-"""Family 2 replica: the 2025 THADS portal (demothads.moj.gov.vn/<province>/), made on demand.
+"""The MOJ portal platform replica: the 2025 THADS portal (demothads.moj.gov.vn/<province>/)
+and, on the same code, moj.gov.vn/portal/ (see replica.moj), made on demand.
 
-URLs under the prefix `/demothads.moj.gov.vn/<province>/`:
-  ``""`` or ``trang-chu``                       home: newest items of every category
-  ``tin-tuc?page=N``                            every article, newest first, 12 a page
-  ``tin-tuc/chuyen-muc/<category>?page=N``      one category, same paging
-  ``tin-tuc/chi-tiet/<slug>-<id6>.html``        an article (a wrong slug redirects, 301)
+URLs under the prefix `/<host>/<section>/` (the section is the province or ``portal``):
+  ``tin-tuc/chi-tiet/<slug>-<id>.html``         an article (a wrong slug redirects, 301)
+  ``tin-tuc/chuyen-muc/<category>.html``        one category, newest first, 10 a page
+  ``…/<category>.html?handler=LoadNews&pageNumber=N&chuyentrang=<section>&categoryId=<category>
+  &pageSize=10``                                 page N of it as a fragment (the portal's paging)
+  ``""`` or ``trang-chu``; ``tin-tuc?page=N``   home; every article (assumed, as the pager)
   ``gioi-thieu``, ``lien-he``                   static pages; ``tim-kiem?q=`` search (robots: no)
-Slugs come from the title the way the real portal makes them: NFD, non-ASCII dropped (đ goes).
+Evidenced (docs/evidence.md): the article and category URLs, the LoadNews paging, ids of 6 or 10
+characters, the slugs (NFD, non-ASCII dropped: đ goes), the date DD/MM/YYYY after the title.
+Assumed: the markup (thads_new_html), the all-articles listing and its ?page=N pager.
 """
 
 from __future__ import annotations
@@ -54,11 +58,11 @@ class Category:
 
 
 CATEGORIES = tuple(Category(*row) for row in CATEGORY_ROWS)
-PAGE_SIZE = 12
+PAGE_SIZE = 10  # pageSize=10 in the LoadNews URLs of the evidence
 FIRST_DAY, LAST_DAY = date(2024, 1, 2), date(2026, 3, 31)
 NEW_FROM, NEW_PER_DAY = date(2026, 4, 1), 2
 _ARTICLE = re.compile(r"tin-tuc/chi-tiet/(?:([a-z0-9-]+)-)?([a-z0-9]{6})\.html")
-_CATEGORY = re.compile(r"tin-tuc/chuyen-muc/([a-z0-9-]+)")
+_CATEGORY = re.compile(r"tin-tuc/chuyen-muc/([a-z0-9-]+)\.html")
 
 
 @dataclass(frozen=True)
@@ -79,23 +83,26 @@ class Article:
 class ThadsNewSite:
     """One province of the 2025 THADS portal, mounted at /demothads.moj.gov.vn/<province>/."""
 
-    family = "thads-2025"
+    family = "moj-portal"
     host = "demothads.moj.gov.vn"
+    categories: tuple[Category, ...] = CATEGORIES
 
     def __init__(
         self,
         province_slug: str = "dongthap",
         province: str = "Đồng Tháp",
         config: SiteConfig | None = None,
+        slug: str | None = None,
     ) -> None:
         self.config = config or SiteConfig()
         self.province_slug, self.province = province_slug, province
-        self.slug = f"thads-new-{province_slug}"
+        self.slug = slug or f"thads-new-{province_slug}"
+        self.org = f"Thi hành án dân sự tỉnh {province}"
+        self.address = markup.ADDRESS.format(province=province)
         self.prefix = f"/{self.host}/{province_slug}/"
         self.salt = f"{self.config.seed}/{self.slug}"
-        self.categories = CATEGORIES
-        self.roster = Roster(self.salt, self.config, [c.weight for c in CATEGORIES])
-        self._by_key = {c.key: z for z, c in enumerate(CATEGORIES)}
+        self.roster = Roster(self.salt, self.config, [c.weight for c in self.categories])
+        self._by_key = {c.key: z for z, c in enumerate(self.categories)}
         self.article = lru_cache(maxsize=2048)(self._build)
 
     def article_count(self) -> int:
@@ -106,10 +113,16 @@ class ThadsNewSite:
         return f"{self.prefix}tin-tuc/chi-tiet/{art.slug}-{art.ident}.html"
 
     def listing_path(self, zone: int | None, page: int = 1) -> str:
-        path = f"{self.prefix}tin-tuc"
-        if zone is not None:
-            path += f"/chuyen-muc/{self.categories[zone].key}"
-        return path + (f"?page={page}" if page > 1 else "")
+        if zone is None:
+            return f"{self.prefix}tin-tuc" + (f"?page={page}" if page > 1 else "")
+        key = self.categories[zone].key
+        path = f"{self.prefix}tin-tuc/chuyen-muc/{key}.html"
+        if page == 1:
+            return path
+        return (
+            f"{path}?handler=LoadNews&pageNumber={page}&chuyentrang={self.province_slug}"
+            f"&categoryId={key}&pageSize={PAGE_SIZE}"
+        )
 
     # Articles --------------------------------------------------------------------------------
     def day(self, index: int) -> date:
@@ -126,7 +139,7 @@ class ThadsNewSite:
         rng = random.Random(f"{self.salt}/{index}")
         day, zone = self.day(index), self.roster.zone(index)
         category = self.categories[zone]
-        fixed = {"prov": self.province, "agency": f"Thi hành án dân sự tỉnh {self.province}"}
+        fixed = {"prov": self.province, "agency": self.org}
         sticky = ("khuvuc", "commune")
         gen = NewsGen(rng, day, pools=POOLS, kinds=DOC_KINDS, fixed=fixed, sticky=sticky)
         topic = rng.choice(category.topics)
@@ -219,6 +232,10 @@ class ThadsNewSite:
         if rel == "tin-tuc":
             return self._listing(None, page)
         if (match := _CATEGORY.fullmatch(rel)) and match.group(1) in self._by_key:
+            if params.get("handler", "").lower() == "loadnews":
+                raw = params.get("pagenumber", "1").strip()
+                number_ = max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1
+                return self._listing(self._by_key[match.group(1)], number_, fragment=True)
             return self._listing(self._by_key[match.group(1)], page)
         if match := _ARTICLE.fullmatch(rel):
             index = base36_index(match.group(2), self.salt)
@@ -232,12 +249,15 @@ class ThadsNewSite:
             return self._ok(markup.article_page(self, art), art.modified)
         return self.not_found(404)
 
-    def _listing(self, zone: int | None, page: int) -> Response:
+    def _listing(self, zone: int | None, page: int, fragment: bool = False) -> Response:
         last = self.roster.pages(zone, PAGE_SIZE)
         shown = min(page, last) if self.config.trap else page
         items = self.newest(zone, (shown - 1) * PAGE_SIZE, PAGE_SIZE)
         more = self.config.trap or page < last
-        html = markup.listing_page(self, zone, page, last, items, more)
+        if fragment:
+            html = markup.listing_fragment(self, zone, page, last, items, more)
+        else:
+            html = markup.listing_page(self, zone, page, last, items, more)
         return self._ok(html, max((a.modified for a in items), default=None))
 
     def _ok(self, html: str, modified: datetime | None) -> Response:

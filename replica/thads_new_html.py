@@ -19,7 +19,6 @@ from replica.site import number
 if TYPE_CHECKING:
     from replica.thads_new import Article, ThadsNewSite
 
-ORG = "Thi hành án dân sự tỉnh"
 STATIC_PAGES = {
     "gioi-thieu": (
         "Giới thiệu",
@@ -60,7 +59,7 @@ def layout(site: ThadsNewSite, *, title: str, description: str, path: str, main:
         f"{e(c.name)}</a>"
         for z, c in enumerate(site.categories)
     )
-    org = f"{ORG} {site.province}"
+    org = site.org
     return f"""<!doctype html>
 <html lang="vi">
 <head>
@@ -136,7 +135,7 @@ def layout(site: ThadsNewSite, *, title: str, description: str, path: str, main:
 <footer class="site-footer bg-dark text-white-50 py-4 mt-auto">
 <div class="container small">
 <p class="fw-bold text-white mb-1">{e(org.upper())}</p>
-<p class="mb-1">Địa chỉ: {e(ADDRESS.format(province=site.province))}</p>
+<p class="mb-1">Địa chỉ: {e(site.address)}</p>
 <p class="mb-0">Ghi rõ nguồn "{e(org)}" khi phát hành lại thông tin từ website này.</p>
 </div>
 </footer>
@@ -244,7 +243,7 @@ def pager(site: ThadsNewSite, zone: int | None, page: int, last: int, more: bool
         href = site.listing_path(zone, n)
         return (
             f'<li class="page-item{state}">'
-            f'<a class="page-link"{rel_attr} href="{href}">{label}</a></li>'
+            f'<a class="page-link"{rel_attr} href="{e(href)}">{label}</a></li>'
         )
 
     links = []
@@ -280,6 +279,14 @@ def listing_page(
     return layout(
         site, title=heading, description=heading, path=site.listing_path(zone, page), main=main
     )
+
+
+def listing_fragment(
+    site: ThadsNewSite, zone: int | None, page: int, last: int, items: list[Article], more: bool
+) -> str:
+    """What the LoadNews handler answers: the cards of one page and its pager, no layout."""
+    cards = "\n".join(_card(site, a) for a in items)
+    return f'<div class="row g-3">\n{cards}\n</div>\n{pager(site, zone, page, last, more)}\n'
 
 
 def home_page(site: ThadsNewSite) -> str:
@@ -320,7 +327,7 @@ def error_page(site: ThadsNewSite, status: int) -> str:
     text = "Bài viết đã bị gỡ bỏ." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
     ref = number(site.salt, status, "ref", below=10**8)
     return f"""<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>{status} | {e(ORG)} {e(site.province)}</title>
+<html lang="vi"><head><meta charset="utf-8"><title>{status} | {e(site.org)}</title>
 <link href="/{site.host}/assets/vendor/bootstrap/css/bootstrap.min.css" rel="stylesheet"></head>
 <body><main class="container py-5 text-center">
 <h1 class="display-4">{status}</h1><p class="lead">{text}</p>
