@@ -1,27 +1,20 @@
-"""`govarchive check SITE`: one listing page and one article, fetched now, field by field.
+"""`govarchive check SITE`: a probe of the site now, on the crawl's own download path, judged.
 
 For an operator with internet access to see within a minute whether a real profile still
-matches its site. It fetches politely (two or three requests, the project's User-Agent).
+matches its site: each source's first listing page and the page after it, then three
+articles, every step named with its URL, every field with the path that read it.
 """
 
 from __future__ import annotations
 
-import json
-import urllib.error
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
-from parsel import Selector
-
-from crawler.discovery.feeds import feed_entries
-from crawler.discovery.links import page_links
-from crawler.discovery.sitemaps import sitemap_entries
-from crawler.extract import ExtractionError, extract_api_article, extract_article
-from crawler.fetch import fetch_page
+from crawler.probe import ProbeReport, run_probe
+from crawler.promises import field_lines
 from crawler.sites import SiteProfile
 
-CHECKED_FIELDS = ("title", "published", "author_unit", "summary", "body_text", "attachments")
+CHECK_ARTICLES = 3
 
 
 @dataclass
@@ -30,64 +23,81 @@ class CheckResult:
     lines: list[str]
 
 
-def _first_article(profile: SiteProfile, say: Callable[[str], None]) -> tuple[str, dict | None]:
-    """The URL (and, for API sites, the list item) of one article the site lists now."""
-    for source in profile.sources:
-        if source.kind == "json_api":
-            options = source.options
-            categories = options.get("categories") or []
-            if not categories and options.get("categories_url"):
-                listed, _ = fetch_page(urljoin(profile.base_url, options["categories_url"]))
-                categories = [c.get(options.get("category_key", "id")) for c in json.loads(listed)]
-            url = urljoin(profile.base_url, options["url"]).format(offset=0, limit=5)
-            body = {k: str(v).format(category=categories[0]) for k, v in options["body"].items()}
-            items, _ = fetch_page(url, json.dumps(body).encode(), "application/json")
-            item = json.loads(items)[0]
-            say(f"listing: {url} (JSON list API) — OK")
-            return urljoin(profile.base_url, options["article_url"].format(**item)), item
-        if not source.urls:
+def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], list[str]]:
+    """A probe's steps as lines, and the problems that make it fail (empty: the profile fits)."""
+    lines, problems = [], []
+    for fetch in report.fetches:
+        if fetch.get("kind") == "robots":
+            outcome = fetch.get("error") or f"HTTP {fetch.get('status')}"
+            lines.append(f"robots.txt: {fetch['url']} — {outcome}")
+    sources_with_links = set()
+    for step in report.listings:
+        stage = f"listing [{step.kind} #{step.source + 1}] page {step.depth}"
+        if step.depth == 0:
+            stage = f"categories [{step.kind} #{step.source + 1}]"
+        if step.problem:
+            lines.append(f"{stage}: {step.url} — FAILED: {step.problem}")
+            problems.append(f"{stage}: {step.url}: {step.problem}")
             continue
-        url = source.urls[0]
-        body, _ = fetch_page(url)
-        if source.kind == "feed":
-            candidates = [e.url for e in feed_entries(body)]
-        elif source.kind == "sitemap":
-            candidates = [e.url for e in sitemap_entries(body)]
-        else:
-            candidates = [urljoin(url, h) for h in page_links(Selector(body=body, base_url=url))]
-        articles = [c for c in candidates if profile.is_article(c)]
-        say(f"listing: {url} ({source.kind}) — {len(articles)} article links")
-        if articles:
-            return articles[0], None
-    raise LookupError("no article link found on the site's first listing pages")
+        if step.depth == 0:
+            lines.append(f"{stage}: {step.url} — {len(step.next_pages)} category lists")
+            continue
+        pages = f", {len(step.next_pages)} further listing pages" if step.next_pages else ""
+        lines.append(f"{stage}: {step.url} — {step.article_links} article links{pages}")
+        for page in step.next_pages[:3]:
+            lines.append(f"    next: {page}")
+        if step.article_links:
+            sources_with_links.add(step.source)
+        elif step.depth == 1 and not step.next_pages:
+            problems.append(f"{stage}: {step.url}: no article links and no further pages")
+        elif not step.next_pages:
+            lines.append("    (no article links: the end of the list)")
+    for index, source in enumerate(profile.sources):
+        tried = any(step.source == index for step in report.listings)
+        if tried and index not in sources_with_links:
+            problems.append(f"source #{index + 1} ({source.kind}): no article links found")
+    for number, step in enumerate(report.articles, 1):
+        stage = f"article {number}"
+        fetched = f" (from {step.fetched_url})" if step.fetched_url != step.url else ""
+        if step.article is None:
+            reason = step.problem or "no article read"
+            lines.append(f"{stage}: {step.url}{fetched} — FAILED: {reason}")
+            problems.append(f"{stage}: {step.url}: {reason}")
+            continue
+        lines.append(
+            f"{stage}: {step.url}{fetched} — read by the {step.article.extraction_path} path"
+        )
+        shown, broken = field_lines(step.article, profile)
+        if step.article.extraction_path == "generic":
+            broken.insert(0, "read by the generic path: the profile's selectors found no body")
+        lines += shown
+        problems += [f"{stage}: {step.url}: {problem}" for problem in broken]
+    if not report.articles:
+        problems.append("no article fetched: no listing page led to one")
+    return lines, problems
 
 
-def check_site(profile: SiteProfile, say: Callable[[str], None] = print) -> CheckResult:
-    """Fetch one listing and one article of `profile`'s site and report every field."""
-    lines: list[str] = []
-
-    def report(line: str) -> None:
-        lines.append(line)
+def judge(report: ProbeReport, profile: SiteProfile, say: Callable[[str], None]) -> CheckResult:
+    """Say every step of the probe, then the verdict."""
+    lines, problems = report_lines(report, profile)
+    if problems:
+        lines.append(f"FAILED: {len(problems)} problem{'s' if len(problems) > 1 else ''}")
+        lines += [f"  - {problem}" for problem in problems]
+    else:
+        lines.append(f"OK: the {profile.slug} profile fits the site")
+    for line in lines:
         say(line)
+    return CheckResult(not problems, lines)
 
-    try:
-        url, api_item = _first_article(profile, report)
-        if api_item is not None and profile.api:
-            api_url = urljoin(profile.base_url, profile.api["url"].format(**api_item))
-            article = extract_api_article(json.loads(fetch_page(api_url)[0]), url, profile)
-        else:
-            body, content_type = fetch_page(url)
-            article = extract_article(body, url, profile, content_type=content_type)
-    except (OSError, urllib.error.URLError, ValueError, LookupError, ExtractionError) as error:
-        report(f"FAILED: {error}")
-        return CheckResult(False, lines)
-    report(f"article: {url} (read by the {article.extraction_path} path)")
-    fields = article.to_dict()
-    for name in CHECKED_FIELDS:
-        value = fields[name]
-        shown = value if not isinstance(value, str) or len(value) < 90 else value[:87] + "..."
-        report(f"  {'ok ' if value else '-- '} {name}: {shown!r}")
-    ok = bool(article.title and article.body_text) and article.extraction_path != "generic"
-    if article.extraction_path == "generic":
-        report("WARNING: the profile's selectors no longer match; the generic path read the page")
-    return CheckResult(ok, lines)
+
+def check_site(
+    profile: SiteProfile,
+    replica_url: str | None = None,
+    say: Callable[[str], None] = print,
+    log_level: str | None = None,
+) -> CheckResult:
+    """Probe `profile`'s site (blocks; once per process: Twisted's reactor) and judge it."""
+    report = run_probe(
+        profile.slug, replica_url, pages=2, articles=CHECK_ARTICLES, log_level=log_level
+    )
+    return judge(report, profile, say)
