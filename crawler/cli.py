@@ -314,9 +314,12 @@ def evaluate(
     default=None,
     help="Where the replica portals answer, for replica-* sites.",
 )
-def check(site: str, replica_url: str | None) -> None:
-    """Fetch one listing page and one article of SITE now and print each field, to see
-    whether a profile still matches its real site. Exits 1 when it does not.
+@click.option("--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
+def check(site: str, replica_url: str | None, verbose: bool) -> None:
+    """Fetch SITE now on the crawl's own download path (robots.txt, retries, TLS, cookie
+    challenge) and print every step: each source's first listing page and the next one, then
+    three articles with each field and the path that read it. Exits 1 when a step fails or a
+    field the profile promises is missing or had to be read by the generic path.
 
     Example: govarchive check thads-dongthap
     """
@@ -326,7 +329,7 @@ def check(site: str, replica_url: str | None) -> None:
         profile = get_site(site, replica_url)
     except RegistryError as error:
         raise click.UsageError(str(error)) from None
-    if not check_site(profile, say=click.echo).ok:
+    if not check_site(profile, replica_url, click.echo, "INFO" if verbose else None).ok:
         raise SystemExit(1)
 
 
