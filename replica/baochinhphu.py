@@ -2,7 +2,9 @@
 
 URLs under the prefix `/<host>/`:
   ``""``                                  home: newest items, a block per category
-  ``<cat>.htm``                           category page: its first TIMELINE_SIZE items
+  ``<cat>.htm``                           category page: its first TIMELINE_SIZE items and its
+                                          zone id in ``input#hdZoneId`` (``<cat>`` may nest:
+                                          ``<parent>/<section>.htm``)
                                           (hanoi.gov.vn: ``<cat>``, no extension)
   ``timelinelist/<zoneId>/<page>.htm``    an HTML fragment of the next items (page 1 = the
                                           category page's); empty past the end (endless: trap)
@@ -10,7 +12,9 @@ URLs under the prefix `/<host>/`:
                                           of ciphered form fields (replica/newszone.py)
   ``<slug>-<id>.htm``                     an article; id = prefix + yymmddhhmmss + ms (the
                                           oldest few: prefix + 5 digits); wrong slug -> 301
-  ``rss.htm``, ``rss/home.rss``, ``<cat>.rss``, ``sitemaps/google-news.xml``
+                                          (hanoi.gov.vn: ``<cat>/<slug>-<id>.htm``)
+  ``rss.htm``, ``rss/home.rss``, ``<cat>.rss``, ``sitemaps/google-news.xml`` (kept for the
+                                          feed tests; no public source shows it on the real sites)
   ``search?keywords=…&page=N``            search results, never ending (robots: Disallow)
 Articles are numbered oldest first; an article's creation time (in its id) is a monotone
 function of its number, so an id maps back to its article in O(1).
@@ -141,6 +145,8 @@ class CmsSite:
 
     # URLs ------------------------------------------------------------------------------------
     def article_path(self, art: Article) -> str:
+        if self.spec.zone_api:  # hanoi.gov.vn: under the article's section
+            return f"{self.prefix}{art.zone.key}/{art.slug}-{art.ident}.htm"
         return f"{self.prefix}{art.slug}-{art.ident}.htm"
 
     def zone_path(self, zone: Zone, ext: str | None = None) -> str:
@@ -259,18 +265,19 @@ class CmsSite:
             return feeds.rss(self, base, z, self.newest(z, 0, FEED_SIZE))
         if name in self._by_key and ext == "htm" and self.spec.page_ext == "htm":
             return self._category(self._by_key[name])
-        if match := _ARTICLE.fullmatch(rel):
-            return self._article(match.group(1), match.group(2))
+        section, _, name = rel.rpartition("/") if self.spec.zone_api else ("", "", rel)
+        if match := _ARTICLE.fullmatch(name):
+            return self._article(match.group(1), match.group(2), section)
         return self.not_found(404)
 
-    def _article(self, slug: str | None, ident: str) -> Response:
+    def _article(self, slug: str | None, ident: str, section: str = "") -> Response:
         index = self.index_of(ident)
         if index is None:
             return self.not_found(404)
         if self.roster.removed(index):
             return self.not_found(self.roster.gone_status(index))
         art = self.article(index)
-        if slug != art.slug:
+        if slug != art.slug or (self.spec.zone_api and section != art.zone.key):
             return Response(301, b"", headers=(("Location", self.article_path(art)),))
         return self._html(markup.detail_page(self, art), [art])
 

@@ -121,7 +121,8 @@ def stream_item(site: CmsSite, art: Article) -> str:
 
 
 def stream_items(site: CmsSite, items: list[Article]) -> str:
-    return "\n".join(stream_item(site, a) for a in items)
+    item = news_item if site.spec.zone_api else stream_item
+    return "\n".join(item(site, a) for a in items)
 
 
 def _figure(site: CmsSite, n: int, image: dict) -> str:
@@ -248,7 +249,8 @@ def detail_page(site: CmsSite, art: Article) -> str:
 <div class="detail-related"><h3 class="box-title">Tin liên quan</h3>
 <div class="box-stream">
 {related}
-</div></div>"""
+</div></div>
+{"" if site.spec.zone_api else zone_inputs(zone)}"""
     return page(
         site,
         title=story.title,
@@ -278,8 +280,33 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
 </div>
 {viewmore}
 </div>
-{"" if site.spec.zone_api else _timeline_script(site, zone)}"""
+{"" if site.spec.zone_api else _timeline_script(site, zone)}
+{"" if site.spec.zone_api else zone_inputs(zone)}"""
     return page(site, title=zone.name, description=zone.name, path=site.zone_path(zone), main=main)
+
+
+def zone_inputs(zone: Zone) -> str:
+    """The hidden inputs the CMS ends a section or article page with; #hdZoneId names the zone
+    whose /timelinelist/ fragments page on."""
+    parent, _, key = zone.key.rpartition("/")
+    return (
+        f'<input type="hidden" name="hdZoneId" id="hdZoneId" value="{zone.zone_id}" />\n'
+        f'<input type="hidden" name="hdZoneUrl" id="hdZoneUrl" value="{e(key)}" />\n'
+        f'<input type="hidden" name="hdParentUrl" id="hdParentUrl" value="{e(parent)}" />'
+    )
+
+
+def news_item(site: CmsSite, art: Article) -> str:
+    """hanoi.gov.vn's list item (its NewsZone fragments and section pages)."""
+    href, title = site.article_path(art), art.story.title
+    stamp = f"{art.published:%H:%M, %d/%m/%Y}"
+    return f"""<div class="news-item" data-id="{art.ident}">
+<div class="news-info">
+<a href="{href}" title="{e(title)}"><h3 class="news-title">{t(title)}</h3></a>
+<span class="news-time" title="{stamp}">{shown_time(art.published)}</span>
+<p class="news-sapo">{t(site.spec.sapo_prefix + (art.story.summary or ""))}</p>
+</div>
+</div>"""
 
 
 def _timeline_script(site: CmsSite, zone: Zone) -> str:

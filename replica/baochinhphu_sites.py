@@ -20,7 +20,7 @@ from replica.vocab_news import CAPTIONS, CLOSERS, DOC_KINDS, GENERIC, VPCP_KINDS
 class Zone:
     """A category: `/<key>.htm`, `/<key>.rss`, `/timelinelist/<zone_id>/<page>.htm`."""
 
-    key: str
+    key: str  # may nest one level: "<parent>/<section>"
     name: str
     zone_id: int
     weight: int  # share of the site's articles
@@ -57,9 +57,14 @@ BAOCHINHPHU = CmsSpec(
     sapo_prefix="(Chinhphu.vn) - ",
     publication="Báo Điện tử Chính phủ",
     media="imagev3.baochinhphu.vn",
+    # Sections of the real site's menu; chinh-sach-moi (zone 1021119) sits one level down and
+    # kinh-te is zone 1027, as public crawlers saw them (docs/evidence.md). The other ids are
+    # the replica's.
     zones=(
-        Zone("thoi-su", "Thời sự", 1010, 3, ("phien_hop", "lam_viec")),
-        Zone("chinh-sach-moi", "Chính sách mới", 1027, 3, ("chinh_sach",)),
+        Zone("chinh-tri", "Chính trị", 1010, 3, ("phien_hop", "lam_viec")),
+        Zone(
+            "chinh-sach-va-cuoc-song/chinh-sach-moi", "Chính sách mới", 1021119, 3, ("chinh_sach",)
+        ),
         Zone(
             "chi-dao-quyet-dinh-cua-chinh-phu-thu-tuong-chinh-phu",
             "Chỉ đạo, quyết định của Chính phủ, Thủ tướng Chính phủ",
@@ -67,7 +72,7 @@ BAOCHINHPHU = CmsSpec(
             2,
             ("chi_dao",),
         ),
-        Zone("kinh-te", "Kinh tế", 1046, 2, ("kinh_te",)),
+        Zone("kinh-te", "Kinh tế", 1027, 2, ("kinh_te",)),
         Zone("xa-hoi", "Xã hội", 1052, 2, ("xa_hoi",)),
     ),
     kinds=DOC_KINDS,
@@ -80,10 +85,12 @@ VPCP = CmsSpec(
     publication="Cổng Thông tin điện tử Văn phòng Chính phủ",
     media="imagev3.vpcp.chinhphu.vn",
     zones=(
-        Zone("tin-hoat-dong", "Tin hoạt động", 2011, 3, ("vpcp_hoat_dong",)),
-        Zone("chi-dao-dieu-hanh", "Chỉ đạo điều hành", 2016, 3, ("chi_dao", "phien_hop")),
-        Zone("cai-cach-hanh-chinh", "Cải cách hành chính", 2023, 2, ("cai_cach",)),
-        Zone("dang-doan-the", "Hoạt động Đảng, đoàn thể", 2030, 1, ("vpcp_doan_the",)),
+        Zone("tin-noi-bat", "Tin nổi bật", 2011, 3, ("vpcp_hoat_dong",)),
+        Zone("thong-tin-hoat-dong", "Thông tin hoạt động", 2016, 3, ("chi_dao", "phien_hop")),
+        Zone(
+            "cong-ttdt-chinh-phu/thong-cao-bao-chi", "Thông cáo báo chí", 2023, 2, ("cai_cach",)
+        ),
+        Zone("cong-tac-dang-doan-the", "Công tác Đảng, đoàn thể", 2030, 1, ("vpcp_doan_the",)),
     ),
     kinds=VPCP_KINDS,
     challenge=True,
@@ -112,8 +119,14 @@ HANOI = CmsSpec(
     media="image.hanoi.gov.vn",
     zones=(
         Zone("tin-tuc-su-kien-noi-bat", "Tin tức sự kiện nổi bật", 4101, 3, ("hanoi_chinh_quyen",)),
-        Zone("chinh-quyen-do-thi", "Chính quyền đô thị", 4104, 2, ("hanoi_do_thi",)),
-        Zone("kinh-te", "Kinh tế", 4107, 2, ("kinh_te",)),
+        Zone(
+            "chi-dao-cua-ubnd-thanh-pho-ha-noi",
+            "Chỉ đạo của UBND Thành phố",
+            4104,
+            2,
+            ("hanoi_do_thi", "hanoi_chinh_quyen"),
+        ),
+        Zone("tin-so-nganh", "Tin sở ngành", 4107, 2, ("kinh_te",)),
         Zone("van-hoa-xa-hoi", "Văn hóa - Xã hội", 4112, 2, ("xa_hoi", "hanoi_chinh_quyen")),
     ),
     kinds=HANOI_KINDS,

@@ -31,6 +31,9 @@ CAPTURED = {
     ("hanoi.gov.vn", "Site", SITE_CODE): "/CP0MQRJUt0=",
     ("hanoi.gov.vn", "Catname", "tin-tuc-su-kien-noi-bat"): "nMSbbZ2pR0/XHR7JMRKsFGiPETTBu6V1",
     ("hanoi.gov.vn", "PageSize", "10"): "TwNsaMrfVrU=",
+    ("hanoi.gov.vn", "Catname", "chi-dao-cua-ubnd-thanh-pho-ha-noi"): (
+        "fFeUG2QagshQSId/gnsY7cA7vzDD4bMURXrY7ae9cm68FyOjl3l+4A=="
+    ),
 }
 _UNCAPTURED = {(host, name, token): text for (host, name, text), token in CAPTURED.items()}
 SCRIPT = """$(".btn-viewmore").on("click", function () {
