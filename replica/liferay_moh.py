@@ -1,27 +1,38 @@
-"""Family 4 replica: moh.gov.vn (Liferay 6.2) with onclick-only links and a 502 on first fetch."""
+"""moh.gov.vn as it is now (docs/evidence.md): JavaScript page shells over a JSON "bridge".
+
+The portal left Liferay: /index.jsp?pageId=…&cid=… pages are empty shells whose script asks
+POST /bridge?url=/portal/api/lay_bai_viet_theo_danh_muc for a category's newest articles
+(a list of category groups, each with ITEMS) and POST /bridge?url=/portal/api/layChiTietBaiViet
+for one article ({"d": {tieuDe, moTa, noiDung, thoiGianBatDauDang}}). Article pages are
+/index.jsp?pageId=5803&aid=<id>&cid=<category>, images live under /resource/CustomsCMS/BO_YTE/.
+What no source shows (404 answers, the page size cap, robots.txt) is assumed.
+"""
 
 from __future__ import annotations
 
+import json
 import re
-import threading
-from collections.abc import Sequence
-from datetime import date
-from urllib.parse import quote
+from datetime import date, datetime
+from html import escape
+from typing import Any
+from urllib.parse import parse_qsl
 
 from replica import liferay_html as lh
-from replica.govcorpus import slugify
+from replica.govcorpus import file_payload, iso
+from replica.govtext import truth_record
 from replica.liferay import Item, LiferaySite, Section
-from replica.site import Request, Response, SiteConfig, number
+from replica.site import Request, Response, number
 
-_SECTION = re.compile(r"web/guest/([a-z0-9-]+)")
-_ARTICLE = re.compile(r"([a-z0-9-]+)/-/asset_publisher/([a-z0-9]+)/content/([a-z0-9-]+)-(\d+)")
-_RSS = re.compile(r"rss/-/asset_publisher/([a-z0-9]+)/rss")
-RSS_SIZE = 20
-ONCLICK_INDEX, FLAKY_INDEX = 3, 7  # always present (sites have more than 7 articles)
+JSON = "application/json; charset=utf-8"
+PAGE_SIZE_CAP = 500  # assumed: the largest PAGE_SIZE the list API answers in full
+ARTICLE_PAGE, HOME_PAGE = "5803", "5801"
+LIST_API, DETAIL_API = "/portal/api/lay_bai_viet_theo_danh_muc", "/portal/api/layChiTietBaiViet"
+FEATURED = "8358"  # "Tin nổi bật": some articles carry it as a second category
+_IMAGE = re.compile(r"resource/CustomsCMS/BO_YTE/(\d{4})/(\d{1,2})/(\d{1,2})/(\d+)-(\d+)\.jpg")
 
 
 class MohSite(LiferaySite):
-    """moh.gov.vn: asset publisher pages /web/guest/<section>, articles under /<section>/-/…"""
+    """moh.gov.vn: page shells, a POST list API per category and a POST article API."""
 
     slug = "moh"
     host = "moh.gov.vn"
@@ -33,179 +44,190 @@ class MohSite(LiferaySite):
     body_class = "moh-theme"
     company_id = "10154"
     group_id = 20182
-    search_path = "web/guest/tim-kiem"
-    search_param = "_3_keywords"
+    search_path = "tim-kiem"
+    search_param = "q"
     page_size = 20
-    has_rss = True
     bylines = ("source", "author", "author_source")
-    attachment_rate = 0.1
+    attachment_rate = 0.0  # the article API shows no attachment field
     first_day, last_day = date(2019, 1, 1), date(2026, 10, 31)
-    id_space = (2_300_017, 4)
+    id_space = (160_017, 4)
+    # Category ids and names as the public crawlers list them.
     sections_spec = (
-        ("tin-noi-bat", "Tin nổi bật", ("phong_dich", "kham_chua_benh"), 2),
-        ("tin-tong-hop", "Tin tổng hợp", ("kham_chua_benh", "duoc_attp", "phong_dich"), 3),
-        ("hoat-dong-cua-lanh-dao-bo", "Hoạt động của lãnh đạo Bộ", ("lanh_dao",), 2),
+        ("8351", "Tin hoạt động", ("lanh_dao", "kham_chua_benh"), 2),
+        ("8356", "Tin tổng hợp", ("kham_chua_benh", "duoc_attp", "phong_dich"), 3),
+        ("8360", "Tin chỉ đạo điều hành", ("phong_dich",), 2),
     )
-    menu_extra = (("web/guest/gioi-thieu", "Giới thiệu"), ("web/guest/tim-kiem", "Tìm kiếm"))
-    headers = (
-        ("Server", "nginx"),
-        (
-            "Liferay-Portal",
-            "Liferay Portal Community Edition 6.2 CE GA6 (Newton / Build 6205 / January 6, 2016)",
-        ),
-        ("X-Frame-Options", "SAMEORIGIN"),
-        ("Cache-Control", "private, no-cache, no-store, must-revalidate"),
-    )
-
-    def __init__(self, config: SiteConfig | None = None) -> None:
-        super().__init__(config)
-        self._lock = threading.Lock()
-        self._answered: set[int] = set()  # flaky articles that already had their 502
-
-    def is_onclick(self, index: int) -> bool:
-        """About one link in eight is a clickable div, never an <a href>."""
-        if index == FLAKY_INDEX:
-            return False
-        return index == ONCLICK_INDEX or number(self.salt, index, "onclick", below=100) < 12
-
-    def is_flaky(self, index: int) -> bool:
-        """About one article in 25 (and always the eighth) answers 502 to its first request."""
-        if index == ONCLICK_INDEX:
-            return False
-        return index == FLAKY_INDEX or number(self.salt, index, "502", below=25) == 0
-
-    def url_title(self, item: Item) -> str:
-        return f"{slugify(item.story.title)}-{item.ident}"
+    menu_extra = ()
+    headers = (("Server", "nginx"), ("X-Frame-Options", "SAMEORIGIN"))
 
     def item_href(self, item: Item) -> str:
-        sec = item.section
         return (
-            f"{self.prefix}{sec.slug}/-/asset_publisher/{sec.inst}/content/{self.url_title(item)}"
+            f"{self.prefix}index.jsp?pageId={ARTICLE_PAGE}&aid={item.ident}&cid={item.section.slug}"
         )
 
-    def related_href(self, item: Item) -> str:
-        """Liferay 6.2 adds a redirect back to the current page to some asset links."""
-        href = self.item_href(item)
-        if number(self.salt, item.index, "redirect", below=3):
-            return href
-        back = quote(self.section_path(item.section), safe="")
-        return f"{href}?inheritRedirect=false&redirect={back}"
+    def image_href(self, item: Item, k: int) -> str:
+        day = item.published
+        folder = f"resource/CustomsCMS/BO_YTE/{day.year}/{day.month}/{day.day}"
+        return f"{self.prefix}{folder}/{item.ident}-{k}.jpg"
 
     def section_path(self, section: Section) -> str:
-        return f"{self.prefix}web/guest/{section.slug}"
-
-    def rss_path(self, section: Section) -> str:
-        return f"{self.prefix}rss/-/asset_publisher/{section.inst}/rss"
-
-    def namespace(self, section: Section) -> str:
-        return f"_101_INSTANCE_{section.inst}_"
-
-    def page_href(self, section: Section, page: int) -> str:
-        ns = self.namespace(section)
-        return (
-            f"{self.section_path(section)}?p_p_id={ns.strip('_')}&p_p_lifecycle=0"
-            "&p_p_state=normal&p_p_mode=view&p_p_col_id=column-2&p_p_col_count=1"
-            f"&{ns}cur={page}&{ns}delta={self.page_size}"
-        )
+        return f"{self.prefix}index.jsp?pageId={HOME_PAGE}&cid={section.slug}"
 
     def robots(self) -> str:
-        return "Disallow: /web/guest/tim-kiem\nDisallow: /c/\nDisallow: /api/jsonws\n"
+        return ""  # assumed: no source shows moh.gov.vn's robots.txt
 
-    def by_inst(self, inst: str) -> Section | None:
-        return next((s for s in self.sections if s.inst.lower() == inst), None)
+    def categories(self, item: Item) -> str:
+        """MA_DANH_MUC: the article's category, and for some the featured one too."""
+        if number(self.salt, item.index, "featured", below=4) == 0:
+            return f"{item.section.slug};{FEATURED}"
+        return item.section.slug
 
-    def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
-        match = _SECTION.fullmatch(rel)
+    # HTTP ------------------------------------------------------------------------------------
+    def handle(self, request: Request) -> Response:
+        rel = request.path[len(self.prefix) :].rstrip("/")
+        params = dict(parse_qsl(request.query, keep_blank_values=True))
+        if rel == "bridge":
+            return self._bridge(request, params.get("url", ""))
+        match = _IMAGE.fullmatch(rel)
         if match:
-            section = next((s for s in self.sections if s.slug == match.group(1)), None)
-            if section is None:
-                return None
-            raw = params.get(f"{self.namespace(section)}cur".lower(), "1")
-            return self.listing(section, max(1, int(raw)) if raw.isdigit() else 1)
-        match = _ARTICLE.fullmatch(rel)
-        if match:
-            return self._article(*match.groups())
-        match = _RSS.fullmatch(rel)
-        section = self.by_inst(match.group(1)) if match else None
-        if section is not None:
-            return self._rss(section, f"http://{request.headers.get('host', self.host)}")
-        return None
+            return self._image(int(match.group(4)), int(match.group(5)))
+        if rel in ("", "index.jsp"):
+            return self.html(_shell(self, params.get("pageId", HOME_PAGE)), None)
+        return self.error(404)
 
-    def _article(self, slug: str, inst: str, title: str, ident: str) -> Response | None:
-        index = self.ids.index_of(int(ident), self.corpus.total)
-        if index is None:
-            return None
-        item = self.item(index)
-        if (slug, inst) != (item.section.slug, item.section.inst.lower()):
-            return None
-        if f"{title}-{ident}" != self.url_title(item):
-            return None
-        if item.flaky and item.status == 200:
-            with self._lock:
-                first = index not in self._answered
-                self._answered.add(index)
-            if first:
-                return Response(502, lh.BAD_GATEWAY.encode("ascii"), headers=(("Server", "nginx"),))
-        return self.article(item)
+    def _bridge(self, request: Request, target: str) -> Response:
+        if request.method != "POST":
+            return self._json({"Message": "The requested resource does not support GET."}, 405)
+        try:
+            payload = json.loads(request.body or b"{}")
+        except ValueError:
+            return self._json({"Message": "Invalid JSON."}, 400)
+        if not isinstance(payload, dict):
+            return self._json({"Message": "Invalid JSON."}, 400)
+        if target == LIST_API:
+            return self._list(payload)
+        if target == DETAIL_API:
+            return self._detail(payload)
+        return self._json({"Message": "Not found."}, 404)
 
-    def _rss(self, section: Section, base: str) -> Response:
-        n, items, start = self.sections.index(section), [], 0
-        while len(items) < RSS_SIZE and start < 10 * RSS_SIZE:
-            batch = self.live(self.corpus.newest(n, start, RSS_SIZE))
-            items += [i for i in batch if not i.onclick][: RSS_SIZE - len(items)]
-            if len(batch) < RSS_SIZE:
-                break
-            start += RSS_SIZE
-        body = lh.rss(self, section, items, base).encode("utf-8")
-        modified = items[0].modified if items else None
-        ctype = "application/rss+xml; charset=UTF-8"
-        return Response(200, body, ctype, self.headers, modified)
-
-    def article_page(self, item: Item) -> str:
-        return moh_article(self, item, self.others(item))
-
-    def shown_published(self, item: Item) -> str | None:
-        """Style 1 shows only the day ("Thứ tư, 14/01/2026 (GMT+7)"); the others a time too."""
-        if item.date_style == 1:
-            return item.published.date().isoformat()
-        return super().shown_published(item)
-
-
-def moh_article(site: MohSite, item: Item, others: Sequence[Item]) -> str:
-    """Asset publisher full content: title in h1 or .header-title, .time-post, .sapo, body."""
-    story, section = item.story, item.section
-    header = heading = ""
-    if item.index % 2:
-        header = (
-            '<div class="taglib-header"><span class="header-back-to"><a href="'
-            f'{lh.attr(site.section_path(section))}">«</a></span>\n'
-            f'<h3 class="header-title"><span>{lh.text(story.title)}</span></h3></div>\n'
+    def _list(self, payload: dict[str, Any]) -> Response:
+        """A category's newest articles, one group per category asked for."""
+        section = next(
+            (s for s in self.sections if s.slug == str(payload.get("MA_DANH_MUC"))), None
         )
-    else:
-        heading = f'<h1 class="title-detail">{lh.text(story.title)}</h1>\n'
-    style = 0 if item.updated and item.date_style == 2 else item.date_style
-    shown = (
-        lh.hhmm_dmy(item.published),
-        lh.gmt7(item.published, False),
-        lh.gmt7(item.published, True),
+        if section is None:
+            return self._json([])
+        try:
+            size = max(1, min(int(payload.get("PAGE_SIZE", 10)), PAGE_SIZE_CAP))
+        except (TypeError, ValueError):
+            size = 10
+        items = self.live(self.corpus.newest(self.sections.index(section), 0, size))
+        group = {
+            "MA": section.slug,
+            "TEN_MUC": section.name,
+            "ITEMS": [self._list_item(item) for item in items],
+        }
+        return self._json([group], modified=items[0].modified if items else None)
+
+    def _list_item(self, item: Item) -> dict[str, Any]:
+        story = item.story
+        thumb = self.image_href(item, 0) if story.images else None
+        return {
+            "MA": str(item.ident),
+            "TIEU_DE": story.title,
+            "MO_TA": story.sapo or "",
+            "DUONG_DAN_ANH": thumb,
+            "THOI_GIAN_XUAT_BAN": _twelve_hour(item.published),
+            "MA_DANH_MUC": self.categories(item),
+        }
+
+    def _detail(self, payload: dict[str, Any]) -> Response:
+        raw = str(payload.get("maBaiViet", ""))
+        index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
+        if index is None:
+            return self._json({"d": None}, 404)  # assumed: how an unknown id is answered
+        item = self.item(index)
+        if item.status != 200:
+            return self._json({"d": None}, item.status)
+        story = item.story
+        detail = {
+            "ma": str(item.ident),
+            "tieuDe": story.title,
+            "moTa": f"<strong>{escape(story.sapo, quote=False)}</strong>" if story.sapo else "",
+            "noiDung": _content(self, item),
+            "thoiGianBatDauDang": _twelve_hour(item.published),
+        }
+        return self._json({"d": detail}, modified=item.modified)
+
+    def _image(self, ident: int, k: int) -> Response:
+        index = self.ids.index_of(ident, self.corpus.total)
+        if index is None or self.item(index).status != 200:
+            return self.error(404)
+        story = self.item(index).story
+        if k >= len(story.images):
+            return self.error(404)
+        body, ctype = file_payload("jpg", story.title)
+        return Response(200, body, ctype, self.headers, self.item(index).modified)
+
+    def _json(self, value: Any, status: int = 200, modified: datetime | None = None) -> Response:
+        body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        return Response(status, body, JSON, self.headers, modified)
+
+    # Truth -----------------------------------------------------------------------------------
+    def record(self, item: Item, base_url: str) -> dict[str, Any]:
+        story = item.story
+        return truth_record(
+            self.slug,
+            base_url + self.item_href(item),
+            story,
+            published=iso(item.published.replace(second=0, microsecond=0)),
+            category=item.section.name,
+            tags=[],  # the article API shows no tags
+            images=[
+                {"url": base_url + self.image_href(item, k), "caption": caption}
+                for k, (_, caption, _) in enumerate(story.images)
+            ],
+            status="live" if item.status == 200 else "removed",
+            edited=item.updated is not None,  # the API shows no update time, only the new text
+        )
+
+
+def _content(site: MohSite, item: Item) -> str:
+    """noiDung: paragraphs, photos as figures with captions (assumed), the closing byline."""
+    story = item.story
+    images = {after: k for k, (_, _, after) in enumerate(story.images)}
+    blocks = []
+    for n, paragraph in enumerate(story.paragraphs):
+        blocks.append(f'<p style="text-align: justify;">{lh.text(paragraph)}</p>')
+        if n in images:
+            k = images[n]
+            caption = story.images[k][1]
+            under = f"<figcaption>{lh.text(caption)}</figcaption>" if caption else ""
+            src = lh.attr(site.image_href(item, k))
+            blocks.append(f'<figure class="image"><img alt="" src="{src}" />{under}</figure>')
+    if story.byline:
+        lines = "<br />".join(lh.text(line) for line in story.byline)
+        blocks.append(f'<p style="text-align: right;"><strong>{lines}</strong></p>')
+    return "\n".join(blocks)
+
+
+def _twelve_hour(moment: datetime) -> str:
+    """The API's time format: "21/07/2026 03:00 PM"."""
+    return f"{moment:%d/%m/%Y %I:%M %p}"
+
+
+def _shell(site: MohSite, page_id: str) -> str:
+    """An index.jsp page as a crawler without JavaScript sees it: no article in it."""
+    script = (
+        "function bridge(u,b){return fetch('bridge?url='+u,{method:'POST',"
+        "headers:{'Content-Type':'application/json'},body:JSON.stringify(b)})"
+        ".then(function(r){return r.json();});}"
     )
-    updated = ""
-    if item.updated:
-        updated = f'<div class="time-update">{lh.gmt7(item.updated, True)}</div>\n'
-    sapo = f'<div class="sapo">{lh.text(story.sapo)}</div>\n' if story.sapo else ""
-    inside = item.index % 4 != 1
-    body = lh.body_html(site, item, byline_inside=inside)
-    after = "" if inside else lh.byline_block(item)
-    files, tags = lh.attachments_block(site, item), lh.tags_block(site, item)
-    main = (
-        '<div class="portlet-boundary portlet-asset-publisher"'
-        f' id="p_p_id{site.namespace(section)}">\n'
-        f'<section class="portlet"><div class="portlet-content">\n{header}'
-        '<div class="asset-full-content default-asset-publisher show-asset-title">\n'
-        '<div class="asset-content">\n<div class="journal-content-article">\n'
-        f'{heading}<div class="time-post">{shown[style]}</div>\n{updated}{sapo}'
-        f'<div class="contentDetail">\n{body}\n</div>\n{after}\n</div>\n{files}\n{tags}\n'
-        f"</div></div>\n{lh.other_news(site, others, 'Các tin khác')}\n"
-        "</div></section></div>"
+    return (
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8" />\n'
+        f"<title>{lh.text(site.portal_name)}</title>\n"
+        f'<meta name="description" content="{lh.attr(site.portal_name)}" /></head>\n'
+        f'<body class="{site.body_class}"><div id="root" data-page="{lh.attr(page_id)}"></div>\n'
+        f"<script>{script}</script>\n"
+        f"<noscript>{lh.text(site.portal_name)}</noscript></body></html>\n"
     )
-    return lh.shell(site, story.title, main, canonical=None)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import re
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
 from lxml import etree
 
 from crawler.extract.article import Article, finish_article
+from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.decode import decode_html
 from crawler.extract.errors import ExtractionError
 from crawler.extract.generic import Reading
@@ -20,10 +25,47 @@ if TYPE_CHECKING:
     from crawler.sites import SiteProfile
 
 
+def _value(data: Any, path: str) -> Any:
+    """`data` followed along a dotted key path ("articleCategory.name")."""
+    for key in path.split("."):
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
 def _field(data: dict[str, Any], mapping: dict[str, Any], name: str) -> str | None:
     key = mapping.get(name)
-    value = data.get(key) if key else None
+    value = _value(data, key) if key else None
     return str(value) if value not in (None, "") else None
+
+
+def _body_html(data: dict[str, Any], mapping: dict[str, Any]) -> str:
+    """The body's HTML. With `body_html_key`, a body field that holds a JSON object (or its
+    text: mof.gov.vn sends `articleContent` either way) gives the HTML under that key."""
+    key, inner = mapping.get("body_html"), mapping.get("body_html_key")
+    value = _value(data, key) if key else None
+    if inner and isinstance(value, str) and value.lstrip().startswith("{"):
+        with contextlib.suppress(ValueError):
+            value = json.loads(value)
+    if inner and isinstance(value, dict):
+        value = value.get(inner)
+    return str(value) if value not in (None, "") else ""
+
+
+_PM = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*([AP])M\b", re.IGNORECASE)
+
+
+def _published(text: str) -> date | datetime | None:
+    """An ISO 8601 time, or a day-first one ("21/07/2026 03:00 PM", Vietnam time)."""
+    published = parse_iso_datetime(text)
+    if published is not None:
+        return published
+    published = parse_vn_datetime(text)
+    half = _PM.search(text)
+    if isinstance(published, datetime) and half and published.hour <= 12:
+        # A 12-hour clock: 12:xx AM is just after midnight, 12:xx PM just after noon.
+        hour = published.hour % 12 + (12 if half.group(1).upper() == "P" else 0)
+        published = published.replace(hour=hour)
+    return published
 
 
 def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
@@ -33,7 +75,7 @@ def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
         data = data.get(mapping["root"])
     if not isinstance(data, dict):
         raise ExtractionError("the API answered no article object")
-    body_html = _field(data, mapping, "body_html") or ""
+    body_html = _body_html(data, mapping)
     lines: list[str] = []
     images: list[Image] = []
     if body_html.strip():
@@ -46,10 +88,12 @@ def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
         etree.strip_elements(fragment, "figcaption", with_tail=False)
         lines = paragraphs(fragment)
     published_text = _field(data, mapping, "published")
-    published = parse_iso_datetime(published_text) if published_text else None
-    tags = data.get(mapping["tags"]) if mapping.get("tags") else None
+    published = _published(published_text) if published_text else None
+    tags = _value(data, mapping["tags"]) if mapping.get("tags") else None
     title = _field(data, mapping, "title")
     summary = _field(data, mapping, "summary")
+    if summary and "<" in summary:  # a summary given as HTML ("<strong>…</strong>"): its text
+        summary = lxml.html.fragment_fromstring(summary, create_parent="div").text_content()
     reading = Reading(
         title=clean_text(title) if title else None,
         published=published,

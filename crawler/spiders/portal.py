@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -24,6 +24,7 @@ from crawler.fetchlog import CAPTURE, KIND
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.sites import RegistryError, SiteProfile, Source, get_site
 from crawler.spiders.sources import ListingSources
+from crawler.tls import CIPHERS_SETTING
 
 # Profile politeness keys and the Scrapy settings they override (only when a profile says so).
 POLITENESS_SETTINGS = {
@@ -90,7 +91,9 @@ class PortalSpider(ListingSources, scrapy.Spider):
         self.profile = profile
         self.plan = plan
         self.archive = archive  # read-only here: what is archived already
-        self.allowed_domains = [urlsplit(profile.base_url).hostname or ""]
+        self.allowed_domains = [
+            urlsplit(url).hostname or "" for url in (profile.base_url, *profile.aliases)
+        ]
         # Crawl-wide budgets and stops (not per-callback state): new articles scheduled so
         # far, and the sources whose walk reached articles older than --since.
         self.scheduled_new = 0
@@ -109,6 +112,8 @@ class PortalSpider(ListingSources, scrapy.Spider):
             if key not in POLITENESS_SETTINGS:
                 raise UsageError(f"site {slug}: unknown politeness key {key!r}")
             crawler.settings.set(POLITENESS_SETTINGS[key], value, priority="spider")
+        if profile.tls_ciphers:
+            crawler.settings.set(CIPHERS_SETTING, profile.tls_ciphers, priority="spider")
         plan = CrawlPlan.from_settings(crawler.settings, datetime.now(UTC).date())
         archive = Archive.open(Path(crawler.settings.get("ARCHIVE_DB")))
         if not plan.full and archive.walk_unfinished(slug):
@@ -212,8 +217,22 @@ class PortalSpider(ListingSources, scrapy.Spider):
         if api and api_item is not None:
             api_url = urljoin(self.profile.base_url, api["url"].format(**api_item))
         if api and api_url and api_url != url:
+            method, body = "GET", None
+            if api.get("method", "GET").upper() == "POST":
+                # The article is named in a JSON body: its templates read the article URL's
+                # query parameters and the list API's item.
+                fields = {**dict(parse_qsl(urlsplit(url).query)), **(api_item or {})}
+                body = json.dumps({k: str(v).format(**fields) for k, v in api["body"].items()})
+                method = "POST"
+                headers = {
+                    **headers,
+                    "Content-Type": "application/json",
+                    "Accept": "application/json",
+                }
             return scrapy.Request(
                 api_url,
+                method=method,
+                body=body,
                 callback=self.parse_api_article,
                 cb_kwargs={"article_url": url},
                 meta=meta,

@@ -21,10 +21,33 @@ from crawler.sites import SiteProfile, Source
 
 
 def _json_path(data: Any, path: str) -> Any:
-    """`data` followed along a dotted key path ("" is `data` itself)."""
+    """`data` followed along a dotted key path ("" is `data` itself); a number indexes a list."""
     for key in filter(None, path.split(".")):
-        data = data.get(key) if isinstance(data, dict) else None
+        if isinstance(data, list) and key.isdigit():
+            data = data[int(key)] if int(key) < len(data) else None
+        else:
+            data = data.get(key) if isinstance(data, dict) else None
     return data
+
+
+_PAGING_FIELDS = ("{offset}", "{page}")
+
+
+def _pages(options: Any) -> bool:
+    """Whether a list API request names its page (offset or page number) anywhere; one that
+    does not answers the same list each time, so it has a single page."""
+    templates = [options.get("url", ""), *map(str, options.get("body", {}).values())]
+    return any(field in template for template in templates for field in _PAGING_FIELDS)
+
+
+def _body_value(value: Any, fields: dict[str, Any]) -> Any:
+    """A JSON body value from its template: a number field alone stays a number, other
+    templates become text, non-text values (numbers, booleans) are sent as they are."""
+    if not isinstance(value, str):
+        return value
+    if value in ("{offset}", "{limit}", "{page}"):
+        return fields[value[1:-1]]
+    return value.format(**fields)
 
 
 class ListingSources:
@@ -56,7 +79,7 @@ class ListingSources:
         page = options.get("first_page", 0) + offset // limit
         fields = {"offset": offset, "limit": limit, "page": page, "category": category}
         url = urljoin(self.profile.base_url, options["url"]).format(**fields)
-        body = {k: str(v).format(**fields) for k, v in options.get("body", {}).items()}
+        body = {k: _body_value(v, fields) for k, v in options.get("body", {}).items()}
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         data = json.dumps(body) if body else None
         if options.get("body_format") == "form":
@@ -65,7 +88,7 @@ class ListingSources:
                 "Accept": "text/html, */*; q=0.01",
                 "X-Requested-With": "XMLHttpRequest",
             }
-            data = urlencode(body)
+            data = urlencode({k: str(v) for k, v in body.items()})
         return scrapy.Request(
             url,
             method=options.get("method", "POST"),
@@ -122,11 +145,40 @@ class ListingSources:
     def parse_links(
         self, response: Response, source: Source, depth: int, stale: int = 0
     ) -> Iterator[Any]:
-        """An HTML listing: follow article links and further listing pages (href or onclick)."""
+        """An HTML listing: follow article links and further listing pages (href or onclick).
+        With a `timeline` option, a page that names its zone (`zone_from`, a CSS selector of an
+        element whose value or text is the zone id) also starts that zone's "more items" walk."""
         if not isinstance(response, TextResponse):
             self.logger.error("Listing %s is not HTML (%s)", response.url, type(response).__name__)
             return
         yield from self._html_links(response, source, depth, stale)[0]
+        if "timeline" in source.options:
+            yield from self._zone_timeline(response, source, depth)
+
+    def _zone_timeline(self, response: TextResponse, source: Source, depth: int) -> Iterator[Any]:
+        """The first "more items" page of the zone a section page names (none without one)."""
+        spec = source.options["timeline"]
+        node = response.css(spec["zone_from"])
+        zone = (node.attrib.get("value") or node.xpath("string()").get() or "").strip()
+        if not zone.isdigit() or int(zone) == 0:  # the home page's zone is 0
+            return
+        first = spec.get("first_page", 2)
+        url = urljoin(self.profile.base_url, spec["template"]).format(zone=zone, page=first)
+        if self._deeper(source, depth, url):
+            yield self.timeline_request(url, source, depth + 1, zone, first)
+
+    def timeline_request(
+        self, url: str, source: Source, depth: int, zone: str, page: int, stale: int = 0
+    ) -> scrapy.Request:
+        """A "more items" page of a zone, for a timeline source or a links source's zones."""
+        where = {"zone": zone, "page": page, "stale": stale}
+        return scrapy.Request(
+            url,
+            callback=self.parse_timeline,
+            errback=self.listing_failed,
+            cb_kwargs={"source": source, "depth": depth, **where},
+            meta={"canonical_url": self.profile.canonical(url), KIND: "listing"},
+        )
 
     def parse_feed(
         self, response: Response, source: Source, depth: int, stale: int = 0
@@ -167,13 +219,10 @@ class ListingSources:
         found, stale, has_items = self._html_links(response, source, depth, stale)
         yield from found
         if has_items and self.keep_paging(source, stale):
-            next_url = urljoin(self.profile.base_url, source.options["template"]).format(
-                zone=zone, page=page + 1
-            )
+            template = source.options.get("timeline", source.options)["template"]
+            next_url = urljoin(self.profile.base_url, template).format(zone=zone, page=page + 1)
             if self._deeper(source, depth, next_url):
-                yield self.listing_request(
-                    next_url, source, depth + 1, zone=zone, page=page + 1, stale=stale
-                )
+                yield self.timeline_request(next_url, source, depth + 1, zone, page + 1, stale)
 
     def parse_postback(
         self, response: Response, source: Source, depth: int, stale: int = 0
@@ -227,11 +276,13 @@ class ListingSources:
     ) -> Iterator[Any]:
         """A list API page: article URLs from a template (or, with `answer = "html"`, the
         article links of an HTML fragment), then the next offset while articles keep coming."""
-        found = self._list_api_articles(response, source)
+        found = self._list_api_articles(response, source, category)
         if not found:
             return
         requests, page_stale = self.article_requests(found, source)
         yield from requests
+        if not _pages(source.options):
+            return
         stale = stale + 1 if page_stale else 0
         step = len(found) if source.options.get("answer") != "html" else None
         next_offset = offset + (step or source.options.get("limit", 20))
@@ -241,9 +292,10 @@ class ListingSources:
             yield self.json_list_request(source, depth + 1, category, next_offset, stale)
 
     def _list_api_articles(
-        self, response: Response, source: Source
+        self, response: Response, source: Source, category: str = ""
     ) -> list[tuple[str, dict[str, Any] | None]]:
-        """The (article URL, API item) pairs of a list API answer, JSON or an HTML fragment."""
+        """The (article URL, API item) pairs of a list API answer, JSON or an HTML fragment.
+        A JSON item also offers the `category` it was listed under to the URL templates."""
         if source.options.get("answer") == "html":
             if not isinstance(response, TextResponse):
                 self.logger.error("List API %s did not answer HTML", response.url)
@@ -256,8 +308,9 @@ class ListingSources:
             self.logger.error("List API %s did not answer JSON", response.url)
             return []
         template = source.options["article_url"]
-        return [
-            (urljoin(self.profile.base_url, template.format(**item)), item)
+        fields = [
+            {"category": category, **item}
             for item in (items if isinstance(items, list) else [])
             if isinstance(item, dict)
         ]
+        return [(urljoin(self.profile.base_url, template.format(**f)), f) for f in fields]
