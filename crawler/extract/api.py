@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
 from lxml import etree
 
 from crawler.extract.article import Article, finish_article
+from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.decode import decode_html
 from crawler.extract.errors import ExtractionError
 from crawler.extract.generic import Reading
@@ -48,6 +51,23 @@ def _body_html(data: dict[str, Any], mapping: dict[str, Any]) -> str:
     return str(value) if value not in (None, "") else ""
 
 
+_PM = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*([AP])M\b", re.IGNORECASE)
+
+
+def _published(text: str) -> date | datetime | None:
+    """An ISO 8601 time, or a day-first one ("21/07/2026 03:00 PM", Vietnam time)."""
+    published = parse_iso_datetime(text)
+    if published is not None:
+        return published
+    published = parse_vn_datetime(text)
+    half = _PM.search(text)
+    if isinstance(published, datetime) and half and published.hour <= 12:
+        # A 12-hour clock: 12:xx AM is just after midnight, 12:xx PM just after noon.
+        hour = published.hour % 12 + (12 if half.group(1).upper() == "P" else 0)
+        published = published.replace(hour=hour)
+    return published
+
+
 def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
     """The article in one API answer; `profile.api` names the JSON key of each field."""
     mapping = dict(profile.api)
@@ -68,10 +88,12 @@ def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
         etree.strip_elements(fragment, "figcaption", with_tail=False)
         lines = paragraphs(fragment)
     published_text = _field(data, mapping, "published")
-    published = parse_iso_datetime(published_text) if published_text else None
+    published = _published(published_text) if published_text else None
     tags = _value(data, mapping["tags"]) if mapping.get("tags") else None
     title = _field(data, mapping, "title")
     summary = _field(data, mapping, "summary")
+    if summary and "<" in summary:  # a summary given as HTML ("<strong>…</strong>"): its text
+        summary = lxml.html.fragment_fromstring(summary, create_parent="div").text_content()
     reading = Reading(
         title=clean_text(title) if title else None,
         published=published,
