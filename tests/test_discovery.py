@@ -118,3 +118,24 @@ def test_past_the_newest_articles_only_the_next_page_is_followed() -> None:
     assert kept == [base.format(4), *links[-2:]]
     # The last page links only backwards: nothing of this list is next.
     assert next_page_only(base.format(80), links[:-2], str.lower) == []
+
+
+def test_list_api_requests_without_a_page_field_have_one_page() -> None:
+    from crawler.spiders.sources import _body_value, _json_path, _pages
+
+    moh = {"url": "bridge?url=/portal/api/x", "body": {"MA_DANH_MUC": "{category}", "TYPE": 1}}
+    assert not _pages(moh)
+    assert _pages({"url": "api/reads?offset={offset}&limit={limit}"})
+    assert _pages({"url": "api/NewsZone", "body": {"PageIndex": "{page}"}})
+    fields = {"offset": 0, "limit": 200, "page": 1, "category": "8356"}
+    assert [_body_value(v, fields) for v in ("{limit}", "{category}", 1)] == [200, "8356", 1]
+    groups = [{"MA": "8356", "ITEMS": [{"MA": "1"}]}]
+    assert _json_path(groups, "0.ITEMS") == [{"MA": "1"}] and _json_path(groups, "3.ITEMS") is None
+
+
+def test_api_dates_on_a_twelve_hour_clock() -> None:
+    from crawler.extract.api import _published
+
+    assert _published("21/07/2026 03:00 PM").isoformat() == "2026-07-21T15:00:00+07:00"
+    assert _published("21/07/2026 12:05 AM").isoformat() == "2026-07-21T00:05:00+07:00"
+    assert _published("2026-07-21T10:30:00+07:00").isoformat() == "2026-07-21T10:30:00+07:00"
