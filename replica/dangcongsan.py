@@ -1,14 +1,15 @@
-"""Replica of dangcongsan.vn, the Party's e-newspaper: SharePoint list-model detail markup.
+"""Replica of dangcongsan.vn, the Party's e-newspaper (docs/evidence.md, "dangcongsan.vn").
 
 URLs under the prefix `/dangcongsan.vn/`:
   ``""``                                       home: the newest posts per section
-  ``<cat>``, ``<cat>/trang-<n>.html``           a section, page 1 and page N
-  ``<cat>/<slug>-<id>.html``                   an article (another slug or section: 301)
+  ``<cat>``, ``<cat>/p/<n>``                    a section, page 1 and page N (evidenced, 2024)
+  ``<cat>/<slug>-<id>.html``                   an article (evidenced; another slug or section: 301)
   ``DATA/0/<yyyy>/<mm>/<dd>/Dangcongsan/<stem> <id>_800.jpg``   its photos (a space in the name)
-  ``page/search?keyword=…``                    search (robots: Disallow)
-Detail (the list model of portals.md, family 1): ``h1#contenttitle``, ``div#ngaytao`` (date
-and time), ``div#description`` (sapo), ``div.noidungtt`` (body), ``b#tacgia`` ("Theo …", a
-name, or "Name – Unit") after the body, then tags and related news.
+  ``page/search?keyword=…``                    search (evidenced URL; robots: Disallow assumed)
+Section items are ``div.box-thumbnail`` links (evidenced); the detail has ``h1.post-title`` and
+``div.post-content`` (evidenced). Assumed: the pager's markup, ``div.post-date`` (date and
+time), ``div.post-sapo``, the byline ("Theo …", a name, or "Name – Unit") closing the body,
+tags and related news.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from replica.govcorpus import slugify, weekday
 from replica.newsportal import Post, Section, SectionPortal, a, t
 from replica.site import Request, Response
 
-_PAGE = re.compile(r"([a-z0-9-]+)(?:/trang-(\d{1,6})\.html)?")
+_PAGE = re.compile(r"([a-z0-9-]+)(?:/p/(\d{1,6}))?")
 _ARTICLE = re.compile(r"([a-z0-9-]+)/([a-z0-9-]+)-(\d{5,9})\.html")
 _IMAGE = re.compile(r"data/0/\d{4}/\d\d/\d\d/dangcongsan/([a-z0-9-]+) (\d+)_800\.jpg")
 PAPER = "Báo điện tử Đảng Cộng sản Việt Nam"
@@ -58,7 +59,7 @@ class DangCongSanSite(SectionPortal):
         return f"{self.prefix}{post.section.key}/{slugify(post.story.title)}-{post.ident}.html"
 
     def section_path(self, section: Section, page: int = 1) -> str:
-        more = f"/trang-{page}.html" if page > 1 else ""
+        more = f"/p/{page}" if page > 1 else ""
         return f"{self.prefix}{section.key}{more}"
 
     def image_href(self, post: Post, k: int) -> str:
@@ -126,12 +127,14 @@ def items_html(site: DangCongSanSite, posts: Sequence[Post]) -> str:
     for post in posts:
         href, title = a(site.post_path(post)), a(post.story.title)
         src = a(site.image_href(post, 0)) if post.story.images else ""
-        image = f'<a href="{href}" title="{title}"><img src="{src}" alt="" /></a>' if src else ""
+        src = src or f"{site.prefix}Style%20Library/dcs/images/no-image.png"
+        image = f'<a href="{href}" title="{title}"><img src="{src}" alt="" /></a>'
         rows.append(
-            f'<div class="pcontent3"><div class="pimg">{image}</div>'
-            f'<h3><a href="{href}" title="{title}">{t(post.story.title)}</a></h3>'
+            f'<div class="col-md-4 col-sm-12 col0 box-thumbnail">{image}</div>'
+            f'<div class="col-md-8 col-sm-12 box-content"><h3>'
+            f'<a href="{href}" title="{title}">{t(post.story.title)}</a></h3>'
             f'<div class="i-date">{post.published:%d/%m/%Y %H:%M}</div>'
-            f"<span>{t(post.story.sapo or post.story.paragraphs[0])}</span></div>"
+            f"<p>{t(post.story.sapo or post.story.paragraphs[0])}</p></div>"
         )
     return "\n".join(rows)
 
@@ -168,7 +171,7 @@ def home_page(site: DangCongSanSite) -> str:
 def article_page(site: DangCongSanSite, post: Post) -> str:
     story = post.story
     shown = f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
-    sapo = f'<div id="description">{t(story.sapo)}</div>\n' if story.sapo else ""
+    sapo = f'<div class="post-sapo">{t(story.sapo)}</div>\n' if story.sapo else ""
     byline = "<br />".join(t(line) for line in story.byline)
     tags = " ".join(f'<a href="{a(site.search_path(g))}">{t(g)}</a>' for g in story.tags)
     related = "".join(
@@ -179,12 +182,12 @@ def article_page(site: DangCongSanSite, post: Post) -> str:
     main = f"""<div class="detail-news">
 <div class="breadcrumb"><a href="{site.prefix}">Trang chủ</a> »
 <a class="category" href="{a(site.section_path(post.section))}">{t(post.section.name)}</a></div>
-<h1 id="contenttitle">{t(story.title)}</h1>
-<div class="box-date"><div id="ngaytao">{shown}</div></div>
-{sapo}<div class="noidungtt">
+<h1 class="post-title">{t(story.title)}</h1>
+<div class="post-date">{shown}</div>
+{sapo}<div class="post-content">
 {liferay_html.body_html(site, post, byline_inside=False)}
+{f'<p class="post-author"><b>{byline}</b></p>' if byline else ""}
 </div>
-{f'<div class="box-tacgia"><b id="tacgia">{byline}</b></div>' if byline else ""}
 {f'<div class="box-tag">Từ khóa: {tags}</div>' if tags else ""}
 <div class="tinlienquan"><h3>Tin liên quan</h3><ul>{related}</ul></div>
 </div>"""

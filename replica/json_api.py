@@ -1,4 +1,12 @@
-"""Family 5 replica: mof.gov.vn, a single-page app whose articles come only from a JSON API."""
+"""Family 5 replica: mof.gov.vn, a single-page app whose articles come only from a JSON API.
+
+From the evidence (docs/evidence.md): POST /api/article/reads?offset&limit with {rootSlug} or
+{categoryId}, GET /api/article/getbyslug?slug= and /api/articlecategory/getbyslug?slug=, every
+answer wrapped in {"data": ...}; article pages at /{rootCategorySlug}/{categorySlug}/{slug};
+the article's category under articleCategory.name; articleContent at times the text of a JSON
+object holding the HTML under "Content". Assumed: the category slugs below "tin-tuc", the
+title-id slug shape and the field formats (ISO times).
+"""
 
 from __future__ import annotations
 
@@ -17,18 +25,19 @@ from replica.site import Request, Response, SiteConfig, number, query_ci, stable
 
 JSON = "application/json; charset=utf-8"
 MAX_LIMIT = 100
-SECTIONS = (  # (slug, name, topic, weight)
-    ("tai-chinh-ngan-sach", "Tài chính - Ngân sách", "ngan_sach", 3),
+SECTIONS = (  # (slug, name, topic, weight); "tin-tuc" is the evidenced default category
+    ("tin-tuc", "Tin tức", "ngan_sach", 3),
     ("thue-hai-quan", "Thuế - Hải quan", "thue_hai_quan", 2),
     ("dau-tu-cong", "Đầu tư công", "dau_tu_cong", 2),
     ("thi-truong-gia-ca", "Thị trường - Giá cả", "thi_truong", 2),
 )
-ROOT = ("tin-tuc", "Tin tức")
+ROOT = ("bo-tai-chinh", "Bộ Tài chính")
 _IMAGE = re.compile(r"uploads/images/\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.jpg")
 HEADERS = (("Server", "nginx"), ("X-Powered-By", "Next.js"), ("Vary", "Accept-Encoding"))
 APP_JS = """(function(){var c=window.__APP_CONFIG__;
-function reads(id,o,l){return fetch(c.apiBase+"/article/reads?offset="+o+"&limit="+l,
-{method:"POST",headers:{"Content-Type":"application/json"},body:JSON.stringify({categoryId:id})})
+function reads(id,o,l){var b=id?{categoryId:id}:{rootSlug:c.rootSlug};
+return fetch(c.apiBase+"/article/reads?offset="+o+"&limit="+l,
+{method:"POST",headers:{"Content-Type":"application/json"},body:JSON.stringify(b)})
 .then(function(r){return r.json();});}
 function bySlug(s){return fetch(c.apiBase+"/article/getbyslug?slug="+encodeURIComponent(s))
 .then(function(r){return r.json();});}
@@ -104,7 +113,7 @@ class MofSite:
 
     # Shapes ----------------------------------------------------------------------------------
     def page_path(self, post: Post) -> str:
-        return f"{self.prefix}tin-tuc/{post.slug}"
+        return f"{self.prefix}{ROOT[0]}/{SECTIONS[post.section][0]}/{post.slug}"
 
     def image_path(self, post: Post, k: int) -> str:
         folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
@@ -122,18 +131,26 @@ class MofSite:
             "description": story.sapo or "",
             "publicationTime": self.utc(post),
             "categoryId": self.category_ids[post.section],
-            "categoryName": SECTIONS[post.section][1],
-            "thumbnail": self.image_path(post, 0) if story.images else None,
+            "rootCategorySlug": ROOT[0],
+            "categorySlug": SECTIONS[post.section][0],
+            "imageLink": self.image_path(post, 0) if story.images else None,
         }
 
     def detail(self, post: Post) -> dict[str, Any]:
         story = post.story
+        content = self.content(post)
+        if number(self.salt, post.index, "wrapped", below=4) == 0:
+            # Some articles carry their HTML inside the text of a JSON object.
+            content = json.dumps({"Content": content, "Link": None}, ensure_ascii=False)
+        slug, name, *_ = SECTIONS[post.section]
         return {
             **self.summary(post),
-            "articleContent": self.content(post),
+            "articleCategory": {"id": self.category_ids[post.section], "name": name, "slug": slug},
+            "articleContent": content,
+            "attachments": [],
             "author": story.author or "",
             "source": story.author_unit or "",
-            "tags": list(story.tags),
+            "sourceLink": "",
             "viewCount": 100 + number(self.salt, post.index, "views", below=5000),
         }
 
@@ -165,19 +182,23 @@ class MofSite:
         if rel == "static/js/main.js":
             return Response(200, APP_JS.encode(), "application/javascript; charset=utf-8", HEADERS)
         if rel in ("", ROOT[0]):
-            return self.shell("Tin tức", self.root_id, None)
-        if rel.startswith("tin-tuc/"):
-            slug = rel[len("tin-tuc/") :]
-            for n, (cat, name, *_) in enumerate(SECTIONS):
-                if slug == cat:
-                    return self.shell(name, self.category_ids[n], None)
-            index = self.index_of_slug(slug)
-            if index is not None:
-                post = self.post(index)
-                if post.status != 200:
-                    return self.shell("Không tìm thấy", None, None, post.status)
-                return self.shell("Tin tức", None, post.slug, modified=post.modified)
-        return self.shell("Không tìm thấy", None, None, 404)
+            return self.shell(ROOT[1], None, None)
+        parts = rel.split("/")
+        if parts[0] != ROOT[0] or len(parts) > 3:
+            return self.shell("Không tìm thấy", None, None, 404)
+        sections = [cat for cat, *_ in SECTIONS]
+        if parts[1] not in sections:
+            return self.shell("Không tìm thấy", None, None, 404)
+        section = sections.index(parts[1])
+        if len(parts) == 2:
+            return self.shell(SECTIONS[section][1], self.category_ids[section], None)
+        index = self.index_of_slug(parts[2])
+        post = self.post(index) if index is not None else None
+        if post is None or post.section != section:
+            return self.shell("Không tìm thấy", None, None, 404)
+        if post.status != 200:
+            return self.shell("Không tìm thấy", None, None, post.status)
+        return self.shell(SECTIONS[section][1], None, post.slug, modified=post.modified)
 
     def api(self, request: Request, name: str, params: dict[str, str]) -> Response:
         if name == "article/reads":
@@ -185,9 +206,14 @@ class MofSite:
                 return self.json({"status": 405, "message": "Method Not Allowed"}, 405)
             try:
                 payload = json.loads(request.body or b"{}")
-                category = payload["categoryId"]
+                if "categoryId" in payload:
+                    category = str(payload["categoryId"])
+                elif str(payload["rootSlug"]).lower() == ROOT[0]:
+                    category = self.root_id
+                else:
+                    category = ""
                 offset, limit = int(params.get("offset", "0")), int(params.get("limit", "10"))
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, AttributeError):
                 return self.json({"status": 400, "message": "Yêu cầu không hợp lệ"}, 400)
             if offset < 0 or limit < 1:
                 return self.json({"status": 400, "message": "offset/limit không hợp lệ"}, 400)
@@ -197,14 +223,19 @@ class MofSite:
             post = self.post(index) if index is not None else None
             if post is None or post.status != 200:
                 return self.json({"status": 404, "message": "Không tìm thấy bài viết"}, 404)
-            return self.json(self.detail(post), modified=post.modified)
-        if name == "category/getall":
-            cats = [{"id": self.root_id, "name": ROOT[1], "slug": ROOT[0], "parentId": None}]
-            cats += [
-                {"id": cid, "name": name, "slug": slug, "parentId": self.root_id}
-                for cid, (slug, name, *_) in zip(self.category_ids, SECTIONS, strict=True)
+            return self.json({"data": self.detail(post)}, modified=post.modified)
+        if name == "articlecategory/getbyslug":
+            wanted = params.get("slug", "").strip().lower()
+            found = [(self.root_id, ROOT[1], ROOT[0], None)] + [
+                (cid, name_, slug, self.root_id)
+                for cid, (slug, name_, *_) in zip(self.category_ids, SECTIONS, strict=True)
             ]
-            return self.json(cats)
+            for cid, name_, slug, parent in found:
+                if slug == wanted:
+                    return self.json(
+                        {"data": {"id": cid, "name": name_, "slug": slug, "parentId": parent}}
+                    )
+            return self.json({"status": 404, "message": "Không tìm thấy chuyên mục"}, 404)
         return self.json({"status": 404, "message": "Not Found"}, 404)
 
     def reads(self, category: str, offset: int, limit: int) -> Response:
@@ -212,14 +243,14 @@ class MofSite:
         section = None
         if category != self.root_id:
             if category not in self.category_ids:
-                return self.json([])
+                return self.json({"data": []})
             section = self.category_ids.index(category)
         live = self.corpus.live_count(section)
         if offset >= live and self.config.trap:
             offset = max(0, live - limit)
         posts = [self.post(i) for i in self.corpus.newest(section, offset, limit)]
         modified = posts[0].modified if posts else None
-        return self.json([self.summary(p) for p in posts], modified=modified)
+        return self.json({"data": [self.summary(p) for p in posts]}, modified=modified)
 
     def json(self, value: Any, status: int = 200, modified: datetime | None = None) -> Response:
         body = json.dumps(value, ensure_ascii=False).encode("utf-8")
@@ -236,10 +267,11 @@ class MofSite:
         """The SPA's HTML: configuration and an empty root; the article text is never here."""
         config = {
             "apiBase": f"{self.prefix}api",
+            "rootSlug": ROOT[0],
             "categoryId": category,
             "slug": slug,
             "categories": [
-                {"id": cid, "name": name, "url": f"{self.prefix}tin-tuc/{slug_}"}
+                {"id": cid, "name": name, "url": f"{self.prefix}{ROOT[0]}/{slug_}"}
                 for cid, (slug_, name, *_) in zip(self.category_ids, SECTIONS, strict=True)
             ],
         }
@@ -268,6 +300,7 @@ class MofSite:
                 story,
                 published=iso(post.published),
                 category=SECTIONS[post.section][1],
+                tags=[],  # no source shows tags in mof.gov.vn's API: the twin sends none
                 images=[
                     {"url": base_url + self.image_path(post, k), "caption": caption}
                     for k, (_, caption, _) in enumerate(story.images)

@@ -1,4 +1,4 @@
-"""The dangcongsan.vn replica over real HTTP: list-model detail ids, trang-N section pages."""
+"""The dangcongsan.vn replica over real HTTP: post-title/post-content detail, /p/N section pages."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def walk(server: ReplicaServer, key: str, pages: int = 40) -> list[str]:
     url, seen = f"{server.url}/dangcongsan.vn/{key}", []
     for _ in range(pages):
         doc = lxml.html.fromstring(text(url)[1])
-        found = [urljoin(url, a.get("href")) for a in doc.cssselect("div.pcontent3 h3 a")]
+        found = [urljoin(url, a.get("href")) for a in doc.cssselect("div.box-thumbnail a")]
         fresh = [u for u in found if u not in seen]
         seen += fresh
         nxt = doc.cssselect("div.paging a.next")
@@ -45,7 +45,7 @@ def walk(server: ReplicaServer, key: str, pages: int = 40) -> list[str]:
     return seen
 
 
-def test_detail_pages_keep_the_list_model_ids(server: ReplicaServer) -> None:
+def test_detail_pages_carry_post_title_and_post_content(server: ReplicaServer) -> None:
     records = read_truth(server, "dangcongsan")
     assert len(records) == BASE.articles
     sections = {s.name: s.key for s in DangCongSanSite.sections_spec}
@@ -55,21 +55,21 @@ def test_detail_pages_keep_the_list_model_ids(server: ReplicaServer) -> None:
         status, page = text(r["url"])
         assert status == 200
         doc = lxml.html.fromstring(page)
-        [title], [when] = doc.cssselect("h1#contenttitle"), doc.cssselect("div#ngaytao")
-        [body] = doc.cssselect("div.noidungtt")
+        [title], [when] = doc.cssselect("h1.post-title"), doc.cssselect("div.post-date")
+        [body] = doc.cssselect("div.post-content")
         assert words(title) == r["title"]
         assert words(when).endswith(f"{datetime.fromisoformat(r['published']):%d/%m/%Y %H:%M}")
-        assert [words(d) for d in doc.cssselect("div#description")] == (
+        assert [words(d) for d in doc.cssselect("div.post-sapo")] == (
             [r["summary"]] if r["summary"] else []
         )
-        paragraphs = [words(p) for p in body.xpath("./p[not(img) and not(em)]")]
+        paragraphs = [words(p) for p in body.xpath("./p[not(img) and not(em) and not(@class)]")]
         assert paragraphs == r["body_text"].split("\n\n")
-        [byline] = doc.cssselect("b#tacgia")
+        [byline] = body.cssselect("p.post-author b")
         unit, author = r["author_unit"], r["author"]
         assert words(byline) == (
             f"{author} – {unit}" if author and unit else author or f"Theo {unit}"
         )
-        assert not body.cssselect("b#tacgia")  # the byline follows the body
+        assert body[-1].get("class") == "post-author"  # the byline closes the body
     units = [r["author_unit"] for r in records if r["author_unit"] and not r["author"]]
     assert len(units) > len(records) // 3 and "TTXVN" in units
 
@@ -89,11 +89,11 @@ def test_photo_names_hold_a_space(server: ReplicaServer) -> None:
     assert (status, headers["Content-Type"], body[:2]) == (200, "image/jpeg", b"\xff\xd8")
 
 
-def test_sections_page_as_trang_n_and_wrong_slugs_redirect(server: ReplicaServer) -> None:
+def test_sections_page_as_p_n_and_wrong_slugs_redirect(server: ReplicaServer) -> None:
     records = read_truth(server, "dangcongsan")
     seen = [u for s in DangCongSanSite.sections_spec for u in walk(server, s.key)]
     assert sorted(seen) == sorted(r["url"] for r in records)
-    assert text(f"{server.url}/dangcongsan.vn/thoi-su/trang-2.html")[0] == 200
+    assert text(f"{server.url}/dangcongsan.vn/thoi-su/p/2")[0] == 200
     url = records[5]["url"]
     section, rest = url.split("/dangcongsan.vn/", 1)[1].split("/")
     other = next(s.key for s in DangCongSanSite.sections_spec if s.key != section)
@@ -114,8 +114,8 @@ def test_knobs_reach_the_sections() -> None:
         assert len(gone) == CHANGED.remove and all(fetch(u)[0] in (404, 410) for u in gone)
         seen = {u for s in site.sections for u in walk(srv, s.key)}
         assert seen == {r["url"] for r in records} - gone
-        far = text(f"{srv.url}/dangcongsan.vn/kinh-te/trang-400.html")[1]
-        assert 'div class="pcontent3"' in far and 'class="next"' in far  # trap
+        far = text(f"{srv.url}/dangcongsan.vn/kinh-te/p/400")[1]
+        assert "box-thumbnail" in far and 'class="next"' in far  # trap
         newest = max(records, key=lambda r: r["published"])
         assert newest["url"].removeprefix(srv.url) in text(f"{srv.url}/dangcongsan.vn/")[1]
     assert list(DangCongSanSite(CHANGED).truth("h")) == list(site.truth("h"))
