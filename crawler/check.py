@@ -26,10 +26,10 @@ class CheckResult:
 def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], list[str]]:
     """A probe's steps as lines, and the problems that make it fail (empty: the profile fits)."""
     lines, problems = [], []
-    for fetch in report.fetches:
-        if fetch.get("kind") == "robots":
-            outcome = fetch.get("error") or f"HTTP {fetch.get('status')}"
-            lines.append(f"robots.txt: {fetch['url']} — {outcome}")
+    robots = {fetch["url"]: fetch for fetch in report.fetches if fetch.get("kind") == "robots"}
+    for url, fetch in robots.items():  # the last attempt of each
+        outcome = fetch.get("error") or f"HTTP {fetch.get('status')}"
+        lines.append(f"robots.txt: {url} — {outcome}")
     sources_with_links = set()
     for step in report.listings:
         stage = f"listing [{step.kind} #{step.source + 1}] page {step.depth}"
@@ -53,8 +53,9 @@ def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], 
         elif not step.next_pages:
             lines.append("    (no article links: the end of the list)")
     for index, source in enumerate(profile.sources):
-        tried = any(step.source == index for step in report.listings)
-        if tried and index not in sources_with_links:
+        steps = [step for step in report.listings if step.source == index]
+        failed = any(step.problem for step in steps)
+        if steps and not failed and index not in sources_with_links:
             problems.append(f"source #{index + 1} ({source.kind}): no article links found")
     for number, step in enumerate(report.articles, 1):
         stage = f"article {number}"
@@ -72,7 +73,7 @@ def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], 
             broken.insert(0, "read by the generic path: the profile's selectors found no body")
         lines += shown
         problems += [f"{stage}: {step.url}: {problem}" for problem in broken]
-    if not report.articles:
+    if not report.articles and not problems:
         problems.append("no article fetched: no listing page led to one")
     return lines, problems
 

@@ -71,13 +71,29 @@ def describe_failure(failure: Failure) -> str:
     response = getattr(error, "response", None)
     if response is not None:
         return f"HTTP {response.status}"
+    error = _cause(error)
     name = type(error).__name__
     text = str(error).strip() or name
-    if "SSL" in text or "ssl" in name.lower() or "TLS" in text:
-        return f"TLS handshake failed ({text[:200]})"
+    if "SSL" in f"{type(error).__module__}{name}" or "TLS" in text:
+        detail = ", ".join(str(part[-1]) for part in getattr(error, "args", [[]])[0] if part)
+        return f"TLS handshake failed ({detail or text[:200]})"
     if name == "IgnoreRequest" and "robots" in text.lower():
         return "forbidden by robots.txt"
     return f"{name}: {text[:200]}"
+
+
+def _cause(error: BaseException) -> BaseException:
+    """The error under the wrappers (Scrapy's and Twisted's hold the cause, a TLS or connection
+    error, as `__cause__` or in a list of Failures)."""
+    for _ in range(5):
+        reasons = getattr(error, "reasons", None) or (error.args[0] if error.args else None)
+        if isinstance(reasons, list) and reasons and isinstance(reasons[0], Failure):
+            error = reasons[0].value
+        elif error.__cause__ is not None:
+            error = error.__cause__
+        else:
+            break
+    return error
 
 
 def json_shape_problem(response: Response, items_path: str) -> str | None:
