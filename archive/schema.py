@@ -180,10 +180,16 @@ def m007_facets_by_date(db: Database) -> None:
 
 
 @migrations()
-def m008_site_confidence(db: Database) -> None:
+def m008_evidence_and_hosts(db: Database) -> None:
     """Issue 12: how much of a site's profile public evidence backs (evidenced, partial,
-    assumed; docs/evidence.md), so an analyst can weigh what a site's articles show."""
+    assumed; docs/evidence.md), so an analyst can weigh what a site's articles show; which
+    host each fetch counted against and when it started, so the spacing of requests to one
+    host across all sites of a run can be read from `fetches`."""
     db.table("sites").add_column("confidence", str)
+    fetches = db.table("fetches")
+    fetches.add_column("host", str)
+    fetches.add_column("started_at", str)
+    fetches.create_index(["host", "started_at"])
 
 
 def migrate(db: Database) -> None:

@@ -15,6 +15,7 @@ from scrapy.http import Headers, Response
 
 from archive.store import Archive
 from archive.warc import Capture, WarcFile
+from crawler.politeness import politeness_host
 from crawler.signals import fetch_recorded
 
 _STARTED = "fetchlog_started"
@@ -56,7 +57,7 @@ class FetchLogMiddleware:
         return middleware
 
     def process_request(self, request: Request) -> None:
-        request.meta[_STARTED] = time.perf_counter()
+        request.meta[_STARTED] = (time.perf_counter(), datetime.now(UTC))
 
     def process_response(self, request: Request, response: Response) -> Response:
         row: dict[str, Any] = {"status": response.status, "bytes": len(response.body)}
@@ -100,13 +101,15 @@ class FetchLogMiddleware:
         )
 
     def _send(self, request: Request, row: dict[str, Any]) -> None:
-        started = request.meta.get(_STARTED)
+        clock, started_at = request.meta.get(_STARTED, (None, None))
         row = {
             "url": request.url,
+            "host": politeness_host(self.crawler, request.url),
             "method": request.method,
             "kind": request.meta.get(KIND)
             or ("robots" if request.url.endswith("/robots.txt") else "other"),
-            "elapsed_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
+            "started_at": started_at.isoformat(timespec="milliseconds") if started_at else None,
+            "elapsed_ms": round((time.perf_counter() - clock) * 1000, 2) if clock else None,
             "fetched_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
         } | row
         self.crawler.signals.send_catch_log(fetch_recorded, fetch=row)

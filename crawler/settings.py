@@ -32,6 +32,10 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 
+# A profile's TLS cipher string reaches OpenSSL as written (crawler/tls.py). Certificates are
+# not verified, as in Scrapy's default: portals with expired or incomplete chains are common.
+DOWNLOADER_CLIENTCONTEXTFACTORY = "crawler.tls.CipherStringContextFactory"
+
 # The same article under different spellings is one request (see crawler/fingerprint.py).
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalFingerprinter"
 
@@ -57,6 +61,9 @@ ARCHIVE_BATCH_SIZE = 200
 # beside the archive file). Raw bytes live there, never in the database Datasette serves.
 WARC_ENABLED = True
 WARC_DIR = None
+# Per-host turns shared with every other crawl on the machine: lock files under
+# POLITENESS_DIR/hosts (default: beside the archive file; see crawler/hostledger.py).
+POLITENESS_DIR = None
 
 # Incremental runs (what cron runs): listings are walked newest first and paging stops once
 # INCREMENTAL_OVERLAP pages in a row held only archived articles; articles published in the

@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from replica.catalog import build_sites
 from replica.faults import FaultSpec, Injector, Plan, faults_for, strip_session
+from replica.legacy_tls import legacy_server_context
 from replica.obfuscate import Obfuscator
 from replica.site import Request, Response, Site, SiteConfig
 
@@ -315,7 +316,7 @@ class ReplicaServer:
 
     `obfuscate` randomizes every site's markup (replica/obfuscate.py), `faults` makes chosen
     URLs misbehave (replica/faults.py), `crawl_delay` and `disallow` (more paths) go into the
-    root robots.txt.
+    root robots.txt; `legacy_tls` serves HTTPS with a 1024-bit DH key (replica/legacy_tls.py).
 
     Example: ``with ReplicaServer(faults="5xx,reset") as srv: httpx.get(srv.url + "/")``
     """
@@ -333,8 +334,10 @@ class ReplicaServer:
         faults: str | FaultSpec | None = None,
         crawl_delay: float | None = None,
         disallow: Sequence[str] = (),
+        legacy_tls: bool = False,
     ) -> None:
         self.host, self.port = host, port
+        self.legacy_tls = legacy_tls
         self.disallow = tuple(disallow)
         self.faults = FaultSpec.coerce(faults)
         self.obfuscate, self.crawl_delay = obfuscate, crawl_delay
@@ -376,7 +379,7 @@ class ReplicaServer:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.legacy_tls else 'http'}://{self.host}:{self.port}"
 
     def served(self) -> list[Served]:
         """The requests answered so far (arrival time on time.monotonic()), oldest first."""
@@ -386,6 +389,9 @@ class ReplicaServer:
         httpd = _HTTPServer((self.host, self.port), _Handler)
         httpd.router, httpd.verbose = self._router(), self.verbose
         httpd.injector = Injector(self.faults)
+        if self.legacy_tls:
+            context = legacy_server_context(self.host)
+            httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
         self.port = httpd.server_address[1]
         self._httpd = httpd
         self._thread = threading.Thread(

@@ -7,10 +7,12 @@ import itertools
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from crawler.politeness import retry_after_seconds
 from crawler.run import crawl_settings
+from crawler.sites import load_sites
 from replica.server import ReplicaServer, Served
 from replica.site import SiteConfig
 from tests.conftest import ROOT, read_truth, run_govarchive
@@ -128,3 +130,84 @@ def test_retry_after_accepts_seconds_and_dates() -> None:
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480.0 - 60) == 60.0
     assert retry_after_seconds("soon") is None
     assert retry_after_seconds(None) is None
+
+
+THADS_TWINS = sorted(
+    slug
+    for slug, site in load_sites().items()
+    if site.twin_of and site.family == "thads-sharepoint"
+)
+# The project's defaults, put back from the command line over the twins' loosened politeness.
+REAL_POLITENESS = (
+    "DOWNLOAD_DELAY=1.0",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+    "AUTOTHROTTLE_ENABLED=True",
+)
+
+
+def start_crawl(replica: ReplicaServer, db: Path, slugs: list[str]) -> subprocess.Popen[str]:
+    """Crawl `slugs` in one run (one process) with the real politeness settings."""
+    code = (
+        "import sys; from pathlib import Path; from crawler.run import run_crawl; "
+        "settings = dict(s.split('=', 1) for s in sys.argv[3].split(';')); "
+        "run_crawl(sys.argv[4:], Path(sys.argv[1]), sys.argv[2], MAX_ARTICLES=2, **settings)"
+    )
+    command = [sys.executable, "-c", code, str(db), replica.url, ";".join(REAL_POLITENESS), *slugs]
+    return subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def host_gaps(*dbs: Path) -> dict[str, list[float]]:
+    """Per host, the seconds between one answer and the next request, read from `fetches`."""
+    rows: list[tuple[str, datetime, datetime]] = []
+    for db in dbs:
+        with sqlite3.connect(db) as conn:
+            sql = "SELECT host, started_at, fetched_at FROM fetches WHERE started_at IS NOT NULL"
+            rows += [
+                (h, datetime.fromisoformat(s), datetime.fromisoformat(f))
+                for h, s, f in conn.execute(sql)
+            ]
+    by_host: dict[str, list[tuple[datetime, datetime]]] = {}
+    for host, started, fetched in sorted(rows, key=lambda row: row[1]):
+        by_host.setdefault(host, []).append((started, fetched))
+    return {
+        host: [(b[0] - a[1]).total_seconds() for a, b in itertools.pairwise(times)]
+        for host, times in by_host.items()
+    }
+
+
+def test_sites_sharing_a_host_share_its_turns(replica_factory, tmp_path: Path) -> None:
+    """All eleven THADS sub-sites of thads.moj.gov.vn in one run: one request at a time to
+    the host and at least a second between an answer and the next request."""
+    replica = replica_factory(config=SMALL)
+    db = tmp_path / "a.db"
+    crawl = start_crawl(replica, db, THADS_TWINS)
+    _, stderr = crawl.communicate(timeout=600)
+    assert crawl.returncode == 0, stderr[-3000:]
+    with sqlite3.connect(db) as conn:
+        sites = {site for (site,) in conn.execute("SELECT DISTINCT site FROM crawl_runs")}
+    assert sites == set(THADS_TWINS)
+    gaps = host_gaps(db)
+    thads = gaps[replica.url.split("//")[1] + "/thads.moj.gov.vn"]
+    assert len(thads) >= 2 * len(THADS_TWINS)
+    assert min(thads) >= 0.998, sorted(thads)[:5]
+
+
+def test_runs_sharing_an_archive_folder_share_a_hosts_turns(
+    replica_factory, tmp_path: Path
+) -> None:
+    """Two crawl processes at once, each of another THADS sub-site: the host ledger beside
+    their archives keeps the host's pace across both."""
+    replica = replica_factory(config=SMALL)
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    crawls = [
+        start_crawl(replica, first, ["replica-thads-dongthap"]),
+        start_crawl(replica, second, ["replica-thads-langson"]),
+    ]
+    for crawl in crawls:
+        _, stderr = crawl.communicate(timeout=600)
+        assert crawl.returncode == 0, stderr[-3000:]
+    thads = host_gaps(first, second)[replica.url.split("//")[1] + "/thads.moj.gov.vn"]
+    assert len(thads) >= 6
+    assert min(thads) >= 0.998, sorted(thads)[:5]

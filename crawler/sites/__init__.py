@@ -103,6 +103,15 @@ class SiteProfile:
         urls = (self.base_url, *self.aliases)
         return tuple(dict.fromkeys(urlsplit(url).netloc.lower() for url in urls))
 
+    def politeness_host(self, url: str) -> str:
+        """The host a request to `url` counts against: an alias counts as the site's own host;
+        on the replica, the real host whose virtual path a twin's URLs start with."""
+        parts = urlsplit(url)
+        host = parts.netloc.lower()
+        if self.twin_of:
+            return f"{host}/{parts.path.lstrip('/').split('/', 1)[0].lower()}"
+        return self.hosts[0] if host in self.hosts else host
+
     def owns(self, url: str) -> bool:
         return self.relative(url) is not None
 
