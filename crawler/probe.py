@@ -24,8 +24,6 @@ from crawler.spiders.sources import _json_path
 
 # How many steps of a probe's walk went from a page without a pager to a section (meta key).
 _SECTIONS = "probe_sections"
-# Callbacks whose next request is the list's next page by construction (no pager to read).
-_PAGED_CALLBACKS = {"parse_timeline", "parse_postback", "parse_json_list"}
 
 
 @dataclass
@@ -108,7 +106,8 @@ def json_shape_problem(response: Response, items_path: str) -> str | None:
     if isinstance(items, list):
         return None
     where = f"at {items_path!r}" if items_path else "at the top level"
-    return f"the answer holds no list {where} (it is {_shape(data)})"
+    found = _shape(items) if items is not None else f"missing; the answer is {_shape(data)}"
+    return f"the answer holds no list {where} (it is {found})"
 
 
 def _shape(data: Any) -> str:
@@ -125,12 +124,15 @@ def next_page(
     """The listing request that continues `current`'s list, and whether it is the list's next
     page: a "more items" request, the pager's next page, a page URL extending the current one;
     else (a home page, a menu of sections) the first listing link."""
+    here = key(current)
+    requests = [r for r in requests if r.meta.get("canonical_url", key(r.url)) != here]
     if not requests:
         return None, False
     for request in requests:
-        if getattr(request.callback, "__name__", "") in _PAGED_CALLBACKS:
+        # A "more items" page names its zone, a list API page its offset, a postback page is
+        # a form POST; links found on those pages are other lists.
+        if {"zone", "offset"} & set(request.cb_kwargs) or request.method == "POST":
             return request, True
-    here = key(current)
     steps = {}
     for request in requests:
         numbers = page_numbers(here, key(request.url))

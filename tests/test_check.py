@@ -1,45 +1,206 @@
-"""`govarchive check`: one listing and one article of a site, field by field (on the replicas)."""
+"""`govarchive check`: a probe on the crawl's download path, judged step by step (replicas)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import re
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
-from click.testing import CliRunner
 
-from crawler.check import check_site
-from crawler.cli import main
-from crawler.sites import load_sites
+from crawler.check import judge
+from crawler.extract import extract_article
+from crawler.probe import ArticleStep, ListingStep, ProbeReport
+from crawler.sites import get_site, load_sites
 from replica.site import SiteConfig
+from tests.conftest import fetch, read_truth, run_govarchive
 
-TWINS = sorted(slug for slug, site in load_sites().items() if site.twin_of)
+# One twin of every portal family (a family's twins share their code paths).
+FAMILY_TWINS = {
+    "thads-sharepoint": "replica-thads-dongthap",
+    "moj": "replica-moj",
+    "thads-2025": "replica-thads-new-dongthap",
+    "baochinhphu-cms": "replica-baochinhphu",
+    "hanoi": "replica-hanoi",
+    "liferay": "replica-dongthap-gov",
+    "aspnet-docs": "replica-chinhphu-vanban",
+    "json-api": "replica-mof",
+    "mic": "replica-mic",
+    "dangcongsan": "replica-dangcongsan",
+}
+_ARTICLE = re.compile(r"^article \d+: (\S+)(?: \(from \S+\))? — read by the (\w+) path$")
+_FIELD = re.compile(r"^    (ok|--|!!) (\w+) \[(\w+)\]: (.*?)(?:  <- (.*))?$")
 
 
-@pytest.fixture
-def small_replica(replica_factory):
-    return replica_factory(config=SiteConfig(articles=20))
+@pytest.fixture(scope="module")
+def twins_replica(replica):
+    return replica
 
 
-@pytest.mark.parametrize("slug", TWINS)
-def test_check_passes_on_every_replica_twin(small_replica, slug: str) -> None:
-    said: list[str] = []
-    result = check_site(load_sites(small_replica.url)[slug], say=said.append)
-    assert result.ok, "\n".join(said)
-    assert said[0].startswith("listing: ") and any(line.startswith("article: ") for line in said)
-    assert any(line.strip().startswith("ok  title:") for line in said)
+def _articles(output: str) -> dict[str, dict[str, tuple[str, str, str | None]]]:
+    """Each article the check printed: field -> (mark, path, problem)."""
+    articles: dict[str, dict[str, tuple[str, str, str | None]]] = {}
+    current = None
+    for line in output.splitlines():
+        if found := _ARTICLE.match(line):
+            current = articles.setdefault(found.group(1), {})
+        elif current is not None and (field := _FIELD.match(line)):
+            mark, name, path, _, problem = field.groups()
+            current[name] = (mark, path, problem)
+    return articles
 
 
-def test_check_fails_when_the_layout_changed(replica_factory) -> None:
-    server = replica_factory(config=SiteConfig(articles=20), obfuscate=True)
-    result = CliRunner().invoke(
-        main, ["check", "replica-thads-dongthap", "--replica-url", server.url]
-    )
-    assert result.exit_code == 1
-    assert "the profile's selectors no longer match" in result.output
+@pytest.mark.parametrize("family", sorted(FAMILY_TWINS))
+def test_check_reads_every_family_on_the_crawl_path(twins_replica, family: str) -> None:
+    slug = FAMILY_TWINS[family]
+    result = run_govarchive("check", slug, "--replica-url", twins_replica.url)
+    output = result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert output.startswith("robots.txt: "), output
+    assert re.search(r"^listing \[\w+ #1\] page 1: http\S+ — \d+ article links", output, re.M)
+    assert re.search(r"^listing \[\w+ #\d\] page 2: http", output, re.M), output
+    profile = load_sites(twins_replica.url)[slug]
+    truth = {profile.canonical(t["url"]): t for t in read_truth(twins_replica.url, profile.twin_of)}
+    articles = _articles(output)
+    assert len(articles) == 3, output
+    for url, fields in articles.items():
+        known = truth[profile.canonical(url)]
+        for name, (_, _, problem) in fields.items():
+            if problem and "missing" in problem:
+                # A broken promise is the site's truth, not a misreading.
+                assert known.get(name) in (None, "None", "", []), (url, name)
+    # Exit 1 exactly when the check printed a problem.
+    assert (result.returncode == 1) == ("\nFAILED: " in output), output
+    assert result.returncode in (0, 1)
+
+
+def test_check_posts_list_api_bodies_as_the_crawl_does(twins_replica) -> None:
+    # mof's list API takes a JSON body, hanoi's a form: both answer lists only to the body.
+    for slug in ("replica-mof", "replica-hanoi"):
+        output = run_govarchive("check", slug, "--replica-url", twins_replica.url).stdout
+        (line,) = re.findall(r"^listing \[json_api #\d\] page 1: .*$", output, re.M)
+        assert re.search(r"— [1-9]\d* article links", line), output
+
+
+def _one_line_failure(result, stage: str, url_part: str, reason: str) -> None:
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    failed = [line for line in result.stdout.splitlines() if "FAILED:" in line and stage in line]
+    assert failed, result.stdout
+    assert url_part in failed[0] and reason in failed[0], failed[0]
 
 
 def test_check_names_an_unreachable_site(replica_factory) -> None:
     server = replica_factory(config=SiteConfig(articles=20))
     url = server.url
     server.stop()
-    result = CliRunner().invoke(main, ["check", "replica-moj", "--replica-url", url])
-    assert result.exit_code == 1
-    assert "FAILED:" in result.output
+    result = run_govarchive("check", "replica-moj", "--replica-url", url)
+    _one_line_failure(result, "listing [links #1] page 1", url, "refused")
+
+
+def test_check_names_a_listing_that_answers_404(replica_factory) -> None:
+    server = replica_factory(config=SiteConfig(articles=20))
+    result = run_govarchive("check", "replica-dangcongsan", "--replica-url", server.url + "/gone")
+    _one_line_failure(result, "listing [links #1] page 1", server.url + "/gone/", "HTTP 404")
+
+
+def test_check_names_a_tls_handshake_failure(replica_factory) -> None:
+    server = replica_factory(config=SiteConfig(articles=20))
+    https = server.url.replace("http://", "https://")  # the replica speaks plain HTTP
+    result = run_govarchive("check", "replica-dangcongsan", "--replica-url", https)
+    _one_line_failure(result, "listing [links #1] page 1", https, "TLS handshake failed")
+
+
+def test_check_rejects_an_unknown_site() -> None:
+    result = run_govarchive("check", "no-such-site")
+    assert result.returncode == 2
+    assert "unknown site 'no-such-site'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+class _WrappedListAPI(BaseHTTPRequestHandler):
+    """A list API answering {"data": {"items": [...]}} where mof's profile expects a list."""
+
+    def do_POST(self) -> None:
+        self._answer(200, {"data": {"items": [{"slug": "a-1"}]}})
+
+    def do_GET(self) -> None:
+        self._answer(404, {})
+
+    def _answer(self, status: int, data: object) -> None:
+        body = json.dumps(data).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def wrapped_api() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _WrappedListAPI)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_check_names_a_json_answer_of_the_wrong_shape(wrapped_api: str) -> None:
+    result = run_govarchive("check", "replica-mof", "--replica-url", wrapped_api)
+    _one_line_failure(
+        result, "listing [json_api #1] page 1", "/api/article/reads", "holds no list at 'data'"
+    )
+    assert "an object with keys items" in result.stdout
+
+
+@pytest.fixture
+def read_article(twins_replica):
+    """An article of the thads twin as the probe reports it, read by its own profile."""
+    profile = get_site("replica-thads-dongthap", twins_replica.url)
+    truth = read_truth(twins_replica.url, "thads-dongthap")
+    first = next(t for t in truth if (t["author"] or t["author_unit"]) and t["published"])
+    article = extract_article(fetch(first["url"]), first["url"], profile)
+    return profile, article
+
+
+def _report(profile, article) -> ProbeReport:
+    listing = ListingStep(profile.base_url, "links", 0, 1, 200, article_links=1)
+    return ProbeReport(
+        profile.slug, [listing], [ArticleStep(article.url, article.url, 200, article)]
+    )
+
+
+@pytest.mark.parametrize("missing", ["published", "title"])
+def test_a_missing_promised_field_fails_the_check(read_article, missing: str) -> None:
+    profile, article = read_article
+    assert judge(_report(profile, article), profile, lambda line: None).ok
+    broken = dataclasses.replace(article, **{missing: None})
+    said: list[str] = []
+    result = judge(_report(profile, broken), profile, said.append)
+    assert not result.ok
+    assert any(f"{missing} missing (the profile promises it: selector" in line for line in said)
+
+
+def test_a_missing_author_fails_the_check_only_when_the_byline_names_no_one(read_article):
+    profile, article = read_article
+    unsigned = dataclasses.replace(article, author=None, author_unit=None)
+    said: list[str] = []
+    assert not judge(_report(profile, unsigned), profile, said.append).ok
+    assert any("author missing (the profile promises it: selector 'b#tacgia')" in s for s in said)
+    unit_only = dataclasses.replace(article, author=None, author_unit="Văn phòng Cục")
+    assert judge(_report(profile, unit_only), profile, lambda line: None).ok
+
+
+def test_an_article_read_by_the_generic_path_fails_the_check(read_article) -> None:
+    profile, article = read_article
+    generic = dataclasses.replace(article, extraction_path="generic")
+    said: list[str] = []
+    assert not judge(_report(profile, generic), profile, said.append).ok
+    assert any("read by the generic path" in line for line in said)
+    assert any(line.startswith("    !! title [generic]") for line in said)
