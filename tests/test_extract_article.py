@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from crawler.extract import ExtractionError, extract_article
+from crawler.extract.article import GENERIC_FILLED
+from crawler.extract.selectors import PageRules
 from crawler.sites import get_site
 
 URL = "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=45"
@@ -112,3 +116,25 @@ def test_a_stray_end_of_document_does_not_lose_the_body(profile) -> None:
     assert extract_article(broken, URL, profile, generic=True).body_text.endswith(
         "Hội nghị kết thúc tốt đẹp."
     )
+
+
+def test_the_generic_path_reads_what_the_profile_does_not_place(profile) -> None:
+    # A profile whose sources show only where the body is: title and date come from the
+    # generic path's rules (the heading the page's <title> names, the date beside it).
+    body_only = dataclasses.replace(
+        profile, rules=PageRules(body=(".content-news",), drop=profile.rules.drop)
+    )
+    page = PAGE.replace("<title>Cục THADS</title>", "<title>Hội nghị tập huấn nghiệp vụ</title>")
+    article = extract_article(page, URL, body_only)
+    assert article.extraction_path == "profile"
+    assert article.title == "Hội nghị tập huấn nghiệp vụ"
+    assert article.published.isoformat() == "2021-03-05"
+    assert article.body_text == extract_article(PAGE, URL, profile).body_text
+    assert article.warnings == (GENERIC_FILLED + "title, published",)
+
+
+def test_a_stated_selector_that_finds_nothing_is_not_papered_over(profile) -> None:
+    # The profile says where the date is; a page without it is a layout change to report.
+    article = extract_article(PAGE.replace('class="date-news"', 'class="moved"'), URL, profile)
+    assert article.published is None
+    assert "no publication date found" in article.warnings

@@ -87,6 +87,8 @@ def extract_article(
     reading = None
     if profile and not generic:
         reading = read_with_profile(parse_page(text), profile.rules, url)
+        if reading is not None:
+            _fill_unstated_fields(reading, profile, text, url)
     path = "profile"
     if reading is None:
         path = "generic"
@@ -108,6 +110,34 @@ def extract_article(
             f"and {len(article.body_text)} characters of body"
         )
     return article
+
+
+# Fields the generic path reads for a profile that states no selector for them (its sources
+# do not show where the portal keeps them: docs/evidence.md, "assumed").
+GENERIC_FIELDS = ("title", "published")
+GENERIC_FILLED = "read by the generic path (no selector in the profile): "
+
+
+def _fill_unstated_fields(reading: Reading, profile: SiteProfile, text: str, url: str) -> None:
+    """Give the generic path the fields a profile's evidence does not place on the page.
+
+    A field whose selector the profile states and which is missing stays missing: that is a
+    layout change for `govarchive check` and the coverage report to name.
+    """
+    unstated = [name for name in GENERIC_FIELDS if not getattr(profile.rules, name)]
+    if not unstated or all(getattr(reading, name) for name in unstated):
+        return
+    try:
+        generic = read_generic(parse_html(to_nfc(text)), url)
+    except NoMainText:
+        return
+    filled = [name for name in unstated if not getattr(reading, name) and getattr(generic, name)]
+    for name in filled:
+        setattr(reading, name, getattr(generic, name))
+    if reading.published:
+        reading.warnings = [w for w in reading.warnings if w != "no publication date found"]
+    if filled:
+        reading.warnings.append(GENERIC_FILLED + ", ".join(filled))
 
 
 def _plain(text: str | None) -> str | None:
