@@ -368,9 +368,12 @@ def capture(site: str, out: Path, articles: int, replica_url: str | None, verbos
     if out.exists() and any(out.iterdir()):
         raise click.ClickException(f"{out} is not empty; capture into a new folder")
     report, manifest = capture_site(
-        profile, out, articles=articles, replica_url=replica_url,
+        profile,
+        out,
+        articles=articles,
+        replica_url=replica_url,
         log_level="INFO" if verbose else None,
-    )  # fmt: skip
+    )
     for line in report_lines(report, profile)[0]:
         click.echo(line)
     kinds = [record["kind"] for record in manifest["records"]]

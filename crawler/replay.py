@@ -53,8 +53,9 @@ def _response(directory: Path, record: dict[str, Any], profile: SiteProfile) -> 
     meta = {KIND: kind, "canonical_url": profile.canonical(url)}
     request = Request(url, method=record.get("method", "GET"), meta=meta)
     cls = responsetypes.from_args(headers=headers, url=url, body=snapshot.body)
-    return cls(url=url, status=snapshot.status, headers=headers, body=snapshot.body,
-               request=request)  # fmt: skip
+    return cls(
+        url=url, status=snapshot.status, headers=headers, body=snapshot.body, request=request
+    )
 
 
 def _source(profile: SiteProfile, record: dict[str, Any], captured: list[dict]) -> Source | None:
@@ -74,9 +75,13 @@ def replay_capture(directory: Path, profile: SiteProfile) -> ProbeReport:
     db = Database(memory=True)
     migrate(db)
     spider = ProbeSpider(
-        profile=profile, plan=CrawlPlan(), archive=Archive(db), report=report,
-        pages=10**6, articles=10**6,
-    )  # fmt: skip
+        profile=profile,
+        plan=CrawlPlan(),
+        archive=Archive(db),
+        report=report,
+        pages=10**6,
+        articles=10**6,
+    )
     captured = manifest["profile"]["sources"]
     for record in manifest["records"]:
         if record["kind"] == "robots":

@@ -22,10 +22,8 @@ from tests.test_check import FAMILY_TWINS
 
 CAPTURES = Path(__file__).parent / "captures"
 # What a crawl archives of an article, compared field by field with the replay's reading.
-COMPARED = (
-    "title", "published", "updated", "summary", "body_text", "body_html", "author_unit",
-    "author", "category", "tags", "language", "extraction_path", "warnings",
-)  # fmt: skip
+COMPARED = ("title", "published", "updated", "summary", "body_text", "body_html", "author_unit")
+COMPARED += ("author", "category", "tags", "language", "extraction_path", "warnings")
 
 
 @pytest.fixture(scope="module")
@@ -39,16 +37,24 @@ def crawled(twins: ReplicaServer, tmp_path_factory: pytest.TempPathFactory) -> D
     """One crawl of a twin of every family: what the archive holds is the reference."""
     db = tmp_path_factory.mktemp("crawl") / "archive.db"
     result = run_govarchive(
-        "crawl", *FAMILY_TWINS.values(), "--db", str(db), "--replica-url", twins.url,
-        "--log-level", "ERROR", timeout=600,
-    )  # fmt: skip
+        "crawl",
+        *FAMILY_TWINS.values(),
+        "--db",
+        str(db),
+        "--replica-url",
+        twins.url,
+        "--log-level",
+        "ERROR",
+        timeout=600,
+    )
     assert db.exists(), result.stderr[-3000:]
     return Database(db)
 
 
 def _capture(slug: str, url: str, out: Path, articles: int = 8) -> None:
-    result = run_govarchive("capture", slug, "--out", str(out), "--articles", str(articles),
-                            "--replica-url", url)  # fmt: skip
+    result = run_govarchive(
+        "capture", slug, "--out", str(out), "--articles", str(articles), "--replica-url", url
+    )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "Traceback" not in result.stderr
 
