@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crawler.extract import Article
+from crawler.extract.article import GENERIC_FILLED
 from crawler.sites import SiteProfile
 
 # Fields shown for an article: (field, the PageRules / API key naming where it is).
@@ -57,10 +58,17 @@ def read_fields(article: Article, profile: SiteProfile) -> list[FieldReading]:
     # A site that states an author or an author unit promises someone signed the article;
     # which of the two the byline names varies from article to article.
     signed = bool(values["author"] or values["author_unit"])
+    # Fields the profile places nowhere, filled in by the generic path (a warning names them).
+    filled = {
+        field.strip()
+        for warning in article.warnings
+        if warning.startswith(GENERIC_FILLED)
+        for field in warning[len(GENERIC_FILLED) :].split(",")
+    }
     readings = []
     for name, rule in SHOWN:
         value = values[name]
-        path = article.extraction_path
+        path = "generic" if name in filled else article.extraction_path
         if (
             path != "generic"
             and value

@@ -204,3 +204,14 @@ def test_an_article_read_by_the_generic_path_fails_the_check(read_article) -> No
     assert not judge(_report(profile, generic), profile, said.append).ok
     assert any("read by the generic path" in line for line in said)
     assert any(line.startswith("    !! title [generic]") for line in said)
+
+
+def test_a_field_the_profile_does_not_place_is_shown_as_read_by_the_generic_path(read_article):
+    from crawler.extract.article import GENERIC_FILLED
+
+    profile, article = read_article
+    unplaced = dataclasses.replace(profile, rules=dataclasses.replace(profile.rules, title=()))
+    filled = dataclasses.replace(article, warnings=(*article.warnings, GENERIC_FILLED + "title"))
+    said: list[str] = []
+    assert judge(_report(unplaced, filled), unplaced, said.append).ok
+    assert any(line.startswith("    ok title [generic]: ") for line in said), said
