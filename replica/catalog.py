@@ -8,6 +8,7 @@ from replica.dangcongsan import DangCongSanSite
 from replica.family23 import family23_sites
 from replica.family45 import family45_sites
 from replica.mic import MicSite
+from replica.ministry import ministry_sites
 from replica.moj import family1_sites
 from replica.site import Site, SiteConfig
 
@@ -22,4 +23,5 @@ def build_sites(config: SiteConfig | None = None) -> list[Site]:
         CmsSite(HANOI, config),
         MicSite(config),
         DangCongSanSite(config),
+        *ministry_sites(config),
     ]

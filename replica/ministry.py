@@ -1,0 +1,208 @@
+"""Ministry news portal replicas: one class over the URL shapes and markup of ministries.toml.
+
+Each site: ``""`` (home: the newest posts per section), its section pages (page N by a query
+parameter), its articles, and photos at ``media/<yyyy>/<mm>/<dd>/<stem>-<id>.jpg`` (assumed).
+What each portal's URLs and markup are, and which parts its public sources show, is the spec
+file's (docs/evidence.md, "Ministry portals"); the text is govtext's.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from replica import liferay_html
+from replica.govcorpus import slugify, weekday
+from replica.newsportal import Post, Section, SectionPortal, a, t
+from replica.site import Request, Response, SiteConfig
+
+SPECS = Path(__file__).with_name("ministries.toml")
+_IMAGE = re.compile(r"media/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
+_PAGER = '<div class="paging">{links}</div>'
+
+
+@cache
+def specs() -> dict[str, dict[str, Any]]:
+    """Every ministry site's spec, by slug."""
+    with SPECS.open("rb") as handle:
+        return {spec["slug"]: spec for spec in tomllib.load(handle)["site"]}
+
+
+class MinistrySite(SectionPortal):
+    """A ministry portal whose URLs and markup its spec states."""
+
+    family = "ministry-portals"
+    image_pattern = _IMAGE
+    headers = (("Server", "nginx"), ("Cache-Control", "public, max-age=120"))
+
+    def __init__(self, spec: Mapping[str, Any], config: SiteConfig | None = None) -> None:
+        self.spec = spec
+        self.slug, self.host, self.domain = spec["slug"], spec["host"], spec["domain"]
+        self.bylines = tuple(spec["bylines"])
+        self.first_day, self.last_day = date.fromisoformat(spec["first_day"]), date(2026, 10, 30)
+        self.id_space = tuple(spec["id_space"])
+        self.page_size = spec["page_size"]
+        self.sections_spec = tuple(
+            Section(s["key"], s["name"], tuple(s["topics"]), s["weight"], s.get("ident", n + 1))
+            for n, s in enumerate(spec["sections"])
+        )
+        super().__init__(config)
+        self._rel: list[str] | None = None
+        self._paths: dict[str, int] = {}
+
+    # URLs ------------------------------------------------------------------------------------
+    def post_path(self, post: Post) -> str:
+        return self.prefix + self._relative_paths()[post.index]
+
+    def _relative_paths(self) -> list[str]:
+        """Every post's path after the prefix; a slug met before gains the CMS's 2, 3, … suffix."""
+        if self._rel is None:
+            seen: dict[str, int] = {}
+            rel = []
+            for index in range(self.corpus.total):
+                post = self.post(index)
+                slug = slugify(post.story.title)
+                seen[slug] = seen.get(slug, 0) + 1
+                if seen[slug] > 1:
+                    slug = f"{slug}{seen[slug]}"
+                stamp = f"{post.published:%Y%m%d%H%M}{post.ident % 100_000:05d}"
+                rel.append(
+                    self.spec["article"].format(
+                        section=post.section.key,
+                        slug=slug,
+                        id=post.ident,
+                        stamp=stamp,
+                        cat=post.section.ident,
+                    )
+                )
+            self._rel = rel
+            self._paths = {path.lower(): index for index, path in enumerate(rel)}
+        return self._rel
+
+    def section_path(self, section: Section, page: int = 1) -> str:
+        more = f"?{self.spec['page_param']}={page}" if page > 1 else ""
+        return f"{self.prefix}{self.spec['listing'].format(section=section.key)}{more}"
+
+    def image_href(self, post: Post, k: int) -> str:
+        folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
+        return f"{self.prefix}media/{folder}/{stem}-{post.ident}.jpg"
+
+    def robots(self) -> str:
+        return ""
+
+    # Routes ----------------------------------------------------------------------------------
+    def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
+        if rel.rstrip("/") == "":
+            return self.html(self.home_page(), None)
+        self._relative_paths()
+        if (index := self._paths.get(rel)) is not None:
+            post = self.post(index)
+            return self.article(post, self.article_page(post))
+        for section in self.sections:
+            if rel == self.section_path(section)[len(self.prefix) :].lower():
+                raw = params.get(self.spec["page_param"], "1")
+                page = max(1, int(raw)) if raw.isdigit() else 1
+                posts, last, more = self.listing(section, page)
+                html = self.listing_page(section, page, posts, last, more)
+                return self.html(html, posts[0].modified if posts else None)
+        return None
+
+    def error_page(self, status: int) -> str:
+        message = "Bài viết không còn tồn tại." if status == 410 else "Không tìm thấy trang."
+        return self.frame("Thông báo", f'<div class="error-page"><h2>{status}</h2>{message}</div>')
+
+    # Markup ----------------------------------------------------------------------------------
+    def shown_date(self, post: Post) -> str:
+        shown = post.published.strftime(self.spec["shown_date"])
+        if self.spec["weekday_before_date"]:
+            return f"{weekday(post.published.date())}, {shown}"
+        return shown
+
+    def frame(self, title: str, main: str, head: str = "") -> str:
+        portal = self.spec["portal"]
+        return f"""<!DOCTYPE html>
+<html lang="vi">
+<head><meta charset="utf-8" /><title>{t(title)} - {t(portal)}</title>
+{head}</head>
+<body>
+<header id="header"><a class="logo" href="{self.prefix}">{t(portal)}</a>
+<ul class="menu"><li><a href="{self.prefix}">Trang chủ</a></li>{self.menu()}</ul></header>
+<main id="main">
+{main}
+</main>
+<footer id="footer"><p>{t(portal)}</p>
+<p>Ghi rõ nguồn "{t(portal)}" khi phát hành lại thông tin từ cổng thông tin này.</p></footer>
+</body>
+</html>
+"""
+
+    def items_html(self, posts: Sequence[Post]) -> str:
+        return "\n".join(
+            self.spec["item"].format(
+                href=a(self.post_path(post)), title=t(post.story.title), date=self.shown_date(post)
+            )
+            for post in posts
+        )
+
+    def listing_page(
+        self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
+    ) -> str:
+        top = page + 3 if self.config.trap else min(last, page + 3)
+        links = [
+            f"<li><span>{n}</span></li>"
+            if n == page
+            else f'<li><a href="{a(self.section_path(section, n))}">{n}</a></li>'
+            for n in range(max(1, page - 3), top + 1)
+        ]
+        if more:
+            links.append(self.spec["next"].format(href=a(self.section_path(section, page + 1))))
+        pager = self.spec.get("pager", _PAGER).format(links="".join(links))
+        items = self.items_html(posts)
+        main = f'<div class="category"><h2>{t(section.name)}</h2>\n{items}\n{pager}</div>'
+        return self.frame(section.name, main)
+
+    def home_page(self) -> str:
+        blocks = [
+            f'<div class="home-block"><h2><a href="{a(self.section_path(s))}">{t(s.name)}</a>'
+            f"</h2>\n{self.items_html(self.newest(s, 5))}</div>"
+            for s in self.sections
+        ]
+        return self.frame(self.spec["portal"], "\n".join(blocks))
+
+    def article_page(self, post: Post) -> str:
+        story = post.story
+        sapo = story.sapo if self.spec["summary"] else None
+        head = self.spec["head"].format(
+            iso=f"{post.published:%Y-%m-%dT%H:%M:%S}+0700", sapo_attr=a(story.sapo or "")
+        )
+        detail = self.spec["detail"].format(
+            title=t(story.title),
+            date=self.shown_date(post),
+            sapo=self.spec["sapo"].format(sapo=t(sapo)) if sapo else "",
+            body=liferay_html.body_html(self, post, byline_inside=True),
+        )
+        others = "".join(
+            f'<li><a href="{a(self.post_path(o))}">{t(o.story.title)}</a></li>'
+            for o in self.others(post, 4)
+        )
+        main = f'{detail}\n<div class="related"><h3>Tin liên quan</h3><ul>{others}</ul></div>'
+        return self.frame(story.title, main, head)
+
+    # Truth -----------------------------------------------------------------------------------
+    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+        """As the portal shows it: no tags, and no summary where the page shows none."""
+        for record in super().truth(base_url):
+            record["tags"] = []
+            if not self.spec["summary"]:
+                record["summary"] = None
+            yield record
+
+
+def ministry_sites(config: SiteConfig) -> list[MinistrySite]:
+    """One replica per ministry spec."""
+    return [MinistrySite(spec, config) for spec in specs().values()]
