@@ -85,7 +85,10 @@ def extract_article(
     # library reads the whole page, so the whole page is made NFC for it.
     text = decode_html(html, content_type, nfc=False)
     reading = None
-    if profile and not generic:
+    # A profile that places no body (its sources show no markup) leaves the page to the
+    # generic path; it still names the site and agency.
+    placed = bool(profile and profile.rules.body and not generic)
+    if placed:
         reading = read_with_profile(parse_page(text), profile.rules, url)
         if reading is not None:
             _fill_unstated_fields(reading, profile, text, url)
@@ -97,7 +100,7 @@ def extract_article(
             reading = read_generic(parse_html(to_nfc(text)), url)
         except NoMainText as error:
             raise ExtractionError(str(error)) from None
-        if profile and not generic:
+        if placed:
             reading.warnings.append("profile selectors found no body; read by the generic path")
     article = finish_article(reading, url, profile, path)
     # Without a title, a few words are more likely a menu or a home page than an article.
