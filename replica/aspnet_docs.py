@@ -1,4 +1,8 @@
-"""Family 5 replica: chinhphu.vn's legal-document system, a GridView paged only by postback."""
+"""Family 5 replica: vanban.chinhphu.vn, the government's document system, a grid paged by postback.
+
+URL shapes and markup follow the public crawlers cited in docs/evidence.md (replica/aspnet_html.py
+says which parts); the documents and their text are generated.
+"""
 
 from __future__ import annotations
 
@@ -15,15 +19,24 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from replica import aspnet_html as ah
-from replica.aspnet_html import GRID, PAGE_ID, SEARCH_BUTTON
+from replica.aspnet_html import (
+    DETAIL_PAGE_ID,
+    GRID,
+    LIST_PAGE_ID,
+    PAGE_SIZES,
+    RECORDS_PER_PAGE,
+    SEARCH_BUTTON,
+)
 from replica.govcorpus import Corpus, IdSpace, file_payload, iso, slugify
 from replica.govtext import Cite
 from replica.legaltext import KINDS, YEARLY, DocHead, doc_body, make_head
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
 
+# The real grid shows 50 rows a page; the twin shows 20 unless the form asks for another size,
+# so that its small corpus (45 documents by default) spans pages reached by postback.
 PAGE_SIZE = 20
 _MAGIC = b"\xff\x01\x0f\x0f"
-_FILES = re.compile(r"cpp/files/vbpq/(\d{4})/(\d{2})/([a-z0-9-]+)\.(signed\.pdf|doc)")
+_FILES = re.compile(r"cpp/files/vbpq/(\d{4})/(\d{1,2})/([a-z0-9-]+)\.(signed\.pdf|doc)")
 VIEWSTATE_ERROR = (
     "Validation of viewstate MAC failed. If this application is hosted by a Web Farm or "
     "cluster, ensure that &lt;machineKey&gt; configuration specifies the same validationKey and "
@@ -50,11 +63,11 @@ class Document:
 
 
 class ChinhphuDocsSite:
-    """chinhphu.vn "Hệ thống văn bản": /?pageid=27160 table, details at &docid=<n>."""
+    """vanban.chinhphu.vn: all documents at ?mode=0&pageid=41852, details ?pageid=27160&docid=N."""
 
     family = "aspnet-api"
     slug = "chinhphu-vanban"
-    host = "chinhphu.vn"
+    host = "vanban.chinhphu.vn"
     agency = "Chính phủ"
 
     def __init__(self, config: SiteConfig | None = None) -> None:
@@ -120,16 +133,19 @@ class ChinhphuDocsSite:
         )
 
     def files(self, head: DocHead) -> list[tuple[str, str, str]]:
-        """(href, link text, type): the signed PDF, and for decrees/circulars the Word file."""
+        """(href, link text, type): the signed PDF, and for decrees/circulars the Word file.
+
+        The real files are on datafiles.chinhphu.vn under cpp/files/vbpq/<year>/<month>/ (month
+        unpadded); the twin serves that path on its own host."""
         stem = slugify(head.number)
-        folder = f"{self.prefix}cpp/files/vbpq/{head.day:%Y}/{head.day:%m}/"
+        folder = f"{self.prefix}cpp/files/vbpq/{head.day:%Y}/{head.day.month}/"
         found = [(f"{folder}{stem}.signed.pdf", f"{stem}.signed.pdf", "pdf")]
         if head.kind in ("Nghị định", "Thông tư"):
             found.append((f"{folder}{stem}.doc", f"{stem}.doc", "doc"))
         return found
 
     def detail_path(self, docid: int) -> str:
-        return f"{self.prefix}?pageid={PAGE_ID}&docid={docid}"
+        return f"{self.prefix}?pageid={DETAIL_PAGE_ID}&docid={docid}"
 
     # ViewState -------------------------------------------------------------------------------
     def viewstate(self, page: int) -> str:
@@ -163,13 +179,16 @@ class ChinhphuDocsSite:
             body, ctype = file_payload(ext, match.group(3))
             return Response(200, body, ctype, HEADERS)
         params = query_ci(request.query)
-        if rel not in ("", "default.aspx", "home.aspx"):
+        if rel not in ("", "default.aspx"):
             return self.error(404)
         if "pageid" not in params:
             return self.page(ah.home_html(self))
-        if params["pageid"] != PAGE_ID:
-            return self.error(404)
-        if "docid" in params:
+        if params["pageid"] == LIST_PAGE_ID and params.get("mode", "0") == "0":
+            if request.method != "POST":
+                return self.table(1, PAGE_SIZE)
+            return self.postback(dict(parse_qsl(request.body.decode("utf-8", "replace"))))
+        # Links from filtered lists carry classid, orggroupid or typegroupid: the same page.
+        if params["pageid"] == DETAIL_PAGE_ID and "docid" in params:
             raw = params["docid"]
             index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
             if index is None:
@@ -178,13 +197,14 @@ class ChinhphuDocsSite:
             if doc.status != 200:
                 return self.error(doc.status)
             return self.page(ah.detail_html(self, doc), doc.modified)
-        if request.method != "POST":
-            return self.table(1)
-        return self.postback(dict(parse_qsl(request.body.decode("utf-8", "replace"))))
+        return self.error(404)
 
     def postback(self, form: dict[str, str]) -> Response:
-        """Page$N / First / Last / Next / Prev on the grid, against the posted ViewState."""
+        """Page$N / First / Last / Next / Prev on the grid, against the posted ViewState; the rows
+        per page are the form's (its select resent), else the default."""
         current = self.read_viewstate(form.get("__VIEWSTATE", ""))
+        asked = form.get(RECORDS_PER_PAGE, "")
+        size = int(asked) if asked.isdigit() and int(asked) in PAGE_SIZES else PAGE_SIZE
         if current is None:
             return self.server_error(VIEWSTATE_ERROR, "System.Web.HttpException")
         ev = form.get("__EVENTVALIDATION")
@@ -194,10 +214,10 @@ class ChinhphuDocsSite:
             )
         target, argument = form.get("__EVENTTARGET", ""), form.get("__EVENTARGUMENT", "")
         if not target:
-            return self.table(1 if SEARCH_BUTTON in form else current)
+            return self.table(1 if SEARCH_BUTTON in form else current, size)
         if target != GRID or not argument.startswith("Page$"):
-            return self.table(current)
-        last = self.last_page()
+            return self.table(current, size)
+        last = self.last_page(size)
         step = argument[5:]
         wanted = {"First": 1, "Last": last, "Next": current + 1, "Prev": current - 1}.get(step)
         if wanted is None:
@@ -207,17 +227,17 @@ class ChinhphuDocsSite:
                 )
             wanted = int(step)
         wanted = max(1, wanted)
-        return self.table(wanted if self.config.trap else min(wanted, last))
+        return self.table(wanted if self.config.trap else min(wanted, last), size)
 
-    def last_page(self) -> int:
-        return max(1, -(-self.corpus.live_count() // PAGE_SIZE))
+    def last_page(self, size: int) -> int:
+        return max(1, -(-self.corpus.live_count() // size))
 
-    def table(self, page: int) -> Response:
-        indexes, last, more = self.corpus.page(None, page, PAGE_SIZE)
+    def table(self, page: int, size: int) -> Response:
+        indexes, last, more = self.corpus.page(None, page, size)
         docs = [self.head(i) for i in indexes]
         rows = [(self.ids.id_of(i), head) for i, head in zip(indexes, docs, strict=True)]
         modified = self.corpus.modified(indexes[0]) if indexes else None
-        return self.page(ah.table_html(self, page, rows, last, more), modified)
+        return self.page(ah.table_html(self, page, size, rows, last, more), modified)
 
     def page(self, html: str, modified: datetime | None = None) -> Response:
         modified = modified or datetime(2026, 11, 1, 1, 0, tzinfo=UTC)

@@ -1,4 +1,14 @@
-"""Markup of the chinhphu.vn document replica: the ASP.NET form, GridView, pager, detail page."""
+"""Markup of the vanban.chinhphu.vn replica: the ASP.NET form, document grid, pager, detail page.
+
+What the public crawlers show of the real portal (docs/evidence.md, "vanban.chinhphu.vn"): the
+list of all documents at ?mode=0&pageid=41852 inside form#form1 with the ctrl_191017_163 module's
+fields; the grid table#ctrl_191017_163_grvDocument, rows of span.code (with span.issue-v2),
+span.issued-date (dd/mm/yyyy), span.substract and div.bl-doc-files > div.bl-doc-file links; the
+pager row tr.grid-pager of __doPostBack('ctrl_191017_163$grvDocument','Page$N') links; details
+at ?pageid=27160&docid=N with h4.title and label/value rows (td.col1) in .Content, dates
+dd-mm-yyyy there, files as .rp-file a.view-file. The page chrome and the full text block after
+the rows are assumed.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +20,19 @@ from replica.legaltext import DocHead
 if TYPE_CHECKING:
     from replica.aspnet_docs import ChinhphuDocsSite, Document
 
-PAGE_ID = "27160"
-GRID = "ctl00$leftcontent$ctl00$grvDocument"
-SEARCH_BUTTON = "ctl00$leftcontent$ctl00$btnSearch"
+LIST_PAGE_ID = "41852"
+DETAIL_PAGE_ID = "27160"
+LIST_QUERY = f"?mode=0&pageid={LIST_PAGE_ID}"
+MODULE = "ctrl_191017_163"
+GRID = f"{MODULE}$grvDocument"
+SEARCH_BUTTON = f"{MODULE}$btnSearch"
+RECORDS_PER_PAGE = f"{MODULE}$drdRecordPerPage"
+PAGE_SIZES = (10, 20, 50, 100)
 POSTBACK_SCRIPT = """<script type="text/javascript">
 //<![CDATA[
-var theForm = document.forms['aspnetForm'];
+var theForm = document.forms['form1'];
 if (!theForm) {
-    theForm = document.aspnetForm;
+    theForm = document.form1;
 }
 function __doPostBack(eventTarget, eventArgument) {
     if (!theForm.onsubmit || (theForm.onsubmit() != false)) {
@@ -35,8 +50,13 @@ def t(value: str) -> str:
     return escape(value, quote=False)
 
 
-def frame(site: ChinhphuDocsSite, title: str, main: str, form: int | None) -> str:
-    """The portal page; the table page (form = its page number) sits in the ASP.NET form."""
+def detail_href(site: ChinhphuDocsSite, docid: int) -> str:
+    """A row's link, root-relative as on the real grid (`/?pageid=27160&docid=N`)."""
+    return f"{site.prefix}?pageid={DETAIL_PAGE_ID}&amp;docid={docid}"
+
+
+def frame(site: ChinhphuDocsSite, title: str, main: str, form: tuple[int, int] | None) -> str:
+    """The portal page; the grid page (form = its page number and size) sits in form#form1."""
     head = (
         '<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="vi">\n<head>'
         f"<title>{t(title)} - Cổng Thông tin điện tử Chính phủ</title>\n"
@@ -44,9 +64,10 @@ def frame(site: ChinhphuDocsSite, title: str, main: str, form: int | None) -> st
         f'<link href="{site.prefix}Themes/Default/style.css" rel="stylesheet" /></head>\n<body>\n'
     )
     banner = (
-        '<div id="header"><a href="./"><img src="Themes/Default/images/logo.png" '
-        'alt="Cổng Thông tin điện tử Chính phủ" /></a>\n<ul class="menu"><li><a href="./">'
-        f'Trang chủ</a></li><li><a href="./?pageid={PAGE_ID}">Hệ thống văn bản</a></li>'
+        f'<div id="header"><a href="{site.prefix}"><img src="{site.prefix}Themes/Default/images/'
+        'logo.png" alt="Hệ thống văn bản Chính phủ" /></a>\n<ul class="menu">'
+        f'<li><a href="{site.prefix}">Trang chủ</a></li>'
+        f'<li><a href="{site.prefix}?mode=0&amp;pageid={LIST_PAGE_ID}">Tất cả văn bản</a></li>'
         "</ul></div>\n"
     )
     footer = (
@@ -54,9 +75,9 @@ def frame(site: ChinhphuDocsSite, title: str, main: str, form: int | None) -> st
     )
     if form is None:
         return f'{head}{banner}<div id="content">{main}</div>\n{footer}\n</body>\n</html>\n'
-    page = form
+    page, _ = form
     hidden = (
-        f'<form method="post" action="./?pageid={PAGE_ID}" id="aspnetForm">\n'
+        f'<form method="post" action="./?mode=0&amp;pageid={LIST_PAGE_ID}" id="form1">\n'
         '<div class="aspNetHidden">\n'
         '<input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />\n'
         '<input type="hidden" name="__EVENTARGUMENT" id="__EVENTARGUMENT" value="" />\n'
@@ -67,6 +88,7 @@ def frame(site: ChinhphuDocsSite, title: str, main: str, form: int | None) -> st
     tail = (
         '<div class="aspNetHidden">\n<input type="hidden" name="__VIEWSTATEGENERATOR" '
         'id="__VIEWSTATEGENERATOR" value="CA0B0334" />\n<input type="hidden" '
+        'name="__VIEWSTATEENCRYPTED" id="__VIEWSTATEENCRYPTED" value="" />\n<input type="hidden" '
         f'name="__EVENTVALIDATION" id="__EVENTVALIDATION" value="{site.event_validation(page)}" />'
         "\n</div></form>\n"
     )
@@ -76,11 +98,15 @@ def frame(site: ChinhphuDocsSite, title: str, main: str, form: int | None) -> st
 
 
 def _post(argument: str, label: str) -> str:
-    return f"<td><a href=\"javascript:__doPostBack('{GRID}','{argument}')\">{label}</a></td>"
+    # ASP.NET 4 writes the quotes of a pager link as &#39;.
+    return (
+        f'<td><a href="javascript:__doPostBack(&#39;{GRID}&#39;,&#39;{argument}&#39;)">'
+        f"{label}</a></td>"
+    )
 
 
 def pager_html(site: ChinhphuDocsSite, page: int, last: int) -> str:
-    """GridView NumericFirstLast pager: First, '...', ten numbers, '...', Last."""
+    """GridView NumericFirstLast pager in tr.grid-pager: First, '...', ten numbers, '...', Last."""
     start = (page - 1) // 10 * 10 + 1
     end = start + 9 if site.config.trap else min(last, start + 9)
     cells = [_post("Page$First", "Đầu")] if page > 1 else []
@@ -92,29 +118,70 @@ def pager_html(site: ChinhphuDocsSite, page: int, last: int) -> str:
         cells.append(_post(f"Page${end + 1}", "..."))
     if not site.config.trap and page < last:
         cells.append(_post("Page$Last", "Cuối"))
-    return f'<tr class="pager"><td colspan="3"><table><tr>{"".join(cells)}</tr></table></td></tr>'
+    return (
+        f'<tr class="grid-pager"><td colspan="3"><table><tr>{"".join(cells)}</tr></table></td></tr>'
+    )
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]], selected: str) -> str:
+    chosen = ' selected="selected"'
+    items = "".join(
+        f'<option{chosen if value == selected else ""} value="{value}">{t(text)}</option>'
+        for value, text in options
+    )
+    field = name.replace("$", "_")
+    return (
+        f'<td><div class="label"><span>{label}:</span></div><div class="input">'
+        f'<select name="{name}" id="{field}">{items}</select></div></td>'
+    )
+
+
+def search_html(size: int) -> str:
+    """The module's search form: keyword, three filters, rows per page, the search button."""
+    everything = [("0", "-- Tất cả --")]
+    filters = (
+        _select(f"{MODULE}$drdDocCategory", "Lĩnh vực", everything, "0")
+        + _select(f"{MODULE}$drdDocOrg", "Loại văn bản", everything, "0")
+        + _select(f"{MODULE}$drdDocYear", "Năm ban hành", everything, "0")
+        + _select(RECORDS_PER_PAGE, "Số bản ghi", [(str(n), str(n)) for n in PAGE_SIZES], str(size))
+    )
+    return (
+        '<div class="document-search"><div class="document-search-title">TÌM KIẾM VĂN BẢN</div>\n'
+        f'<input name="{MODULE}$txtSearchKeyword" type="text" id="{MODULE}_txtSearchKeyword" '
+        'class="txt-keyword" />\n'
+        f'<input type="hidden" name="{MODULE}$hidIsSearch" id="{MODULE}_hidIsSearch" value="" />\n'
+        f'<table class="table search-condition"><tbody><tr>{filters}</tr></tbody></table>\n'
+        f'<input type="submit" name="{SEARCH_BUTTON}" value="Tìm kiếm" id="{MODULE}_btnSearch" />'
+        "</div>\n"
+    )
 
 
 def table_html(
-    site: ChinhphuDocsSite, page: int, rows: list[tuple[int, DocHead]], last: int, more: bool
+    site: ChinhphuDocsSite,
+    page: int,
+    size: int,
+    rows: list[tuple[int, DocHead]],
+    last: int,
+    more: bool,
 ) -> str:
     body = []
-    for n, (docid, head) in enumerate(rows):
-        href = f"?pageid={PAGE_ID}&amp;docid={docid}"
+    for docid, head in rows:
+        href = detail_href(site, docid)
+        files = "".join(
+            f'<div class="bl-doc-file"><a href="{file}" target="_blank" download>'
+            "Tài liệu đính kèm</a></div>"
+            for file, _, _ in site.files(head)
+        )
         body.append(
-            f'<tr class="{"alt-row" if n % 2 else "row"}">'
-            f'<td class="col-code"><a href="{href}"><span class="code">{t(head.number)}</span>'
-            "</a></td>"
-            f'<td class="col-date"><span class="issued-date">{head.day:%d/%m/%Y}</span></td>'
-            f'<td class="col-substract"><a href="{href}" title="{escape(head.title)}">'
-            f'<span class="substract">{t(head.subject)}</span></a></td></tr>'
+            f'<tr><td><a href="{href}"><span class="code">{t(head.number)}</span>'
+            f'<span class="issue-v2">{head.day:%d/%m/%Y}</span></a></td>'
+            f'<td><span class="issued-date">{head.day:%d/%m/%Y}</span></td>'
+            f'<td><a href="{href}"><span class="substract">{t(head.subject)}</span></a>'
+            f'<div class="bl-doc-files">{files}</div></td></tr>'
         )
     grid = (
-        '<div class="search-box"><input name="ctl00$leftcontent$ctl00$txtKeyword" type="text" '
-        'id="ctl00_leftcontent_ctl00_txtKeyword" class="txt-keyword" />\n<input type="submit" '
-        f'name="{SEARCH_BUTTON}" value="Tìm kiếm" id="ctl00_leftcontent_ctl00_btnSearch" /></div>\n'
-        '<table class="table-document" cellspacing="0" rules="all" border="1" '
-        'id="ctl00_leftcontent_ctl00_grvDocument" style="border-collapse:collapse;">\n'
+        search_html(size) + '<table class="table-document" cellspacing="0" rules="all" border="1" '
+        f'id="{MODULE}_grvDocument" style="border-collapse:collapse;">\n'
         '<tr class="header"><th scope="col">Số ký hiệu</th><th scope="col">Ngày ban hành</th>'
         '<th scope="col">Trích yếu</th></tr>\n'
         + "\n".join(body)
@@ -122,41 +189,46 @@ def table_html(
         + (pager_html(site, page, last) if last > 1 or more else "")
         + "\n</table>"
     )
-    main = f'<h1 class="page-title">Hệ thống văn bản</h1>\n{grid}'
-    return frame(site, "Hệ thống văn bản", main, page)
+    main = f'<h1 class="page-title">Tất cả văn bản</h1>\n{grid}'
+    return frame(site, "Tất cả văn bản", main, (page, size))
 
 
 def detail_html(site: ChinhphuDocsSite, doc: Document) -> str:
     head = doc.head
-    rows = (
-        ("Số ký hiệu", f'<span class="code">{t(head.number)}</span>'),
-        ("Ngày ban hành", f'<span class="issued-date">{head.day:%d/%m/%Y}</span>'),
-        ("Ngày có hiệu lực", f'<span class="effective-date">{head.effective():%d/%m/%Y}</span>'),
-        ("Loại văn bản", f'<span class="doc-type">{t(head.kind)}</span>'),
-        ("Cơ quan ban hành", f'<span class="issuer">{t(head.issuer)}</span>'),
-        ("Người ký", f'<span class="signer">{t(head.signer)}</span>'),
-        ("Trích yếu", f'<span class="substract">{t(head.subject)}</span>'),
+    files = "".join(
+        f'<div class="rp-file"><a class="view-file" href="{href}" target="_blank">{t(name)}</a>'
+        "</div>"
+        for href, name, _ in site.files(head)
     )
-    table = "\n".join(f'<tr><td class="label">{k}:</td><td>{v}</td></tr>' for k, v in rows)
+    rows = (
+        ("Số ký hiệu", t(head.number)),
+        ("Ngày ban hành", f"{head.day:%d-%m-%Y}"),
+        ("Ngày có hiệu lực", f"{head.effective():%d-%m-%Y}"),
+        ("Loại văn bản", t(head.kind)),
+        ("Cơ quan ban hành", t(head.issuer)),
+        ("Người ký", t(head.signer)),
+        ("Trích yếu", t(head.subject)),
+        ("Tài liệu đính kèm", files),
+    )
+    table = "\n".join(
+        f'<tr><td class="col1">{label}</td><td class="col2">{value}</td></tr>'
+        for label, value in rows
+    )
     content = "\n".join(f"<p>{t(p)}</p>" for p in doc.paragraphs)
     signature = "<br />".join(t(line) for line in head.signature)
-    links = " ".join(
-        f'<a href="{href}" class="file-{kind}">{t(name)}</a>'
-        for href, name, kind in site.files(head)
-    )
     main = (
-        '<div class="detail-document">\n<div class="breadcrumb"><a href="./">Trang chủ</a> » '
-        f'<a href="./?pageid={PAGE_ID}">Hệ thống văn bản</a></div>\n'
-        f'<h1 class="document-title">{t(head.title)}</h1>\n'
-        f'<table class="document-properties">\n{table}\n</table>\n'
-        f'<div class="document-header"><p>{t(head.issuer.upper())}</p><p>CỘNG HÒA XÃ HỘI CHỦ '
+        '<div class="detail-document">\n<div class="breadcrumb">'
+        f'<a href="{site.prefix}">Trang chủ</a> » '
+        f'<a href="{site.prefix}?mode=0&amp;pageid={LIST_PAGE_ID}">Tất cả văn bản</a></div>\n'
+        f'<h4 class="title"><span>{t(head.title)}</span></h4>\n'
+        f'<div class="Content"><table class="detail-table">\n{table}\n</table></div>\n'
+        f'<div class="fulltext-header"><p>{t(head.issuer.upper())}</p><p>CỘNG HÒA XÃ HỘI CHỦ '
         "NGHĨA VIỆT NAM<br />Độc lập - Tự do - Hạnh phúc</p>"
         f"<p>Số: {t(head.number)}</p><p>Hà Nội, ngày {head.day.day:02d} tháng "
         f"{head.day.month:02d} năm {head.day.year}</p><p><b>{t(head.kind.upper())}</b><br />"
         f"{t(head.subject)}</p></div>\n"
-        f'<div class="document-content">\n{content}\n</div>\n'
-        f'<div class="document-signature"><p>{signature}</p></div>\n'
-        f'<div class="document-attachments"><span>Tải về:</span> {links}</div>\n</div>'
+        f'<div class="fulltext-body">\n{content}\n</div>\n'
+        f'<div class="fulltext-signature"><p>{signature}</p></div>\n</div>'
     )
     return frame(site, head.title, main, None)
 
@@ -164,8 +236,7 @@ def detail_html(site: ChinhphuDocsSite, doc: Document) -> str:
 def home_html(site: ChinhphuDocsSite) -> str:
     indexes = site.corpus.newest(None, 0, 8)
     items = "\n".join(
-        f'<li><a href="./?pageid={PAGE_ID}&amp;docid={site.ids.id_of(i)}">'
-        f"{t(site.head(i).title)}</a></li>"
+        f'<li><a href="{detail_href(site, site.ids.id_of(i))}">{t(site.head(i).title)}</a></li>'
         for i in indexes
     )
     main = f'<div class="new-documents"><h2>Văn bản mới</h2><ul>\n{items}\n</ul></div>'

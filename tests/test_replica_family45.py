@@ -25,7 +25,8 @@ TRUTH_KEYS = {
     "category", "tags", "attachments", "images", "body_text", "first_paragraph",
     "last_paragraph", "paragraph_count", "cited_documents", "status", "edited",
 }  # fmt: skip
-GRID = "ctl00$leftcontent$ctl00$grvDocument"
+GRID = "ctrl_191017_163$grvDocument"
+VANBAN_GRID = "/vanban.chinhphu.vn/?mode=0&pageid=41852"
 BASE = SiteConfig(articles=90)
 CHANGED = SiteConfig(articles=90, new_articles=3, edit_rate=0.3, remove=4)
 _HIDDEN = re.compile(r'<input type="hidden" name="(__\w+)" id="\w+" value="([^"]*)" />')
@@ -186,21 +187,26 @@ def test_moh_article_api_and_page_shell(server: ReplicaServer, truth: dict[str, 
 
 
 # chinhphu-vanban: the ASP.NET postback grid ----------------------------------------------------
+def postback_link(argument: str) -> str:
+    """A pager link as ASP.NET 4 writes it (quotes as &#39;)."""
+    return f"javascript:__doPostBack(&#39;{GRID}&#39;,&#39;{argument}&#39;)"
+
+
 def test_chinhphu_postback_pages_the_grid(server: ReplicaServer, truth: dict[str, list]) -> None:
-    url = f"{server.url}/chinhphu.vn/?pageid=27160"
+    url = f"{server.url}{VANBAN_GRID}"
     status, first = text(url)
-    assert (
-        status == 200 and '<form method="post" action="./?pageid=27160" id="aspnetForm">' in first
-    )
-    assert f"javascript:__doPostBack('{GRID}','Page$2')" in first
+    assert status == 200
+    assert '<form method="post" action="./?mode=0&amp;pageid=41852" id="form1">' in first
+    assert 'id="ctrl_191017_163_grvDocument"' in first and '<tr class="grid-pager">' in first
+    assert postback_link("Page$2") in first
     form = form_of(first)
     assert {"__VIEWSTATE", "__EVENTVALIDATION", "__EVENTTARGET", "__EVENTARGUMENT"} <= set(form)
     rows: list[str] = []
     page, n = first, 1
     while True:
-        found = re.findall(r'<td class="col-code"><a href="([^"]+)"', page)
+        found = re.findall(r'<tr><td><a href="([^"]+)"><span class="code">', page)
         rows += [urljoin(url, html.unescape(h)) for h in found]
-        if f"'Page${n + 1}'" not in page:
+        if postback_link(f"Page${n + 1}") not in page:
             break
         n += 1
         posted = {**form_of(page), "__EVENTTARGET": GRID, "__EVENTARGUMENT": f"Page${n}"}
@@ -208,10 +214,26 @@ def test_chinhphu_postback_pages_the_grid(server: ReplicaServer, truth: dict[str
         assert status == 200 and f"<td><span>{n}</span></td>" in page
     assert n == 5  # 90 documents, 20 a page
     assert rows == [r["url"] for r in reversed(truth["chinhphu-vanban"])]  # newest first
+    # The rows per page are the form's: 50 asked, two pages.
+    posted = {**form, "__EVENTTARGET": GRID, "__EVENTARGUMENT": "Page$2"}
+    posted["ctrl_191017_163$drdRecordPerPage"] = "50"
+    page = text(url, urlencode(posted).encode())[1]
+    assert page.count('<span class="code">') == 40 and postback_link("Page$3") not in page
+
+
+def test_chinhphu_detail_urls_of_filtered_lists_are_the_same_page(
+    server: ReplicaServer, truth: dict[str, list]
+) -> None:
+    url = truth["chinhphu-vanban"][0]["url"]
+    plain = text(url)
+    assert plain[0] == 200
+    assert text(url + "&classid=1&orggroupid=4") == plain
+    default = url.replace("/vanban.chinhphu.vn/?", "/vanban.chinhphu.vn/default.aspx?")
+    assert text(default) == plain
 
 
 def test_chinhphu_rejects_a_garbled_or_missing_viewstate(server: ReplicaServer) -> None:
-    url = f"{server.url}/chinhphu.vn/?pageid=27160"
+    url = f"{server.url}{VANBAN_GRID}"
     form = form_of(text(url)[1])
     garbled = form["__VIEWSTATE"][:40] + "A" + form["__VIEWSTATE"][41:]
     for viewstate in (garbled, None):
@@ -227,10 +249,22 @@ def test_chinhphu_rejects_a_garbled_or_missing_viewstate(server: ReplicaServer) 
 def test_chinhphu_detail_fields(server: ReplicaServer, truth: dict[str, list]) -> None:
     record = next(r for r in truth["chinhphu-vanban"] if len(r["cited_documents"]) >= 2)
     page = text(record["url"])[1]
-    assert f'<span class="code">{record["number"]}</span>' in page
+    assert (
+        f'<h4 class="title"><span>{html.escape(record["title"], quote=False)}</span></h4>' in page
+    )
+
+    def row(label: str, value: str) -> str:
+        return f'<tr><td class="col1">{label}</td><td class="col2">{value}</td></tr>'
+
+    assert row("Số ký hiệu", record["number"]) in page
     day = datetime.fromisoformat(record["published"])
-    assert f'<span class="issued-date">{day:%d/%m/%Y}</span>' in page
-    assert f'<span class="substract">{html.escape(record["summary"], quote=False)}</span>' in page
+    assert row("Ngày ban hành", f"{day:%d-%m-%Y}") in page
+    assert row("Trích yếu", html.escape(record["summary"], quote=False)) in page
+    assert row("Cơ quan ban hành", record["author_unit"]) in page
+    assert row("Người ký", record["author"]) in page
+    for file in record["attachments"]:
+        href = file["url"].removeprefix(server.url)
+        assert f'<div class="rp-file"><a class="view-file" href="{href}"' in page
     assert record["title"].startswith(f"{record['category']} {record['number']} ")
     for cited in record["cited_documents"]:
         assert cited["number"] in record["body_text"]
@@ -366,10 +400,10 @@ def test_trap_listings_never_end() -> None:
         second = html.unescape(re.findall(r'href="([^"]*_cur=2&[^"]*)"', page)[0])
         far = text(urljoin(srv.url, second.replace("_cur=2&", "_cur=500&")))[1]
         assert re.search(r'href="[^"]+_cur=501&[^"]+" title="Trang sau"', far)
-        url = f"{srv.url}/chinhphu.vn/?pageid=27160"
+        url = f"{srv.url}{VANBAN_GRID}"
         form = {**form_of(text(url)[1]), "__EVENTTARGET": GRID, "__EVENTARGUMENT": "Page$400"}
         deep = text(url, urlencode(form).encode())[1]
-        assert "'Page$401'" in deep and '<span class="code">' in deep
+        assert postback_link("Page$401") in deep and '<span class="code">' in deep
         body = json.dumps({"rootSlug": "bo-tai-chinh"}).encode()
         assert json.loads(
             fetch(f"{srv.url}/mof.gov.vn/api/article/reads?offset=9000&limit=5", body)[2]
@@ -380,7 +414,7 @@ def test_generation_is_deterministic() -> None:
     one, two = family45_sites(CHANGED), family45_sites(CHANGED)
     for a, b in zip(one, two, strict=True):
         assert list(a.truth("http://h")) == list(b.truth("http://h"))
-        for path in ("", "tin-tuc/kinh-te", "web/guest/tin-noi-bat", "?pageid=27160"):
+        for path in ("", "tin-tuc/kinh-te", "web/guest/tin-noi-bat", "?mode=0&pageid=41852"):
             path, _, query = path.partition("?")
             request = Request("GET", a.prefix + path, query, {"host": "h"})
             assert a.handle(request).body == b.handle(request).body

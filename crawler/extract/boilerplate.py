@@ -46,6 +46,11 @@ PROPERTY_LABELS = {
     "người ký": "author",
     "trích yếu": "summary",
 }
+# Labels of the same tables that name no field we read; with PROPERTY_LABELS they mark a label
+# row written without a colon (vanban.chinhphu.vn: "Số ký hiệu", "Ngày ban hành", …).
+OTHER_PROPERTY_LABELS = frozenset(
+    ["số ký hiệu", "ngày có hiệu lực", "loại văn bản", "tài liệu đính kèm", "lĩnh vực"]
+)
 # "Other news" lists: "- Title (dd/mm/yyyy)".
 _DATED_LINK_LINE = re.compile(r"^-?\s*\S.{5,}\(\d{1,2}/\d{1,2}/\d{4}\)$")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from crawler.extract.boilerplate import PHOTO_CREDIT, PROPERTY_LABELS
+from crawler.extract.boilerplate import OTHER_PROPERTY_LABELS, PHOTO_CREDIT, PROPERTY_LABELS
 from crawler.extract.text import clean_text
 
 _CAPTION_MAX_WORDS = 40
@@ -46,15 +46,19 @@ def _previous_block(element: etree._Element) -> etree._Element | None:
 
 
 def property_table(table: etree._Element) -> dict[str, str] | None:
-    """A two-column label table's known fields ({field: value}), or None if it is not one."""
+    """A two-column label table's known fields ({field: value}), or None if it is not one.
+    A label cell ends with a colon, or is a known property's label on its own."""
     rows = table.findall(".//tr")
     labelled: dict[str, str] = {}
     label_rows = 0
     for row in rows:
         cells = [clean_text(c.text_content()) for c in row if c.tag in {"td", "th"}]
-        if len(cells) >= 2 and cells[0].endswith(":"):
+        if len(cells) < 2:
+            continue
+        label = cells[0].rstrip(":").strip().lower()
+        if cells[0].endswith(":") or label in PROPERTY_LABELS or label in OTHER_PROPERTY_LABELS:
             label_rows += 1
-            field = PROPERTY_LABELS.get(cells[0].rstrip(":").strip().lower())
+            field = PROPERTY_LABELS.get(label)
             if field and cells[1]:
                 labelled[field] = cells[1]
     # Only a table that names at least one known property is a document's properties table;
