@@ -16,17 +16,20 @@ URLs under the prefix `/<host>/`:
   ``rss.htm``, ``rss/home.rss``, ``<cat>.rss``, ``sitemaps/google-news.xml`` (kept for the
                                           feed tests; no public source shows it on the real sites)
   ``search?keywords=…&page=N``            search results, never ending (robots: Disallow)
+  ``tin-tuc-su-kien/xem-theo-ngay-<dd-mm-yyyy>.htm``  mst.gov.vn: the day's articles, newest
+                                          first, on one page (empty for a day without any)
 Articles are numbered oldest first; an article's creation time (in its id) is a monotone
 function of its number, so an id maps back to its article in O(1).
 """
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -89,6 +92,8 @@ class CmsSite:
         self.new_first = max(NEW_FIRST, FIRST + timedelta(seconds=(base + 1) * self.step))
         self.cookie = digest(self.salt, "cookie", size=12).hex()
         self.article = lru_cache(maxsize=2048)(self._build)
+        day = spec.day_pages.replace(".", r"\.").replace("{date}", r"(\d{2})-(\d{2})-(\d{4})")
+        self._day_page = re.compile(day) if spec.day_pages else None
 
     def article_count(self) -> int:
         return self.roster.total
@@ -156,6 +161,9 @@ class CmsSite:
     def timeline_path(self, zone: Zone, page: int) -> str:
         return f"{self.prefix}timelinelist/{zone.zone_id}/{page}.htm"
 
+    def day_path(self, day: date) -> str:
+        return self.prefix + self.spec.day_pages.format(date=f"{day:%d-%m-%Y}")
+
     # Articles --------------------------------------------------------------------------------
     def _build(self, index: int) -> Article:
         rng = random.Random(f"{self.salt}/{index}")
@@ -216,6 +224,21 @@ class CmsSite:
     def newest(self, zone: int | None, start: int, count: int) -> list[Article]:
         return [self.article(i) for i in self.roster.newest(zone, start, count)]
 
+    def on_day(self, day: date) -> list[Article]:
+        """The live articles published on `day` (Vietnam time), newest first. Publication
+        follows creation (the id's time, increasing with the index) within the hour."""
+        start = datetime.combine(day, time(), VN_TIME) - timedelta(hours=1)
+        end = start + timedelta(days=1, hours=1)
+        numbers = range(self.roster.total)
+        low = bisect.bisect_left(numbers, start, key=self.created)
+        high = bisect.bisect_left(numbers, end, key=self.created)
+        found = [
+            i
+            for i in range(low, high)
+            if self.published(i).date() == day and not self.roster.removed(i)
+        ]
+        return [self.article(i) for i in reversed(found)]
+
     def neighbours(self, art: Article, count: int) -> list[Article]:
         """Older live articles of the same category (related-news boxes)."""
         z, local = self.roster.zone(art.index), self.roster.local(art.index)
@@ -250,6 +273,8 @@ class CmsSite:
             page = _int(params.get("page", "1"))
             items = self._search(page)
             return self._html(markup.search_page(self, params.get("keywords", ""), page, items), [])
+        if self._day_page and (match := self._day_page.fullmatch(rel)):
+            return self._day(match)
         if self.spec.zone_api:
             if rel == newszone.PATH:
                 return self._zone_api(request)
@@ -280,6 +305,15 @@ class CmsSite:
         if slug != art.slug or (self.spec.zone_api and section != art.zone.key):
             return Response(301, b"", headers=(("Location", self.article_path(art)),))
         return self._html(markup.detail_page(self, art), [art])
+
+    def _day(self, match: re.Match[str]) -> Response:
+        day_no, month, year = (int(part) for part in match.groups())
+        try:
+            day = date(year, month, day_no)
+        except ValueError:
+            return self.not_found(404)
+        items = self.on_day(day)
+        return self._html(markup.day_page(self, day, items), items)
 
     def _category(self, zone: int) -> Response:
         items = self.newest(zone, 0, TIMELINE_SIZE)

@@ -10,12 +10,16 @@ paragraphs, ``figure[type=Photo]`` with ``figcaption.PhotoCMS_Caption`` and one 
 NewsArticle. Stream items (category pages, timeline fragments): ``div.box-stream-item[data-id]``
 with ``a[data-linktype=newsdetail]`` (the title link), ``.box-stream-category``,
 ``.box-stream-time``, ``.box-stream-sapo``.
+
+mst.gov.vn (as public crawlers read it): the sapo is a ``div.detail-sapo``; list items are
+``div.box-category-item`` (a title link with its title, a ``p`` sapo) in ``div.list__news``; a
+page per day lists that day's items. The item's inner class names and its time are assumed.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
@@ -120,9 +124,32 @@ def stream_item(site: CmsSite, art: Article) -> str:
 </div>"""
 
 
+def category_item(site: CmsSite, art: Article) -> str:
+    """mic.gov.vn's and mst.gov.vn's list item."""
+    href, title = site.article_path(art), art.story.title
+    thumb = (
+        art.story.images[0]["url"] if art.story.images else f"https://{site.spec.media}/noimage.jpg"
+    )
+    return f"""<div class="box-category-item" data-id="{art.ident}">
+<a class="box-category-link-with-avatar" href="{href}" title="{e(title)}">
+<img class="box-category-avatar" src="{e(thumb)}" alt="{e(title)}" loading="lazy"></a>
+<div class="box-category-content">
+<h3 class="box-category-title-text"><a class="box-category-link-title" data-linktype="newsdetail"
+ data-id="{art.ident}" href="{href}" title="{e(title)}">{t(title)}</a></h3>
+<span class="box-category-time">{shown_time(art.published)}</span>
+<p class="box-category-sapo">{t(site.spec.sapo_prefix + (art.story.summary or ""))}</p>
+</div>
+</div>"""
+
+
 def stream_items(site: CmsSite, items: list[Article]) -> str:
     item = news_item if site.spec.zone_api else stream_item
+    item = category_item if site.spec.items == "category" else item
     return "\n".join(item(site, a) for a in items)
+
+
+def _list_class(site: CmsSite) -> str:
+    return "list__news" if site.spec.items == "category" else "box-stream"
 
 
 def _figure(site: CmsSite, n: int, image: dict) -> str:
@@ -228,6 +255,7 @@ def detail_page(site: CmsSite, art: Article) -> str:
         for tag in story.tags
     )
     related = stream_items(site, site.neighbours(art, 4))
+    sapo_tag, sapo = site.spec.sapo_tag, site.spec.sapo_prefix + (story.summary or "")
     main = f"""<div class="detail-container" data-id="{art.ident}">
 <div class="detail-top">
 <div class="detail-cate"><a data-role="cate-name" href="{site.zone_path(zone)}"
@@ -237,7 +265,7 @@ def detail_page(site: CmsSite, art: Article) -> str:
 <h1 class="detail-title" data-role="title">{t(story.title)}</h1>
 <div class="detail-author-top"><a class="detail-author-top-name" href="javascript:;"
  title="{e(story.author or "")}">{t(story.author or "")}</a></div>
-<h2 class="detail-sapo" data-role="sapo">{t(site.spec.sapo_prefix + (story.summary or ""))}</h2>
+<{sapo_tag} class="detail-sapo" data-role="sapo">{t(sapo)}</{sapo_tag}>
 <div class="detail-content afcbc-body" data-role="content">
 {_body(site, art)}
 </div>
@@ -275,7 +303,7 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
     main = f"""<div class="box-category" data-zoneid="{zone.zone_id}">
 <h1 class="box-category-title"><a href="{site.zone_path(zone)}"
  title="{e(zone.name)}">{t(zone.name)}</a></h1>
-<div class="box-stream" id="box-stream" data-zoneid="{zone.zone_id}">
+<div class="{_list_class(site)}" id="box-stream" data-zoneid="{zone.zone_id}">
 {stream_items(site, items)}
 </div>
 {viewmore}
@@ -283,6 +311,20 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
 {"" if site.spec.zone_api else _timeline_script(site, zone)}
 {"" if site.spec.zone_api else zone_inputs(zone)}"""
     return page(site, title=zone.name, description=zone.name, path=site.zone_path(zone), main=main)
+
+
+def day_page(site: CmsSite, day: date, items: list[Article]) -> str:
+    """The articles of one day (mst.gov.vn's /tin-tuc-su-kien/xem-theo-ngay-dd-mm-yyyy.htm)."""
+    name = f"Tin tức - Sự kiện ngày {day:%d/%m/%Y}"
+    empty = "" if items else '<p class="list__empty">Không có tin bài trong ngày.</p>'
+    main = f"""<div class="box-category box-category-date">
+<h1 class="box-category-title">{t(name)}</h1>
+<div class="{_list_class(site)}">
+{stream_items(site, items)}
+</div>
+{empty}
+</div>"""
+    return page(site, title=name, description=name, path=site.day_path(day), main=main)
 
 
 def zone_inputs(zone: Zone) -> str:

@@ -44,6 +44,12 @@ class CmsSpec:
     # hanoi.gov.vn pages a category by POST api/NewsZone/NewsZone (replica/newszone.py)
     # instead of /timelinelist/ fragments.
     zone_api: bool = False
+    sapo_tag: str = "h2"  # the detail page's sapo element (mst.gov.vn: a div)
+    # List items: div.box-stream-item ("stream"), or div.box-category-item in div.list__news
+    # ("category", mic.gov.vn and mst.gov.vn).
+    items: str = "stream"
+    # A page per day listing that day's articles, `{date}` written dd-mm-yyyy ("" for none).
+    day_pages: str = ""
     pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # over vocab_news.POOLS
     generic: tuple[str, ...] = GENERIC
     closers: tuple[str, ...] = CLOSERS
@@ -87,9 +93,7 @@ VPCP = CmsSpec(
     zones=(
         Zone("tin-noi-bat", "Tin nổi bật", 2011, 3, ("vpcp_hoat_dong",)),
         Zone("thong-tin-hoat-dong", "Thông tin hoạt động", 2016, 3, ("chi_dao", "phien_hop")),
-        Zone(
-            "cong-ttdt-chinh-phu/thong-cao-bao-chi", "Thông cáo báo chí", 2023, 2, ("cai_cach",)
-        ),
+        Zone("cong-ttdt-chinh-phu/thong-cao-bao-chi", "Thông cáo báo chí", 2023, 2, ("cai_cach",)),
         Zone("cong-tac-dang-doan-the", "Công tác Đảng, đoàn thể", 2030, 1, ("vpcp_doan_the",)),
     ),
     kinds=VPCP_KINDS,
@@ -139,4 +143,32 @@ HANOI = CmsSpec(
     closers=HANOI_CLOSERS,
     captions=HANOI_CAPTIONS,
 )
-SPECS = (BAOCHINHPHU, VPCP, XAYDUNGCHINHSACH)  # hanoi is mounted on its own (catalog)
+# mst.gov.vn: sections nest under tin-tuc-su-kien/ (public code; the slugs are not pinned to a
+# commit), a page per day, div.box-category-item list items and a div.detail-sapo (public
+# crawlers, docs/evidence.md). The zone ids are the replica's.
+MST = CmsSpec(
+    slug="mst",
+    host="mst.gov.vn",
+    id_prefix="197",
+    sapo_prefix="",
+    publication="Cổng Thông tin điện tử Bộ Khoa học và Công nghệ",
+    media="mic.mediacdn.vn",
+    zones=(
+        Zone(
+            "tin-tuc-su-kien/khoa-hoc-va-cong-nghe",
+            "Khoa học và công nghệ",
+            1971001,
+            3,
+            ("chinh_sach", "lam_viec"),
+        ),
+        Zone("tin-tuc-su-kien/chuyen-doi-so", "Chuyển đổi số", 1971002, 2, ("cai_cach",)),
+        Zone("tin-tuc-su-kien/doi-moi-sang-tao", "Đổi mới sáng tạo", 1971003, 2, ("kinh_te",)),
+        Zone("tin-tuc-su-kien/tin-tong-hop", "Tin tổng hợp", 1971004, 2, ("phien_hop", "chi_dao")),
+    ),
+    kinds=DOC_KINDS,
+    owner="Bộ Khoa học và Công nghệ",
+    sapo_tag="div",
+    items="category",
+    day_pages="tin-tuc-su-kien/xem-theo-ngay-{date}.htm",
+)
+SPECS = (BAOCHINHPHU, VPCP, XAYDUNGCHINHSACH)  # hanoi and mst are mounted on their own (catalog)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from replica.baochinhphu import CmsSite
-from replica.baochinhphu_sites import HANOI
+from replica.baochinhphu_sites import HANOI, MST
 from replica.dangcongsan import DangCongSanSite
 from replica.family23 import family23_sites
 from replica.family45 import family45_sites
@@ -21,6 +21,7 @@ def build_sites(config: SiteConfig | None = None) -> list[Site]:
         *family23_sites(config),
         *family45_sites(config),
         CmsSite(HANOI, config),
+        CmsSite(MST, config),
         MicSite(config),
         DangCongSanSite(config),
         *ministry_sites(config),

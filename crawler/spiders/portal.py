@@ -160,6 +160,8 @@ class PortalSpider(ListingSources, scrapy.Spider):
         else:
             for url in source.urls:
                 yield self.listing_request(url, source, 1)
+            if source.kind == "links" and "days" in source.options:
+                yield self.day_request(source, 1, 0)
 
     def listing_request(self, url: str, source: Source, depth: int, **kw: Any) -> scrapy.Request:
         return scrapy.Request(
@@ -271,6 +273,10 @@ class PortalSpider(ListingSources, scrapy.Spider):
             requests.append(self.article_request(url, api_item, source=source))
         stale = bool(found) and len(known) == len({self.profile.canonical(u) for u, _ in found})
         return requests, stale
+
+    def older_than_since(self, day: date) -> bool:
+        """Whether a walk by day has gone back past --since (nothing of that day is kept)."""
+        return bool(self.plan.since) and day.isoformat() < self.plan.since[:10]
 
     def walks_every_page(self) -> bool:
         """Whether this run walks whole lists (--full, or resuming an unfinished walk)."""

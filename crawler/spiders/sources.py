@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode, urljoin
 
@@ -11,6 +12,7 @@ import scrapy
 from form2request import form2request
 from scrapy.http import Response, TextResponse
 
+from crawler.discovery.days import DEFAULT_FORMAT, day_page, portal_today
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.links import page_links
 from crawler.discovery.pagers import next_page_only
@@ -67,6 +69,7 @@ class ListingSources:
     ) -> scrapy.Request: ...
     def parse_article(self, response: Response, **kw: Any) -> Iterator[Any]: ...
     def listing_failed(self, failure: Any) -> None: ...
+    def older_than_since(self, day: date) -> bool: ...
 
     def json_list_request(
         self, source: Source, depth: int, category: str, offset: int, stale: int = 0
@@ -143,17 +146,53 @@ class ListingSources:
         return requests, stale, bool(articles)
 
     def parse_links(
-        self, response: Response, source: Source, depth: int, stale: int = 0
+        self,
+        response: Response,
+        source: Source,
+        depth: int,
+        stale: int = 0,
+        back: int | None = None,
     ) -> Iterator[Any]:
         """An HTML listing: follow article links and further listing pages (href or onclick).
         With a `timeline` option, a page that names its zone (`zone_from`, a CSS selector of an
-        element whose value or text is the zone id) also starts that zone's "more items" walk."""
+        element whose value or text is the zone id) also starts that zone's "more items" walk.
+        A day's page of a `days` walk (`back` days before today) leads on to the day before."""
         if not isinstance(response, TextResponse):
             self.logger.error("Listing %s is not HTML (%s)", response.url, type(response).__name__)
             return
-        yield from self._html_links(response, source, depth, stale)[0]
+        found, page_stale, has_articles = self._html_links(response, source, depth, stale)
+        yield from found
         if "timeline" in source.options:
             yield from self._zone_timeline(response, source, depth)
+        if back is not None:
+            # A day with nothing new (all archived, or no article at all) counts towards the
+            # incremental run's stop.
+            day_stale = page_stale if has_articles else stale + 1
+            yield from self._day_before(source, depth, back, day_stale)
+
+    def first_day(self) -> date:
+        """The day a `days` walk starts from (today on the portals' calendar)."""
+        return portal_today()
+
+    def day_request(self, source: Source, depth: int, back: int, stale: int = 0) -> scrapy.Request:
+        """The listing page of the day `back` days before today, for a links source whose
+        `days` option names the page of a day: `template` with `{date}`, written in `format`
+        (strftime, default dd-mm-yyyy)."""
+        spec = source.options["days"]
+        fmt = spec.get("format", DEFAULT_FORMAT)
+        path, _ = day_page(spec["template"], self.first_day(), back, fmt)
+        url = urljoin(self.profile.base_url, path)
+        return self.listing_request(url, source, depth, stale=stale, back=back)
+
+    def _day_before(self, source: Source, depth: int, back: int, stale: int) -> Iterator[Any]:
+        """The day before's page while the walk goes on: a full run walks `back` days (the
+        option), an incremental one stops after days with nothing new, or at --since."""
+        spec = source.options["days"]
+        _, day = day_page(spec["template"], self.first_day(), back + 1)
+        if back + 1 >= spec["back"] or self.older_than_since(day):
+            return
+        if self.keep_paging(source, stale) and self._deeper(source, depth, day.isoformat()):
+            yield self.day_request(source, depth + 1, back + 1, stale)
 
     def _zone_timeline(self, response: TextResponse, source: Source, depth: int) -> Iterator[Any]:
         """The first "more items" page of the zone a section page names (none without one)."""
