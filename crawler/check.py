@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler.probe import ProbeReport, run_probe
-from crawler.promises import field_lines
+from crawler.promises import field_lines, missing_everywhere
 from crawler.sites import SiteProfile
 
 CHECK_ARTICLES = 3
@@ -48,10 +48,9 @@ def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], 
             lines.append(f"    next: {page}")
         if step.article_links:
             sources_with_links.add(step.source)
-        elif step.depth == 1 and not step.next_pages:
-            problems.append(f"{stage}: {step.url}: no article links and no further pages")
         elif not step.next_pages:
-            lines.append("    (no article links: the end of the list)")
+            # A source none of whose pages leads anywhere fails below.
+            lines.append("    (no article links and no further pages)")
     for index, source in enumerate(profile.sources):
         steps = [step for step in report.listings if step.source == index]
         failed = any(step.problem for step in steps)
@@ -69,10 +68,12 @@ def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], 
             f"{stage}: {step.url}{fetched} — read by the {step.article.extraction_path} path"
         )
         shown, broken = field_lines(step.article, profile)
-        if step.article.extraction_path == "generic":
+        if step.article.extraction_path == "generic" and (profile.rules.body or profile.api):
             broken.insert(0, "read by the generic path: the profile's selectors found no body")
         lines += shown
         problems += [f"{stage}: {step.url}: {problem}" for problem in broken]
+    read = [step.article for step in report.articles if step.article is not None]
+    problems += missing_everywhere(read, profile)
     if not report.articles and not problems:
         problems.append("no article fetched: no listing page led to one")
     return lines, problems

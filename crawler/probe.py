@@ -103,11 +103,23 @@ def json_shape_problem(response: Response, items_path: str) -> str | None:
         kind = response.headers.get("Content-Type", b"").decode("latin-1") or "no Content-Type"
         return f"the answer is not JSON ({kind})"
     items = _json_path(data, items_path)
-    if isinstance(items, list):
+    if isinstance(items, list) or _empty_list_on_the_way(data, items_path):
         return None
     where = f"at {items_path!r}" if items_path else "at the top level"
     found = _shape(items) if items is not None else f"missing; the answer is {_shape(data)}"
     return f"the answer holds no list {where} (it is {found})"
+
+
+def _empty_list_on_the_way(data: Any, path: str) -> bool:
+    """Whether `path` indexes into a list the answer holds empty (a list of no groups)."""
+    for key in filter(None, path.split(".")):
+        if isinstance(data, list) and key.isdigit():
+            if int(key) >= len(data):
+                return True
+            data = data[int(key)]
+        else:
+            data = data.get(key) if isinstance(data, dict) else None
+    return False
 
 
 def _shape(data: Any) -> str:
@@ -229,6 +241,8 @@ class ProbeSpider(PortalSpider):
         step.next_pages = list(shown.values())
         if source.kind == "json_api" and not found and source.options.get("answer") != "html":
             step.problem = json_shape_problem(response, source.options.get("items", ""))
+            if step.problem is None and depth == 1:
+                yield from self._next_category(source, kwargs.get("category", ""))
         for canonical, request in found.items():
             if len(self.articles_taken) >= self.articles_wanted:
                 break
@@ -247,6 +261,14 @@ class ProbeSpider(PortalSpider):
             elif chosen is not None and not paged and depth < self.pages:
                 chosen.meta[_SECTIONS] = sections + 1
                 yield chosen
+
+    def _next_category(self, source: Any, category: str) -> Iterator[scrapy.Request]:
+        """A category that lists nothing now: the probe asks the next one (up to five)."""
+        categories = [str(c) for c in source.options.get("categories", [])]
+        if category in categories:
+            following = categories.index(category) + 1
+            if following < min(len(categories), 5):
+                yield self.json_list_request(source, 1, categories[following], 0)
 
     def parse_links(self, response: Response, **kw: Any) -> Iterator[Any]:
         return self._listing(response, kw, super().parse_links(response, **kw))

@@ -21,9 +21,12 @@ SHOWN = (
     ("attachments", "attachments"),
     ("images", None),
 )
-# What a profile promises when it states where a field is: found on every article. Category,
-# tags and attachments are stated where a page may have them, so they promise nothing.
+# What a profile promises when it states where a field is. Title, date and body: found on every
+# article. A byline or a sapo: found on some (many articles have neither), so a selector that
+# finds one on none of the articles read is what breaks the promise. Category, tags and
+# attachments are stated where a page may have them, so they promise nothing.
 PROMISABLE = ("title", "published", "author", "author_unit", "summary", "body")
+ON_SOME_ARTICLES = ("author", "author_unit", "summary")
 _API_KEYS = {"body": "body_html"}
 
 
@@ -80,12 +83,28 @@ def read_fields(article: Article, profile: SiteProfile) -> list[FieldReading]:
         if rule in PROMISABLE and rule in promises:
             where = f"{'key' if path == 'api' else 'selector'} {promises[rule]!r}"
             present = signed if rule in ("author", "author_unit") else bool(value)
-            if not present:
+            if not present and rule not in ON_SOME_ARTICLES:
                 problem = f"missing (the profile promises it: {where})"
             elif path == "generic":
                 problem = f"read by the generic path, not the profile's {where}"
         readings.append(FieldReading(name, value, path, problem))
     return readings
+
+
+def missing_everywhere(articles: list[Article], profile: SiteProfile) -> list[str]:
+    """Bylines and sapos the profile places that none of `articles` has: a broken promise."""
+    if not articles:
+        return []
+    promises = stated(profile)
+    problems = []
+    signers = [rule for rule in ("author", "author_unit") if rule in promises]
+    if signers and not any(a.author or a.author_unit for a in articles):
+        where = " / ".join(repr(promises[rule]) for rule in signers)
+        problems.append(f"no byline on any of {len(articles)} articles read (placed by {where})")
+    if "summary" in promises and not any(a.summary for a in articles):
+        where = repr(promises["summary"])
+        problems.append(f"no summary on any of {len(articles)} articles read (placed by {where})")
+    return problems
 
 
 def shown_value(value: object) -> str:

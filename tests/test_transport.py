@@ -59,3 +59,23 @@ def test_without_it_the_handshake_fails_and_the_crawl_says_so(
     with sqlite3.connect(tmp_path / "a.db") as conn:
         errors = [e for (e,) in conn.execute("SELECT error FROM fetches WHERE error IS NOT NULL")]
         assert errors and conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_check_reaches_the_portal_with_the_profiles_cipher_string(legacy_tls_replica) -> None:
+    result = run_govarchive("check", "replica-moh", "--replica-url", legacy_tls_replica.url)
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    assert "article 1: " in result.stdout
+
+
+def test_check_names_the_small_dh_key_a_profile_without_it_meets(legacy_tls_replica) -> None:
+    # dangcongsan's profile states no cipher string: OpenSSL 3 refuses the 1024-bit key.
+    result = run_govarchive("check", "replica-dangcongsan", "--replica-url", legacy_tls_replica.url)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    (failed,) = [
+        line
+        for line in result.stdout.splitlines()
+        if line.startswith("listing") and "FAILED:" in line
+    ]
+    assert legacy_tls_replica.url in failed and "TLS handshake failed" in failed, failed
+    assert "dh key too small" in failed, failed
