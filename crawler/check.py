@@ -31,7 +31,17 @@ def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], 
         outcome = fetch.get("error") or f"HTTP {fetch.get('status')}"
         lines.append(f"robots.txt: {url} — {outcome}")
     sources_with_links = set()
+    empty_days = 0
     for step in report.listings:
+        if step.day is not None and not step.article_links and not step.problem:
+            empty_days += 1
+            if empty_days > 1:
+                continue  # one line for a run of days without articles
+        elif empty_days > 1:
+            lines.append(f"    ({empty_days - 1} more day pages without articles before this)")
+            empty_days = 0
+        else:
+            empty_days = 0
         stage = f"listing [{step.kind} #{step.source + 1}] page {step.depth}"
         if step.depth == 0:
             stage = f"categories [{step.kind} #{step.source + 1}]"

@@ -39,6 +39,7 @@ class ListingStep:
     next_pages: list[str] = field(default_factory=list)
     problem: str | None = None
     record: dict[str, Any] | None = None  # how to read it again offline (see crawler/capture)
+    day: int | None = None  # for a page of a walk by day: how many days before today
 
 
 @dataclass
@@ -61,6 +62,10 @@ class ProbeReport:
     listings: list[ListingStep] = field(default_factory=list)
     articles: list[ArticleStep] = field(default_factory=list)
     fetches: list[dict[str, Any]] = field(default_factory=list)
+
+
+# How many days without articles a probe of a walk by day looks past.
+EMPTY_DAYS = 366
 
 
 def describe_failure(failure: Failure) -> str:
@@ -226,6 +231,7 @@ class ProbeSpider(PortalSpider):
             response.url, source.kind, self._source_index(source), depth, response.status
         )
         step.record = self._record(response, "listing", kwargs)
+        step.day = kwargs.get("back")
         self.report.listings.append(step)
         articles, listings = [], []
         for out in output:
@@ -243,6 +249,12 @@ class ProbeSpider(PortalSpider):
             step.problem = json_shape_problem(response, source.options.get("items", ""))
             if step.problem is None and depth == 1:
                 yield from self._next_category(source, kwargs.get("category", ""))
+        if step.day is not None and not found:
+            # A day without articles (a weekend, a holiday) says nothing of the profile: the
+            # probe goes on to the day before, up to a year back, however many pages that is.
+            if step.day < EMPTY_DAYS:
+                yield from (r for r in listings if r.cb_kwargs.get("back") == step.day + 1)
+            return
         for canonical, request in found.items():
             if len(self.articles_taken) >= self.articles_wanted:
                 break
