@@ -109,7 +109,9 @@ class SiteProfile:
         parts = urlsplit(url)
         host = parts.netloc.lower()
         if self.twin_of:
-            return f"{host}/{parts.path.lstrip('/').split('/', 1)[0].lower()}"
+            # The replica's one robots.txt stands in for the real host's own.
+            path = urlsplit(self.base_url).path if parts.path == "/robots.txt" else parts.path
+            return f"{host}/{path.lstrip('/').split('/', 1)[0].lower()}"
         return self.hosts[0] if host in self.hosts else host
 
     def owns(self, url: str) -> bool:
