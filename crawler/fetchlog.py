@@ -13,16 +13,13 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Headers, Response
 
-from archive.store import Archive
-from archive.warc import Capture, WarcFile
+from archive import Archive, Capture, WarcFile
+from crawler.archiving import crawl_archive
+from crawler.meta import KIND, SNAPSHOT
 from crawler.politeness import politeness_host
 from crawler.signals import fetch_recorded
 
 _STARTED = "fetchlog_started"
-# Which part of a crawl a request belongs to; the spider sets it, robots.txt is recognised.
-KIND = "fetch_kind"
-# Where the spider finds the WARC record of the response it is reading.
-CAPTURE = "warc_capture"
 
 
 def _pairs(headers: Headers) -> list[tuple[str, str]]:
@@ -38,12 +35,11 @@ class FetchLogMiddleware:
     and the body as received, before decompression (HttpCompressionMiddleware is further out).
     """
 
-    def __init__(self, crawler: Crawler, warc_dir: Path | None, db_path: Path) -> None:
+    def __init__(self, crawler: Crawler, warc_dir: Path | None, archive: Archive) -> None:
         self.crawler = crawler
         self.warc_dir = warc_dir
-        self.db_path = db_path
         self.warc: WarcFile | None = None
-        self.archive: Archive | None = None  # read-only: earlier captures of a URL
+        self.archive = archive  # read here: earlier captures of a URL
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FetchLogMiddleware:
@@ -52,7 +48,7 @@ class FetchLogMiddleware:
         warc_dir = None
         if settings.getbool("WARC_ENABLED"):
             warc_dir = Path(settings.get("WARC_DIR") or db_path.parent / "warc")
-        middleware = cls(crawler, warc_dir, db_path)
+        middleware = cls(crawler, warc_dir, crawl_archive(crawler))
         crawler.signals.connect(middleware.close, signal=signals.spider_closed)
         return middleware
 
@@ -63,14 +59,15 @@ class FetchLogMiddleware:
         row: dict[str, Any] = {"status": response.status, "bytes": len(response.body)}
         if self.warc_dir is not None:
             capture = self._snapshot(request, response)
-            request.meta[CAPTURE] = capture
-            row |= {
+            snapshot = {
                 "warc_file": capture.warc_file,
                 "warc_offset": capture.warc_offset,
                 "warc_record_id": capture.warc_record_id,
                 "payload_digest": capture.payload_digest,
                 "warc_type": capture.warc_type,
             }
+            request.meta[SNAPSHOT] = snapshot
+            row |= snapshot
         self._send(request, row)
         return response
 
@@ -86,8 +83,7 @@ class FetchLogMiddleware:
             slug = profile.slug if profile is not None else slug
             stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
             self.warc = WarcFile(self.warc_dir, f"{slug}-{stamp}-{os.getpid()}.warc.gz")
-            self.archive = Archive.open(self.db_path)
-        earlier = self.archive.earlier_capture(request.url) if self.archive else None
+        earlier = self.archive.earlier_capture(request.url)
         return self.warc.write_exchange(
             url=request.url,
             method=request.method,
@@ -118,6 +114,3 @@ class FetchLogMiddleware:
         if self.warc is not None:
             self.warc.close()
             self.warc = None
-        if self.archive is not None:
-            self.archive.close()
-            self.archive = None

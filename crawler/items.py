@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from archive.warc import Capture
 from crawler.extract import Article
+
+_SNAPSHOT_FIELDS = ("warc_file", "warc_offset", "warc_record_id")
 
 
 @dataclass(slots=True)
@@ -18,19 +20,18 @@ class ArticleItem:
     fetched_at: str
     etag: str | None = None
     last_modified: str | None = None
-    capture: Capture | None = None  # the WARC record of the page it was read from
+    # Where the WARC record of the page it was read from is (the fetch log's fields of it).
+    snapshot: Mapping[str, Any] | None = None
 
     def record(self) -> dict[str, Any]:
         """The article's fields plus where and when it was fetched, and its snapshot."""
-        snapshot = self.capture
+        snapshot = self.snapshot or {}
         return self.article.to_dict() | {
             "source_url": self.source_url,
             "fetched_at": self.fetched_at,
             "etag": self.etag,
             "last_modified": self.last_modified,
-            "warc_file": snapshot.warc_file if snapshot else None,
-            "warc_offset": snapshot.warc_offset if snapshot else None,
-            "warc_record_id": snapshot.warc_record_id if snapshot else None,
+            **{field: snapshot.get(field) for field in _SNAPSHOT_FIELDS},
         }
 
 

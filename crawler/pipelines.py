@@ -6,13 +6,13 @@ import logging
 from collections import Counter
 from datetime import UTC, datetime
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from archive.store import Archive, WriteCounts
+from archive import Archive, WriteCounts
+from crawler.archiving import crawl_archive
 from crawler.extract import EXTRACTOR_VERSION
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.signals import fetch_recorded
@@ -64,14 +64,15 @@ class FieldCoveragePipeline:
 
 class ArchivePipeline:
     """Writes a crawl run to the archive: its articles, revisit answers and failures, and every
-    fetch, ARCHIVE_BATCH_SIZE items per transaction; opens and closes the `crawl_runs` row."""
+    fetch, ARCHIVE_BATCH_SIZE items per transaction; opens and closes the `crawl_runs` row.
+    The archive is the crawl's one connection (crawler/archiving.py), closed by its owner."""
 
-    def __init__(self, crawler: Crawler, db_path: Path, batch_size: int) -> None:
+    def __init__(self, crawler: Crawler, archive: Archive, batch_size: int) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.db_path = db_path
+        self.archive = archive
         self.batch_size = batch_size
-        self.archive: Archive | None = None
+        self.opened = False
         self.run_id: int | None = None
         self.counts = WriteCounts()
         self.pending: dict[str, list[dict[str, Any]]] = _empty_batch()
@@ -81,15 +82,13 @@ class ArchivePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
         settings = crawler.settings
-        pipeline = cls(
-            crawler, Path(settings.get("ARCHIVE_DB")), settings.getint("ARCHIVE_BATCH_SIZE")
-        )
+        pipeline = cls(crawler, crawl_archive(crawler), settings.getint("ARCHIVE_BATCH_SIZE"))
         crawler.signals.connect(pipeline.record_fetch, signal=fetch_recorded)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
     def open_spider(self) -> None:
-        self.archive = Archive.open(self.db_path)
+        self.opened = True
         profile = self.crawler.spider.profile
         self.family = profile.family
         self.archive.register_site(profile.public_fields())
@@ -127,7 +126,7 @@ class ArchivePipeline:
             self.flush()
 
     def flush(self) -> None:
-        if self.archive is None or not any(self.pending.values()):
+        if not self.opened or not any(self.pending.values()):
             return
         batch, self.pending = self.pending, _empty_batch()
         self.counts.add(self.archive.write(**batch, run_id=self.run_id))
@@ -137,7 +136,7 @@ class ArchivePipeline:
 
     def spider_closed(self, reason: str) -> None:
         """Close the run (after the downloader has stopped, so every fetch is in)."""
-        if self.archive is None:
+        if not self.opened:
             return
         self.flush()
         for name in ("new", "changed", "unchanged", "removed"):
@@ -160,8 +159,7 @@ class ArchivePipeline:
                 ),
             )
         self.archive.analyze_if_grown()
-        self.archive.close()
-        self.archive = None
+        self.opened = False
 
 
 def _empty_batch() -> dict[str, list[dict[str, Any]]]:

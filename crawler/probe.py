@@ -16,8 +16,8 @@ from twisted.python.failure import Failure
 
 from crawler.discovery.pagers import page_numbers
 from crawler.extract import Article
-from crawler.fetchlog import CAPTURE, KIND
 from crawler.items import ArticleItem, PageFailure
+from crawler.meta import CANONICAL_URL, KIND, SNAPSHOT
 from crawler.signals import fetch_recorded
 from crawler.spiders.portal import PortalSpider
 from crawler.spiders.sources import _json_path
@@ -142,7 +142,7 @@ def next_page(
     page: a "more items" request, the pager's next page, a page URL extending the current one;
     else (a home page, a menu of sections) the first listing link."""
     here = key(current)
-    requests = [r for r in requests if r.meta.get("canonical_url", key(r.url)) != here]
+    requests = [r for r in requests if r.meta.get(CANONICAL_URL, key(r.url)) != here]
     if not requests:
         return None, False
     for request in requests:
@@ -164,7 +164,7 @@ def next_page(
 
 def _shown(request: scrapy.Request) -> str:
     """A listing request as a reader would name it (a postback's page is in its form body)."""
-    canonical = request.meta.get("canonical_url", request.url)
+    canonical = request.meta.get(CANONICAL_URL, request.url)
     return request.url + canonical[canonical.index("#") :] if "#" in canonical else request.url
 
 
@@ -211,7 +211,7 @@ class ProbeSpider(PortalSpider):
 
     def _record(self, response: Response, kind: str, kwargs: dict[str, Any]) -> dict[str, Any]:
         """How to read this response again: its URL, its WARC record and its callback."""
-        capture = response.meta.get(CAPTURE)
+        snapshot = response.meta.get(SNAPSHOT) or {}
         callback = response.request.callback if response.request else None
         return {
             "url": response.url,
@@ -221,8 +221,8 @@ class ProbeSpider(PortalSpider):
             "callback": getattr(callback, "__name__", "parse_article"),
             "cb_kwargs": _plain_kwargs(kwargs),
             "source": self._source_index(kwargs["source"]) if "source" in kwargs else None,
-            "warc_file": capture.warc_file if capture else None,
-            "warc_offset": capture.warc_offset if capture else None,
+            "warc_file": snapshot.get("warc_file"),
+            "warc_offset": snapshot.get("warc_offset"),
         }
 
     def _listing(self, response: Response, kwargs: dict[str, Any], output: Iterable[Any]):
@@ -239,10 +239,10 @@ class ProbeSpider(PortalSpider):
                 listings.append(out)
             elif isinstance(out, scrapy.Request) and out.meta.get(KIND) == "article":
                 articles.append(out)
-        found = {request.meta["canonical_url"]: request for request in articles}
+        found = {request.meta[CANONICAL_URL]: request for request in articles}
         step.article_links = len(found)
         shown = {
-            request.meta.get("canonical_url", request.url): _shown(request) for request in listings
+            request.meta.get(CANONICAL_URL, request.url): _shown(request) for request in listings
         }
         step.next_pages = list(shown.values())
         if source.kind == "json_api" and not found and source.options.get("answer") != "html":

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive.store import Archive
-from archive.warc import read_snapshot
+from archive import Archive, read_snapshot
 from crawler.extract import ExtractionError, extract_api_article, extract_article
 from crawler.sites import SiteProfile, load_sites
 

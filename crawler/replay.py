@@ -9,14 +9,11 @@ from typing import Any
 
 from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
-from sqlite_utils import Database
 
-from archive.schema import migrate
-from archive.store import Archive
-from archive.warc import read_snapshot
+from archive import Archive, read_snapshot
 from crawler.capture import MANIFEST
 from crawler.check import CheckResult, judge
-from crawler.fetchlog import KIND
+from crawler.meta import CANONICAL_URL, KIND
 from crawler.probe import ListingStep, ProbeReport, ProbeSpider
 from crawler.sites import SiteProfile, Source, get_site
 from crawler.spiders.portal import CrawlPlan
@@ -50,7 +47,7 @@ def _response(directory: Path, record: dict[str, Any], profile: SiteProfile) -> 
     headers = Headers([(k, v) for k, v in snapshot.headers if k.lower() not in _WIRE_HEADERS])
     url = record["url"]
     kind = {"api": "article"}.get(record["kind"], record["kind"])
-    meta = {KIND: kind, "canonical_url": profile.canonical(url)}
+    meta = {KIND: kind, CANONICAL_URL: profile.canonical(url)}
     request = Request(url, method=record.get("method", "GET"), meta=meta)
     cls = responsetypes.from_args(headers=headers, url=url, body=snapshot.body)
     return cls(
@@ -72,12 +69,10 @@ def replay_capture(directory: Path, profile: SiteProfile) -> ProbeReport:
     """What a crawl with `profile` reads from the capture in `directory` (no network)."""
     manifest = load_manifest(directory)
     report = ProbeReport(profile.slug)
-    db = Database(memory=True)
-    migrate(db)
     spider = ProbeSpider(
         profile=profile,
         plan=CrawlPlan(),
-        archive=Archive(db),
+        archive=Archive.in_memory(),
         report=report,
         pages=10**6,
         articles=10**6,

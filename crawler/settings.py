@@ -81,5 +81,8 @@ REPLICA_URL = os.environ.get("GOVARCHIVE_REPLICA_URL", "http://127.0.0.1:8000")
 
 LOG_LEVEL = "INFO"
 LOGSTATS_INTERVAL = 15.0
+# No listening socket of any kind: Scrapy's telnet console and its remote-control HTTP server
+# (which runs Python code sent to it) stay off.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from datasette.utils import tilde_encode
 
-from tests.conftest import GOVARCHIVE, ROOT, free_port, wait_for_http
+from tests.helpers import GOVARCHIVE, ROOT, free_port, wait_for_http
 from tests.web_archive import HOSTILE_URL, SEED_TITLE, fixture_archive
 
 playwright_api = pytest.importorskip("playwright.sync_api")

@@ -17,7 +17,7 @@ from crawler.replay import replay_capture
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.conftest import run_govarchive
+from tests.helpers import run_govarchive
 from tests.test_check import FAMILY_TWINS
 
 CAPTURES = Path(__file__).parent / "captures"

@@ -16,7 +16,7 @@ from crawler.extract import extract_article
 from crawler.probe import ArticleStep, ListingStep, ProbeReport
 from crawler.sites import get_site, load_sites
 from replica.site import SiteConfig
-from tests.conftest import fetch, read_truth, run_govarchive
+from tests.helpers import fetch, read_truth, run_govarchive
 
 # One twin of every portal family (a family's twins share their code paths).
 FAMILY_TWINS = {

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from crawler.cli import main
-from tests.conftest import fetch
+from tests.helpers import fetch
 from tests.test_seed_slice import SEED_TITLE
 
 COMMANDS = sorted(main.commands)

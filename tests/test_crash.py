@@ -13,7 +13,7 @@ from pathlib import Path
 from archive.warc import complete_records
 from crawler.sites import get_site
 from replica.site import SiteConfig
-from tests.conftest import ROOT, read_truth
+from tests.helpers import ROOT, read_truth
 
 SITE = "replica-thads-dongthap"
 

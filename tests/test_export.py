@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.conftest import run_govarchive
+from tests.helpers import run_govarchive
 
 SITES = ("replica-thads-dongthap", "replica-mof")
 

@@ -11,7 +11,7 @@ import pytest
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.conftest import read_truth, run_govarchive
+from tests.helpers import read_truth, run_govarchive
 
 SITE = "replica-thads-dongthap"
 BASE = SiteConfig(articles=60)

@@ -15,7 +15,7 @@ from crawler.run import crawl_settings
 from crawler.sites import load_sites
 from replica.server import ReplicaServer, Served
 from replica.site import SiteConfig
-from tests.conftest import ROOT, read_truth, run_govarchive
+from tests.helpers import ROOT, read_truth, run_govarchive
 
 SITE = "replica-thads-dongthap"
 PREFIX = "/thads.moj.gov.vn/dongthap/"

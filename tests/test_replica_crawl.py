@@ -15,7 +15,7 @@ from crawler.sites import get_site, load_sites
 from replica.catalog import build_sites
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.conftest import read_truth, run_govarchive
+from tests.helpers import read_truth, run_govarchive
 
 CONFIG = SiteConfig(articles=30)
 EXACT_FIELDS = ("title", "published", "author_unit", "author", "body_text", "summary",

@@ -354,7 +354,7 @@ def test_govarchive_replica_serves_every_family_with_its_knobs() -> None:
     import sys
     import time
 
-    from tests.conftest import ROOT, free_port
+    from tests.helpers import ROOT, free_port
 
     port = free_port()
     process = subprocess.Popen(

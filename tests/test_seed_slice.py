@@ -15,7 +15,7 @@ import pytest
 
 from archive.web import make_datasette
 from crawler.sites import get_site
-from tests.conftest import (
+from tests.helpers import (
     GOVARCHIVE,
     REPLICA_SITE,
     ROOT,

@@ -24,7 +24,7 @@ from crawler.reextract import reextract
 from crawler.sites import load_sites
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.conftest import run_govarchive
+from tests.helpers import run_govarchive
 
 TWINS = sorted(slug for slug in load_sites() if slug.startswith("replica-"))
 PER_SITE = -(-10_000 // len(TWINS))

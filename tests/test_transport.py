@@ -12,7 +12,7 @@ import pytest
 
 from crawler.sites import load_sites
 from replica.site import SiteConfig
-from tests.conftest import ROOT, run_govarchive
+from tests.helpers import ROOT, run_govarchive
 
 LEGACY_TLS_TWINS = sorted(
     slug for slug, site in load_sites().items() if site.twin_of and site.tls_ciphers

@@ -14,7 +14,7 @@ from archive.fold import fold
 from archive.schema import migrate
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.conftest import free_port, run_govarchive
+from tests.helpers import free_port, run_govarchive
 
 SEED_TITLE = (
     "Thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực "

@@ -7,21 +7,20 @@ import json
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import scrapy
-from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from archive.store import Archive
+from archive import Archive
+from crawler.archiving import crawl_archive
 from crawler.extract import ExtractionError, extract_api_article, extract_article
-from crawler.fetchlog import CAPTURE, KIND
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
+from crawler.meta import CANONICAL_URL, KIND, SNAPSHOT, SOURCE_KEY
 from crawler.sites import RegistryError, SiteProfile, Source, get_site
 from crawler.spiders.sources import ListingSources
 from crawler.tls import CIPHERS_SETTING
@@ -115,15 +114,14 @@ class PortalSpider(ListingSources, scrapy.Spider):
         if profile.tls_ciphers:
             crawler.settings.set(CIPHERS_SETTING, profile.tls_ciphers, priority="spider")
         plan = CrawlPlan.from_settings(crawler.settings, datetime.now(UTC).date())
-        archive = Archive.open(Path(crawler.settings.get("ARCHIVE_DB")))
+        archive = crawl_archive(crawler)
         if not plan.full and archive.walk_unfinished(slug):
             # A killed or capped run left older articles unfetched: paging must not stop at
             # the first page of archived articles this time.
             plan = dataclasses.replace(plan, resume=True)
-        spider = super().from_crawler(crawler, *args, profile=profile, plan=plan, archive=archive,
-                                      **kwargs)  # fmt: skip
-        crawler.signals.connect(archive.close, signal=signals.spider_closed)
-        return spider
+        return super().from_crawler(
+            crawler, *args, profile=profile, plan=plan, archive=archive, **kwargs
+        )
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         # A full run re-checks every archived article, also those no listing links any more
@@ -146,7 +144,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
                 callback=self.parse_json_categories,
                 cb_kwargs={"source": source},
                 headers={"Accept": "application/json"},
-                meta={"canonical_url": self.profile.canonical(url)},
+                meta={CANONICAL_URL: self.profile.canonical(url)},
             )
         elif source.kind == "json_api":
             for category in source.options.get("categories", [""]):
@@ -169,7 +167,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
             callback=getattr(self, _CALLBACKS[source.kind]),
             errback=self.listing_failed,
             cb_kwargs={"source": source, "depth": depth, **kw},
-            meta={"canonical_url": self.profile.canonical(url), KIND: "listing"},
+            meta={CANONICAL_URL: self.profile.canonical(url), KIND: "listing"},
         )
 
     def listing_failed(self, failure: Failure) -> None:
@@ -205,10 +203,10 @@ class PortalSpider(ListingSources, scrapy.Spider):
         """
         canonical = self.profile.canonical(url)
         meta = {
-            "canonical_url": canonical,
+            CANONICAL_URL: canonical,
             KIND: kind,
             "handle_httpstatus_list": ARTICLE_STATUSES,
-            "source_key": source.key if source else None,
+            SOURCE_KEY: source.key if source else None,
         }
         headers = {}
         if validators and validators.get("etag"):
@@ -319,8 +317,8 @@ class PortalSpider(ListingSources, scrapy.Spider):
         published = item.article.published
         if not self.plan.since or not published or published.isoformat() >= self.plan.since:
             return False
-        if response.meta.get("source_key"):
-            self.past_since.add(response.meta["source_key"])
+        if response.meta.get(SOURCE_KEY):
+            self.past_since.add(response.meta[SOURCE_KEY])
         self.crawler.stats.inc_value("govarchive/older_than_since")
         return True
 
@@ -354,7 +352,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
             fetched_at=fetched_at,
             etag=(headers.get("ETag") or b"").decode("latin-1") or None,
             last_modified=(headers.get("Last-Modified") or b"").decode("latin-1") or None,
-            capture=response.meta.get(CAPTURE),
+            snapshot=response.meta.get(SNAPSHOT),
         )
 
     def parse_api_article(

@@ -18,7 +18,7 @@ from crawler.discovery.links import page_links
 from crawler.discovery.pagers import next_page_only
 from crawler.discovery.postback import postback_targets
 from crawler.discovery.sitemaps import sitemap_entries
-from crawler.fetchlog import KIND
+from crawler.meta import CANONICAL_URL, KIND
 from crawler.sites import SiteProfile, Source
 
 
@@ -108,7 +108,7 @@ class ListingSources:
             },
             # The page may travel in the body only: it is part of the request's identity.
             meta={
-                "canonical_url": f"{self.profile.canonical(url)}#{category}/{offset}",
+                CANONICAL_URL: f"{self.profile.canonical(url)}#{category}/{offset}",
                 KIND: "listing",
             },
         )
@@ -216,7 +216,7 @@ class ListingSources:
             callback=self.parse_timeline,
             errback=self.listing_failed,
             cb_kwargs={"source": source, "depth": depth, **where},
-            meta={"canonical_url": self.profile.canonical(url), KIND: "listing"},
+            meta={CANONICAL_URL: self.profile.canonical(url), KIND: "listing"},
         )
 
     def parse_feed(
@@ -284,7 +284,7 @@ class ListingSources:
                 errback=self.listing_failed,
                 cb_kwargs={"source": source, "depth": depth + 1, "stale": stale},
                 meta={
-                    "canonical_url": f"{self.profile.canonical(response.url)}#{argument}",
+                    CANONICAL_URL: f"{self.profile.canonical(response.url)}#{argument}",
                     KIND: "listing",
                 },
             )

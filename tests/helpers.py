@@ -1,0 +1,134 @@
+"""Test helpers: HTTP to the replica, the CLI in a child process, Scrapy responses of requests.
+
+Fixtures live in conftest.py; this module holds the plain functions tests import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.http import Headers, Response
+from scrapy.responsetypes import responsetypes
+from scrapy.utils.test import get_reactor_settings
+
+from crawler import settings as project
+from crawler.spiders.portal import PortalSpider
+
+ROOT = Path(__file__).resolve().parent.parent
+GOVARCHIVE = [sys.executable, "-m", "crawler.cli"]
+# The seed's site: the replica of Cục THADS Đồng Tháp, and its seed article.
+REPLICA_SITE = "replica-thads-dongthap"
+SEED_TITLE = (
+    "Thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực "
+    "trên cơ sở giới năm 2021"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> bytes:
+    """The body at `url` (an HTTP error raises)."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+def http_request(
+    url: str,
+    data: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    method: str | None = None,
+) -> tuple[int, Message, bytes]:
+    """Status, headers and body of one request; an HTTP error status is an answer too."""
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def read_truth(replica_url: str, site: str | None = None) -> list[dict]:
+    """The replica's truth records (every site's, or one site's)."""
+    query = f"?site={site}" if site else ""
+    lines = fetch(f"{replica_url}/__replica__/truth.jsonl{query}").decode("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def run_govarchive(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a child process (Twisted's reactor runs once per process)."""
+    return subprocess.run(
+        [*GOVARCHIVE, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait until `url` answers, failing early if `process` died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode} before serving {url}")
+        try:
+            fetch(url)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+def download(request: Request) -> Response:
+    """The Scrapy response a crawl would get for `request` (its method, headers and body sent
+    as they are), with the request attached: what a spider callback is handed. No cookies,
+    redirects followed by urllib."""
+    headers = {k.decode(): b", ".join(v).decode() for k, v in request.headers.items()}
+    status, answer, body = http_request(
+        request.url, request.body or None, headers, method=request.method
+    )
+    response_headers = Headers([(k, v) for k, v in answer.items()])
+    cls = responsetypes.from_args(headers=response_headers, url=request.url, body=body)
+    return cls(url=request.url, status=status, headers=response_headers, body=body, request=request)
+
+
+def project_settings(**overrides: Any) -> dict[str, Any]:
+    """The project's Scrapy settings (crawler/settings.py) as a dict, with `overrides`."""
+    return {name: getattr(project, name) for name in dir(project) if name.isupper()} | overrides
+
+
+def make_spider(slug: str, settings: dict[str, Any], spidercls: type = PortalSpider) -> Any:
+    """The spider of site `slug` on a crawler made as `Crawler.crawl()` makes it: the spider
+    first (it writes its profile's politeness into the settings), then the crawler's settings
+    applied (extensions built, settings frozen). Nothing is started; `crawler.spider` is set,
+    so middlewares and pipelines built from the crawler see it."""
+    # No extensions: nothing is started for them to watch (their spider_closed would fail).
+    settings = {**get_reactor_settings(), "EXTENSIONS_BASE": {}, **settings}
+    crawler = Crawler(spidercls, settings)
+    spider = spidercls.from_crawler(crawler, site=slug)
+    crawler.spider = spider
+    crawler._apply_settings()  # what get_crawler() does; there is no public way after the spider
+    return spider
+
+
+def end_crawl(crawler: Crawler) -> None:
+    """What the engine sends when a crawl ends: spider_closed, then engine_stopped."""
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+    crawler.signals.send_catch_log(signals.engine_stopped)
