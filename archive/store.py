@@ -54,6 +54,13 @@ class Archive:
         migrate(db)
         return cls(db)
 
+    @classmethod
+    def in_memory(cls) -> Archive:
+        """A fresh, empty archive in memory (a replay's, or a test's)."""
+        db = Database(memory=True)
+        migrate(db)
+        return cls(db)
+
     def write(
         self,
         articles: Iterable[Mapping[str, Any]] = (),

@@ -7,9 +7,15 @@ from pathlib import Path
 
 import click
 
-from archive.export import write_csv, write_jsonl, write_warc
-from archive.history import removed_at, version_diff, versions
-from archive.store import Archive
+from archive import (
+    Archive,
+    removed_at,
+    version_diff,
+    versions,
+    write_csv,
+    write_jsonl,
+    write_warc,
+)
 
 DEFAULT_DB = Path("data/archive.db")
 
