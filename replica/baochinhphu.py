@@ -40,12 +40,16 @@ from replica.baochinhphu_sites import CmsSpec, Zone
 from replica.newsgen import NewsGen
 from replica.newsroom import VN_TIME, Roster, Story, roster_truth, slug_vi
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
-from replica.vocab_hanoi import HANOI_TAGS, HANOI_TOPICS
-from replica.vocab_news import POOLS, REPORTERS, STICKY, TOPIC_POOLS, TOPIC_TAGS
-from replica.vocab_news_topics import TOPICS
+from replica.vocab import vocab
+
+HANOI_WORDS = vocab("hanoi")
+NEWS_WORDS = vocab("news")
 
 TIMELINE_SIZE = 10
-ALL_TOPICS, ALL_TAGS = {**TOPICS, **HANOI_TOPICS}, {**TOPIC_TAGS, **HANOI_TAGS}
+ALL_TOPICS, ALL_TAGS = (
+    {**NEWS_WORDS.TOPICS, **HANOI_WORDS.HANOI_TOPICS},
+    {**NEWS_WORDS.TOPIC_TAGS, **HANOI_WORDS.HANOI_TAGS},
+)
 FEED_SIZE, SITEMAP_SIZE = 50, 100
 FIRST = datetime(2024, 1, 3, 7, 0, tzinfo=VN_TIME)
 BASE_END = datetime(2026, 6, 30, 22, 0, tzinfo=VN_TIME)
@@ -170,9 +174,11 @@ class CmsSite:
         published = self.published(index)
         zone = self.zones[self.roster.zone(index)]
         topic = rng.choice(zone.topics)
-        pools = {**POOLS, **self.spec.pools, **TOPIC_POOLS.get(topic, {})}
+        pools = {**NEWS_WORDS.POOLS, **self.spec.pools, **NEWS_WORDS.TOPIC_POOLS.get(topic, {})}
         day, kinds = published.date(), self.spec.kinds
-        gen = NewsGen(rng, day, pools=pools, kinds=kinds, sticky=STICKY, short_dates=True)
+        gen = NewsGen(
+            rng, day, pools=pools, kinds=kinds, sticky=NEWS_WORDS.STICKY, short_dates=True
+        )
         titles, sapos, own = ALL_TOPICS[topic]
         pair = rng.randrange(len(titles))
         title, sapo = gen.fill(titles[pair]), gen.fill(sapos[pair])
@@ -181,7 +187,9 @@ class CmsSite:
         paragraphs = [p for p in paragraphs if p]
         closer = gen.fill(gen.pick(self.spec.closers))
         paragraphs.append(closer[:-1] + "./." if rng.random() < 0.6 else closer)
-        story = Story(title, sapo, paragraphs, author=rng.choice(REPORTERS), category=zone.name)
+        story = Story(
+            title, sapo, paragraphs, author=rng.choice(NEWS_WORDS.REPORTERS), category=zone.name
+        )
         story.tags = rng.sample(ALL_TAGS[topic], min(len(ALL_TAGS[topic]), rng.randint(2, 4)))
         if "province" in gen.values and rng.random() < 0.5:
             story.tags.append(gen.values["province"])

@@ -26,7 +26,9 @@ from urllib.parse import quote_plus
 
 from replica import newszone
 from replica.site import Response
-from replica.vocab_news import HOT_KEYWORDS
+from replica.vocab import vocab
+
+NEWS_WORDS = vocab("news")
 
 if TYPE_CHECKING:
     from replica.baochinhphu import Article, CmsSite
@@ -60,7 +62,8 @@ def page(
         for z in site.zones
     )
     hot = " ".join(
-        f'<a class="hot-item" href="{e(search_path(site, k))}">#{t(k)}</a>' for k in HOT_KEYWORDS
+        f'<a class="hot-item" href="{e(search_path(site, k))}">#{t(k)}</a>'
+        for k in NEWS_WORDS.HOT_KEYWORDS
     )
     return f"""<!DOCTYPE html>
 <html lang="vi">

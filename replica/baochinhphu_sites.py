@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from replica.newsroom import DocKind
-from replica.vocab_hanoi import (
-    CITY_POOLS,
-    HANOI_CAPTIONS,
-    HANOI_CLOSERS,
-    HANOI_GENERIC,
-    HANOI_KINDS,
-)
-from replica.vocab_news import CAPTIONS, CLOSERS, DOC_KINDS, GENERIC, VPCP_KINDS
+from replica.newsroom import DocKind, doc_kinds
+from replica.vocab import vocab
+
+HANOI_WORDS = vocab("hanoi")
+NEWS_WORDS = vocab("news")
 
 
 @dataclass(frozen=True)
@@ -51,9 +47,9 @@ class CmsSpec:
     # A page per day listing that day's articles, `{date}` written dd-mm-yyyy ("" for none).
     day_pages: str = ""
     pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # over vocab_news.POOLS
-    generic: tuple[str, ...] = GENERIC
-    closers: tuple[str, ...] = CLOSERS
-    captions: tuple[str, ...] = CAPTIONS
+    generic: tuple[str, ...] = NEWS_WORDS.GENERIC
+    closers: tuple[str, ...] = NEWS_WORDS.CLOSERS
+    captions: tuple[str, ...] = NEWS_WORDS.CAPTIONS
 
 
 BAOCHINHPHU = CmsSpec(
@@ -81,7 +77,7 @@ BAOCHINHPHU = CmsSpec(
         Zone("kinh-te", "Kinh tế", 1027, 2, ("kinh_te",)),
         Zone("xa-hoi", "Xã hội", 1052, 2, ("xa_hoi",)),
     ),
-    kinds=DOC_KINDS,
+    kinds=doc_kinds(NEWS_WORDS.DOC_KINDS),
 )
 VPCP = CmsSpec(
     slug="vpcp",
@@ -96,7 +92,7 @@ VPCP = CmsSpec(
         Zone("cong-ttdt-chinh-phu/thong-cao-bao-chi", "Thông cáo báo chí", 2023, 2, ("cai_cach",)),
         Zone("cong-tac-dang-doan-the", "Công tác Đảng, đoàn thể", 2030, 1, ("vpcp_doan_the",)),
     ),
-    kinds=VPCP_KINDS,
+    kinds=doc_kinds(NEWS_WORDS.VPCP_KINDS),
     challenge=True,
 )
 XAYDUNGCHINHSACH = CmsSpec(
@@ -112,7 +108,7 @@ XAYDUNGCHINHSACH = CmsSpec(
         Zone("lay-y-kien-du-thao", "Lấy ý kiến dự thảo", 3015, 2, ("du_thao",)),
         Zone("chinh-sach-va-cuoc-song", "Chính sách và cuộc sống", 3021, 2, ("xa_hoi",)),
     ),
-    kinds=DOC_KINDS,
+    kinds=doc_kinds(NEWS_WORDS.DOC_KINDS),
 )
 HANOI = CmsSpec(
     slug="hanoi",
@@ -133,15 +129,15 @@ HANOI = CmsSpec(
         Zone("tin-so-nganh", "Tin sở ngành", 4107, 2, ("kinh_te",)),
         Zone("van-hoa-xa-hoi", "Văn hóa - Xã hội", 4112, 2, ("xa_hoi", "hanoi_chinh_quyen")),
     ),
-    kinds=HANOI_KINDS,
+    kinds=doc_kinds(HANOI_WORDS.HANOI_KINDS),
     owner="Ủy ban nhân dân Thành phố Hà Nội",
     short_ids=False,
     page_ext="",
     zone_api=True,
-    pools=CITY_POOLS,
-    generic=HANOI_GENERIC,
-    closers=HANOI_CLOSERS,
-    captions=HANOI_CAPTIONS,
+    pools=HANOI_WORDS.CITY_POOLS,
+    generic=HANOI_WORDS.HANOI_GENERIC,
+    closers=HANOI_WORDS.HANOI_CLOSERS,
+    captions=HANOI_WORDS.HANOI_CAPTIONS,
 )
 # mst.gov.vn: sections nest under tin-tuc-su-kien/ (public code; the slugs are not pinned to a
 # commit), a page per day, div.box-category-item list items and a div.detail-sapo (public
@@ -165,7 +161,7 @@ MST = CmsSpec(
         Zone("tin-tuc-su-kien/doi-moi-sang-tao", "Đổi mới sáng tạo", 1971003, 2, ("kinh_te",)),
         Zone("tin-tuc-su-kien/tin-tong-hop", "Tin tổng hợp", 1971004, 2, ("phien_hop", "chi_dao")),
     ),
-    kinds=DOC_KINDS,
+    kinds=doc_kinds(NEWS_WORDS.DOC_KINDS),
     owner="Bộ Khoa học và Công nghệ",
     sapo_tag="div",
     items="category",

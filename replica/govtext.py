@@ -9,9 +9,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from replica import govvocab as gv
 from replica.govcorpus import iso
 from replica.site import collapse
+from replica.vocab import vocab
+
+GOV_WORDS = vocab("gov")
 
 _SLOT = re.compile(r"\{(\w+)\}")
 
@@ -82,9 +84,9 @@ class NewsGen:
     def name(self, female: bool | None = None) -> str:
         rng = self.rng
         female = rng.random() < 0.5 if female is None else female
-        middle = rng.choice(gv.FEMALE_MIDDLE if female else gv.MALE_MIDDLE)
-        given = rng.choice(gv.FEMALE_GIVEN if female else gv.MALE_GIVEN)
-        return f"{rng.choice(gv.FAMILY_NAMES)} {middle} {given}"
+        middle = rng.choice(GOV_WORDS.FEMALE_MIDDLE if female else GOV_WORDS.MALE_MIDDLE)
+        given = rng.choice(GOV_WORDS.FEMALE_GIVEN if female else GOV_WORDS.MALE_GIVEN)
+        return f"{rng.choice(GOV_WORDS.FAMILY_NAMES)} {middle} {given}"
 
     def short_name(self) -> str:
         """A byline name: 'Trần Thị Ngọc Hiếu' -> 'Ngọc Hiếu', else the full name."""
@@ -95,7 +97,7 @@ class NewsGen:
         )
 
     def cite(self) -> Cite:
-        kind, code, issuer = self.rng.choice(gv.CITATIONS[self.domain])
+        kind, code, issuer = self.rng.choice(GOV_WORDS.CITATIONS[self.domain])
         day = self.day - timedelta(days=self.rng.randint(15, 400))
         number_ = f"{self.rng.randint(3, 2400)}/{code.format(y=day.year)}"
         return Cite(kind, number_, issuer, day if self.rng.random() < 0.8 else None)
@@ -109,7 +111,7 @@ class NewsGen:
         return cited.text(style)
 
     def slot_person(self) -> str:
-        position = self.rng.choice(gv.POSITIONS[self.domain])
+        position = self.rng.choice(GOV_WORDS.POSITIONS[self.domain])
         female = self.rng.random() < 0.4
         return f"{'bà' if female else 'ông'} {self.name(female)}, {position}"
 
@@ -122,10 +124,10 @@ class NewsGen:
         return f"{d:%d/%m/%Y}"
 
     def slot_prov(self) -> str:
-        return "Đồng Tháp" if self.domain == "province" else self.rng.choice(gv.PROVINCES)
+        return "Đồng Tháp" if self.domain == "province" else self.rng.choice(GOV_WORDS.PROVINCES)
 
     def slot_unit(self) -> str:
-        return self.rng.choice(gv.UNITS[self.domain])
+        return self.rng.choice(GOV_WORDS.UNITS[self.domain])
 
     def slot_year(self) -> str:
         return str(self.day.year)
@@ -170,21 +172,21 @@ class NewsGen:
         return str(self.rng.randint(4, 12))
 
     def slot_place(self) -> str:
-        return self.rng.choice(gv.PLACES)
+        return self.rng.choice(GOV_WORDS.PLACES)
 
     def slot_hospital(self) -> str:
-        return self.rng.choice(gv.HOSPITALS)
+        return self.rng.choice(GOV_WORDS.HOSPITALS)
 
     def slot_disease(self) -> str:
-        return self.rng.choice(gv.DISEASES)
+        return self.rng.choice(GOV_WORDS.DISEASES)
 
     def slot_period(self) -> str:
-        return self.rng.choice(gv.PERIODS)
+        return self.rng.choice(GOV_WORDS.PERIODS)
 
     def paragraph(self, topic: str, first: str | None = None) -> str:
-        own = gv.TOPICS[self.domain][topic][2]
+        own = GOV_WORDS.TOPICS[self.domain][topic][2]
         count = self.rng.randint(2, 3) - (first is not None)
-        generic = gv.GENERIC[self.domain]
+        generic = GOV_WORDS.GENERIC[self.domain]
         picks = [self.fresh(own if self.rng.random() < 0.55 else generic) for _ in range(count)]
         return " ".join(([first] if first else []) + [self.fill(t) for t in picks])
 
@@ -203,7 +205,7 @@ def write_story(
     """The text of one article; an edited one gains a paragraph before its closing one."""
     rng = random.Random(f"{salt}/{index}")
     gen = NewsGen(rng, domain, day)
-    titles, sapos, sentences = gv.TOPICS[domain][topic]
+    titles, sapos, sentences = GOV_WORDS.TOPICS[domain][topic]
     title = gen.fill(rng.choice(titles))
     sapo = gen.fill(rng.choice(sapos)) if rng.random() < 0.88 else None
     blocks: list[tuple[str, tuple[Cite, ...]]] = []  # (paragraph, documents it cites)
@@ -217,16 +219,16 @@ def write_story(
     for _ in range(rng.randint(1, 3)):
         add(lambda: gen.paragraph(topic))
     if rng.random() < 0.3:
-        blocks.append((rng.choice(gv.BULLET_LEADS), ()))
-        blocks += [(b, ()) for b in rng.sample(gv.BULLETS[domain], rng.randint(2, 4))]
-    add(lambda: gen.fill(rng.choice(gv.CLOSERS[domain])))
+        blocks.append((rng.choice(GOV_WORDS.BULLET_LEADS), ()))
+        blocks += [(b, ()) for b in rng.sample(GOV_WORDS.BULLETS[domain], rng.randint(2, 4))]
+    add(lambda: gen.fill(rng.choice(GOV_WORDS.CLOSERS[domain])))
     kind = rng.choice(tuple(bylines))
-    unit, name = rng.choice(gv.UNITS[domain]), gen.short_name()
+    unit, name = rng.choice(GOV_WORDS.UNITS[domain]), gen.short_name()
     images = tuple(
-        (f"anh-{k + 1}", rng.choice(gv.CAPTIONS) if rng.random() < 0.7 else None, k)
+        (f"anh-{k + 1}", rng.choice(GOV_WORDS.CAPTIONS) if rng.random() < 0.7 else None, k)
         for k in range(rng.choice((0, 0, 1, 1, 2)))
     )
-    tags = tuple(rng.sample(gv.TAGS[domain], rng.randint(0, 3)))
+    tags = tuple(rng.sample(GOV_WORDS.TAGS[domain], rng.randint(0, 3)))
     attachments: list[tuple[str, str]] = []
     if rng.random() < attachment_rate:
         ext = rng.choice(("pdf", "pdf", "doc", "docx", "xlsx"))

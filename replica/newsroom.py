@@ -17,7 +17,7 @@ import random
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta, timezone
 from math import gcd
@@ -169,6 +169,11 @@ class DocKind:
     code: str  # "{n}/QĐ-TTg"; "{y}" is the year of issue
     issuer: str | None  # "Thủ tướng Chính phủ"
     top: int = 2900  # numbers run up to this
+
+
+def doc_kinds(rows: Iterable[Mapping[str, Any]]) -> tuple[DocKind, ...]:
+    """DocKinds from a vocabulary's rows ({type, code, issuer, top})."""
+    return tuple(DocKind(**row) for row in rows)
 
 
 def cite(rng: random.Random, day: date, kind: DocKind, **names: str) -> tuple[str, dict]:

@@ -14,26 +14,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from replica.thads_places import DONGTHAP_DISTRICTS
-from replica.vocab import (
-    BULLET_LEADS,
-    BULLETS,
-    CLOSERS,
-    DOCUMENTS,
-    FAMILY_NAMES,
-    FEMALE_GIVEN,
-    FEMALE_MIDDLE,
-    GENERIC,
-    MALE_GIVEN,
-    MALE_MIDDLE,
-    ORG_UNITS,
-    POSITIONS,
-    TOPICS,
-    UNITS,
-)
-from replica.vocab_central import CENTRAL_TOPICS
+from replica.vocab import vocab
+
+THADS_WORDS = vocab("thads")
 
 _SLOT = re.compile(r"\{(\w+)\}")
-ALL_TOPICS = {**TOPICS, **CENTRAL_TOPICS}
+ALL_TOPICS = {**THADS_WORDS.TOPICS, **THADS_WORDS.CENTRAL_TOPICS}
 DocPattern = tuple[str, str, "str | None", bool, bool]
 
 
@@ -41,12 +27,12 @@ DocPattern = tuple[str, str, "str | None", bool, bool]
 class Voice:
     """Who is writing: the units, positions and documents its text draws on."""
 
-    units: tuple[str, ...] = UNITS
-    org_units: tuple[str, ...] = ORG_UNITS
-    positions: tuple[str, ...] = POSITIONS
-    documents: tuple[DocPattern, ...] = DOCUMENTS
-    generic: tuple[str, ...] = GENERIC
-    closers: tuple[str, ...] = CLOSERS
+    units: tuple[str, ...] = THADS_WORDS.UNITS
+    org_units: tuple[str, ...] = THADS_WORDS.ORG_UNITS
+    positions: tuple[str, ...] = THADS_WORDS.POSITIONS
+    documents: tuple[DocPattern, ...] = THADS_WORDS.DOCUMENTS
+    generic: tuple[str, ...] = THADS_WORDS.GENERIC
+    closers: tuple[str, ...] = THADS_WORDS.CLOSERS
     local: bool = True  # a province department: its own Chi cục write news too
 
 
@@ -115,9 +101,9 @@ class TextGen:
     def name(self, female: bool | None = None) -> str:
         rng = self.rng
         female = rng.random() < 0.5 if female is None else female
-        middle = rng.choice(FEMALE_MIDDLE if female else MALE_MIDDLE)
-        given = rng.choice(FEMALE_GIVEN if female else MALE_GIVEN)
-        return f"{rng.choice(FAMILY_NAMES)} {middle} {given}"
+        middle = rng.choice(THADS_WORDS.FEMALE_MIDDLE if female else THADS_WORDS.MALE_MIDDLE)
+        given = rng.choice(THADS_WORDS.FEMALE_GIVEN if female else THADS_WORDS.MALE_GIVEN)
+        return f"{rng.choice(THADS_WORDS.FAMILY_NAMES)} {middle} {given}"
 
     @staticmethod
     def byline(full_name: str) -> str:
@@ -265,7 +251,7 @@ class TextGen:
         paragraphs = [self.paragraph(topic, first=self.lead(topic))] if opening else []
         paragraphs += [self.paragraph(topic) for _ in range(rng.randint(1, 4) + (not opening))]
         if rng.random() < 0.4:
-            paragraphs.append(self.fill(self.pick(BULLET_LEADS)))
-            paragraphs += rng.sample(BULLETS, rng.randint(2, 5))
+            paragraphs.append(self.fill(self.pick(THADS_WORDS.BULLET_LEADS)))
+            paragraphs += rng.sample(THADS_WORDS.BULLETS, rng.randint(2, 5))
         paragraphs.append(self.fill(self.fresh(self.voice.closers)))
         return paragraphs

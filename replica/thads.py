@@ -27,16 +27,9 @@ from replica.thads_lists import (
     pick_images,
 )
 from replica.thads_places import BY_SLUG, NATIONAL, PROVINCES, Place
-from replica.vocab_central import (
-    CENTRAL_CLOSERS,
-    CENTRAL_DOCUMENTS,
-    CENTRAL_GENERIC,
-    CENTRAL_TOPICS,
-    NATIONAL_ORG_UNITS,
-    NATIONAL_POSITIONS,
-    NATIONAL_UNITS,
-)
-from replica.vocab_notices import NOTICE_DOCUMENTS, NOTICES
+from replica.vocab import vocab
+
+THADS_WORDS = vocab("thads")
 
 PROVINCE_LISTS = (
     ListDef(
@@ -54,7 +47,7 @@ PROVINCE_LISTS = (
         4,
         ("doan_the", "binh_dang_gioi", "thi_dua", "dan_van"),
     ),
-    ListDef("ThongBao", "Thông báo", 2, tuple(NOTICES), web="thongbao"),
+    ListDef("ThongBao", "Thông báo", 2, tuple(THADS_WORDS.NOTICES), web="thongbao"),
 )
 NATIONAL_LISTS = (
     ListDef("TinTuBoTuPhap", "Tin từ Bộ Tư pháp", 3, ("bo_tu_phap",)),
@@ -64,15 +57,15 @@ NATIONAL_LISTS = (
     ListDef("HoatDongDangDoanThe", "Hoạt động Đảng, đoàn thể", 2, ("doan_the_tw",)),
 )
 NATIONAL_VOICE = Voice(
-    NATIONAL_UNITS,
-    NATIONAL_ORG_UNITS,
-    NATIONAL_POSITIONS,
-    CENTRAL_DOCUMENTS,
-    CENTRAL_GENERIC,
-    CENTRAL_CLOSERS,
+    THADS_WORDS.NATIONAL_UNITS,
+    THADS_WORDS.NATIONAL_ORG_UNITS,
+    THADS_WORDS.NATIONAL_POSITIONS,
+    THADS_WORDS.CENTRAL_DOCUMENTS,
+    THADS_WORDS.CENTRAL_GENERIC,
+    THADS_WORDS.CENTRAL_CLOSERS,
     local=False,
 )
-NOTICE_VOICE = Voice(documents=NOTICE_DOCUMENTS)
+NOTICE_VOICE = Voice(documents=THADS_WORDS.NOTICE_DOCUMENTS)
 # The real seed article sits in the middle of HoatDongDoanThe, pinned to its real date; the
 # items around it get earlier/later dates so ItemID order and date order agree.
 SEED_LIST, SEED_DAY = "HoatDongDoanThe", date(2021, 11, 10)
@@ -184,12 +177,12 @@ class ThadsSite(ListSite):
         topic = rng.choice(spec.d.topics)
         notice = spec.d.web == "thongbao"
         voice = NOTICE_VOICE if notice else PROVINCE_VOICE
-        if topic in CENTRAL_TOPICS:
+        if topic in THADS_WORDS.CENTRAL_TOPICS:
             voice = NATIONAL_VOICE
         gen = TextGen(rng, place.name, place.districts, day, voice, place.agency)
         files: tuple[str, ...] = ()
         if notice:
-            titles, templates, files = NOTICES[topic]
+            titles, templates, files = THADS_WORDS.NOTICES[topic]
             title = gen.fill(rng.choice(titles))
             paragraphs = [gen.fill(t) for t in templates]
         else:

@@ -17,7 +17,9 @@ from urllib.parse import quote
 
 from replica.site import SiteConfig, collapse, number
 from replica.textgen import TextGen
-from replica.vocab_notices import CAPTIONS, EDIT_SENTENCES, IMAGE_NAMES
+from replica.vocab import vocab
+
+THADS_WORDS = vocab("thads")
 
 FIRST_DAY, LAST_DAY = date(2019, 1, 1), date(2022, 12, 31)
 VN_TIME = timezone(timedelta(hours=7))
@@ -220,7 +222,7 @@ def edit_paragraphs(spec: ListSpec, item_id: int, paragraphs: list[str], gen: Te
     k = rng.randrange(len(paragraphs) - 1) if len(paragraphs) > 1 else 0
     if paragraphs[k].startswith("- "):
         k = 0
-    paragraphs[k] = f"{paragraphs[k]} {editor.fill(rng.choice(EDIT_SENTENCES))}"
+    paragraphs[k] = f"{paragraphs[k]} {editor.fill(rng.choice(THADS_WORDS.EDIT_SENTENCES))}"
 
 
 def pick_images(
@@ -232,8 +234,12 @@ def pick_images(
     images = []
     for k, n in enumerate(after, start=1):
         if rng.random() < 0.3:
-            name = rng.choice(IMAGE_NAMES).format(ymd=f"{day:%Y%m%d}", item=item_id, k=k)
-            caption = captioner.fill(rng.choice(CAPTIONS)) if rng.random() < 0.6 else None
+            name = rng.choice(THADS_WORDS.IMAGE_NAMES).format(
+                ymd=f"{day:%Y%m%d}", item=item_id, k=k
+            )
+            caption = (
+                captioner.fill(rng.choice(THADS_WORDS.CAPTIONS)) if rng.random() < 0.6 else None
+            )
             path = f"{folder}/Năm {day.year}/Thang {day.month}/{name}.jpg"
             images.append(Image(path, caption, n))
     return tuple(images)

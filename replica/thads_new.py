@@ -31,22 +31,14 @@ from replica.newsroom import (
     Story,
     base36_id,
     base36_index,
+    doc_kinds,
     roster_truth,
     slug_strip,
 )
 from replica.site import Request, Response, SiteConfig, number, query_ci
-from replica.vocab_thads_new import (
-    ATTACHMENTS,
-    BULLET_LEADS,
-    BULLETS,
-    CAPTIONS,
-    CLOSERS,
-    DOC_KINDS,
-    GENERIC,
-    POOLS,
-    TOPICS,
-)
-from replica.vocab_thads_new import CATEGORIES as CATEGORY_ROWS
+from replica.vocab import vocab
+
+THADS_NEW_WORDS = vocab("thads_new")
 
 
 @dataclass(frozen=True)
@@ -57,7 +49,7 @@ class Category:
     topics: tuple[str, ...]
 
 
-CATEGORIES = tuple(Category(*row) for row in CATEGORY_ROWS)
+CATEGORIES = tuple(Category(*row) for row in THADS_NEW_WORDS.CATEGORIES)
 PAGE_SIZE = 10  # pageSize=10 in the LoadNews URLs of the evidence
 FIRST_DAY, LAST_DAY = date(2024, 1, 2), date(2026, 3, 31)
 NEW_FROM, NEW_PER_DAY = date(2026, 4, 1), 2
@@ -141,22 +133,29 @@ class ThadsNewSite:
         category = self.categories[zone]
         fixed = {"prov": self.province, "agency": self.org}
         sticky = ("khuvuc", "commune")
-        gen = NewsGen(rng, day, pools=POOLS, kinds=DOC_KINDS, fixed=fixed, sticky=sticky)
+        gen = NewsGen(
+            rng,
+            day,
+            pools=THADS_NEW_WORDS.POOLS,
+            kinds=doc_kinds(THADS_NEW_WORDS.DOC_KINDS),
+            fixed=fixed,
+            sticky=sticky,
+        )
         topic = rng.choice(category.topics)
-        titles, leads, own = TOPICS[topic]
+        titles, leads, own = THADS_NEW_WORDS.TOPICS[topic]
         pair = rng.randrange(len(titles))
         title, lead = gen.fill(titles[pair]), gen.fill(leads[pair])
-        paragraphs = [gen.paragraph(own, GENERIC) for _ in range(rng.randint(2, 4))]
+        paragraphs = [gen.paragraph(own, THADS_NEW_WORDS.GENERIC) for _ in range(rng.randint(2, 4))]
         paragraphs = [p for p in paragraphs if p]
         if rng.random() < 0.35:
-            paragraphs.append(gen.fill(gen.pick(BULLET_LEADS)))
-            paragraphs += rng.sample(BULLETS, rng.randint(2, 4))
-        paragraphs.append(gen.fill(gen.fresh(CLOSERS)))
+            paragraphs.append(gen.fill(gen.pick(THADS_NEW_WORDS.BULLET_LEADS)))
+            paragraphs += rng.sample(THADS_NEW_WORDS.BULLETS, rng.randint(2, 4))
+        paragraphs.append(gen.fill(gen.fresh(THADS_NEW_WORDS.CLOSERS)))
         story = Story(title, lead, paragraphs, category=category.name)
         slots = range(len(paragraphs) - 1)
         figures = sorted(rng.sample(slots, min(rng.randint(0, 2), len(slots))))
         for n, _ in enumerate(figures, 1):
-            caption = gen.fill(gen.pick(CAPTIONS)) if rng.random() < 0.7 else None
+            caption = gen.fill(gen.pick(THADS_NEW_WORDS.CAPTIONS)) if rng.random() < 0.7 else None
             url = f"/{self.host}/uploads/{self.province_slug}/{day:%Y/%m}/anh-{index}-{n}.jpg"
             story.images.append({"url": url, "caption": caption})
         line, roll = None, rng.random()
@@ -169,7 +168,7 @@ class ThadsNewSite:
         elif roll < 0.85:
             story.author = line = gen.slot("reporter")
         if rng.random() < 0.2:
-            name = f"{rng.choice(ATTACHMENTS)} năm {day.year}"
+            name = f"{rng.choice(THADS_NEW_WORDS.ATTACHMENTS)} năm {day.year}"
             kind = "pdf" if rng.random() < 0.7 else "docx"
             folder = f"/{self.host}/uploads/{self.province_slug}/files/{day:%Y/%m}"
             story.attachments.append(
@@ -177,7 +176,9 @@ class ThadsNewSite:
             )
         edited = self.roster.edited(index)
         if edited:  # made after everything else so the base state stays byte-identical
-            extra = gen.paragraph(own, GENERIC) or gen.fill(gen.fresh(CLOSERS))
+            extra = gen.paragraph(own, THADS_NEW_WORDS.GENERIC) or gen.fill(
+                gen.fresh(THADS_NEW_WORDS.CLOSERS)
+            )
             paragraphs.insert(len(paragraphs) - 1, extra)
         story.citations = gen.citations
         minutes = number(self.salt, index, "modified", below=600)

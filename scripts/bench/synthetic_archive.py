@@ -11,10 +11,10 @@ Usage: python scripts/bench/synthetic_archive.py --articles 1000000 --db data/be
 from __future__ import annotations
 
 import argparse
-import ast
 import bisect
 import datetime as dt
 import itertools
+import json
 import random
 import re
 import time
@@ -46,13 +46,19 @@ UNITS = ("Văn phòng", "Phòng Nghiệp vụ", "Ban Vì sự tiến bộ phụ 
 FIRST_DAY, LAST_DAY = dt.date(2010, 1, 1), dt.date(2026, 11, 20)
 
 
+def strings(value: object) -> list[str]:
+    """Every string inside a JSON value (keys are names, not text)."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [text for item in items for text in strings(item)]
+
+
 def corpus_words() -> Counter[str]:
-    """Word frequencies of the replica's Vietnamese text (vocabulary modules, seed article)."""
+    """Word frequencies of the replica's Vietnamese text (vocabulary files, seed article)."""
     texts = [(ROOT / "replica" / "seed_article.txt").read_text(encoding="utf-8")]
-    for path in sorted((ROOT / "replica").glob("*vocab*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        texts += [node.value for node in ast.walk(tree)
-                  if isinstance(node, ast.Constant) and isinstance(node.value, str)]  # fmt: skip
+    for path in sorted((ROOT / "replica" / "vocab").glob("*.json")):
+        texts += strings(json.loads(path.read_text(encoding="utf-8")))
     return Counter(word.lower() for text in texts for word in WORD.findall(text))
 
 
