@@ -10,7 +10,7 @@ import click
 
 from crawler.cli_archive import diff, export, reextract
 from crawler.extract import ExtractionError, extract_article
-from crawler.sites import RegistryError, get_site, load_sites
+from crawler.sites import RegistryError, find_site, get_site, load_sites
 
 DEFAULT_DB = Path("data/archive.db")
 DEMO_DB = Path("data/demo.db")
@@ -259,7 +259,7 @@ def extract(file: click.utils.LazyFile, url: str, site: str | None) -> None:
     Example: govarchive extract page.html --url https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/HoatDongDoanThe/View_Detail.aspx?ItemID=36
     """
     try:
-        profile = get_site(site) if site else None
+        profile = get_site(site) if site else find_site(url)
         article = extract_article(file.read(), url, profile)
     except (ExtractionError, RegistryError) as error:
         raise click.ClickException(str(error)) from None

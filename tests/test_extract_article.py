@@ -9,7 +9,7 @@ import pytest
 from crawler.extract import ExtractionError, extract_article
 from crawler.extract.article import GENERIC_FILLED
 from crawler.extract.selectors import PageRules
-from crawler.sites import get_site
+from crawler.sites import find_site, get_site
 
 URL = "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=45"
 PAGE = """<html><head><title>Cục THADS</title><script>var x = "Sign In";</script></head><body>
@@ -86,8 +86,9 @@ def test_a_field_inside_the_body_leaves_no_trace_in_its_html() -> None:
     assert article.body_text.endswith("Đoạn một của bài.\n\nĐoạn hai\n\nxuống dòng.")
 
 
-def test_profile_is_found_from_the_url() -> None:
-    assert extract_article(PAGE, URL).site == "thads-dongthap"
+def test_the_caller_finds_the_profile_from_the_url() -> None:
+    assert extract_article(PAGE, URL, find_site(URL)).site == "thads-dongthap"
+    assert extract_article(PAGE, URL).site is None  # the extractor looks nothing up
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import trafilatura
 from crawler.evaluation.devset import DEFAULT_DEVSET, load_devset, score
 from crawler.evaluation.replica import score_replica
 from crawler.extract import extract_article
+from crawler.sites import find_site
 
 # Articles per replica site when the quality gate scores extraction.
 GATE_ARTICLES = 20
@@ -18,7 +19,7 @@ GATE_ARTICLES = 20
 
 def article_text(html: bytes, url: str) -> str:
     """What the project extracts as an article's text: title, sapo, body and byline."""
-    article = extract_article(html, url)
+    article = extract_article(html, url, find_site(url))
     parts = [article.title, article.summary, article.body_text, article.author]
     return "\n".join(filter(None, parts))
 

@@ -22,7 +22,7 @@ from crawler.extract.structured import parse_iso_datetime
 from crawler.extract.text import clean_text, paragraphs
 
 if TYPE_CHECKING:
-    from crawler.sites import SiteProfile
+    from crawler.extract.profile import Profile
 
 
 def _value(data: Any, path: str) -> Any:
@@ -68,7 +68,7 @@ def _published(text: str) -> date | datetime | None:
     return published
 
 
-def extract_api_article(data: Any, url: str, profile: SiteProfile) -> Article:
+def extract_api_article(data: Any, url: str, profile: Profile) -> Article:
     """The article in one API answer; `profile.api` names the JSON key of each field."""
     mapping = dict(profile.api)
     if isinstance(data, dict) and mapping.get("root"):

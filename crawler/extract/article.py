@@ -24,7 +24,7 @@ from crawler.extract.text import clean_text, guess_language
 from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
-    from crawler.sites import SiteProfile
+    from crawler.extract.profile import Profile
 
 EXTRACTOR_VERSION = "0.2.0"
 
@@ -69,18 +69,15 @@ class Article:
 def extract_article(
     html: str | bytes,
     url: str,
-    profile: SiteProfile | None = None,
+    profile: Profile | None = None,
     *,
     content_type: str | None = None,
     generic: bool = False,
 ) -> Article:
-    """The article in `html`: read with the site profile that owns `url` (or the one given),
-    or by the generic path when there is none, its selectors no longer match, or `generic`
-    asks for it (the profile then still names the site and agency)."""
-    if profile is None:
-        from crawler.sites import find_site
-
-        profile = find_site(url)
+    """The article in `html`: read with the site's `profile` (the caller finds it, e.g.
+    `crawler.sites.find_site(url)`), or by the generic path when there is none, its selectors
+    no longer match, or `generic` asks for it (the profile then still names the site and
+    agency)."""
     # The profile path normalizes the text it keeps, line by line; the generic path's
     # library reads the whole page, so the whole page is made NFC for it.
     text = decode_html(html, content_type, nfc=False)
@@ -121,7 +118,7 @@ GENERIC_FIELDS = ("title", "published")
 GENERIC_FILLED = "read by the generic path (no selector in the profile): "
 
 
-def _fill_unstated_fields(reading: Reading, profile: SiteProfile, text: str, url: str) -> None:
+def _fill_unstated_fields(reading: Reading, profile: Profile, text: str, url: str) -> None:
     """Give the generic path the fields a profile's evidence does not place on the page.
 
     A field whose selector the profile states and which is missing stays missing: that is a
@@ -163,7 +160,7 @@ def _body_html(reading: Reading, lines: list[str]) -> str:
     return reading.render_body(frozenset(reading.lines).difference(lines))
 
 
-def finish_article(reading: Reading, url: str, profile: SiteProfile | None, path: str) -> Article:
+def finish_article(reading: Reading, url: str, profile: Profile | None, path: str) -> Article:
     """The Article of a Reading, after the shared Vietnamese rules (repeated title, trailing
     widgets, closing byline)."""
     lines = drop_repeated_title(cut_trailing_widgets(reading.lines), reading.title)
