@@ -10,6 +10,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from archive.drift import describe
+from archive.runs import outcome
+
 # Okabe–Ito: told apart by people with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
 OTHER = "#999999"
@@ -148,8 +151,13 @@ def site_status(row: Mapping[str, Any], now: dt.datetime) -> tuple[str, list[str
         flag("bad", f"last successful run {age:.0f} days ago")
     elif age > 2:
         flag("warn", f"last successful run {age:.0f} days ago")
-    if row.get("last_run_status") not in (None, "finished"):
-        flag("bad", f"last run ended: {row['last_run_status']}")
+    if row.get("drift"):
+        flag("bad", f"layout drift: {describe(row['drift'], row.get('drift_quality'))}")
+    last_run = outcome(row.get("last_run_status"), row.get("last_run_pid"), row.get("last_run_at"))
+    if last_run == "interrupted":
+        flag("bad", "last run was interrupted (killed)")
+    elif last_run not in (None, "finished", "running"):
+        flag("bad", f"last run ended: {last_run}")
     if row.get("failed_fetches_last_run"):
         flag("warn", f"{row['failed_fetches_last_run']} failed fetches in the last run")
     for field in REQUIRED_FIELDS:
@@ -192,5 +200,17 @@ def health_board(rows: Iterable[Mapping[str, Any]], now: dt.datetime) -> list[di
             ],
         )
         bars = {field: share_bar(row.get(f"empty_{field}_pct")) for field in EMPTY_FIELDS}
-        board.append({**row, "status": status, "reasons": reasons, "dot": dot, "bars": bars})
+        last_run = outcome(
+            row.get("last_run_status"), row.get("last_run_pid"), row.get("last_run_at")
+        )
+        board.append(
+            {
+                **row,
+                "last_run_status": last_run,
+                "status": status,
+                "reasons": reasons,
+                "dot": dot,
+                "bars": bars,
+            }
+        )
     return board

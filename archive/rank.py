@@ -43,7 +43,11 @@ def document_frequency(conn: sqlite3.Connection, term: Term, total_articles: int
 
 
 def idf(matches: int, total_articles: int) -> float:
-    """FTS5's bm25 IDF: log((N - n + 0.5) / (n + 0.5)), at least 1e-6."""
+    """FTS5's bm25 IDF: log((N - n + 0.5) / (n + 0.5)), at least 1e-6.
+
+    n is clamped to N: a count taken after articles were added (a crawl writing while the
+    search reads) may exceed a total taken before, and log() of a negative is an error."""
+    matches = min(max(0, matches), total_articles)
     return max(1e-6, math.log((total_articles - matches + 0.5) / (matches + 0.5)))
 
 

@@ -55,4 +55,4 @@ def estimate_matches(rowids_newest_first: list[int], total_articles: int) -> int
         return 0
     span = max(1, total_articles - rowids_newest_first[-1] + 1)
     estimate = len(rowids_newest_first) * total_articles / span
-    return max(len(rowids_newest_first), round(estimate))
+    return min(max(len(rowids_newest_first), round(estimate)), max(total_articles, 0))

@@ -192,6 +192,18 @@ def m008_evidence_and_hosts(db: Database) -> None:
     fetches.create_index(["host", "started_at"])
 
 
+@migrations()
+def m010_run_owner_and_drift(db: Database) -> None:
+    """Issue 15: which process ran a crawl (a run left `running` by a dead pid was killed:
+    `interrupted`), and each run's extraction quality against the site's history: `quality`
+    (JSON: shares of empty fields, of the generic path and of unreadable pages, now and
+    before) and `drift` (the fields that fell clearly below history, comma-separated; empty
+    when none did, NULL when not judged)."""
+    runs = db.table("crawl_runs")
+    runs.add_column("pid", int)
+    runs.add_column("quality", str)
+    runs.add_column("drift", str)
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (a no-op when it already is)."""
     migrations.apply(db)

@@ -259,6 +259,29 @@ def run_search(
     """Search (or, without a query, browse) the archive; raises QueryError for bad syntax."""
     started = time.perf_counter()
     where, params = (filters or Filters()).sql()
+    # One read transaction: the article total and every count and row after it come from the
+    # same snapshot of the archive, however much a crawl writes meanwhile.
+    snapshot = not conn.in_transaction
+    if snapshot:
+        conn.execute("BEGIN")
+    try:
+        return _search(conn, query, where, params, started, page, per_page, candidates, budget_ms)
+    finally:
+        if snapshot and conn.in_transaction:
+            conn.execute("COMMIT")
+
+
+def _search(
+    conn: sqlite3.Connection,
+    query: Query | None,
+    where: str,
+    params: list[Any],
+    started: float,
+    page: int,
+    per_page: int,
+    candidates: int,
+    budget_ms: float,
+) -> SearchResult:
     total_articles = article_count(conn)
     try:
         found, complete = _candidates(conn, query, where, params, candidates, budget_ms)

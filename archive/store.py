@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,6 +16,7 @@ from archive.rows import CHILD_TABLES, VERSION_FIELDS, article_row, child_rows, 
 from archive.schema import migrate
 from archive.warc import Earlier
 
+SQLITE_HEADER = b"SQLite format 3\x00"
 # An article is marked removed after this many 404/410 answers in a row (one may be a fluke).
 GONE_ANSWERS_TO_REMOVE = 2
 
@@ -34,6 +37,48 @@ class WriteCounts:
         self.removed += other.removed
 
 
+class ArchiveError(Exception):
+    """The path given as an archive cannot be one (the message says why, in one line)."""
+
+
+def check_archive_path(path: Path, *, must_exist: bool) -> None:
+    """Raise ArchiveError unless `path` is an SQLite file (or, when not `must_exist`, absent
+    in a folder that can be created and written)."""
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a directory, not an archive file")
+    if not path.exists():
+        if must_exist:
+            raise ArchiveError(f"no archive at {path}")
+        folder = next((p for p in path.absolute().parents if p.exists()), Path("/"))
+        if not os.access(folder, os.W_OK):
+            raise ArchiveError(f"cannot create {path}: {folder} is not writable")
+        return
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ArchiveError(f"cannot read {path}: {error.strerror}") from None
+    if header and header != SQLITE_HEADER:
+        raise ArchiveError(f"{path} is not an SQLite database")
+    if not must_exist and not os.access(path.absolute().parent, os.W_OK):
+        raise ArchiveError(f"cannot write beside {path}: its folder is read-only")
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that can never write `path`: `mode=ro`, or `immutable=1` when its folder
+    is read-only (no -wal/-shm can be made there, and so nobody can be writing it)."""
+    check_archive_path(path, must_exist=True)
+    writable = os.access(path.absolute().parent, os.W_OK)
+    flag = "mode=ro" if writable else "immutable=1"
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?{flag}", uri=True, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise ArchiveError(f"{path}: {error}") from None
+    return conn
+
+
 def _marks(values: list[Any]) -> str:
     return ", ".join("?" for _ in values)
 
@@ -52,6 +97,17 @@ class Archive:
         db = Database(path)
         db.enable_wal()
         migrate(db)
+        return cls(db)
+
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> Archive:
+        """Open the archive at `path` for reading only: no WAL switch, no migration, nothing
+        written (works in a read-only folder); ArchiveError when it is not an archive."""
+        path = Path(path)
+        db = Database(read_only_connection(path))
+        if not db.table("articles").exists():
+            db.close()
+            raise ArchiveError(f"{path} is an SQLite database but not a govarchive archive")
         return cls(db)
 
     @classmethod
@@ -169,7 +225,7 @@ class Archive:
         with self.db.atomic():
             table = self.db.table("crawl_runs").insert(
                 {"site": site, "mode": mode, "code_version": code_version,
-                 "started_at": started_at, "status": "running"}
+                 "started_at": started_at, "status": "running", "pid": os.getpid()}
             )  # fmt: skip
         return int(table.last_pk)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -33,12 +34,22 @@ def make_datasette(db_path: str | Path) -> Datasette:
     if not db_path.exists():
         raise FileNotFoundError(f"no archive at {db_path}; crawl one first (govarchive crawl)")
     # Passing metadata keeps the config directory for everything else (settings, templates,
-    # plugins, static) while naming the database after the file.
-    return Datasette([str(db_path)], config_dir=CONFIG_DIR, metadata=metadata_for(db_path))
+    # plugins, static) while naming the database after the file. In a read-only folder no
+    # -wal/-shm file can be made, so nothing can change the archive: it is opened immutable
+    # (a mode=ro connection to a WAL archive there fails on every page).
+    files = {"immutables" if not writable_folder(db_path) else "files": [str(db_path)]}
+    return Datasette(config_dir=CONFIG_DIR, metadata=metadata_for(db_path), **files)
+
+
+def writable_folder(db_path: Path) -> bool:
+    return os.access(db_path.absolute().parent, os.W_OK)
 
 
 def upgrade_schema(db_path: Path) -> None:
     """Apply pending migrations (new indexes) before serving; a read-only copy is served as is."""
+    if not writable_folder(db_path) or not os.access(db_path, os.W_OK):
+        log.warning("serving %s read-only, as it is (its folder or file is read-only)", db_path)
+        return
     db = Database(sqlite3.connect(db_path, timeout=30))
     try:
         if pending := [migration.name for migration in migrations.pending(db)]:

@@ -9,8 +9,10 @@ from pathlib import Path
 import click
 
 from crawler.cli_archive import diff, export, reextract
-from crawler.extract import ExtractionError, extract_article
-from crawler.sites import RegistryError, find_site, get_site, load_sites
+from crawler.cli_ops import status, update
+
+# crawler.extract and crawler.sites load the extractors (half a second): imported in the
+# commands that use them, so `update` finds a held lock and exits within a second.
 
 DEFAULT_DB = Path("data/archive.db")
 DEMO_DB = Path("data/demo.db")
@@ -110,12 +112,24 @@ def crawl(
     page holds only archived articles; it re-checks recent articles for edits with a
     conditional GET. Every request goes to the `fetches` table and the run to `crawl_runs`.
     Same as `scrapy crawl portal -a site=SLUG -s ARCHIVE_DB=PATH`, for several sites at once.
-    Exits 1 if a site fetched nothing or did not finish.
+    Exits 1 if a site fetched nothing or did not finish, 75 (at once) if another crawl or
+    update holds the archive's lock.
 
     Example: govarchive crawl thads-dongthap --db data/archive.db --since 2026-01-01
     """
+    from archive.lock import EXIT_LOCKED, ArchiveLock, LockHeld
+    from archive.store import ArchiveError, check_archive_path
     from crawler.run import run_crawl
+    from crawler.sites import RegistryError
 
+    try:
+        check_archive_path(db, must_exist=False)
+        lock = ArchiveLock(db).acquire()
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from None
+    except LockHeld as error:
+        click.echo(f"govarchive crawl: {error}", err=True)
+        raise SystemExit(EXIT_LOCKED) from None
     plan = {
         "CRAWL_MODE": "full" if full else "incremental",
         "CRAWL_SINCE": since.date().isoformat() if since else None,
@@ -127,6 +141,8 @@ def crawl(
         results = run_crawl(list(sites), db, replica_url, LOG_LEVEL=log_level, **plan)
     except RegistryError as error:
         raise click.UsageError(str(error)) from None
+    finally:
+        lock.release()
     if not _print_results(results):
         raise SystemExit(1)
 
@@ -166,6 +182,7 @@ def demo(
     """
     from archive.web import serve as serve_archive
     from crawler.run import run_crawl
+    from crawler.sites import load_sites
     from replica.server import ReplicaServer
 
     twins = [site.slug for site in load_sites().values() if site.twin_of]
@@ -208,8 +225,13 @@ def serve(db: Path, host: str, port: int) -> None:
 
     Example: govarchive serve --db data/archive.db --port 8001
     """
+    from archive.store import Archive, ArchiveError
     from archive.web import serve as serve_archive
 
+    try:
+        Archive.open_readonly(db).close()
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from None
     base = f"http://{host}:{port}"
     click.echo(f"Serving {db} at {base}/ (search {base}/-/search; Ctrl-C to stop)")
     serve_archive(db, host=host, port=port)
@@ -258,6 +280,9 @@ def extract(file: click.utils.LazyFile, url: str, site: str | None) -> None:
 
     Example: govarchive extract page.html --url https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/HoatDongDoanThe/View_Detail.aspx?ItemID=36
     """
+    from crawler.extract import ExtractionError, extract_article
+    from crawler.sites import RegistryError, find_site, get_site
+
     try:
         profile = get_site(site) if site else find_site(url)
         article = extract_article(file.read(), url, profile)
@@ -324,6 +349,7 @@ def check(site: str, replica_url: str | None, verbose: bool) -> None:
     Example: govarchive check thads-dongthap
     """
     from crawler.check import check_site
+    from crawler.sites import RegistryError, get_site
 
     try:
         profile = get_site(site, replica_url)
@@ -360,6 +386,7 @@ def capture(site: str, out: Path, articles: int, replica_url: str | None, verbos
     """
     from crawler.capture import MANIFEST, capture_site
     from crawler.check import report_lines
+    from crawler.sites import RegistryError, get_site
 
     try:
         profile = get_site(site, replica_url)
@@ -397,6 +424,7 @@ def replay(directory: Path, site: str | None) -> None:
     """
     from crawler.replay import CaptureError
     from crawler.replay import replay as replay_capture
+    from crawler.sites import RegistryError
 
     try:
         result = replay_capture(directory, site, say=click.echo)
@@ -426,6 +454,8 @@ def sites(url: str | None, replica_url: str | None) -> None:
 
     Example: govarchive sites --which https://baochinhphu.vn/thoi-su.htm
     """
+    from crawler.sites import load_sites
+
     if url is not None:
         from crawler.sites import find_site
 
@@ -449,7 +479,7 @@ def sites(url: str | None, replica_url: str | None) -> None:
         )
 
 
-for command in (reextract, diff, export):
+for command in (reextract, diff, export, update, status):
     main.add_command(command)
 
 if __name__ == "__main__":

@@ -34,6 +34,17 @@ warc_option = click.option(
 )
 
 
+def _read(db: Path) -> Archive:
+    """The archive opened read-only (nothing written, a read-only folder is fine), or one line
+    saying why it cannot be read."""
+    from archive.store import ArchiveError
+
+    try:
+        return Archive.open_readonly(db)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from None
+
+
 def _warc_dir(db: Path, warc_dir: Path | None) -> Path:
     return warc_dir or db.parent / "warc"
 
@@ -52,7 +63,7 @@ def reextract(db: Path, warc_dir: Path | None, site: str | None) -> None:
     """
     from crawler.reextract import reextract as run
 
-    archive = Archive.open(db)
+    archive = _read(db)
     versions = archive.versions_to_reextract(site)
     archive.close()
     with click.progressbar(length=len(versions), label="Re-extracting", file=sys.stderr) as bar:
@@ -77,7 +88,7 @@ def diff(url: str, db: Path, old: int | None, new: int | None) -> None:
 
     Example: govarchive diff 'https://thads.moj.gov.vn/dongthap/…?ItemID=24' --db data/archive.db
     """
-    archive = Archive.open(db)
+    archive = _read(db)
     history, removed = versions(archive.db, url), removed_at(archive.db, url)
     archive.close()
     if not history:
@@ -110,7 +121,7 @@ def export(db: Path, warc_dir: Path | None, fmt: str, site: str | None, since: s
 
     Example: govarchive export --format jsonl --site thads-dongthap -o dongthap.jsonl
     """
-    archive = Archive.open(db)
+    archive = _read(db)
     try:
         if fmt == "warc":
             if output is None:

@@ -27,6 +27,7 @@ class CrawlResult:
     pages: int
     errors: int
     finish_reason: str
+    run_id: int | None = None  # its `crawl_runs` row
 
     @classmethod
     def from_stats(cls, site: str, stats: dict[str, Any]) -> CrawlResult:
@@ -41,6 +42,7 @@ class CrawlResult:
             pages=stats.get("response_received_count", 0),
             errors=stats.get("log_count/ERROR", 0),
             finish_reason=stats.get("finish_reason", "not started"),
+            run_id=stats.get("govarchive/run_id"),
         )
 
 

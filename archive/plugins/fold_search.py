@@ -9,9 +9,18 @@ from datasette import hookimpl
 from archive.fold import fold
 from archive.query import escape_fts
 
+# fold() in SQL folds a search box's query; a 100 MB argument held the GIL (and every other
+# request) for seconds.
+MAX_FOLD_CHARS = 10_000
+
 
 def _fold(text: str | None) -> str | None:
-    return None if text is None else fold(str(text))
+    if text is None:
+        return None
+    text = str(text)
+    if len(text) > MAX_FOLD_CHARS:
+        raise ValueError(f"fold() takes at most {MAX_FOLD_CHARS} characters")
+    return fold(text)
 
 
 # trylast: Datasette registers its own escape_fts() in this hook; ours must come after it.
