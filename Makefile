@@ -1,6 +1,7 @@
 # Two commands set everything up on a machine that has only Python 3.11+:
 #   make demo   install, crawl the bundled replica portals, serve Datasette at http://127.0.0.1:8001
 #   make test   install what the tests need and run lint + the whole suite
+#   make test-fast   the suite without the slow end-to-end tests (under a minute)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint install clean
+.PHONY: demo test test-fast lint install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,10 @@ $(CHROMIUM):
 
 test: lint $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+# The inner loop: everything but the tests marked slow (end-to-end crawls, browser, eval gate).
+test-fast: install
+	$(BIN)/pytest -m "not slow"
 
 clean:
 	rm -rf $(VENV) data/demo.db* .pytest_cache test-artifacts

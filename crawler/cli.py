@@ -117,8 +117,7 @@ def crawl(
 
     Example: govarchive crawl thads-dongthap --db data/archive.db --since 2026-01-01
     """
-    from archive.lock import EXIT_LOCKED, ArchiveLock, LockHeld
-    from archive.store import ArchiveError, check_archive_path
+    from archive import EXIT_LOCKED, ArchiveError, ArchiveLock, LockHeld, check_archive_path
     from crawler.run import run_crawl
     from crawler.sites import RegistryError
 
@@ -225,7 +224,7 @@ def serve(db: Path, host: str, port: int) -> None:
 
     Example: govarchive serve --db data/archive.db --port 8001
     """
-    from archive.store import Archive, ArchiveError
+    from archive import Archive, ArchiveError
     from archive.web import serve as serve_archive
 
     try:

@@ -37,7 +37,7 @@ warc_option = click.option(
 def _read(db: Path) -> Archive:
     """The archive opened read-only (nothing written, a read-only folder is fine), or one line
     saying why it cannot be read."""
-    from archive.store import ArchiveError
+    from archive import ArchiveError
 
     try:
         return Archive.open_readonly(db)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from archive.lock import ArchiveLock
+    from archive import ArchiveLock
 
 DEFAULT_DB = Path("data/archive.db")
 # Six hours: longer than any incremental walk at the polite pace; a hung site ends, not the run.
@@ -91,8 +91,7 @@ def update(
 
     Example: govarchive update --db data/archive.db --parallel 4
     """
-    from archive.lock import EXIT_LOCKED, ArchiveLock, LockHeld
-    from archive.store import ArchiveError, check_archive_path
+    from archive import EXIT_LOCKED, ArchiveError, ArchiveLock, LockHeld, check_archive_path
 
     try:
         check_archive_path(db, must_exist=False)
@@ -198,8 +197,7 @@ def status(db: Path) -> None:
 
     Example: govarchive status --db data/archive.db
     """
-    from archive.runs import site_states
-    from archive.store import Archive, ArchiveError
+    from archive import Archive, ArchiveError, site_states
 
     try:
         archive = Archive.open_readonly(db)

@@ -15,10 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from archive import drift
-from archive.lock import ArchiveLock
-from archive.runs import mark_interrupted
-from archive.store import Archive, read_only_connection
+from archive import Archive, ArchiveLock, drift, mark_interrupted, read_only_connection
 from crawler.sites import SiteProfile, get_site, load_sites
 from crawler.worker import die_with_parent
 
