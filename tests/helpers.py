@@ -6,6 +6,7 @@ Fixtures live in conftest.py; this module holds the plain functions tests import
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -17,6 +18,7 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
+import scrapy
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Headers, Response
@@ -24,7 +26,9 @@ from scrapy.responsetypes import responsetypes
 from scrapy.utils.test import get_reactor_settings
 
 from crawler import settings as project
+from crawler.sites import get_site
 from crawler.spiders.portal import PortalSpider
+from crawler.spiders.sources import ListingSources
 
 ROOT = Path(__file__).resolve().parent.parent
 GOVARCHIVE = [sys.executable, "-m", "crawler.cli"]
@@ -34,6 +38,23 @@ SEED_TITLE = (
     "Thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực "
     "trên cơ sở giới năm 2021"
 )
+
+# One twin of every portal family (a family's twins share their code paths).
+FAMILY_TWINS = {
+    "thads-sharepoint": "replica-thads-dongthap",
+    "moj-portal": "replica-moj",
+    "moj-portal-thads": "replica-thads-new-dongthap",
+    "baochinhphu-cms": "replica-baochinhphu",
+    "baochinhphu-cms-days": "replica-mst",
+    "hanoi": "replica-hanoi",
+    "liferay": "replica-dongthap-gov",
+    "moh-bridge": "replica-moh",
+    "aspnet-docs": "replica-chinhphu-vanban",
+    "json-api": "replica-mof",
+    "mic": "replica-mic",
+    "dangcongsan": "replica-dangcongsan",
+    "ministry-portals": "replica-moit",
+}
 
 
 def free_port() -> int:
@@ -132,3 +153,25 @@ def end_crawl(crawler: Crawler) -> None:
     """What the engine sends when a crawl ends: spider_closed, then engine_stopped."""
     crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
     crawler.signals.send_catch_log(signals.engine_stopped)
+
+
+class Walker(ListingSources):
+    """Just enough of the portal spider to run the listing callbacks."""
+
+    def __init__(self) -> None:
+        self.profile = get_site("baochinhphu")
+        self.logger = logging.getLogger("test")
+
+    def article_requests(self, found: Any, source: Any) -> tuple[list[scrapy.Request], bool]:
+        return [scrapy.Request(url) for url, _ in found], False
+
+    def keep_paging(self, source: Any, stale_pages: int) -> bool:
+        return True
+
+    def walks_every_page(self) -> bool:
+        return False
+
+    def listing_request(self, url: str, source: Any, depth: int, **kw: Any) -> scrapy.Request:
+        return scrapy.Request(url, cb_kwargs={"source": source, "depth": depth, **kw})
+
+    def listing_failed(self, failure: Any) -> None: ...

@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 from datasette.utils import tilde_encode
 
-from tests.helpers import GOVARCHIVE, ROOT, free_port, wait_for_http
-from tests.web_archive import HOSTILE_URL, SEED_TITLE, fixture_archive
+from tests.helpers import GOVARCHIVE, ROOT, SEED_TITLE, free_port, wait_for_http
+from tests.web_archive import HOSTILE_URL, fixture_archive
+
+# Chromium on a served demo archive.
+pytestmark = pytest.mark.slow
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -17,8 +17,10 @@ from crawler.replay import replay_capture
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.helpers import run_govarchive
-from tests.test_check import FAMILY_TWINS
+from tests.helpers import FAMILY_TWINS, run_govarchive
+
+# Captures made by crawls in child processes.
+pytestmark = pytest.mark.slow
 
 CAPTURES = Path(__file__).parent / "captures"
 # What a crawl archives of an article, compared field by field with the replay's reading.

@@ -16,24 +16,8 @@ from crawler.extract import extract_article
 from crawler.probe import ArticleStep, ListingStep, ProbeReport
 from crawler.sites import get_site, load_sites
 from replica.site import SiteConfig
-from tests.helpers import fetch, read_truth, run_govarchive
+from tests.helpers import FAMILY_TWINS, fetch, read_truth, run_govarchive
 
-# One twin of every portal family (a family's twins share their code paths).
-FAMILY_TWINS = {
-    "thads-sharepoint": "replica-thads-dongthap",
-    "moj-portal": "replica-moj",
-    "moj-portal-thads": "replica-thads-new-dongthap",
-    "baochinhphu-cms": "replica-baochinhphu",
-    "baochinhphu-cms-days": "replica-mst",
-    "hanoi": "replica-hanoi",
-    "liferay": "replica-dongthap-gov",
-    "moh-bridge": "replica-moh",
-    "aspnet-docs": "replica-chinhphu-vanban",
-    "json-api": "replica-mof",
-    "mic": "replica-mic",
-    "dangcongsan": "replica-dangcongsan",
-    "ministry-portals": "replica-moit",
-}
 TWINS = sorted(slug for slug, site in load_sites().items() if site.twin_of)
 _ARTICLE = re.compile(r"^article \d+: (\S+)(?: \(from \S+\))? — read by the (\w+) path$")
 _FIELD = re.compile(r"^    (ok|--|!!) (\w+) \[(\w+)\]: (.*?)(?:  <- (.*))?$")
@@ -57,6 +41,7 @@ def _articles(output: str) -> dict[str, dict[str, tuple[str, str, str | None]]]:
     return articles
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("family", sorted(FAMILY_TWINS))
 def test_check_reads_every_family_on_the_crawl_path(twins_replica, family: str) -> None:
     slug = FAMILY_TWINS[family]
@@ -82,6 +67,7 @@ def test_check_reads_every_family_on_the_crawl_path(twins_replica, family: str) 
     assert result.returncode in (0, 1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", TWINS)
 def test_check_passes_on_every_twin(twins_replica, slug: str) -> None:
     """Every twin is read as its profile promises: the profiles fit the pages the evidence
@@ -90,6 +76,7 @@ def test_check_passes_on_every_twin(twins_replica, slug: str) -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
 
 
+@pytest.mark.slow
 def test_check_posts_list_api_bodies_as_the_crawl_does(twins_replica) -> None:
     # mof's list API takes a JSON body, hanoi's a form: both answer lists only to the body.
     for slug in ("replica-mof", "replica-hanoi"):
@@ -106,6 +93,7 @@ def _one_line_failure(result, stage: str, url_part: str, reason: str) -> None:
     assert url_part in failed[0] and reason in failed[0], failed[0]
 
 
+@pytest.mark.slow
 def test_check_names_an_unreachable_site(replica_factory) -> None:
     server = replica_factory(config=SiteConfig(articles=20))
     url = server.url
@@ -114,12 +102,14 @@ def test_check_names_an_unreachable_site(replica_factory) -> None:
     _one_line_failure(result, "listing [links #1] page 1", url, "refused")
 
 
+@pytest.mark.slow
 def test_check_names_a_listing_that_answers_404(replica_factory) -> None:
     server = replica_factory(config=SiteConfig(articles=20))
     result = run_govarchive("check", "replica-dangcongsan", "--replica-url", server.url + "/gone")
     _one_line_failure(result, "listing [links #1] page 1", server.url + "/gone/", "HTTP 404")
 
 
+@pytest.mark.slow
 def test_check_names_a_tls_handshake_failure(replica_factory) -> None:
     server = replica_factory(config=SiteConfig(articles=20))
     https = server.url.replace("http://", "https://")  # the replica speaks plain HTTP
@@ -127,6 +117,7 @@ def test_check_names_a_tls_handshake_failure(replica_factory) -> None:
     _one_line_failure(result, "listing [links #1] page 1", https, "TLS handshake failed")
 
 
+@pytest.mark.slow
 def test_check_rejects_an_unknown_site() -> None:
     result = run_govarchive("check", "no-such-site")
     assert result.returncode == 2
@@ -164,6 +155,7 @@ def wrapped_api() -> Iterator[str]:
     server.server_close()
 
 
+@pytest.mark.slow
 def test_check_names_a_json_answer_of_the_wrong_shape(wrapped_api: str) -> None:
     result = run_govarchive("check", "replica-mof", "--replica-url", wrapped_api)
     _one_line_failure(

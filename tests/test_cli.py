@@ -10,8 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from crawler.cli import main
-from tests.helpers import fetch
-from tests.test_seed_slice import SEED_TITLE
+from tests.helpers import SEED_TITLE, fetch
 
 COMMANDS = sorted(main.commands)
 

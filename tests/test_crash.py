@@ -10,10 +10,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from archive.warc import complete_records
 from crawler.sites import get_site
 from replica.site import SiteConfig
 from tests.helpers import ROOT, read_truth
+
+# Crawls killed at every moment, in child processes.
+pytestmark = pytest.mark.slow
 
 SITE = "replica-thads-dongthap"
 

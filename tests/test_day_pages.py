@@ -11,7 +11,7 @@ from scrapy.http import HtmlResponse
 
 from crawler.discovery.days import day_page
 from crawler.sites import get_site
-from tests.test_timeline_zones import Walker
+from tests.helpers import Walker
 
 TODAY = date(2026, 3, 1)
 DAY = """<html><body><div class="list__news">

@@ -18,6 +18,9 @@ from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.helpers import run_govarchive
 
+# Exports of an archive crawled in a child process.
+pytestmark = pytest.mark.slow
+
 SITES = ("replica-thads-dongthap", "replica-mof")
 
 

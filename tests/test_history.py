@@ -13,6 +13,9 @@ from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.helpers import read_truth, run_govarchive
 
+# Crawls in child processes, before and after the replica changes.
+pytestmark = pytest.mark.slow
+
 SITE = "replica-thads-dongthap"
 BASE = SiteConfig(articles=60)
 CHANGED = SiteConfig(articles=60, edits=2, remove=3)

@@ -15,6 +15,9 @@ from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.helpers import read_truth, run_govarchive
 
+# Runs of crawls in child processes against a changing replica.
+pytestmark = pytest.mark.slow
+
 SITE = "replica-thads-dongthap"
 TRUTH_SITE = "thads-dongthap"
 BASE = SiteConfig(articles=2000)

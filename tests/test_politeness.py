@@ -10,6 +10,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from crawler.politeness import retry_after_seconds
 from crawler.run import crawl_settings
 from crawler.sites import load_sites
@@ -68,6 +70,7 @@ def scrapy_crawl(replica: ReplicaServer, db: Path, *settings: str) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
 
 
+@pytest.mark.slow
 def test_default_delay_spaces_requests_one_at_a_time(replica_factory, tmp_path: Path) -> None:
     # The replica twin loosens politeness in its profile; the defaults put back from the
     # command line must space requests by at least a second.
@@ -81,6 +84,7 @@ def test_default_delay_spaces_requests_one_at_a_time(replica_factory, tmp_path: 
     assert min(gaps(requests)) >= 0.98, gaps(requests)
 
 
+@pytest.mark.slow
 def test_crawl_delay_from_robots_is_honoured(replica_factory, tmp_path: Path) -> None:
     replica = replica_factory(config=SMALL, crawl_delay=0.5)
     crawl(replica, tmp_path / "a.db", "--max-articles", "5")
@@ -91,6 +95,7 @@ def test_crawl_delay_from_robots_is_honoured(replica_factory, tmp_path: Path) ->
     assert min(gaps(requests)) >= 0.49, gaps(requests)
 
 
+@pytest.mark.slow
 def test_robots_disallow_is_respected(replica_factory, tmp_path: Path) -> None:
     closed = f"{PREFIX}noidung/thongbao/"
     replica = replica_factory(config=SiteConfig(articles=30), disallow=[closed])
@@ -106,6 +111,7 @@ def test_robots_disallow_is_respected(replica_factory, tmp_path: Path) -> None:
     assert len(urls) == sum(1 for line in allowed if line["status"] == "live")
 
 
+@pytest.mark.slow
 def test_retry_after_is_waited(replica_factory, tmp_path: Path) -> None:
     replica = replica_factory(config=SMALL, faults="429=0.4:1")
     db = tmp_path / "a.db"
@@ -177,6 +183,7 @@ def host_gaps(*dbs: Path) -> dict[str, list[float]]:
     }
 
 
+@pytest.mark.slow
 def test_sites_sharing_a_host_share_its_turns(replica_factory, tmp_path: Path) -> None:
     """All eleven THADS sub-sites of thads.moj.gov.vn in one run: one request at a time to
     the host and at least a second between an answer and the next request."""
@@ -194,6 +201,7 @@ def test_sites_sharing_a_host_share_its_turns(replica_factory, tmp_path: Path) -
     assert min(thads) >= 0.998, sorted(thads)[:5]
 
 
+@pytest.mark.slow
 def test_runs_sharing_an_archive_folder_share_a_hosts_turns(
     replica_factory, tmp_path: Path
 ) -> None:

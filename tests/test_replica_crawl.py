@@ -17,6 +17,9 @@ from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.helpers import read_truth, run_govarchive
 
+# The crawl of every twin, in a child process.
+pytestmark = pytest.mark.slow
+
 CONFIG = SiteConfig(articles=30)
 EXACT_FIELDS = ("title", "published", "author_unit", "author", "body_text", "summary",
                 "attachments", "cited_documents", "images", "tags")  # fmt: skip

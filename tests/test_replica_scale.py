@@ -13,6 +13,11 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
+
+# A replica of 100,000 articles in a child process.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = 100_000
 LIST = "/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx"

@@ -349,6 +349,7 @@ def test_replica_imports_nothing_from_the_project() -> None:
                 assert name.split(".")[0] not in ("crawler", "archive"), (source.name, name)
 
 
+@pytest.mark.slow
 def test_govarchive_replica_serves_every_family_with_its_knobs() -> None:
     import subprocess
     import sys

@@ -26,6 +26,9 @@ from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.helpers import run_govarchive
 
+# A big archive crawled in a child process.
+pytestmark = pytest.mark.slow
+
 TWINS = sorted(slug for slug in load_sites() if slug.startswith("replica-"))
 PER_SITE = -(-10_000 // len(TWINS))
 CONFIG = SiteConfig(articles=max(PER_SITE, 18))

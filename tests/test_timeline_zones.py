@@ -3,14 +3,9 @@ that zone's "more items" pages (baochinhphu.vn's CMS; docs/evidence.md)."""
 
 from __future__ import annotations
 
-import logging
-from typing import Any
-
-import scrapy
 from scrapy.http import HtmlResponse
 
-from crawler.sites import get_site
-from crawler.spiders.sources import ListingSources
+from tests.helpers import Walker
 
 SECTION = """<html><body>
 <div class="box-stream"><div class="box-stream-item" data-id="102260226120050657">
@@ -18,28 +13,6 @@ SECTION = """<html><body>
 </div></div>
 <input type="hidden" name="hdZoneId" id="hdZoneId" value="1021119" />
 </body></html>"""
-
-
-class Walker(ListingSources):
-    """Just enough of the portal spider to run the listing callbacks."""
-
-    def __init__(self) -> None:
-        self.profile = get_site("baochinhphu")
-        self.logger = logging.getLogger("test")
-
-    def article_requests(self, found: Any, source: Any) -> tuple[list[scrapy.Request], bool]:
-        return [scrapy.Request(url) for url, _ in found], False
-
-    def keep_paging(self, source: Any, stale_pages: int) -> bool:
-        return True
-
-    def walks_every_page(self) -> bool:
-        return False
-
-    def listing_request(self, url: str, source: Any, depth: int, **kw: Any) -> scrapy.Request:
-        return scrapy.Request(url, cb_kwargs={"source": source, "depth": depth, **kw})
-
-    def listing_failed(self, failure: Any) -> None: ...
 
 
 def _page(url: str, body: str) -> HtmlResponse:

@@ -14,6 +14,9 @@ from crawler.sites import load_sites
 from replica.site import SiteConfig
 from tests.helpers import ROOT, run_govarchive
 
+# Crawls and checks over legacy TLS, in child processes.
+pytestmark = pytest.mark.slow
+
 LEGACY_TLS_TWINS = sorted(
     slug for slug, site in load_sites().items() if site.twin_of and site.tls_ciphers
 )

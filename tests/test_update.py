@@ -21,6 +21,9 @@ from crawler.sites import get_site
 from replica.site import SiteConfig
 from tests.helpers import GOVARCHIVE, ROOT, read_truth, run_govarchive
 
+# govarchive update and status in child processes.
+pytestmark = pytest.mark.slow
+
 SITE = "replica-thads-dongthap"
 
 

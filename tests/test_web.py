@@ -26,6 +26,9 @@ from tests.web_archive import (
     fixture_archive,
 )  # fmt: skip
 
+# Datasette on a copy of the demo archive (a crawl of every twin).
+pytestmark = pytest.mark.slow
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 # The folding table of issue 7: every spelling returns the same rows.
 SPELLINGS = {

@@ -25,6 +25,9 @@ from archive.web import make_datasette
 from tests.helpers import ROOT, free_port, wait_for_http
 from tests.web_archive import fixture_archive
 
+# Datasette on a copy of the demo archive (a crawl of every twin).
+pytestmark = pytest.mark.slow
+
 SLOW_SQL = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
 
 

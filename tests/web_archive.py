@@ -14,12 +14,8 @@ from archive.fold import fold
 from archive.schema import migrate
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.helpers import free_port, run_govarchive
+from tests.helpers import SEED_TITLE, free_port, run_govarchive
 
-SEED_TITLE = (
-    "Thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực "
-    "trên cơ sở giới năm 2021"
-)
 SEED_AGENCY = "Cục Thi hành án dân sự tỉnh Đồng Tháp"
 BROKEN_SITE = "replica-broken"
 HOSTILE_URL = "https://hostile.invalid/tin-tuc/bai-doc-hai.html"
