@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from archive.render import clean_body_html, diff_html, field_changes, safe_link
+from archive.rows import local_published
 
 # Other articles listed under each cited document (the canned query lists them all).
 CO_CITING = 10
@@ -66,6 +67,8 @@ def load_article(conn: sqlite3.Connection, url: str) -> dict[str, Any] | None:
         return None
     article = found[0]
     article["body"] = clean_body_html(article.get("body_html"))
+    # Vietnam time for a Vietnamese page; the page's own statement beside it when it differs.
+    article["published_shown"] = local_published(article["published"], article.get("language"))
     article["source_link"] = safe_link(article.get("source_url") or article["url"])
     article["images"] = _dicts(
         conn.execute(

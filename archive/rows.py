@@ -5,14 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from archive.fold import fold
 
+VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 ARTICLE_COLUMNS = (
     "url", "site", "agency", "family", "title", "published", "author_unit", "author",
     "body_text", "source_url", "fetched_at", "extraction_path", "extractor_version", "summary",
-    "body_html", "category", "updated", "language", "etag", "last_modified",
+    "body_html", "category", "updated", "language", "etag", "last_modified", "published_source",
 )  # fmt: skip
 # Lists an article carries, each stored as rows of its own table keyed by (article_url, position).
 CHILD_TABLES = {
@@ -40,10 +42,23 @@ def content_hash(article: Mapping[str, Any]) -> str:
     return hashlib.sha256(encoded).hexdigest()[:32]
 
 
+def local_published(published: str | None, language: str | None) -> str | None:
+    """The publication time as the archive's facets and pages show it: in Vietnam time for a
+    Vietnamese page (a portal's JSON-LD may state UTC), as the page states it otherwise (its
+    own calendar day). A date without an offset is left as it is."""
+    if not published or language != "vi" or len(published) <= 10:
+        return published
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    return moment.astimezone(VIETNAM_TIME).isoformat() if moment.tzinfo else published
+
+
 def article_row(article: Mapping[str, Any]) -> dict[str, Any]:
     """The `articles` row for an extracted article (see Article.to_dict plus fetch fields)."""
     row = {column: article.get(column) for column in ARTICLE_COLUMNS}
-    published = row["published"] or ""
+    published = local_published(row["published"], row["language"]) or ""
     row["year"] = int(published[:4]) if published[:4].isdigit() else None
     row["month"] = published[:7] if published[:4].isdigit() else None
     row["search_folded"] = fold(f"{row['title'] or ''}\n{row['body_text'] or ''}")

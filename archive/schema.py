@@ -193,6 +193,13 @@ def m008_evidence_and_hosts(db: Database) -> None:
 
 
 @migrations()
+def m009_published_source(db: Database) -> None:
+    """Issue 13: which source gave an article's publication date (profile, api, properties,
+    header, json-ld, meta, itemprop, url, htmldate), so an analyst can weigh a date."""
+    db.table("articles").add_column("published_source", str)
+
+
+@migrations()
 def m010_run_owner_and_drift(db: Database) -> None:
     """Issue 15: which process ran a crawl (a run left `running` by a dead pid was killed:
     `interrupted`), and each run's extraction quality against the site's history: `quality`
@@ -203,6 +210,7 @@ def m010_run_owner_and_drift(db: Database) -> None:
     runs.add_column("pid", int)
     runs.add_column("quality", str)
     runs.add_column("drift", str)
+
 
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (a no-op when it already is)."""

@@ -40,7 +40,7 @@ def parse_feed_date(text: str | None) -> datetime | None:
         except ValueError:
             continue
     iso = parse_iso_datetime(text)
-    return iso if isinstance(iso, datetime) else None
+    return iso.astimezone(VIETNAM_TIME) if isinstance(iso, datetime) else None
 
 
 def local_name(element: etree._Element) -> str:

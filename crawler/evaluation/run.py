@@ -6,10 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import htmldate
 import trafilatura
 
-from crawler.evaluation.devset import DEFAULT_DEVSET, load_devset, score
+from crawler.evaluation.devset import DEFAULT_DEVSET, FIELDS, Extracted, load_devset, score
 from crawler.evaluation.replica import score_replica
+from crawler.evaluation.vncms import FIELDS as VN_FIELDS
+from crawler.evaluation.vncms import FIXTURES, evaluate_fixtures
 from crawler.extract import extract_article
 from crawler.sites import find_site
 
@@ -17,15 +20,30 @@ from crawler.sites import find_site
 GATE_ARTICLES = 20
 
 
-def article_text(html: bytes, url: str) -> str:
-    """What the project extracts as an article's text: title, sapo, body and byline."""
+def article_text(html: bytes, url: str) -> Extracted:
+    """What the project extracts as an article's text (title, sapo and body) and its title,
+    date and author. The byline is a field of its own, scored as such: the set counts names
+    under or after a text as boilerplate."""
     article = extract_article(html, url, find_site(url))
-    parts = [article.title, article.summary, article.body_text, article.author]
-    return "\n".join(filter(None, parts))
+    parts = [article.title, article.text]
+    published = article.published.isoformat() if article.published else None
+    fields = {"title": article.title, "date": published, "author": article.author}
+    return Extracted("\n".join(filter(None, parts)), fields)
 
 
-def trafilatura_text(html: bytes, url: str) -> str:
-    return trafilatura.extract(html, url=url, include_comments=False, include_tables=True) or ""
+def trafilatura_text(html: bytes, url: str) -> Extracted:
+    """trafilatura's main text (as it is published) and the fields of its metadata."""
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True)
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    fields = {"title": meta.title, "date": meta.date, "author": meta.author}
+    return Extracted(text or "", fields)
+
+
+def htmldate_date(html: bytes, url: str) -> Extracted:
+    """htmldate's publication date, as trafilatura asks for it (extensive search, the
+    original date rather than the last update)."""
+    found = htmldate.find_date(html, url=url, extensive_search=True, original_date=True)
+    return Extracted("", {"date": found})
 
 
 def evaluate(
@@ -38,7 +56,7 @@ def evaluate(
     from replica.server import ReplicaServer
     from replica.site import SiteConfig
 
-    report: dict[str, Any] = {"replica": {}, "devset": None}
+    report: dict[str, Any] = {"replica": {}, "devset": None, "vn_cms": None}
     for mode, obfuscate, generic in (("profile", False, False), ("obfuscated_generic", True, True)):
         progress(f"replica, {mode} ...")
         with ReplicaServer(
@@ -46,13 +64,17 @@ def evaluate(
         ) as srv:
             scores = score_replica(srv.url, generic=generic, progress=progress)
         report["replica"][mode] = [s.as_dict() for s in scores]
+    if (FIXTURES / "truth.json").exists():
+        progress("Vietnamese CMS fixtures (generic path) ...")
+        report["vn_cms"] = evaluate_fixtures()
     if devset is not None and (devset / "evaldata.json").exists():
         progress(f"dev set {devset} ...")
         pages = list(load_devset(devset, devset_limit))
         report["devset"] = {
             "pages": len(pages),
-            "govarchive": score(pages, article_text).as_dict(),
-            "trafilatura": score(pages, trafilatura_text).as_dict(),
+            "govarchive": score(pages, article_text, FIELDS).as_dict(),
+            "trafilatura": score(pages, trafilatura_text, FIELDS).as_dict(),
+            "htmldate": {"fields": score(pages, htmldate_date, ("date",)).field_accuracy()},
         }
     return report
 
@@ -67,6 +89,18 @@ def format_report(report: dict[str, Any]) -> str:
         for row in rows:
             cells = "".join(f"{'-' if row[c] is None else row[c]:>21}" for c in columns)
             lines.append(f"{row['site']:<26}{row['pages']:>6}{cells}")
+    if report.get("vn_cms"):
+        fixtures = report["vn_cms"]
+        lines.append(
+            f"\nVietnamese CMS fixtures ({fixtures['pages']} pages, generic path): share right, "
+            "snippet F1 (trafilatura's author scored as the unit)"
+        )
+        names = (*VN_FIELDS, "published")
+        lines.append(f"{'':<14}" + "".join(f"{name:>13}" for name in (*names, "f1")))
+        for name in ("govarchive", "trafilatura"):
+            got = fixtures[name]
+            cells = [got["fields"].get(field, "-") for field in names] + [got["f1"]]
+            lines.append(f"{name:<14}" + "".join(f"{cell:>13}" for cell in cells))
     if report["devset"]:
         dev = report["devset"]
         lines.append(f"\nDev set ({dev['pages']} pages): precision / recall / F1 / ms per page")
@@ -75,4 +109,15 @@ def format_report(report: dict[str, Any]) -> str:
             lines.append(
                 f"{name:<14}{d['precision']:>8}{d['recall']:>8}{d['f1']:>8}{d['ms_per_page']:>9}"
             )
+        labelled = dev["govarchive"].get("labelled", {})
+        lines.append(
+            "\nDev set, labelled fields (share right; pages labelled: "
+            + ", ".join(f"{name} {labelled.get(name, 0)}" for name in FIELDS)
+            + ")"
+        )
+        lines.append(f"{'':<14}" + "".join(f"{name:>8}" for name in (*FIELDS, "body_f1")))
+        for name in ("govarchive", "trafilatura", "htmldate"):
+            got = dev[name].get("fields", {})
+            cells = [got.get(field, "-") for field in FIELDS] + [dev[name].get("f1", "-")]
+            lines.append(f"{name:<14}" + "".join(f"{cell:>8}" for cell in cells))
     return "\n".join(lines)

@@ -12,7 +12,7 @@ import lxml.html
 from lxml import etree
 
 from crawler.extract.article import Article, finish_article
-from crawler.extract.dates import parse_vn_datetime
+from crawler.extract.dates import VIETNAM_TIME, parse_vn_datetime
 from crawler.extract.decode import decode_html
 from crawler.extract.errors import ExtractionError
 from crawler.extract.generic import Reading
@@ -57,6 +57,9 @@ _PM = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*([AP])M\b", re.IGNORECASE)
 def _published(text: str) -> date | datetime | None:
     """An ISO 8601 time, or a day-first one ("21/07/2026 03:00 PM", Vietnam time)."""
     published = parse_iso_datetime(text)
+    if isinstance(published, datetime):
+        # A portal's own API: its times are read as Vietnam time, as its pages print them.
+        return published.astimezone(VIETNAM_TIME)
     if published is not None:
         return published
     published = parse_vn_datetime(text)

@@ -53,10 +53,21 @@ class Article:
     cited_documents: tuple[Citation, ...] = ()
     language: str | None = None
     extractor_version: str = EXTRACTOR_VERSION
+    # Which source gave `published`: profile, properties, header, json-ld, meta, itemprop,
+    # htmldate, api (docs/schema.md).
+    published_source: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The whole article text: the summary (sapo) and the body. `body_text` is the text
+        after the sapo, which portals set apart and the archive stores apart (docs/schema.md)."""
+        return "\n\n".join(filter(None, [self.summary, self.body_text]))
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready fields; dates as ISO 8601 (a date, or a +07:00 datetime)."""
+        """JSON-ready fields; dates as ISO 8601 (a date, or a datetime with the page's own
+        UTC offset); `text` is summary + body."""
         fields = {name: getattr(self, name) for name in self.__slots__}
+        fields["text"] = self.text
         for name in ("published", "updated"):
             fields[name] = fields[name].isoformat() if fields[name] else None
         for name in ("images", "attachments", "cited_documents"):
@@ -94,7 +105,8 @@ def extract_article(
         path = "generic"
         try:
             # A tree of lxml.html's own element classes, as trafilatura expects.
-            reading = read_generic(parse_html(to_nfc(text)), url)
+            page = to_nfc(text)
+            reading = read_generic(parse_html(page), url, page)
         except NoMainText as error:
             raise ExtractionError(str(error)) from None
         if placed:
@@ -128,12 +140,15 @@ def _fill_unstated_fields(reading: Reading, profile: Profile, text: str, url: st
     if not unstated or all(getattr(reading, name) for name in unstated):
         return
     try:
-        generic = read_generic(parse_html(to_nfc(text)), url)
+        page = to_nfc(text)
+        generic = read_generic(parse_html(page), url, page)
     except NoMainText:
         return
     filled = [name for name in unstated if not getattr(reading, name) and getattr(generic, name)]
     for name in filled:
         setattr(reading, name, getattr(generic, name))
+    if "published" in filled:
+        reading.published_source = generic.published_source
     if reading.published:
         reading.warnings = [w for w in reading.warnings if w != "no publication date found"]
     if filled:
@@ -164,7 +179,10 @@ def finish_article(reading: Reading, url: str, profile: Profile | None, path: st
     """The Article of a Reading, after the shared Vietnamese rules (repeated title, trailing
     widgets, closing byline)."""
     lines = drop_repeated_title(cut_trailing_widgets(reading.lines), reading.title)
-    lines, byline = split_byline(lines)
+    # A bare name closing the text is a Vietnamese portal's byline ("Ngọc Hiếu"); elsewhere it
+    # is as likely the text's own sign-off ("Euer Hans"), which stays text.
+    vietnamese = path != "generic" or guess_language(" ".join(lines[:5])) == "vi"
+    lines, byline = split_byline(lines, bare_names=vietnamese)
     if reading.author_unit:
         byline = Byline(author=reading.author, author_unit=reading.author_unit)
     elif reading.author:
@@ -198,4 +216,11 @@ def finish_article(reading: Reading, url: str, profile: Profile | None, path: st
         site=profile.slug if profile else None,
         extraction_path=path,
         warnings=tuple(warnings),
+        published_source=_published_source(reading, path),
     )
+
+
+def _published_source(reading: Reading, path: str) -> str | None:
+    if reading.published is None:
+        return None
+    return reading.published_source or path

@@ -9,7 +9,10 @@ TRAILING_WIDGETS = re.compile(
     r"^(?:Các tin đã đưa ngày|Các tin khác|Tin liên quan|Tin cùng chuyên mục|Các tin mới|"
     r"Xem thêm|Bài viết liên quan|Các bài viết khác|Tin bài liên quan|Tin mới nhất|"
     # Site footers, when a main-text finder lets them through.
-    r"Bản quyền thuộc|Bản quyền ©|Copyright|Ghi rõ nguồn|Cơ quan chủ quản|Chịu trách nhiệm|"
+    # A footer's copyright line carries the sign or a year; a heading "Copyright Notice" (or
+    # "Copyright and licence") inside a document is text.
+    r"Bản quyền thuộc|Bản quyền ©|Copyright\s*(?:©|\(c\)|\d{4})|Ghi rõ nguồn|"
+    r"Cơ quan chủ quản|Chịu trách nhiệm|"
     r"Lượt truy cập|Số lượt truy cập|Đang truy cập|"
     r"Tệp đính kèm|File đính kèm|Văn bản đính kèm|Tài liệu đính kèm|"
     # Tag lines and share bars close the article on most CMSs.

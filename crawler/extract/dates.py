@@ -10,10 +10,18 @@ VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 # Numeric day-first dates with an optional time before ("11:38, Thứ tư, 14/01/2026") or after
 # ("14/01/2026 09:01"). The formats are fixed and day-first, so a general-purpose parser
 # (dateparser) would only add ambiguity (it guesses month-first) and cost.
+# Digits on either side belong to another number: "28.09.19" run into "12:44" (two inline
+# elements, no space between) reads "28.09.1912:44", which is no date in 1912.
 _DATETIME = re.compile(
-    r"(?:(?P<hour_before>\d{1,2})[:hg](?P<minute_before>\d{2})\D{0,30}?)?"
-    r"(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})"
-    r"(?:\s*,?\s*(?:lúc\s*)?(?P<hour_after>\d{1,2})[:hg](?P<minute_after>\d{2}))?",
+    r"(?:(?<!\d)(?P<hour_before>\d{1,2})[:hg](?P<minute_before>\d{2})\D{0,30}?)?"
+    r"(?<!\d)(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})(?![\d:])"
+    # The time after the date: "14/01/2026 09:01", "…, lúc 9h01", "22/10/2025 - 17:47", "| 14:44".
+    r"(?:\s*[,|–-]?\s*(?:lúc\s*)?(?P<hour_after>\d{1,2})[:hg](?P<minute_after>\d{2}))?",
+    re.IGNORECASE,
+)
+# "ngày 10 tháng 11 năm 2021", as headers and signatures of official texts write it.
+_WORDED = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -31,4 +39,9 @@ def parse_vn_datetime(text: str) -> date | datetime | None:
         if hour is None or minute is None or int(hour) > 23 or int(minute) > 59:
             return day
         return datetime(day.year, day.month, day.day, int(hour), int(minute), tzinfo=VIETNAM_TIME)
+    if "th" in text and (match := _WORDED.search(text)):
+        try:
+            return date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            return None
     return None

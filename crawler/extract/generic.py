@@ -7,6 +7,7 @@ web's metadata standards (JSON-LD, Open Graph) — never on one site's class nam
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from datetime import date, datetime
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 
 from crawler.extract.boilerplate import (
     SAPO_PREFIX,
@@ -23,13 +25,14 @@ from crawler.extract.boilerplate import (
     is_credit_line,
     is_toolbar_line,
 )
-from crawler.extract.bylines import parse_byline
+from crawler.extract.bylines import parse_byline, parse_header_byline, strip_byline_prefix
 from crawler.extract.cleanup import clean_for_main_text
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.legal import strip_document_frame
 from crawler.extract.media import Attachment, Image, find_attachments, find_images
-from crawler.extract.structured import page_metadata
-from crawler.extract.text import blocks, clean_text, paragraphs
+from crawler.extract.pubdate import find_published, header_date
+from crawler.extract.structured import is_name, page_metadata
+from crawler.extract.text import blocks, clean_text, guess_language, paragraphs
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_MAX_WORDS = 60
@@ -43,6 +46,7 @@ _DEK_MIN_WORDS = 5
 _META_MAX_WORDS = 12  # date, byline and share lines under a title are this short
 _CAPTION_MAX_WORDS = 40  # a figcaption longer than this is text set beside a picture
 _TEXT_PARTS = frozenset({"p", "div", "ul", "ol"})
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:»]\s+")
 _DATE_ONLY = re.compile(r"^[\W\d]*\d{1,2}/\d{1,2}/\d{4}[\W\d]*$")
 
 
@@ -57,6 +61,7 @@ class Reading:
     title: str | None
     published: date | datetime | None
     lines: list[str]
+    published_source: str | None = None  # which source gave the date (docs/schema.md)
     summary: str | None = None
     author: str | None = None  # a byline to parse, or the author when author_unit is given
     author_unit: str | None = None  # stated by the page on its own (e.g. a document's issuer)
@@ -100,6 +105,16 @@ def _title_index(found: list, first: int | None, stated: str, headline: str) -> 
     if match is not None:
         return match
     return headings[0] if headings else None
+
+
+def _title_element(title: str, texts: list[str]) -> str | None:
+    """The article's part of a <title> ("Headline - Site name"): the part that the page also
+    shows as a block of its own (a title set in a <span>), else the whole <title>."""
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title)]
+    if len(parts) > 1:
+        shown = set(texts)
+        return max((part for part in parts if part in shown), key=len, default=title) or None
+    return title or None
 
 
 def _dek(following: list) -> str | None:
@@ -282,8 +297,9 @@ def _clean_keeping_captions(
     return reading, properties, captions
 
 
-def read_generic(tree: etree._Element, url: str) -> Reading:
-    """Title, date, summary and body lines of any article page (`tree` is cleaned in place)."""
+def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Reading:
+    """Title, date, summary and body lines of any article page (`tree` is cleaned in place;
+    `html`, the page as fetched, is what htmldate reads when no other source dates it)."""
     metadata = page_metadata(tree)
     reading, properties, captions = _clean_keeping_captions(tree)
     lines = _main_text_lines(reading, url, captions)
@@ -303,7 +319,7 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
         title_index = _find(texts, clean_text(headline))
     title = texts[title_index] if title_index is not None else clean_text(headline or "") or None
     if title is None:
-        title = clean_text(tree.findtext(".//title") or "") or None
+        title = _title_element(clean_text(tree.findtext(".//title") or ""), texts)
 
     # Lines before the body proper: the title again, the date, a toolbar, the sapo.
     summary: str | None = None
@@ -333,18 +349,26 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
     zone = texts[zone_start:zone_end]
     if summary is None:
         summary = next((SAPO_PREFIX.sub("", t) for t in zone if SAPO_PREFIX.match(t)), None)
-    published = metadata.get("published")
-    if published is None and "published" in properties:
+    vietnamese = guess_language(" ".join(lines[:5])) == "vi"
+    published, source = None, None
+    if "published" in properties:
         published = parse_vn_datetime(properties["published"])
+        source = "properties" if published else None
     if published is None:
-        published = next(
-            (parsed for text in zone if text != title and (parsed := parse_vn_datetime(text))),
-            None,
-        )
+        split = (title_index - zone_start) if title_index is not None else len(zone)
+        header = header_date(zone[:split], zone[split + 1 :], title)
+        published, source = find_published(metadata, header, vietnamese, html or reading, url)
     warnings = [] if published else ["no publication date found"]
+    author = properties.get("author") or metadata.get("author") or _header_byline(zone, title)
+    if not author and not vietnamese:
+        # Vietnamese portals credit the author in the closing line (read by finish_article).
+        author = _marked_author(reading)
     body = cut_trailing_widgets([line for line in body if line != summary])
     body, signer = strip_document_frame(body)
     body.extend(_closing_byline(found, texts, body))
+    if summary and not any(line != summary for line in body):
+        # A notice of one paragraph: what looked like its sapo is its whole text.
+        body, summary = [summary], None
     container = _content_container(found, texts, body)
     return Reading(
         title=title,
@@ -353,7 +377,27 @@ def read_generic(tree: etree._Element, url: str) -> Reading:
         images=find_images(container, url) if container is not None else [],
         attachments=_nearby_attachments(container, url),
         summary=summary or properties.get("summary"),
-        author=properties.get("author") or signer or metadata.get("author"),
+        author=properties.get("author") or signer or author,
         author_unit=properties.get("author_unit"),
         warnings=warnings,
+        published_source=source,
     )
+
+
+def _header_byline(zone: list[str], title: str | None) -> str | None:
+    """A "By …" line between the title and the text."""
+    names = (parse_header_byline(text) for text in zone if text != title)
+    return next((name for name in names if name), None)
+
+
+def _marked_author(tree: etree._Element) -> str | None:
+    """The author as trafilatura reads it (its meta and JSON-LD conventions, then elements
+    marked rel/class/itemprop "author"), without a leading "By"/"Post author"."""
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # a handle, as trafilatura judges it
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reading may fail on odd data
+        meta = extract_meta_json(tree, meta)
+    name = meta.author or extract_author(tree)
+    name = strip_byline_prefix(name) if name else None
+    return name if name and is_name(name) else None

@@ -1,0 +1,123 @@
+"""The publication date of a generic-path page, and which source gave it.
+
+Order (issue 13): on a Vietnamese page the date printed near the title (never an event date
+from the text, never a header clock); then the page's structured data (JSON-LD, meta tags,
+itemprop); then htmldate's extensive search. The page's own UTC offset is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import htmldate
+from lxml import etree
+
+from crawler.extract.dates import parse_vn_datetime
+
+# A header line that dates the article is short: "Cập nhật lúc 10:20, Thứ Tư, 10/11/2021".
+# A longer line holding a date is a sentence (a sapo's "Ngày 12/3/2026, UBND tỉnh …").
+_HEADER_MAX_WORDS = 15
+_EARLIEST_YEAR = 1995  # no web page was published before this
+# UTC hours whose local day is another one in most of the inhabited world: before 03:00 it
+# is still the previous evening from Brazil to California, from 21:00 on it is the next morning
+# from Moscow to Tokyo.
+_LATE_EVENING, _EARLY_MORNING = 21, 3
+# A full date as a path segment: /2019/01/01/, /2017/7/12/, /2020-02-24/ (blogs, news sites).
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
+def url_date(url: str) -> date | None:
+    """The date a URL's path states: fixed when the page is published, in the site's own
+    calendar (structured data often give UTC, a day off, or the last update instead)."""
+    if not (match := _URL_DATE.search(url)):
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _plausible(value: date | datetime | None) -> bool:
+    return value is not None and _day(value).year >= _EARLIEST_YEAR
+
+
+def header_date(before: list[str], after: list[str], title: str | None) -> date | datetime | None:
+    """The date printed with the title: the first short dated line under it, else the nearest
+    one above it. A clock in the page header (today's date) stands further up than the
+    article's own date, so the nearest wins."""
+    for lines in (after, before[::-1]):
+        for text in lines:
+            if text == title or len(text.split()) > _HEADER_MAX_WORDS:
+                continue
+            found = parse_vn_datetime(text)
+            if _plausible(found):
+                return found
+    return None
+
+
+def _same_day(a: date | datetime, b: date | datetime) -> bool:
+    return _day(a) == _day(b)
+
+
+def find_published(
+    metadata: dict[str, Any],
+    header: date | datetime | None,
+    vietnamese: bool,
+    original: etree._Element | str,
+    url: str,
+) -> tuple[date | datetime | None, str | None]:
+    """(published, source). `metadata` is structured.page_metadata's, `header` the date near
+    the title, `original` the page as fetched (or its tree before the clean-up), for htmldate."""
+    stated = metadata.get("published")
+    source = metadata.get("published_source")
+    if not _plausible(stated):
+        stated, source = None, None
+    if vietnamese and header is not None:
+        # The visible date wins over structured data naming another day (a CMS's import or
+        # update time); structured data naming the same day keep their time.
+        same = stated is not None and _same_day(stated, header)
+        if not same or (isinstance(header, datetime) and not isinstance(stated, datetime)):
+            return header, "header"
+    in_url = url_date(url)
+    if in_url is not None and (stated is None or not _same_day(stated, in_url)):
+        return in_url, "url"
+    if stated is not None and _utc_near_midnight(stated):
+        # The day of a UTC time differs from the page's own day for pages far from Greenwich:
+        # the dates the page shows (htmldate's search) settle which day it is.
+        shown = _htmldate(original, url)
+        if shown is not None and abs((shown - _day(stated)).days) == 1:
+            return shown, "htmldate"
+    if stated is not None:
+        return stated, source
+    # On a Vietnamese page a date the rules above did not find near the title stands in the
+    # text (an event's), so htmldate reads only markup there, not the text.
+    found = _htmldate(original, url, extensive=not vietnamese)
+    if _plausible(found):
+        return found, "htmldate"
+    if header is not None:
+        # A day-first date under the title on a page in another language: better than none.
+        return header, "header"
+    return None, None
+
+
+def _utc_near_midnight(value: date | datetime) -> bool:
+    """A UTC time whose calendar day is likely another one where the page was written."""
+    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
+        return False
+    return value.hour < _EARLY_MORNING or value.hour >= _LATE_EVENING
+
+
+def _htmldate(tree: etree._Element | str, url: str, extensive: bool = True) -> date | None:
+    try:
+        found = htmldate.find_date(
+            tree, url=url, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%d"
+        )
+    except (ValueError, TypeError):
+        return None
+    return date.fromisoformat(found) if found else None
