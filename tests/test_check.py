@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -28,6 +29,20 @@ def twins_replica(replica):
     return replica
 
 
+@pytest.fixture(scope="module")
+def checked(twins_replica) -> Callable[[str], subprocess.CompletedProcess[str]]:
+    """`govarchive check SLUG` on the twins, run once per slug for the whole module (the
+    family, every-twin and list-API tests read the same runs)."""
+    runs: dict[str, subprocess.CompletedProcess[str]] = {}
+
+    def check(slug: str) -> subprocess.CompletedProcess[str]:
+        if slug not in runs:
+            runs[slug] = run_govarchive("check", slug, "--replica-url", twins_replica.url)
+        return runs[slug]
+
+    return check
+
+
 def _articles(output: str) -> dict[str, dict[str, tuple[str, str, str | None]]]:
     """Each article the check printed: field -> (mark, path, problem)."""
     articles: dict[str, dict[str, tuple[str, str, str | None]]] = {}
@@ -43,9 +58,9 @@ def _articles(output: str) -> dict[str, dict[str, tuple[str, str, str | None]]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("family", sorted(FAMILY_TWINS))
-def test_check_reads_every_family_on_the_crawl_path(twins_replica, family: str) -> None:
+def test_check_reads_every_family_on_the_crawl_path(twins_replica, checked, family: str) -> None:
     slug = FAMILY_TWINS[family]
-    result = run_govarchive("check", slug, "--replica-url", twins_replica.url)
+    result = checked(slug)
     output = result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert output.startswith("robots.txt: "), output
@@ -69,18 +84,18 @@ def test_check_reads_every_family_on_the_crawl_path(twins_replica, family: str) 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("slug", TWINS)
-def test_check_passes_on_every_twin(twins_replica, slug: str) -> None:
+def test_check_passes_on_every_twin(checked, slug: str) -> None:
     """Every twin is read as its profile promises: the profiles fit the pages the evidence
     shows (a twin serves what its real portal's sources show)."""
-    result = run_govarchive("check", slug, "--replica-url", twins_replica.url)
+    result = checked(slug)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
 
 
 @pytest.mark.slow
-def test_check_posts_list_api_bodies_as_the_crawl_does(twins_replica) -> None:
+def test_check_posts_list_api_bodies_as_the_crawl_does(checked) -> None:
     # mof's list API takes a JSON body, hanoi's a form: both answer lists only to the body.
     for slug in ("replica-mof", "replica-hanoi"):
-        output = run_govarchive("check", slug, "--replica-url", twins_replica.url).stdout
+        output = checked(slug).stdout
         (line,) = re.findall(r"^listing \[json_api #\d\] page 1: .*$", output, re.M)
         assert re.search(r"— [1-9]\d* article links", line), output
 
