@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.client
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -15,19 +14,14 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from tests.helpers import ROOT, free_port
+
 # A replica of 100,000 articles in a child process.
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = 100_000
 LIST = "/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx"
 MAX_RSS_MB = 200
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(port: int, path: str) -> tuple[int, bytes]:
