@@ -27,7 +27,8 @@ from replica.aspnet_html import (
     RECORDS_PER_PAGE,
     SEARCH_BUTTON,
 )
-from replica.govcorpus import Corpus, IdSpace, file_payload, iso, slugify
+from replica.files import file_payload
+from replica.govcorpus import Corpus, IdSpace, iso, slugify
 from replica.govtext import Cite
 from replica.legaltext import KINDS, YEARLY, DocHead, doc_body, make_head
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci

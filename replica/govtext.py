@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -11,11 +10,10 @@ from typing import Any
 
 from replica.govcorpus import iso
 from replica.site import collapse
+from replica.text import Writer, short_name
 from replica.vocab import vocab
 
 GOV_WORDS = vocab("gov")
-
-_SLOT = re.compile(r"\{(\w+)\}")
 
 
 @dataclass(frozen=True)
@@ -62,7 +60,7 @@ class Story:
 
 
 @dataclass
-class NewsGen:
+class NewsGen(Writer):
     """Fills sentence templates of one domain from a seeded RNG; records cited documents."""
 
     rng: random.Random
@@ -70,31 +68,13 @@ class NewsGen:
     day: date
     cites: list[Cite] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
-
-    def fill(self, template: str) -> str:
-        text = _SLOT.sub(lambda m: getattr(self, f"slot_{m.group(1)}")(), template)
-        return text[0].upper() + text[1:]
-
-    def fresh(self, options: Sequence[str]) -> str:
-        unused = [t for t in options if t not in self.used] or list(options)
-        choice = self.rng.choice(unused)
-        self.used.add(choice)
-        return choice
-
-    def name(self, female: bool | None = None) -> str:
-        rng = self.rng
-        female = rng.random() < 0.5 if female is None else female
-        middle = rng.choice(GOV_WORDS.FEMALE_MIDDLE if female else GOV_WORDS.MALE_MIDDLE)
-        given = rng.choice(GOV_WORDS.FEMALE_GIVEN if female else GOV_WORDS.MALE_GIVEN)
-        return f"{rng.choice(GOV_WORDS.FAMILY_NAMES)} {middle} {given}"
+    names = GOV_WORDS
 
     def short_name(self) -> str:
-        """A byline name: 'Trần Thị Ngọc Hiếu' -> 'Ngọc Hiếu', else the full name."""
-        parts = self.name().split()
-        middle = [p for p in parts[1:-1] if p not in ("Văn", "Thị")]
-        return (
-            f"{middle[-1]} {parts[-1]}" if middle and self.rng.random() < 0.6 else " ".join(parts)
-        )
+        """A byline name: 'Trần Thị Ngọc Hiếu' -> 'Ngọc Hiếu' (six times in ten), or in full."""
+        full = self.name()
+        short = short_name(full)
+        return short if short != full and self.rng.random() < 0.6 else full
 
     def cite(self) -> Cite:
         kind, code, issuer = self.rng.choice(GOV_WORDS.CITATIONS[self.domain])
@@ -129,38 +109,11 @@ class NewsGen:
     def slot_unit(self) -> str:
         return self.rng.choice(GOV_WORDS.UNITS[self.domain])
 
-    def slot_year(self) -> str:
-        return str(self.day.year)
-
-    def slot_next_year(self) -> str:
-        return str(self.day.year + 1)
-
-    def slot_month(self) -> str:
-        return str(self.day.month)
-
-    def slot_quarter(self) -> str:
-        return ("I", "II", "III", "IV")[(self.day.month - 1) // 3]
-
-    def slot_num(self) -> str:
-        return str(self.rng.randint(3, 90))
-
-    def slot_big(self) -> str:
-        return f"{self.rng.randint(1200, 98000):,}".replace(",", ".")
-
-    def slot_pct(self) -> str:
-        return f"{self.rng.randint(52, 98)},{self.rng.randint(1, 9)}%"
-
     def slot_pct_low(self) -> str:
         return f"{self.rng.randint(1, 4)},{self.rng.randint(1, 9)}%"
 
-    def slot_money(self) -> str:
-        return f"{self.rng.randint(12, 950)} tỷ đồng"
-
     def slot_money_big(self) -> str:
         return f"{self.rng.randint(120_000, 1_900_000):,} tỷ đồng".replace(",", ".")
-
-    def slot_area(self) -> str:
-        return f"{self.rng.randint(12, 190)}.{self.rng.randint(100, 999)}"
 
     def slot_yield(self) -> str:
         return f"{self.rng.randint(5, 7)},{self.rng.randint(1, 9)}"

@@ -11,10 +11,10 @@ from typing import Any, ClassVar
 from urllib.parse import quote, quote_plus
 
 from replica import liferay_html as lh
+from replica.files import file_payload
 from replica.govcorpus import (
     Corpus,
     IdSpace,
-    file_payload,
     file_uuid,
     iso,
     parse_file_uuid,

@@ -18,7 +18,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from replica import liferay_html as lh
-from replica.govcorpus import file_payload, iso
+from replica.files import file_payload
+from replica.govcorpus import iso
 from replica.govtext import truth_record
 from replica.liferay import Item, LiferaySite, Section
 from replica.site import Request, Response, number

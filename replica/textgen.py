@@ -7,18 +7,17 @@ records each document it cites, so the truth can list `cited_documents` exactly.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from replica.text import Writer, short_name, vn_number
 from replica.thads_places import DONGTHAP_DISTRICTS
 from replica.vocab import vocab
 
 THADS_WORDS = vocab("thads")
 
-_SLOT = re.compile(r"\{(\w+)\}")
 ALL_TOPICS = {**THADS_WORDS.TOPICS, **THADS_WORDS.CENTRAL_TOPICS}
 DocPattern = tuple[str, str, "str | None", bool, bool]
 
@@ -39,17 +38,12 @@ class Voice:
 PROVINCE_VOICE = Voice()
 
 
-def vn_number(n: int) -> str:
-    """1234567 -> '1.234.567' (Vietnamese thousands separator)."""
-    return f"{n:,}".replace(",", ".")
-
-
 def place_of(province: str) -> str:
     """How a sentence names a province: 'tỉnh Đồng Tháp', but 'Thành phố Hồ Chí Minh'."""
     return province if province.startswith("Thành phố") else f"tỉnh {province}"
 
 
-class TextGen:
+class TextGen(Writer):
     """Text for one article; all choices come from the given RNG, so output is reproducible."""
 
     def __init__(
@@ -62,6 +56,7 @@ class TextGen:
         agency: str | None = None,
     ) -> None:
         self.rng = rng
+        self.names = THADS_WORDS
         self.province = province
         self.place = place_of(province)
         self.agency = agency or f"Cục Thi hành án dân sự {self.place}"
@@ -74,9 +69,6 @@ class TextGen:
         self.chicuc = f"{kind} {self.district}"
         self.used: set[str] = set()  # sentence templates already used in this article
         self.cited: list[dict[str, Any]] = []  # documents cited so far, in text order
-
-    def pick(self, seq: Sequence[str]) -> str:
-        return self.rng.choice(seq)
 
     def fresh(self, seq: Sequence[str], fallback: Sequence[str] = ()) -> str:
         """Pick a template not yet used in this article: from `seq`, else from `fallback`;
@@ -91,26 +83,7 @@ class TextGen:
         self.used.add(choice)
         return choice
 
-    def expand(self, template: str) -> str:
-        return _SLOT.sub(lambda m: getattr(self, f"slot_{m.group(1)}")(), template)
-
-    def fill(self, template: str) -> str:
-        text = self.expand(template)
-        return text[0].upper() + text[1:]
-
-    def name(self, female: bool | None = None) -> str:
-        rng = self.rng
-        female = rng.random() < 0.5 if female is None else female
-        middle = rng.choice(THADS_WORDS.FEMALE_MIDDLE if female else THADS_WORDS.MALE_MIDDLE)
-        given = rng.choice(THADS_WORDS.FEMALE_GIVEN if female else THADS_WORDS.MALE_GIVEN)
-        return f"{rng.choice(THADS_WORDS.FAMILY_NAMES)} {middle} {given}"
-
-    @staticmethod
-    def byline(full_name: str) -> str:
-        """'Trần Thị Ngọc Hiếu' -> 'Ngọc Hiếu', the short form used in bylines."""
-        parts = full_name.split()
-        middle = [p for p in parts[1:-1] if p not in ("Văn", "Thị")]
-        return f"{middle[-1]} {parts[-1]}" if middle else full_name
+    byline = staticmethod(short_name)
 
     def unit(self) -> str:
         if self.voice.local and self.rng.random() < 0.2:
@@ -156,16 +129,6 @@ class TextGen:
     def slot_agency(self) -> str:
         return self.agency
 
-    def slot_year(self) -> str:
-        return str(self.day.year)
-
-    def slot_quarter(self) -> str:
-        return ("I", "II", "III", "IV")[(self.day.month - 1) // 3]
-
-    def slot_term(self) -> str:
-        start = self.day.year - self.day.year % 5
-        return f"{start} – {start + 5}"
-
     def slot_date(self) -> str:
         return self.event_date(lead=True)
 
@@ -191,38 +154,12 @@ class TextGen:
     def slot_commune(self) -> str:
         return self.commune
 
-    def slot_name(self) -> str:
-        return self.name()
-
-    def slot_man(self) -> str:
-        return self.name(female=False)
-
-    def slot_woman(self) -> str:
-        return self.name(female=True)
-
     def slot_person(self) -> str:
         position = self.expand(self.pick(self.voice.positions))
         return f"đồng chí {self.name()}, {position}"
 
-    def slot_num(self) -> str:
-        return str(self.rng.randint(3, 60))
-
     def slot_small(self) -> str:
         return f"{self.rng.randint(2, 9):02d}"
-
-    def slot_big(self) -> str:
-        return vn_number(self.rng.randint(120, 4800))
-
-    def slot_pct(self) -> str:
-        return f"{self.rng.randint(55, 96)},{self.rng.randint(1, 9)}%"
-
-    def slot_area(self) -> str:
-        return f"{vn_number(self.rng.randint(80, 5200))},{self.rng.randint(1, 9)}"
-
-    def slot_money(self) -> str:
-        if self.rng.random() < 0.5:
-            return f"{self.rng.randint(1, 95)},{self.rng.randint(1, 9)} tỷ đồng"
-        return f"{vn_number(self.rng.randint(12, 980))} triệu đồng"
 
     def slot_gift(self) -> str:
         return f"{vn_number(self.rng.randint(3, 20) * 100_000)} đồng"

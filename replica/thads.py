@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 
-from replica import thads_chrome, thads_files, thads_html
+from replica import files, thads_chrome, thads_html
 from replica.site import Request, Response, SiteConfig, number, pick, query_ci
 from replica.textgen import PROVINCE_VOICE, TextGen, Voice
 from replica.thads_lists import (
@@ -243,7 +243,7 @@ class ThadsSite(ListSite):
         if match := _ATTACHMENT.fullmatch(rel):
             return self._attachment(int(match.group(1)), match.group(2), path)
         if _IMAGE.fullmatch(rel):
-            body = thads_files.jpeg(f"{self.slug} {rel}")
+            body = files.jpeg(f"{self.slug} {rel}")
             return Response(200, body, "image/jpeg", self.headers(rel), FALLBACK_MODIFIED)
         match = _LIST_PATH.fullmatch(rel)
         spec = self.by_name.get(match.group(2)) if match else None
@@ -274,8 +274,8 @@ class ThadsSite(ListSite):
         for att in art.attachments:
             if att.name.lower() == name:
                 lines = [art.title, self.agency, att.name, *art.paragraphs]
-                body = thads_files.attachment_bytes(att.kind, lines, art.modified())
-                content_type = thads_files.CONTENT_TYPES[att.kind]
+                body = files.attachment_bytes(att.kind, lines, art.modified())
+                content_type = files.content_type(att.kind)
                 return Response(200, body, content_type, self.headers(path), art.modified())
         return self.error(404, path)
 
