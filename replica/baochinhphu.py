@@ -39,11 +39,13 @@ from replica import newszone
 from replica.baochinhphu_sites import CmsSpec, Zone
 from replica.newsgen import NewsGen
 from replica.newsroom import VN_TIME, Roster, Story, roster_truth, slug_vi
+from replica.places import PROVINCE_NAMES
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
 from replica.vocab import vocab
 
 HANOI_WORDS = vocab("hanoi")
 NEWS_WORDS = vocab("news")
+NEWS_POOLS = {**NEWS_WORDS.POOLS, "province": PROVINCE_NAMES}
 
 TIMELINE_SIZE = 10
 ALL_TOPICS, ALL_TAGS = (
@@ -174,7 +176,12 @@ class CmsSite:
         published = self.published(index)
         zone = self.zones[self.roster.zone(index)]
         topic = rng.choice(zone.topics)
-        pools = {**NEWS_WORDS.POOLS, **self.spec.pools, **NEWS_WORDS.TOPIC_POOLS.get(topic, {})}
+        pools = {
+            **NEWS_WORDS.POOLS,
+            "province": PROVINCE_NAMES,
+            **self.spec.pools,
+            **NEWS_WORDS.TOPIC_POOLS.get(topic, {}),
+        }
         day, kinds = published.date(), self.spec.kinds
         gen = NewsGen(
             rng, day, pools=pools, kinds=kinds, sticky=NEWS_WORDS.STICKY, short_dates=True

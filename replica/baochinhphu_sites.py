@@ -46,7 +46,7 @@ class CmsSpec:
     items: str = "stream"
     # A page per day listing that day's articles, `{date}` written dd-mm-yyyy ("" for none).
     day_pages: str = ""
-    pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # over vocab_news.POOLS
+    pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # over vocab/news.json POOLS
     generic: tuple[str, ...] = NEWS_WORDS.GENERIC
     closers: tuple[str, ...] = NEWS_WORDS.CLOSERS
     captions: tuple[str, ...] = NEWS_WORDS.CAPTIONS

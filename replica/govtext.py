@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from replica.govcorpus import iso
+from replica.places import PROVINCE_NAMES
 from replica.site import collapse
 from replica.text import Writer, short_name
 from replica.vocab import vocab
@@ -104,7 +105,7 @@ class NewsGen(Writer):
         return f"{d:%d/%m/%Y}"
 
     def slot_prov(self) -> str:
-        return "Đồng Tháp" if self.domain == "province" else self.rng.choice(GOV_WORDS.PROVINCES)
+        return "Đồng Tháp" if self.domain == "province" else self.rng.choice(PROVINCE_NAMES)
 
     def slot_unit(self) -> str:
         return self.rng.choice(GOV_WORDS.UNITS[self.domain])

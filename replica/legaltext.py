@@ -7,121 +7,23 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from replica.govtext import Cite
+from replica.vocab import vocab
 
-# (type, number pattern, issuer or None for a ministry, signature lines, share)
-KINDS = (
-    ("Nghị định", "{n}/{y}/NĐ-CP", "Chính phủ", ("TM. CHÍNH PHỦ", "{pm}"), 4),
-    ("Quyết định", "{n}/QĐ-TTg", "Thủ tướng Chính phủ", ("{pm}",), 5),
-    ("Nghị quyết", "{n}/NQ-CP", "Chính phủ", ("TM. CHÍNH PHỦ", "{pm}"), 2),
-    ("Chỉ thị", "{n}/CT-TTg", "Thủ tướng Chính phủ", ("{pm}",), 1),
-    ("Thông tư", "{n}/{y}/TT-{code}", None, ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"), 3),
-)
-YEARLY = (180, 1800, 200, 40, 120)  # real yearly volumes: numbers spread up to these
-MINISTRIES = (
-    ("Bộ Tài chính", "BTC"),
-    ("Bộ Y tế", "BYT"),
-    ("Bộ Tư pháp", "BTP"),
-    ("Bộ Giáo dục và Đào tạo", "BGDĐT"),
-    ("Bộ Công Thương", "BCT"),
-    ("Bộ Xây dựng", "BXD"),
-    ("Bộ Nội vụ", "BNV"),
-)
+LEGAL = vocab("legal")  # kinds, ministries, office holders, laws, subjects, clauses
+KINDS = LEGAL.KINDS  # (type, number pattern, issuer or None for a ministry, signature, share)
+YEARLY = LEGAL.YEARLY  # real yearly volumes: numbers spread up to these
+MINISTRIES = LEGAL.MINISTRIES
 # Fictional office holders: (until, name) for the head of government, then deputies/ministers.
-PRIME_MINISTERS = ((date(2021, 4, 5), "Lê Minh Khang"), (date(2099, 1, 1), "Phạm Quốc Toàn"))
-DEPUTIES = ("Trần Hữu Nghĩa", "Đặng Thị Thu Vân", "Võ Văn Phúc", "Nguyễn Hoàng Long")
-VICE_MINISTERS = ("Bùi Quang Hải", "Hoàng Thị Minh Hạnh", "Đỗ Xuân Sơn", "Phan Công Tùng")
+PRIME_MINISTERS = tuple((date.fromisoformat(d), name) for d, name in LEGAL.PRIME_MINISTERS)
+DEPUTIES = LEGAL.DEPUTIES
+VICE_MINISTERS = LEGAL.VICE_MINISTERS
 # Real laws, cited as the legal basis: (name, number, date).
-LAWS = (
-    ("Luật Tổ chức Chính phủ", "76/2015/QH13", date(2015, 6, 19)),
-    ("Luật Ban hành văn bản quy phạm pháp luật", "80/2015/QH13", date(2015, 6, 22)),
-    ("Luật Xử lý vi phạm hành chính", "15/2012/QH13", date(2012, 6, 20)),
-    ("Luật Ngân sách nhà nước", "83/2015/QH13", date(2015, 6, 25)),
-    ("Luật Quản lý thuế", "38/2019/QH14", date(2019, 6, 13)),
-    ("Luật Đầu tư công", "39/2019/QH14", date(2019, 6, 13)),
-    ("Luật Bảo vệ môi trường", "72/2020/QH14", date(2020, 11, 17)),
-    ("Luật Khám bệnh, chữa bệnh", "15/2023/QH15", date(2023, 1, 9)),
-)
-FIELDS = (
-    "giao thông đường bộ",
-    "bảo vệ môi trường",
-    "khám bệnh, chữa bệnh",
-    "thuế, hóa đơn",
-    "quản lý giá",
-    "an toàn thực phẩm",
-    "giáo dục nghề nghiệp",
-    "văn hóa, thể thao và du lịch",
-)
-SUBJECTS = {
-    "Nghị định": (
-        "Quy định xử phạt vi phạm hành chính trong lĩnh vực {field}",
-        "Quy định chi tiết một số điều của {law}",
-        "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của {ministry}",
-        "Sửa đổi, bổ sung một số điều của các nghị định trong lĩnh vực {field}",
-    ),
-    "Quyết định": (
-        "Phê duyệt Chiến lược phát triển {field} đến năm 2030, tầm nhìn đến năm 2045",
-        "Phê duyệt Đề án chuyển đổi số trong lĩnh vực {field} giai đoạn {y}-{y5}",
-        "Ban hành Kế hoạch triển khai thi hành {law}",
-        "Thành lập Ban Chỉ đạo quốc gia về {field}",
-    ),
-    "Nghị quyết": (
-        "Về phiên họp Chính phủ thường kỳ tháng {m} năm {y}",
-        "Về những nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội",
-        "Về cắt giảm, đơn giản hóa thủ tục hành chính trong lĩnh vực {field}",
-    ),
-    "Chỉ thị": (
-        "Về tăng cường công tác quản lý nhà nước về {field}",
-        "Về đẩy mạnh giải ngân vốn đầu tư công năm {y}",
-        "Về tổ chức Tết Nguyên đán {y1} an toàn, tiết kiệm",
-    ),
-    "Thông tư": (
-        "Hướng dẫn thực hiện một số nội dung về {field}",
-        "Quy định chế độ báo cáo thống kê ngành {field}",
-        "Sửa đổi, bổ sung một số điều của các thông tư về {field}",
-    ),
-}
-CLAUSES = (  # (heading of the article, its text)
-    (
-        "Đối tượng áp dụng",
-        "{Kind} này áp dụng đối với cơ quan, tổ chức, cá nhân có liên quan đến {field}.",
-    ),
-    (
-        "Trách nhiệm của các bộ, ngành và địa phương",
-        "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh có trách nhiệm hướng dẫn, kiểm tra "
-        "việc thực hiện {Kind} này trong phạm vi quản lý.",
-    ),
-    (
-        "Kinh phí thực hiện",
-        "Kinh phí thực hiện được bố trí từ nguồn ngân sách nhà nước theo phân cấp hiện hành và "
-        "các nguồn hợp pháp khác.",
-    ),
-    (
-        "Nguyên tắc thực hiện",
-        "Việc tổ chức thực hiện phải bảo đảm công khai, minh bạch, đúng quy định của pháp luật.",
-    ),
-    (
-        "Xử lý vướng mắc",
-        "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị phản ánh kịp thời về "
-        "{ministry} để tổng hợp, báo cáo cấp có thẩm quyền xem xét, quyết định.",
-    ),
-    (
-        "Chế độ báo cáo",
-        "Định kỳ hằng năm, các cơ quan báo cáo kết quả thực hiện trước ngày 15 tháng 12.",
-    ),
-)
-EDIT_CLAUSE = (
-    "Kết nối, chia sẻ dữ liệu",
-    "Các cơ quan có liên quan kết nối, chia sẻ dữ liệu qua Nền tảng tích hợp, chia sẻ dữ liệu "
-    "quốc gia.",
-)
-DIRECTIVE_ORDERS = (
-    "1. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ khẩn trương rà soát, hoàn thiện thể "
-    "chế thuộc phạm vi quản lý.",
-    "2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chỉ đạo quyết liệt, "
-    "kịp thời tháo gỡ khó khăn, vướng mắc tại địa phương.",
-    "3. Các cơ quan thông tấn, báo chí đẩy mạnh công tác thông tin, tuyên truyền.",
-    "4. Văn phòng Chính phủ theo dõi, đôn đốc, báo cáo Thủ tướng Chính phủ kết quả thực hiện.",
-)
+LAWS = tuple((name, number, date.fromisoformat(d)) for name, number, d in LEGAL.LAWS)
+FIELDS = LEGAL.FIELDS
+SUBJECTS = LEGAL.SUBJECTS
+CLAUSES = LEGAL.CLAUSES  # (heading of the article, its text)
+EDIT_CLAUSE = LEGAL.EDIT_CLAUSE
+DIRECTIVE_ORDERS = LEGAL.DIRECTIVE_ORDERS
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from replica.places import DONGTHAP_DISTRICTS
 from replica.text import Writer, short_name, vn_number
-from replica.thads_places import DONGTHAP_DISTRICTS
 from replica.vocab import vocab
 
 THADS_WORDS = vocab("thads")

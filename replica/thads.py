@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from replica import files, thads_chrome, thads_html
+from replica.places import BY_SLUG, NATIONAL, PROVINCES, Place
 from replica.site import Request, Response, SiteConfig, number, pick, query_ci
 from replica.textgen import PROVINCE_VOICE, TextGen, Voice
 from replica.thads_lists import (
@@ -26,7 +27,6 @@ from replica.thads_lists import (
     edit_paragraphs,
     pick_images,
 )
-from replica.thads_places import BY_SLUG, NATIONAL, PROVINCES, Place
 from replica.vocab import vocab
 
 THADS_WORDS = vocab("thads")

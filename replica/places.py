@@ -1,4 +1,4 @@
-"""The THADS sub-sites the replica mounts (vocab/places.json): names, districts, addresses."""
+"""The one province table (vocab/places.json): names text picks from, and the THADS sub-sites."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ def _province(row: dict[str, Any]) -> Place:
     return Place(row["slug"], row["name"], place, agency, *fields)
 
 
+# Every province a text may name (a news pool, a family 4/5 voice).
+PROVINCE_NAMES: tuple[str, ...] = vocab("places").NAMES
+# The THADS sub-sites: path slug, name, address, districts.
 PROVINCES: tuple[Place, ...] = tuple(map(_province, vocab("places").PROVINCES))
 BY_SLUG = {p.slug: p for p in PROVINCES}
 DONGTHAP_DISTRICTS = BY_SLUG["dongthap"].districts
