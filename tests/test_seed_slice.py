@@ -25,6 +25,7 @@ from tests.helpers import (
     run_govarchive,
     wait_for_http,
 )
+from tests.web_archive import plain_demo
 
 # The seed site crawled in a child process, the demo, a served archive.
 pytestmark = pytest.mark.slow
@@ -177,28 +178,33 @@ def test_scrapy_command_line_crawls_the_same(replica, tmp_path: Path) -> None:
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == REPLICA_ARTICLES
 
 
-def test_demo_without_serving_builds_the_archive(tmp_path: Path) -> None:
-    db = tmp_path / "demo.db"
-    replica_port = str(free_port())
-    counts = []
-    for new in (REPLICA_ARTICLES, 0):  # a second demo finds the same URLs: nothing new
-        result = run_govarchive(
-            "demo", "--no-serve", "--db", str(db), "--replica-port", replica_port
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        assert f"replica-thads-dongthap: {new} new" in result.stdout
-        counts.append(rows(db, "SELECT count(*) FROM articles")[0][0])
-    assert counts[0] == counts[1] > REPLICA_ARTICLES
+def test_demo_without_serving_builds_the_archive(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    demo = plain_demo(tmp_path_factory)  # the session's first demo (the web tests' too)
+    assert f"replica-thads-dongthap: {REPLICA_ARTICLES} new" in demo.stdout
+    db = demo.copy(tmp_path / "demo")
+    before = rows(db, "SELECT count(*) FROM articles")[0][0]
+    # A second demo (its replica on the same port) finds the same URLs: nothing new.
+    result = run_govarchive("demo", "--no-serve", "--db", str(db), "--replica-port", str(demo.port))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "replica-thads-dongthap: 0 new" in result.stdout
+    assert rows(db, "SELECT count(*) FROM articles")[0][0] == before > REPLICA_ARTICLES
     assert rows(db, "SELECT count(*) FROM articles WHERE title = ?", (SEED_TITLE,))[0][0] == 1
 
 
-def test_demo_ends_up_serving(tmp_path: Path) -> None:
-    db, port = tmp_path / "demo.db", free_port()
+def test_demo_ends_up_serving(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    # On a copy of the session's demo (its crawl then finds nothing new): the crawl of every
+    # site from an empty archive is the test above.
+    plain = plain_demo(tmp_path_factory)
+    db, port = plain.copy(tmp_path / "demo"), free_port()
+    command = ["demo", "--db", str(db), "--port", str(port), "--replica-port", str(plain.port)]
     demo = subprocess.Popen(
-        [*GOVARCHIVE, "demo", "--db", str(db), "--port", str(port),
-         "--replica-port", str(free_port())],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [*GOVARCHIVE, *command],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/-/versions.json", demo, timeout=120)
         found = json.loads(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,24 +24,62 @@ DEMO_ARTICLES = 45  # what `govarchive demo` puts on each replica site
 HOSTILE_TITLE = "<script>window.__pwned = 'title'</script> Tin độc hại về bình đẳng giới"
 
 
-def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The archive `govarchive demo --no-serve` makes of all replica sites, then two full
-    re-crawls of the seed's site after the replica edited one article and removed one (a real
-    second version and a real removal mark), built once per test session (the web and browser
-    tests share it) and never modified: copy it."""
-    path = tmp_path_factory.getbasetemp() / "demo-archive" / "demo.db"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+@dataclass(frozen=True)
+class Demo:
+    """What one `govarchive demo --no-serve` left: its folder (archive, WARC files), the port
+    its replica answered on (the archive's URLs name it) and what it printed."""
+
+    folder: Path
+    port: int
+    stdout: str
+
+    @property
+    def db(self) -> Path:
+        return self.folder / "demo.db"
+
+    def copy(self, to: Path) -> Path:
+        """A copy of the demo's folder at `to`; the copy's archive."""
+        shutil.copytree(self.folder, to)
+        return to / "demo.db"
+
+
+def plain_demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
+    """`govarchive demo --no-serve` of all replica sites, run once per test session (the demo
+    tests and the web archive start from it) and never modified: copy it."""
+    folder = tmp_path_factory.getbasetemp() / "plain-demo"
+    printed, port_file = folder.parent / "plain-demo.out", folder.parent / "plain-demo.port"
+    if not printed.exists():
         port = free_port()
         result = run_govarchive(
-            "demo", "--no-serve", "--db", str(path), "--replica-port", str(port)
+            "demo", "--no-serve", "--db", str(folder / "demo.db"), "--replica-port", str(port)
         )
         assert result.returncode == 0, result.stderr[-3000:]
+        port_file.write_text(str(port))
+        printed.write_text(result.stdout, encoding="utf-8")
+    return Demo(folder, int(port_file.read_text()), printed.read_text(encoding="utf-8"))
+
+
+def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's archive of all replica sites, then two full re-crawls of the seed's site
+    after the replica edited one article and removed one (a real second version and a real
+    removal mark), built once per test session (the web and browser tests share it) and never
+    modified: copy it."""
+    path = tmp_path_factory.getbasetemp() / "demo-archive" / "demo.db"
+    if not path.exists():
+        demo = plain_demo(tmp_path_factory)
+        demo.copy(path.parent)
         changed = SiteConfig(articles=DEMO_ARTICLES, edits=1, remove=1)
-        with ReplicaServer(port=port, config=changed) as replica:
+        with ReplicaServer(port=demo.port, config=changed) as replica:
             for _ in range(2):  # a removal is marked at the second 404/410 in a row
-                result = run_govarchive("crawl", "replica-thads-dongthap", "--full", "--db",
-                                        str(path), "--replica-url", replica.url)  # fmt: skip
+                result = run_govarchive(
+                    "crawl",
+                    "replica-thads-dongthap",
+                    "--full",
+                    "--db",
+                    str(path),
+                    "--replica-url",
+                    replica.url,
+                )
                 assert result.returncode == 0, result.stderr[-3000:]
     return path
 
