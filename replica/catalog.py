@@ -1,15 +1,19 @@
-"""Which replica sites the server mounts, built from one SiteConfig."""
+"""Which replica sites the server mounts, family by family, built from one SiteConfig."""
 
 from __future__ import annotations
 
-from replica.baochinhphu import CmsSite
-from replica.baochinhphu_sites import HANOI, MST
-from replica.dangcongsan import DangCongSanSite
-from replica.family23 import family23_sites
-from replica.family45 import family45_sites
-from replica.mic import MicSite
-from replica.ministry import ministry_sites
-from replica.moj import family1_sites
+from replica.families.aspnet_api.mic import MicSite
+from replica.families.aspnet_api.mof import MofSite
+from replica.families.aspnet_api.vanban import ChinhphuDocsSite
+from replica.families.baochinhphu_cms.site import CmsSite
+from replica.families.baochinhphu_cms.specs import HANOI, MST, SPECS
+from replica.families.dangcongsan.site import DangCongSanSite
+from replica.families.liferay.moh import MohSite
+from replica.families.liferay.site import DongThapSite
+from replica.families.ministry_portals.site import ministry_sites
+from replica.families.moj_portal.moj import MojPortalSite
+from replica.families.moj_portal.site import ThadsNewSite
+from replica.families.thads_sharepoint.site import thads_sites
 from replica.site import Site, SiteConfig
 
 
@@ -17,12 +21,22 @@ def build_sites(config: SiteConfig | None = None) -> list[Site]:
     """Every replica site, generated from `config` (same config, same sites, byte for byte)."""
     config = config or SiteConfig()
     return [
-        *family1_sites(config),
-        *family23_sites(config),
-        *family45_sites(config),
+        *thads_sites(config),
+        MojPortalSite(config),
+        ThadsNewSite("dongthap", "Đồng Tháp", config),
+        *(CmsSite(spec, config) for spec in SPECS),
+        DongThapSite(config),
+        MohSite(config),
+        ChinhphuDocsSite(config),
+        MofSite(config),
         CmsSite(HANOI, config),
         CmsSite(MST, config),
         MicSite(config),
         DangCongSanSite(config),
         *ministry_sites(config),
     ]
+
+
+def sites_named(config: SiteConfig, *slugs: str) -> list[Site]:
+    """The sites with these slugs, in catalog order (a test serves a few of them)."""
+    return [site for site in build_sites(config) if site.slug in slugs]

@@ -10,7 +10,7 @@ import unicodedata
 import zipfile
 from datetime import datetime
 
-from replica.govcorpus import slugify
+from replica.corpus import slugify
 
 # The standard library's own table (never the machine's /etc/mime.types, so every machine
 # answers alike), plus the Office Open XML types it lacks before Python 3.12.

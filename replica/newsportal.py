@@ -14,25 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from html import escape
 from typing import Any, ClassVar
 
+from replica.chrome import a, t
+from replica.corpus import Corpus, IdSpace, iso
 from replica.files import file_payload
-from replica.govcorpus import Corpus, IdSpace, iso
-from replica.govtext import Story, truth_record, write_story
 from replica.site import Request, Response, SiteConfig, number, query_ci
+from replica.text.gov import Story, truth_record, write_story
 
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
-
-
-def t(value: str) -> str:
-    """Text for HTML."""
-    return escape(value, quote=False)
-
-
-def a(value: str) -> str:
-    """An attribute value for HTML."""
-    return escape(value, quote=True)
 
 
 def title_slug(text: str) -> str:

@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 
-from replica.dangcongsan import DangCongSanSite
-from replica.govcorpus import slugify
+from replica.corpus import slugify
+from replica.families.dangcongsan.site import DangCongSanSite
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.test_replica_family45 import fetch, read_truth, text

@@ -18,8 +18,12 @@ from urllib.parse import quote, urljoin, urlsplit
 import pytest
 
 from replica import ReplicaServer
-from replica.moj import family1_sites
+from replica.catalog import sites_named
+from replica.places import PROVINCES
 from replica.site import SiteConfig
+
+FAMILY1 = ("thads-national", *(f"thads-{p.slug}" for p in PROVINCES), "moj")
+
 
 PROVINCES = {
     "dongthap": "Đồng Tháp",
@@ -49,7 +53,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def serve(config: SiteConfig, only: set[str] | None = None) -> ReplicaServer:
     only = set(SLUGS) if only is None else only
-    sites = [s for s in family1_sites(config) if s.slug in only]
+    sites = [s for s in sites_named(config, *FAMILY1) if s.slug in only]
     return ReplicaServer(port=0, sites=sites).start()
 
 
@@ -342,7 +346,7 @@ def test_removed_articles_answer_gone_and_leave_listings(server, base_truth) -> 
         assert statuses == {404, 410}
         listed: set[str] = set()
         for slug in KNOB_SITES:
-            home = next(s for s in family1_sites(SiteConfig()) if s.slug == slug).prefix
+            home = next(s for s in sites_named(SiteConfig(), *FAMILY1) if s.slug == slug).prefix
             for url in listing_urls(srv.url + home):
                 listed |= set(walk(url))
         for key in after.keys() - removed:  # "other news" boxes and the article itself

@@ -19,12 +19,15 @@ import lxml.html
 import pytest
 
 from replica import ReplicaServer
-from replica.baochinhphu import CmsSite
-from replica.baochinhphu_sites import BAOCHINHPHU
-from replica.family23 import family23_sites
+from replica.catalog import sites_named
+from replica.families.baochinhphu_cms.site import CmsSite
+from replica.families.baochinhphu_cms.specs import BAOCHINHPHU
+from replica.families.moj_portal.site import ThadsNewSite
 from replica.newsroom import slug_strip, slug_vi
 from replica.site import SiteConfig
-from replica.thads_new import ThadsNewSite
+
+FAMILY23 = ("thads-new-dongthap", "baochinhphu", "vpcp", "xaydungchinhsach")
+
 
 ARTICLES = 90
 CMS = ("baochinhphu", "vpcp", "xaydungchinhsach")
@@ -74,7 +77,7 @@ class Client:
 
 
 def serve(config: SiteConfig) -> Iterator[tuple[ReplicaServer, Client, dict[str, list[dict]]]]:
-    with ReplicaServer(port=0, sites=family23_sites(config)) as server:
+    with ReplicaServer(port=0, sites=sites_named(config, *FAMILY23)) as server:
         client = Client(server)
         lines = client.get("/__replica__/truth.jsonl")[2].decode("utf-8").splitlines()
         truth: dict[str, list[dict]] = {slug: [] for slug in SLUGS}
@@ -441,7 +444,9 @@ def test_same_config_gives_identical_bytes(base: tuple) -> None:
         "/demothads.moj.gov.vn/dongthap/tin-tuc?page=2",
     ]  # fmt: skip
     paths += [urlsplit(r["url"]).path for slug in SLUGS for r in truth[slug][::9]]
-    with ReplicaServer(port=0, sites=family23_sites(SiteConfig(articles=ARTICLES))) as other:
+    with ReplicaServer(
+        port=0, sites=sites_named(SiteConfig(articles=ARTICLES), *FAMILY23)
+    ) as other:
         twin = Client(other)
         for path in paths:
             mine, theirs = client.get(path)[2], twin.get(path)[2]

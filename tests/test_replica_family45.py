@@ -15,9 +15,12 @@ from urllib.parse import urlencode, urljoin
 
 import pytest
 
-from replica.family45 import family45_sites
+from replica.catalog import sites_named
 from replica.server import ReplicaServer
 from replica.site import Request, SiteConfig
+
+FAMILY45 = ("dongthap-gov", "moh", "chinhphu-vanban", "mof")
+
 
 SLUGS = ("dongthap-gov", "moh", "chinhphu-vanban", "mof")
 TRUTH_KEYS = {
@@ -55,7 +58,7 @@ def read_truth(server: ReplicaServer, slug: str) -> list[dict[str, Any]]:
 
 
 def serve(config: SiteConfig) -> Iterator[ReplicaServer]:
-    with ReplicaServer(port=0, sites=family45_sites(config)) as server:
+    with ReplicaServer(port=0, sites=sites_named(config, *FAMILY45)) as server:
         yield server
 
 
@@ -395,7 +398,9 @@ def test_new_articles_top_the_listings_and_removed_leave_them(changed: ReplicaSe
 
 
 def test_trap_listings_never_end() -> None:
-    with ReplicaServer(port=0, sites=family45_sites(SiteConfig(articles=45, trap=True))) as srv:
+    with ReplicaServer(
+        port=0, sites=sites_named(SiteConfig(articles=45, trap=True), *FAMILY45)
+    ) as srv:
         page = text(f"{srv.url}/dongthap.gov.vn/tin-tuc/kinh-te")[1]
         second = html.unescape(re.findall(r'href="([^"]*_cur=2&[^"]*)"', page)[0])
         far = text(urljoin(srv.url, second.replace("_cur=2&", "_cur=500&")))[1]
@@ -411,7 +416,7 @@ def test_trap_listings_never_end() -> None:
 
 
 def test_generation_is_deterministic() -> None:
-    one, two = family45_sites(CHANGED), family45_sites(CHANGED)
+    one, two = sites_named(CHANGED, *FAMILY45), sites_named(CHANGED, *FAMILY45)
     for a, b in zip(one, two, strict=True):
         assert list(a.truth("http://h")) == list(b.truth("http://h"))
         for path in ("", "tin-tuc/kinh-te", "web/guest/tin-noi-bat", "?mode=0&pageid=41852"):

@@ -10,9 +10,9 @@ from urllib.parse import urlencode
 import lxml.html
 import pytest
 
-from replica import newszone
-from replica.baochinhphu import CmsSite
-from replica.baochinhphu_sites import HANOI
+from replica.families.baochinhphu_cms import newszone
+from replica.families.baochinhphu_cms.site import CmsSite
+from replica.families.baochinhphu_cms.specs import HANOI
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.test_replica_family45 import fetch, read_truth, text

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 
-from replica.mic import MicSite
+from replica.families.aspnet_api.mic import MicSite
 from replica.newsportal import title_slug
 from replica.server import ReplicaServer
 from replica.site import SiteConfig

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from crawler.sites import get_site
-from replica.ministry import MinistrySite, specs
+from replica.families.ministry_portals.site import MinistrySite, specs
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.test_replica_family45 import read_truth, text

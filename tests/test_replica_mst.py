@@ -12,8 +12,8 @@ import lxml.html
 import pytest
 
 from crawler.sites import get_site
-from replica.baochinhphu import CmsSite
-from replica.baochinhphu_sites import MST
+from replica.families.baochinhphu_cms.site import CmsSite
+from replica.families.baochinhphu_cms.specs import MST
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.test_replica_family45 import read_truth, text

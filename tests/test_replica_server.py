@@ -19,8 +19,8 @@ import pytest
 
 import replica
 from replica import ReplicaServer
+from replica.families.thads_sharepoint.site import ThadsProvinceSite
 from replica.site import SiteConfig
-from replica.thads import ThadsProvinceSite
 
 ARTICLES = 45
 SEED_TITLE = (

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from replica.govtext import Story, write_story
+from replica.text.gov import Story, write_story
 from replica.vocab import vocab
 
 HERE = Path(__file__).resolve().parent

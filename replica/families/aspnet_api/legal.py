@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from replica.govtext import Cite
+from replica.text.gov import Cite
 from replica.vocab import vocab
 
 LEGAL = vocab("legal")  # kinds, ministries, office holders, laws, subjects, clauses

@@ -1,4 +1,4 @@
-"""moj.gov.vn on its 2026 portal, and the family-1 site list.
+"""moj.gov.vn on its 2026 portal.
 
 By 2026 moj.gov.vn no longer serves the 2021 SharePoint pages (/qt/tintuc/Pages/...): its news
 is under /portal/ on the platform of the 2025 THADS portal (docs/evidence.md), so the twin is
@@ -8,9 +8,8 @@ The article text stays generated from the THADS vocabulary, voiced for the minis
 
 from __future__ import annotations
 
-from replica.site import Site, SiteConfig
-from replica.thads import thads_sites
-from replica.thads_new import Category, ThadsNewSite
+from replica.families.moj_portal.site import Category, ThadsNewSite
+from replica.site import SiteConfig
 
 # The category slugs the evidence names; the topics are the generator's.
 MOJ_CATEGORIES = (
@@ -35,8 +34,3 @@ class MojPortalSite(ThadsNewSite):
         super().__init__("portal", "Hà Nội", config, slug="moj")
         self.org = "Bộ Tư pháp"
         self.address = "58-60 Trần Phú, phường Ba Đình, Hà Nội"
-
-
-def family1_sites(config: SiteConfig) -> list[Site]:
-    """thads.moj.gov.vn (national + provinces) and moj.gov.vn."""
-    return [*thads_sites(config), MojPortalSite(config)]

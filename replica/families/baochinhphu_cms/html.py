@@ -24,23 +24,20 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
-from replica import newszone
+from replica.chrome import t
+from replica.families.baochinhphu_cms import newszone
 from replica.site import Response
 from replica.vocab import vocab
 
 NEWS_WORDS = vocab("news")
 
 if TYPE_CHECKING:
-    from replica.baochinhphu import Article, CmsSite
-    from replica.baochinhphu_sites import Zone
+    from replica.families.baochinhphu_cms.site import Article, CmsSite
+    from replica.families.baochinhphu_cms.specs import Zone
 
 
 def e(text: str) -> str:
     return escape(text, quote=True)
-
-
-def t(text: str) -> str:
-    return escape(text, quote=False)
 
 
 def shown_time(moment: datetime) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from replica.site import number
 
 if TYPE_CHECKING:
-    from replica.thads_new import Article, ThadsNewSite
+    from replica.families.moj_portal.site import Article, ThadsNewSite
 
 STATIC_PAGES = {
     "gioi-thieu": (

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from datetime import date
 from urllib.parse import quote_plus
 
-from replica import liferay_html
-from replica.govcorpus import weekday
-from replica.newsportal import Post, Section, SectionPortal, a, t, title_slug
+from replica.chrome import a, body_html, t
+from replica.corpus import weekday
+from replica.newsportal import Post, Section, SectionPortal, title_slug
 from replica.site import Request, Response
 
 _LISTING = re.compile(r"mic_2020/pages/chuyenmuc/phantrang/(\d{1,6})/(\d{1,6})/[a-z0-9-]+\.html")
@@ -209,7 +209,7 @@ def article_page(site: MicSite, post: Post) -> str:
 <a href="javascript:fontPlus();">A+</a>
 <a href="javascript:fontMinus();">A-</a> <a href="javascript:window.print();">In bài</a></div></div>
 {sapo}<div id="divArticleContent">
-{liferay_html.body_html(site, post, byline_inside=False)}
+{body_html(site, post, byline_inside=False)}
 </div>
 {f'<p style="text-align: right;"><strong>{byline}</strong></p>' if byline else ""}
 {f'<div class="tag-detail"><span>Từ khóa:</span> {tags}</div>' if tags else ""}

@@ -23,8 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from replica import thads_new_html as markup
-from replica.newsgen import NewsGen
+from replica.families.moj_portal import html as markup
 from replica.newsroom import (
     VN_TIME,
     Roster,
@@ -36,6 +35,7 @@ from replica.newsroom import (
     slug_strip,
 )
 from replica.site import Request, Response, SiteConfig, number, query_ci
+from replica.text.news import NewsGen
 from replica.vocab import vocab
 
 THADS_NEW_WORDS = vocab("thads_new")

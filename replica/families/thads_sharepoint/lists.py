@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from replica.site import SiteConfig, collapse, number
-from replica.textgen import TextGen
+from replica.text.thads import TextGen
 from replica.vocab import vocab
 
 THADS_WORDS = vocab("thads")

@@ -12,11 +12,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 
-from replica import files, thads_chrome, thads_html
-from replica.places import BY_SLUG, NATIONAL, PROVINCES, Place
-from replica.site import Request, Response, SiteConfig, number, pick, query_ci
-from replica.textgen import PROVINCE_VOICE, TextGen, Voice
-from replica.thads_lists import (
+from replica import files
+from replica.families.thads_sharepoint import chrome as thads_chrome
+from replica.families.thads_sharepoint import html as thads_html
+from replica.families.thads_sharepoint.lists import (
     FALLBACK_MODIFIED,
     Article,
     Attachment,
@@ -27,6 +26,9 @@ from replica.thads_lists import (
     edit_paragraphs,
     pick_images,
 )
+from replica.places import BY_SLUG, NATIONAL, PROVINCES, Place
+from replica.site import Request, Response, SiteConfig, number, pick, query_ci
+from replica.text.thads import PROVINCE_VOICE, TextGen, Voice
 from replica.vocab import vocab
 
 THADS_WORDS = vocab("thads")

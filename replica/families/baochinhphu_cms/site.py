@@ -33,14 +33,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from replica import baochinhphu_feeds as feeds
-from replica import baochinhphu_html as markup
-from replica import newszone
-from replica.baochinhphu_sites import CmsSpec, Zone
-from replica.newsgen import NewsGen
+from replica.families.baochinhphu_cms import feeds, newszone
+from replica.families.baochinhphu_cms import html as markup
+from replica.families.baochinhphu_cms.specs import CmsSpec, Zone
 from replica.newsroom import VN_TIME, Roster, Story, roster_truth, slug_vi
 from replica.places import PROVINCE_NAMES
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
+from replica.text.news import NewsGen
 from replica.vocab import vocab
 
 HANOI_WORDS = vocab("hanoi")

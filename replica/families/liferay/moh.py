@@ -17,12 +17,12 @@ from html import escape
 from typing import Any
 from urllib.parse import parse_qsl
 
-from replica import liferay_html as lh
+from replica.chrome import a, t
+from replica.corpus import iso
+from replica.families.liferay.site import Item, LiferaySite, Section
 from replica.files import file_payload
-from replica.govcorpus import iso
-from replica.govtext import truth_record
-from replica.liferay import Item, LiferaySite, Section
 from replica.site import Request, Response, number
+from replica.text.gov import truth_record
 
 JSON = "application/json; charset=utf-8"
 PAGE_SIZE_CAP = 500  # assumed: the largest PAGE_SIZE the list API answers in full
@@ -199,15 +199,15 @@ def _content(site: MohSite, item: Item) -> str:
     images = {after: k for k, (_, _, after) in enumerate(story.images)}
     blocks = []
     for n, paragraph in enumerate(story.paragraphs):
-        blocks.append(f'<p style="text-align: justify;">{lh.text(paragraph)}</p>')
+        blocks.append(f'<p style="text-align: justify;">{t(paragraph)}</p>')
         if n in images:
             k = images[n]
             caption = story.images[k][1]
-            under = f"<figcaption>{lh.text(caption)}</figcaption>" if caption else ""
-            src = lh.attr(site.image_href(item, k))
+            under = f"<figcaption>{t(caption)}</figcaption>" if caption else ""
+            src = a(site.image_href(item, k))
             blocks.append(f'<figure class="image"><img alt="" src="{src}" />{under}</figure>')
     if story.byline:
-        lines = "<br />".join(lh.text(line) for line in story.byline)
+        lines = "<br />".join(t(line) for line in story.byline)
         blocks.append(f'<p style="text-align: right;"><strong>{lines}</strong></p>')
     return "\n".join(blocks)
 
@@ -226,9 +226,9 @@ def _shell(site: MohSite, page_id: str) -> str:
     )
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8" />\n'
-        f"<title>{lh.text(site.portal_name)}</title>\n"
-        f'<meta name="description" content="{lh.attr(site.portal_name)}" /></head>\n'
-        f'<body class="{site.body_class}"><div id="root" data-page="{lh.attr(page_id)}"></div>\n'
+        f"<title>{t(site.portal_name)}</title>\n"
+        f'<meta name="description" content="{a(site.portal_name)}" /></head>\n'
+        f'<body class="{site.body_class}"><div id="root" data-page="{a(page_id)}"></div>\n'
         f"<script>{script}</script>\n"
-        f"<noscript>{lh.text(site.portal_name)}</noscript></body></html>\n"
+        f"<noscript>{t(site.portal_name)}</noscript></body></html>\n"
     )

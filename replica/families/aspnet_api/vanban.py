@@ -18,8 +18,10 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
 
-from replica import aspnet_html as ah
-from replica.aspnet_html import (
+from replica.corpus import Corpus, IdSpace, iso, slugify
+from replica.families.aspnet_api import vanban_html as ah
+from replica.families.aspnet_api.legal import KINDS, YEARLY, DocHead, doc_body, make_head
+from replica.families.aspnet_api.vanban_html import (
     DETAIL_PAGE_ID,
     GRID,
     LIST_PAGE_ID,
@@ -28,10 +30,8 @@ from replica.aspnet_html import (
     SEARCH_BUTTON,
 )
 from replica.files import file_payload
-from replica.govcorpus import Corpus, IdSpace, iso, slugify
-from replica.govtext import Cite
-from replica.legaltext import KINDS, YEARLY, DocHead, doc_body, make_head
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
+from replica.text.gov import Cite
 
 # The real grid shows 50 rows a page; the twin shows 20 unless the form asks for another size,
 # so that its small corpus (45 documents by default) spans pages reached by postback.

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from replica.site import digest, junk_base64, number, stable_uuid
 
 if TYPE_CHECKING:
-    from replica.thads import ThadsSite
+    from replica.families.thads_sharepoint.site import ThadsSite
 
 SP_REV = "?rev=OqAycmyMLoQIDkAlzHdMhQ%3D%3D"
 LINKS = (

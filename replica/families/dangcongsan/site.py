@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from datetime import date
 from urllib.parse import quote_plus
 
-from replica import liferay_html
-from replica.govcorpus import slugify, weekday
-from replica.newsportal import Post, Section, SectionPortal, a, t
+from replica.chrome import a, body_html, t
+from replica.corpus import slugify, weekday
+from replica.newsportal import Post, Section, SectionPortal
 from replica.site import Request, Response
 
 _PAGE = re.compile(r"([a-z0-9-]+)(?:/p/(\d{1,6}))?")
@@ -185,7 +185,7 @@ def article_page(site: DangCongSanSite, post: Post) -> str:
 <h1 class="post-title">{t(story.title)}</h1>
 <div class="post-date">{shown}</div>
 {sapo}<div class="post-content">
-{liferay_html.body_html(site, post, byline_inside=False)}
+{body_html(site, post, byline_inside=False)}
 {f'<p class="post-author"><b>{byline}</b></p>' if byline else ""}
 </div>
 {f'<div class="box-tag">Từ khóa: {tags}</div>' if tags else ""}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from replica.govcorpus import iso
+from replica.corpus import iso
 from replica.places import PROVINCE_NAMES
 from replica.site import collapse
 from replica.text import Writer, short_name

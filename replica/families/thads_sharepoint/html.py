@@ -8,11 +8,11 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from replica.thads_chrome import page, webpart_id, webpart_zone
+from replica.families.thads_sharepoint.chrome import page, webpart_id, webpart_zone
 
 if TYPE_CHECKING:
-    from replica.thads import ThadsSite
-    from replica.thads_lists import Article, Image, ListSpec
+    from replica.families.thads_sharepoint.lists import Article, Image, ListSpec
+    from replica.families.thads_sharepoint.site import ThadsSite
 
 SAPO_WORDS = 30
 JUSTIFY = ' style="text-align: justify;"'

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from datetime import datetime
 from email.utils import format_datetime
-from html import escape
 from typing import TYPE_CHECKING
 
-from replica.govcorpus import weekday
+from replica.chrome import a, body_html, t
+from replica.corpus import weekday
 
 if TYPE_CHECKING:
-    from replica.liferay import Item, LiferaySite, Section
+    from replica.families.liferay.site import Item, LiferaySite, Section
 
 BAD_GATEWAY = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
     "</body>\r\n</html>\r\n"
 )
-
-
-def text(value: str) -> str:
-    return escape(value, quote=False)
-
-
-def attr(value: str) -> str:
-    return escape(value, quote=True)
 
 
 def hhmm_dmy(moment: datetime) -> str:
@@ -42,20 +33,20 @@ def gmt7(moment: datetime, with_time: bool) -> str:
 def shell(site: LiferaySite, title: str, main: str, *, canonical: str | None = None) -> str:
     """The portal around `main`: head, banner, menu of sections, footer."""
     menu = "\n".join(
-        f'<li class="lfr-nav-item"><a href="{attr(site.section_path(s))}"><span>'
-        f"{text(s.name)}</span></a></li>"
+        f'<li class="lfr-nav-item"><a href="{a(site.section_path(s))}"><span>'
+        f"{t(s.name)}</span></a></li>"
         for s in site.sections
     )
     extra = "".join(
-        f'<li class="lfr-nav-item"><a href="{attr(site.prefix + path)}"><span>{text(label)}'
+        f'<li class="lfr-nav-item"><a href="{a(site.prefix + path)}"><span>{t(label)}'
         "</span></a></li>"
         for path, label in site.menu_extra
     )
-    link = f'<link rel="canonical" href="{attr(canonical)}" />\n' if canonical else ""
+    link = f'<link rel="canonical" href="{a(canonical)}" />\n' if canonical else ""
     return f"""<!DOCTYPE html>
 <html class="ltr" dir="ltr" lang="vi-VN">
 <head>
-<title>{text(title)} - {text(site.portal_name)}</title>
+<title>{t(title)} - {t(site.portal_name)}</title>
 <meta content="initial-scale=1.0, width=device-width" name="viewport" />
 <meta content="text/html; charset=UTF-8" http-equiv="content-type" />
 {link}<link href="{site.prefix}{site.theme}/images/favicon.ico" rel="Shortcut Icon" />
@@ -76,8 +67,8 @@ getPathThemeImages: function() {{return "{site.prefix}{site.theme}/images";}}
 <a href="#main-content" id="skip-to-content">Nhảy tới nội dung</a>
 <div class="container-fluid" id="wrapper">
 <header id="banner" role="banner"><div id="heading"><h1 class="site-title">
-<a class="logo default-logo" href="{site.prefix}" title="{attr(site.portal_name)}">
-<img alt="{attr(site.agency)}" height="90" width="640"
+<a class="logo default-logo" href="{site.prefix}" title="{a(site.portal_name)}">
+<img alt="{a(site.agency)}" height="90" width="640"
  src="{site.prefix}image/layout_set_logo?img_id={site.group_id}" /></a>
 </h1></div>
 <form action="{site.prefix}{site.search_path}" class="search-form" method="get">
@@ -92,8 +83,8 @@ getPathThemeImages: function() {{return "{site.prefix}{site.theme}/images";}}
 <div id="content"><div class="columns-2" id="main-content" role="main">
 {main}
 </div></div>
-<footer id="footer" role="contentinfo"><p class="powered-by">{text(site.agency)}</p>
-<p>{text(site.address)}</p><p>Ghi rõ nguồn "{text(site.portal_name)}" khi phát hành lại thông tin từ
+<footer id="footer" role="contentinfo"><p class="powered-by">{t(site.agency)}</p>
+<p>{t(site.address)}</p><p>Ghi rõ nguồn "{t(site.portal_name)}" khi phát hành lại thông tin từ
  website này.</p></footer>
 </div>
 </body>
@@ -101,34 +92,8 @@ getPathThemeImages: function() {{return "{site.prefix}{site.theme}/images";}}
 """
 
 
-def _inline(rng: random.Random, value: str) -> str:
-    html = text(value)
-    if rng.random() < 0.2:
-        html = html.replace(". ", ".&nbsp;", 1)
-    return html
-
-
-def body_html(site: LiferaySite, item: Item, *, byline_inside: bool) -> str:
-    """Paragraphs with images (captioned or not) and, optionally, the closing byline."""
-    story, rng = item.story, random.Random(f"{site.salt}/{item.index}/markup")
-    images = {after: (k, caption) for k, (_, caption, after) in enumerate(story.images)}
-    blocks = []
-    for n, paragraph in enumerate(story.paragraphs):
-        blocks.append(f'<p style="text-align: justify;">{_inline(rng, paragraph)}</p>')
-        if n in images:
-            k, caption = images[n]
-            src = attr(site.image_href(item, k))
-            blocks.append(f'<p style="text-align: center;"><img alt="" src="{src}" /></p>')
-            if caption:
-                blocks.append(f'<p style="text-align: center;"><em>{text(caption)}</em></p>')
-    if byline_inside and story.byline:
-        lines = "<br />".join(text(line) for line in story.byline)
-        blocks.append(f'<p style="text-align: right;"><strong>{lines}</strong></p>')
-    return "\n".join(blocks)
-
-
 def byline_block(item: Item) -> str:
-    lines = "".join(f"<p>{text(line)}</p>" for line in item.story.byline)
+    lines = "".join(f"<p>{t(line)}</p>" for line in item.story.byline)
     return f'<div class="author-news">{lines}</div>' if lines else ""
 
 
@@ -136,7 +101,7 @@ def attachments_block(site: LiferaySite, item: Item) -> str:
     if not item.story.attachments:
         return ""
     links = "\n".join(
-        f'<li><a href="{attr(site.file_href(item, k))}" target="_blank">{text(name)}</a></li>'
+        f'<li><a href="{a(site.file_href(item, k))}" target="_blank">{t(name)}</a></li>'
         for k, (name, _) in enumerate(item.story.attachments)
     )
     head = '<div class="file-attachment"><p><strong>Tệp đính kèm:</strong></p>'
@@ -147,15 +112,14 @@ def tags_block(site: LiferaySite, item: Item) -> str:
     if not item.story.tags:
         return ""
     links = " ".join(
-        f'<a class="tag" href="{attr(site.search_href(tag))}">{text(tag)}</a>'
-        for tag in item.story.tags
+        f'<a class="tag" href="{a(site.search_href(tag))}">{t(tag)}</a>' for tag in item.story.tags
     )
     return f'<div class="taglib-asset-tags-summary"><span>Từ khóa:</span> {links}</div>'
 
 
 def link_or_click(site: LiferaySite, item: Item, inner: str, href: str | None = None) -> str:
     """A link to the article; for onclick-only items a div that navigates by script."""
-    target = attr(href or site.item_href(item))
+    target = a(href or site.item_href(item))
     if item.onclick:
         return f'<div class="item-link" onclick="location.href=\'{target}\'">{inner}</div>'
     return f'<a href="{target}">{inner}</a>'
@@ -163,11 +127,11 @@ def link_or_click(site: LiferaySite, item: Item, inner: str, href: str | None = 
 
 def other_news(site: LiferaySite, items: Sequence[Item], heading: str) -> str:
     rows = "\n".join(
-        f"<li>{link_or_click(site, o, text(o.story.title), site.related_href(o))} "
+        f"<li>{link_or_click(site, o, t(o.story.title), site.related_href(o))} "
         f'<span class="date">({o.published:%d/%m/%Y})</span></li>'
         for o in items
     )
-    return f'<div class="other-news"><h3>{text(heading)}</h3><ul>\n{rows}\n</ul></div>'
+    return f'<div class="other-news"><h3>{t(heading)}</h3><ul>\n{rows}\n</ul></div>'
 
 
 def snippet(item: Item, words: int = 40) -> str:
@@ -180,17 +144,17 @@ def clay_rows(site: LiferaySite, items: Sequence[Item]) -> str:
     """Liferay 7 news list: thumbnail, title, date and sapo per item, links relative."""
     rows = []
     for item in items:
-        href = attr(site.list_href(item))
+        href = a(site.list_href(item))
         thumb = ""
         if item.story.images:
-            src = attr(site.image_href(item, 0))
+            src = a(site.image_href(item, 0))
             thumb = f'<a href="{href}"><img alt="" class="img-fluid" src="{src}" /></a>'
         rows.append(
             f'<div class="news-item row">\n<div class="col-md-4 news-thumb">{thumb}</div>\n'
             f'<div class="col-md-8"><h3 class="news-item-title"><a href="{href}">'
-            f"{text(item.story.title)}</a></h3>\n"
+            f"{t(item.story.title)}</a></h3>\n"
             f'<div class="news-item-date">{item.published:%d/%m/%Y %H:%M}</div>\n'
-            f'<p class="news-item-sapo">{text(snippet(item))}</p></div>\n</div>'
+            f'<p class="news-item-sapo">{t(snippet(item))}</p></div>\n</div>'
         )
     return "\n".join(rows)
 
@@ -204,22 +168,22 @@ def listing_rows(site: LiferaySite, items: Sequence[Item]) -> str:
     for item in items:
         thumb = ""
         if item.story.images:
-            src = attr(site.image_href(item, 0))
+            src = a(site.image_href(item, 0))
             thumb = link_or_click(site, item, f'<img alt="" class="asset-img" src="{src}" />')
-        title = link_or_click(site, item, text(item.story.title))
-        more = "" if item.onclick else f'<a href="{attr(site.item_href(item))}">Xem chi tiết »</a>'
+        title = link_or_click(site, item, t(item.story.title))
+        more = "" if item.onclick else f'<a href="{a(site.item_href(item))}">Xem chi tiết »</a>'
         button = ""
         if item.onclick:
             button = (
                 '<button class="btn btn-link" type="button" '
-                f"onclick=\"location.href='{attr(site.item_href(item))}'\">Xem chi tiết »</button>"
+                f"onclick=\"location.href='{a(site.item_href(item))}'\">Xem chi tiết »</button>"
             )
         rows.append(
             f'<div class="asset-abstract">\n<div class="asset-image">{thumb}</div>\n'
             f'<h3 class="asset-title">{title}</h3>\n'
             f'<div class="asset-metadata"><span class="metadata-publish-date">'
             f"{item.published:%d/%m/%Y}</span></div>\n"
-            f'<div class="asset-summary">{text(snippet(item))}</div>\n'
+            f'<div class="asset-summary">{t(snippet(item))}</div>\n'
             f'<div class="asset-more">{more}{button}</div>\n</div>'
         )
     return "\n".join(rows)
@@ -239,7 +203,7 @@ def pager(
         if target is None:
             links.append(f'<li class="disabled {css}"><a href="javascript:;">{label}</a></li>')
         else:
-            href = attr(site.page_href(section, target))
+            href = a(site.page_href(section, target))
             links.append(f'<li class="{css}"><a href="{href}">{label}</a></li>')
 
     item("Đầu", 1 if page > 1 else None, "first")
@@ -268,7 +232,7 @@ def clay_pager(site: LiferaySite, section: Section, page: int, has_next: bool, l
 
     def link(label: str, target: int | None, title: str = "", active: bool = False) -> str:
         off = target is None or active
-        href = "javascript:;" if off else attr(site.page_href(section, target))
+        href = "javascript:;" if off else a(site.page_href(section, target))
         css = "page-item" + (" active" if active else "") + (" disabled" if target is None else "")
         hint = f' title="{title}"' if title else ""
         return f'<li class="{css}"><a class="page-link" href="{href}"{hint}>{label}</a></li>'
@@ -291,7 +255,7 @@ def listing_page(
         '<div class="portlet-boundary portlet-asset-publisher"'
         f' id="p_p_id{site.namespace(section)}">\n'
         f'<section class="portlet"><header class="portlet-topper"><h2 class="portlet-title-text">'
-        f'{text(section.name)}</h2></header>\n<div class="portlet-content">\n'
+        f'{t(section.name)}</h2></header>\n<div class="portlet-content">\n'
         f"{listing_rows(site, items)}\n{pager(site, section, page, last, more, live)}\n"
         "</div></section></div>"
     )
@@ -303,27 +267,27 @@ def home_page(site: LiferaySite, blocks: Sequence[tuple[Section, Sequence[Item]]
     for section, items in blocks:
         rss = ""
         if site.has_rss:
-            rss = f' <a class="rss" href="{attr(site.rss_path(section))}">RSS</a>'
+            rss = f' <a class="rss" href="{a(site.rss_path(section))}">RSS</a>'
         rows = "\n".join(
-            f"<li>{link_or_click(site, i, text(i.story.title))} "
+            f"<li>{link_or_click(site, i, t(i.story.title))} "
             f'<span class="date">{i.published:%d/%m/%Y}</span></li>'
             for i in items
         )
         parts.append(
-            f'<div class="home-block"><h2><a href="{attr(site.section_path(section))}">'
-            f"{text(section.name)}</a>{rss}</h2><ul>\n{rows}\n</ul></div>"
+            f'<div class="home-block"><h2><a href="{a(site.section_path(section))}">'
+            f"{t(section.name)}</a>{rss}</h2><ul>\n{rows}\n</ul></div>"
         )
     return shell(site, "Trang chủ", "\n".join(parts))
 
 
 def simple_page(site: LiferaySite, heading: str, paragraph: str, items: Sequence[Item] = ()) -> str:
     rows = "".join(
-        f'<li><a href="{attr(site.item_href(i))}">{text(i.story.title)}</a></li>' for i in items
+        f'<li><a href="{a(site.item_href(i))}">{t(i.story.title)}</a></li>' for i in items
     )
     listing = f"<ul>{rows}</ul>" if rows else ""
     main = (
-        f'<div class="journal-content-article"><h2>{text(heading)}</h2>'
-        f"<p>{text(paragraph)}</p>{listing}</div>"
+        f'<div class="journal-content-article"><h2>{t(heading)}</h2>'
+        f"<p>{t(paragraph)}</p>{listing}</div>"
     )
     return shell(site, heading, main)
 
@@ -342,18 +306,18 @@ def error_page(site: LiferaySite, status: int) -> str:
 
 def rss(site: LiferaySite, section: Section, items: Sequence[Item], base: str) -> str:
     entries = "\n".join(
-        f"<item>\n<title>{text(i.story.title)}</title>\n"
-        f"<link>{text(base + site.item_href(i))}</link>\n"
-        f"<description>{text(snippet(i, 60))}</description>\n"
+        f"<item>\n<title>{t(i.story.title)}</title>\n"
+        f"<link>{t(base + site.item_href(i))}</link>\n"
+        f"<description>{t(snippet(i, 60))}</description>\n"
         f"<pubDate>{format_datetime(i.published)}</pubDate>\n"
         f'<guid isPermaLink="false">{i.ident}</guid>\n</item>'
         for i in items
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n'
-        f"<title>{text(section.name)}</title>\n"
-        f"<link>{text(base + site.section_path(section))}</link>\n"
-        f"<description>{text(section.name)} - {text(site.portal_name)}</description>\n"
+        f"<title>{t(section.name)}</title>\n"
+        f"<link>{t(base + site.section_path(section))}</link>\n"
+        f"<description>{t(section.name)} - {t(site.portal_name)}</description>\n"
         f"<language>vi-VN</language>\n{entries}\n</channel>\n</rss>\n"
     )
 
@@ -366,15 +330,13 @@ def dongthap_article(site: LiferaySite, item: Item, others: Sequence[Item]) -> s
     if item.updated:
         updated = f' <span class="news-updated">Cập nhật: {hhmm_dmy(item.updated)}</span>'
     views = f"{1000 + item.ident % 9000:,}".replace(",", ".")
-    sapo = (
-        f'<div class="news-sapo"><strong>{text(story.sapo)}</strong></div>\n' if story.sapo else ""
-    )
+    sapo = f'<div class="news-sapo"><strong>{t(story.sapo)}</strong></div>\n' if story.sapo else ""
     inside = item.index % 3 != 0
     main = (
         '<div class="news-detail">\n<ol class="breadcrumb"><li><a href="'
-        f'{site.prefix}">Trang chủ</a></li><li><a href="{attr(site.section_path(section))}">'
-        f"{text(section.name)}</a></li></ol>\n"
-        f'<h1 class="news-title">{text(story.title)}</h1>\n'
+        f'{site.prefix}">Trang chủ</a></li><li><a href="{a(site.section_path(section))}">'
+        f"{t(section.name)}</a></li></ol>\n"
+        f'<h1 class="news-title">{t(story.title)}</h1>\n'
         f'<div class="news-meta"><span class="news-date">{shown}</span>{updated}'
         f' <span class="news-views">Lượt xem: {views}</span></div>\n{sapo}'
         f'<div class="journal-content-article news-content">\n'

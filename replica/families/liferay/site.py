@@ -10,17 +10,17 @@ from functools import lru_cache
 from typing import Any, ClassVar
 from urllib.parse import quote, quote_plus
 
-from replica import liferay_html as lh
-from replica.files import file_payload
-from replica.govcorpus import (
+from replica.corpus import (
     Corpus,
     IdSpace,
     file_uuid,
     iso,
     parse_file_uuid,
 )
-from replica.govtext import Story, truth_record, write_story
+from replica.families.liferay import html as lh
+from replica.files import file_payload
 from replica.site import Request, Response, SiteConfig, number, query_ci
+from replica.text.gov import Story, truth_record, write_story
 
 _FILE = re.compile(r"documents/(\d+)/\d+/[^/]+/([0-9a-f-]{36})")
 IMAGE_K = 8  # file numbers >= 8 are the article's photos, below 8 its attachments

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from replica.site import Response
 
 if TYPE_CHECKING:
-    from replica.baochinhphu import Article, CmsSite
+    from replica.families.baochinhphu_cms.site import Article, CmsSite
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 XML_TYPE = "application/xml"

@@ -19,10 +19,10 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
+from replica.corpus import Corpus, IdSpace, iso, slugify
 from replica.files import file_payload
-from replica.govcorpus import Corpus, IdSpace, iso, slugify
-from replica.govtext import Story, truth_record, write_story
 from replica.site import Request, Response, SiteConfig, number, query_ci, stable_uuid
+from replica.text.gov import Story, truth_record, write_story
 
 JSON = "application/json; charset=utf-8"
 MAX_LIMIT = 100

@@ -16,9 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from replica import liferay_html
-from replica.govcorpus import slugify, weekday
-from replica.newsportal import Post, Section, SectionPortal, a, t
+from replica.chrome import a, body_html, t
+from replica.corpus import slugify, weekday
+from replica.newsportal import Post, Section, SectionPortal
 from replica.site import Request, Response, SiteConfig
 
 SPECS = Path(__file__).with_name("ministries.toml")
@@ -184,7 +184,7 @@ class MinistrySite(SectionPortal):
             title=t(story.title),
             date=self.shown_date(post),
             sapo=self.spec["sapo"].format(sapo=t(sapo)) if sapo else "",
-            body=liferay_html.body_html(self, post, byline_inside=True),
+            body=body_html(self, post, byline_inside=True),
         )
         others = "".join(
             f'<li><a href="{a(self.post_path(o))}">{t(o.story.title)}</a></li>'

@@ -12,13 +12,13 @@ the rows are assumed.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
-from replica.legaltext import DocHead
+from replica.chrome import t
+from replica.families.aspnet_api.legal import DocHead
 
 if TYPE_CHECKING:
-    from replica.aspnet_docs import ChinhphuDocsSite, Document
+    from replica.families.aspnet_api.vanban import ChinhphuDocsSite, Document
 
 LIST_PAGE_ID = "41852"
 DETAIL_PAGE_ID = "27160"
@@ -44,10 +44,6 @@ function __doPostBack(eventTarget, eventArgument) {
 //]]>
 </script>
 """
-
-
-def t(value: str) -> str:
-    return escape(value, quote=False)
 
 
 def detail_href(site: ChinhphuDocsSite, docid: int) -> str:

@@ -1,0 +1,53 @@
+"""Markup every gov-portal family shares: escaping, and a story's body with photos and byline."""
+
+from __future__ import annotations
+
+import random
+from html import escape
+from typing import Any, Protocol
+
+
+class Portal(Protocol):
+    """What the shared body needs of a site: a salt and where its photos are."""
+
+    salt: str
+
+    def image_href(self, item: Any, k: int) -> str: ...
+
+
+def t(value: str) -> str:
+    """Text for HTML."""
+    return escape(value, quote=False)
+
+
+def a(value: str) -> str:
+    """An attribute value for HTML."""
+    return escape(value, quote=True)
+
+
+def _inline(rng: random.Random, value: str) -> str:
+    html = t(value)
+    if rng.random() < 0.2:
+        html = html.replace(". ", ".&nbsp;", 1)
+    return html
+
+
+def body_html(site: Portal, item: Any, *, byline_inside: bool) -> str:
+    """Paragraphs with images (captioned or not) and, optionally, the closing byline.
+
+    `item` is any article with `index` and a replica.text.gov Story as `story`."""
+    story, rng = item.story, random.Random(f"{site.salt}/{item.index}/markup")
+    images = {after: (k, caption) for k, (_, caption, after) in enumerate(story.images)}
+    blocks = []
+    for n, paragraph in enumerate(story.paragraphs):
+        blocks.append(f'<p style="text-align: justify;">{_inline(rng, paragraph)}</p>')
+        if n in images:
+            k, caption = images[n]
+            src = a(site.image_href(item, k))
+            blocks.append(f'<p style="text-align: center;"><img alt="" src="{src}" /></p>')
+            if caption:
+                blocks.append(f'<p style="text-align: center;"><em>{t(caption)}</em></p>')
+    if byline_inside and story.byline:
+        lines = "<br />".join(t(line) for line in story.byline)
+        blocks.append(f'<p style="text-align: right;"><strong>{lines}</strong></p>')
+    return "\n".join(blocks)

@@ -1,0 +1,1 @@
+"""baochinhphu-cms: baochinhphu.vn, vpcp, xaydungchinhsach, hanoi.gov.vn and mst.gov.vn."""

@@ -1,0 +1,1 @@
+"""dangcongsan: dangcongsan.vn, the Party newspaper."""

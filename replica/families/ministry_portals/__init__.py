@@ -1,0 +1,1 @@
+"""ministry-portals: moit, mofa, moet, bvhttdl and cema, one class over ministries.toml."""

@@ -1,0 +1,1 @@
+"""moj-portal: the 2025 THADS platform (demothads.moj.gov.vn) and moj.gov.vn/portal on it."""
