@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl
 
@@ -113,3 +114,8 @@ def junk_base64(*parts: object, size: int) -> str:
 def collapse(text: str) -> str:
     """Collapse runs of whitespace (NBSP included, as str.split does) and trim."""
     return " ".join(text.split())
+
+
+def template(module_file: str, name: str) -> str:
+    """A markup template kept beside a family's code (`templates/<name>`), byte for byte."""
+    return (Path(module_file).parent / "templates" / name).read_bytes().decode("utf-8")

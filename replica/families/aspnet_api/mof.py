@@ -21,7 +21,7 @@ from typing import Any
 
 from replica.corpus import Corpus, IdSpace, iso, slugify
 from replica.files import file_payload
-from replica.site import Request, Response, SiteConfig, number, query_ci, stable_uuid
+from replica.site import Request, Response, SiteConfig, number, query_ci, stable_uuid, template
 from replica.text.gov import Story, truth_record, write_story
 
 JSON = "application/json; charset=utf-8"
@@ -35,15 +35,7 @@ SECTIONS = (  # (slug, name, topic, weight); "tin-tuc" is the evidenced default 
 ROOT = ("bo-tai-chinh", "Bộ Tài chính")
 _IMAGE = re.compile(r"uploads/images/\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.jpg")
 HEADERS = (("Server", "nginx"), ("X-Powered-By", "Next.js"), ("Vary", "Accept-Encoding"))
-APP_JS = """(function(){var c=window.__APP_CONFIG__;
-function reads(id,o,l){var b=id?{categoryId:id}:{rootSlug:c.rootSlug};
-return fetch(c.apiBase+"/article/reads?offset="+o+"&limit="+l,
-{method:"POST",headers:{"Content-Type":"application/json"},body:JSON.stringify(b)})
-.then(function(r){return r.json();});}
-function bySlug(s){return fetch(c.apiBase+"/article/getbyslug?slug="+encodeURIComponent(s))
-.then(function(r){return r.json();});}
-window.mof={reads:reads,bySlug:bySlug};})();
-"""
+APP_JS = template(__file__, "app.js")
 
 
 @dataclass(frozen=True)

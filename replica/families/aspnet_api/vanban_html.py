@@ -16,34 +16,19 @@ from typing import TYPE_CHECKING
 
 from replica.chrome import t
 from replica.families.aspnet_api.legal import DocHead
+from replica.site import template
 
 if TYPE_CHECKING:
     from replica.families.aspnet_api.vanban import ChinhphuDocsSite, Document
 
 LIST_PAGE_ID = "41852"
 DETAIL_PAGE_ID = "27160"
-LIST_QUERY = f"?mode=0&pageid={LIST_PAGE_ID}"
 MODULE = "ctrl_191017_163"
 GRID = f"{MODULE}$grvDocument"
 SEARCH_BUTTON = f"{MODULE}$btnSearch"
 RECORDS_PER_PAGE = f"{MODULE}$drdRecordPerPage"
 PAGE_SIZES = (10, 20, 50, 100)
-POSTBACK_SCRIPT = """<script type="text/javascript">
-//<![CDATA[
-var theForm = document.forms['form1'];
-if (!theForm) {
-    theForm = document.form1;
-}
-function __doPostBack(eventTarget, eventArgument) {
-    if (!theForm.onsubmit || (theForm.onsubmit() != false)) {
-        theForm.__EVENTTARGET.value = eventTarget;
-        theForm.__EVENTARGUMENT.value = eventArgument;
-        theForm.submit();
-    }
-}
-//]]>
-</script>
-"""
+POSTBACK_SCRIPT = template(__file__, "postback.js")
 
 
 def detail_href(site: ChinhphuDocsSite, docid: int) -> str:

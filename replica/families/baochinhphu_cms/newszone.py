@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import parse_qs
 
-from replica.site import Request, digest
+from replica.site import Request, digest, template
 
 PATH = "api/newszone/newszone"  # matched lower-cased
 LANGUAGE, SITE_CODE = "vi-VN", "hanoi"
@@ -36,14 +36,7 @@ CAPTURED = {
     ),
 }
 _UNCAPTURED = {(host, name, token): text for (host, name, text), token in CAPTURED.items()}
-SCRIPT = """$(".btn-viewmore").on("click", function () {
-var box = $(this).parent(), ids = $(".box-stream-item").map(function () {
-return $(this).data("id"); }).get();
-$.post("{api}", {PageIndex: box.data("pageindex"), PageSize: box.data("pagesize"),
-Catname: box.data("catname"), LanguageId: box.data("languageid"), Site: box.data("site"),
-DataIds: ids}, function (html) { $("#box-stream").append(html);
-box.data("pageindex", box.data("pageindex") + 1); });
-});"""
+SCRIPT = template(__file__, "newszone.js")
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,6 @@ from replica.vocab import vocab
 
 HANOI_WORDS = vocab("hanoi")
 NEWS_WORDS = vocab("news")
-NEWS_POOLS = {**NEWS_WORDS.POOLS, "province": PROVINCE_NAMES}
 
 TIMELINE_SIZE = 10
 ALL_TOPICS, ALL_TAGS = (

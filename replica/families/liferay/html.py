@@ -8,26 +8,13 @@ from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
 from replica.chrome import a, body_html, t
-from replica.corpus import weekday
 
 if TYPE_CHECKING:
     from replica.families.liferay.site import Item, LiferaySite, Section
 
-BAD_GATEWAY = (
-    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
-    "</body>\r\n</html>\r\n"
-)
-
 
 def hhmm_dmy(moment: datetime) -> str:
     return f"{moment:%d/%m/%Y %H:%M}"
-
-
-def gmt7(moment: datetime, with_time: bool) -> str:
-    """'Thứ tư, 14/01/2026 (GMT+7)', or with time: 'Cập nhật lúc 11:38, Thứ tư, …'."""
-    day = f"{weekday(moment.date())}, {moment:%d/%m/%Y} (GMT+7)"
-    return f"Cập nhật lúc {moment:%H:%M}, {day}" if with_time else day
 
 
 def shell(site: LiferaySite, title: str, main: str, *, canonical: str | None = None) -> str:

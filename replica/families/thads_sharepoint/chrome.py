@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from replica.site import digest, junk_base64, number, stable_uuid
+from replica.site import digest, junk_base64, number, stable_uuid, template
 
 if TYPE_CHECKING:
     from replica.families.thads_sharepoint.site import ThadsSite
@@ -21,166 +21,13 @@ LINKS = (
     ("https://vbpl.vn", "Cơ sở dữ liệu quốc gia về văn bản pháp luật"),
 )
 
-HEAD = """<!DOCTYPE html>
-<html dir="ltr" lang="vi-VN">
-<head><meta name="GENERATOR" content="Microsoft SharePoint" />
-<meta http-equiv="Content-type" content="text/html; charset=utf-8" />
-<meta http-equiv="X-UA-Compatible" content="IE=10" /><meta http-equiv="Expires" content="0" />
-<meta name="msapplication-TileImage" content="/_layouts/15/images/SharePointMetroAppTile.png" />
-<title>
-\t{title}
-</title><link rel="shortcut icon" href="/_layouts/15/images/favicon.ico?rev=23"
- type="image/vnd.microsoft.icon" id="favicon" />
-<link rel="stylesheet" type="text/css" href="/_layouts/15/1066/styles/Themable/corev15.css{rev}"/>
-<link rel="stylesheet" type="text/css" href="{prefix}Style%20Library/THADS/css/style.css"/>
-<script type="text/javascript" src="/_layouts/15/init.js{rev}"></script>
-<script type="text/javascript" src="/_layouts/15/1066/initstrings.js{rev}"></script>
-<script type="text/javascript" src="/_layouts/15/sp.core.js{rev}"></script>
-<script type="text/javascript">
-var _spPageContextInfo = {context};
-</script>
-<script type="text/javascript">
-RegisterSod("sp.ribbon.js", "\\u002f_layouts\\u002f15\\u002fsp.ribbon.js{rev}");
-RegisterSodDep("sp.ribbon.js", "sp.core.js");
-</script>
-</head>
-<body>
-<div id="imgPrefetch" style="display:none">
-<img src="/_layouts/15/images/spcommon.png?rev=23" />
-</div>
-<form method="post" action="{action}" onsubmit="javascript:return WebForm_OnSubmit();"
- id="aspnetForm">
-<div class="aspNetHidden">
-<input type="hidden" name="_wpcmWpid" id="_wpcmWpid" value="" />
-<input type="hidden" name="wpcmVal" id="wpcmVal" value="" />
-<input type="hidden" name="MSOWebPartPage_PostbackSource" id="MSOWebPartPage_PostbackSource" />
-<input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />
-<input type="hidden" name="__EVENTARGUMENT" id="__EVENTARGUMENT" value="" />
-<input type="hidden" name="__REQUESTDIGEST" id="__REQUESTDIGEST" value="{request_digest}" />
-<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="{viewstate}" />
-</div>
-<script type="text/javascript">
-//<![CDATA[
-var theForm = document.forms['aspnetForm'];
-if (!theForm) {{
-    theForm = document.aspnetForm;
-}}
-function __doPostBack(eventTarget, eventArgument) {{
-    if (!theForm.onsubmit || (theForm.onsubmit() != false)) {{
-        theForm.__EVENTTARGET.value = eventTarget;
-        theForm.__EVENTARGUMENT.value = eventArgument;
-        theForm.submit();
-    }}
-}}
-//]]>
-</script>
-<div id="ms-designer-ribbon">
-<div id="s4-ribbonrow" class="ms-dialogHidden">
-<div id="globalNavBox"><div id="ribbonBox"><div id="s4-ribbonrowcont">
-<span class="ms-siteactions-root" id="siteactiontd">
-<a id="ctl00_ctl34_ExplicitLogin" class="ms-signInLink" href="{signin}"
- style="display:inline;">Sign In</a>
-</span>
-</div></div></div>
-</div>
-</div>
-<div id="s4-workspace"><div id="s4-bodyContainer">
-"""
+HEAD = template(__file__, "head.html")
 
-BANNER = """<div id="header" class="header">
-<div class="banner">
-<a href="{prefix}Pages/Trangchu.aspx" class="logo"><img src="{prefix}PublishingImages/logo.png"
- alt="Logo" /></a>
-<div class="banner-text">
-<h1 class="site-name">{agency_upper}</h1>
-<h2 class="site-parent">{parent}</h2>
-</div>
-</div>
-<div class="top-menu">
-<ul class="menu-ngang">
-{top_menu}
-</ul>
-</div>
-</div>
-<div id="contentRow" class="main-container">
-<div class="left-col">
-<div class="box-menu">
-<h3 class="title-box">Tin tức - Sự kiện</h3>
-<ul class="menu-doc">
-{list_menu}
-</ul>
-</div>
-<div class="box-link">
-<h3 class="title-box">Liên kết</h3>
-<ul>
-{links}
-</ul>
-</div>
-</div>
-<div id="contentBox" class="center-col" aria-live="polite" aria-relevant="all">
-<div id="DeltaPlaceHolderMain">
-<a id="mainContent" name="mainContent" tabindex="-1"></a>
-"""
+BANNER = template(__file__, "banner.html")
 
-FOOTER = """</div>
-</div>
-</div>
-<div id="footer" class="footer">
-<div class="footer-content">
-<p><strong>Bản quyền thuộc {agency}</strong></p>
-<p>Địa chỉ: {address}</p>
-<p>Điện thoại: {phone} - Email: {email}</p>
-<p>Ghi rõ nguồn khi trích dẫn thông tin từ trang này</p>
-</div>
-<div class="counter">Lượt truy cập: <span id="ctl00_lblCounter">{counter}</span></div>
-</div>
-</div></div>
-<div class="aspNetHidden">
-<input type="hidden" name="__VIEWSTATEGENERATOR" id="__VIEWSTATEGENERATOR" value="{generator}" />
-<input type="hidden" name="__EVENTVALIDATION" id="__EVENTVALIDATION" value="{validation}" />
-</div>
-<script type="text/javascript">
-//<![CDATA[
-var _spFormDigestRefreshInterval = 1440000;
-WebForm_InitCallback();
-//]]>
-</script>
-</form>
-<span id="DeltaPlaceHolderUtilityContent"></span>
-</body>
-</html>
-"""
+FOOTER = template(__file__, "footer.html")
 
-ERROR = """<!DOCTYPE html>
-<html dir="ltr" lang="vi-VN">
-<head><meta name="GENERATOR" content="Microsoft SharePoint" />
-<meta http-equiv="Content-type" content="text/html; charset=utf-8" />
-<title>
-\tLỗi
-</title>
-<link rel="stylesheet" type="text/css" href="/_layouts/15/1066/styles/error.css{rev}"/>
-</head>
-<body>
-<form method="post" action="./error.aspx" id="aspnetForm">
-<div id="ms-error-header" class="ms-pr">
-<h1 class="ms-core-pageTitle">Rất tiếc, đã xảy ra lỗi</h1>
-</div>
-<div id="ms-error-body">
-<div id="ms-error-error-content">
-<span id="ctl00_PlaceHolderMain_LabelMessage">{message}</span>
-</div>
-<div id="ms-error-details">
-<p><span>Thông tin Kỹ thuật</span></p>
-<p>ID Tương quan: {correlation}</p>
-</div>
-<div id="ms-error-gobackcont">
-<a href="{prefix}Pages/Trangchu.aspx">Quay lại trang chủ</a>
-</div>
-</div>
-</form>
-</body>
-</html>
-"""
+ERROR = template(__file__, "error.html")
 
 
 def _js_string(text: str) -> str:
