@@ -17,8 +17,10 @@ from datetime import date, datetime
 import lxml.html
 import trafilatura
 from lxml import etree
-from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
+from trafilatura.json_metadata import normalize_authors
+from trafilatura.metadata import examine_meta, extract_meta_json
 
+from crawler.extract.author_paths import AUTHOR_PATHS, NOT_AUTHOR
 from crawler.extract.boilerplate import (
     SAPO_PREFIX,
     cut_trailing_widgets,
@@ -47,6 +49,7 @@ _META_MAX_WORDS = 12  # date, byline and share lines under a title are this shor
 _CAPTION_MAX_WORDS = 40  # a figcaption longer than this is text set beside a picture
 _TEXT_PARTS = frozenset({"p", "div", "ul", "ol"})
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:»]\s+")
+_AUTHOR_MAX_CHARS = 120
 _DATE_ONLY = re.compile(r"^[\W\d]*\d{1,2}/\d{1,2}/\d{4}[\W\d]*$")
 
 
@@ -350,19 +353,7 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     if summary is None:
         summary = next((SAPO_PREFIX.sub("", t) for t in zone if SAPO_PREFIX.match(t)), None)
     vietnamese = guess_language(" ".join(lines[:5])) == "vi"
-    published, source = None, None
-    if "published" in properties:
-        published = parse_vn_datetime(properties["published"])
-        source = "properties" if published else None
-    if published is None:
-        split = (title_index - zone_start) if title_index is not None else len(zone)
-        header = header_date(zone[:split], zone[split + 1 :], title)
-        published, source = find_published(metadata, header, vietnamese, html or reading, url)
-    warnings = [] if published else ["no publication date found"]
     author = properties.get("author") or metadata.get("author") or _header_byline(zone, title)
-    if not author and not vietnamese:
-        # Vietnamese portals credit the author in the closing line (read by finish_article).
-        author = _marked_author(reading)
     body = cut_trailing_widgets([line for line in body if line != summary])
     body, signer = strip_document_frame(body)
     body.extend(_closing_byline(found, texts, body))
@@ -370,6 +361,20 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
         # A notice of one paragraph: what looked like its sapo is its whole text.
         body, summary = [summary], None
     container = _content_container(found, texts, body)
+    heading = found[title_index][1] if title_index is not None else None
+    region = _article_region(heading, container, body_element)
+    published, source = None, None
+    if "published" in properties:
+        published = parse_vn_datetime(properties["published"])
+        source = "properties" if published else None
+    if published is None:
+        split = (title_index - zone_start) if title_index is not None else len(zone)
+        around = (zone[:split], zone[split + 1 :], title)
+        published, source = find_published(metadata, header_date(*around), vietnamese, reading, url)
+    warnings = [] if published else ["no publication date found"]
+    if not author and not vietnamese:
+        # Vietnamese portals credit the author in the closing line (read by finish_article).
+        author = _marked_author(reading, region)
     return Reading(
         title=title,
         published=published,
@@ -390,14 +395,41 @@ def _header_byline(zone: list[str], title: str | None) -> str | None:
     return next((name for name in names if name), None)
 
 
-def _marked_author(tree: etree._Element) -> str | None:
+def _author_element(region: etree._Element) -> str | None:
+    """The text of the first element of `region` marked as the author's (author_paths)."""
+    for expression in AUTHOR_PATHS:
+        for element in expression(region):
+            if NOT_AUTHOR(element):
+                continue
+            text = " ".join(" ".join(element.itertext()).split())
+            if 2 < len(text) < _AUTHOR_MAX_CHARS:
+                return normalize_authors(None, text)
+    return None
+
+
+def _article_region(
+    heading: etree._Element | None, container: etree._Element | None, body: etree._Element | None
+) -> etree._Element | None:
+    """The smallest element holding the title and the text: where a byline stands."""
+    if heading is None or container is None:
+        return body
+    region = container
+    while region is not None and not _contains(region, heading):
+        region = region.getparent()
+    return region if region is not None else body
+
+
+def _marked_author(tree: etree._Element, region: etree._Element | None) -> str | None:
     """The author as trafilatura reads it (its meta and JSON-LD conventions, then elements
-    marked rel/class/itemprop "author"), without a leading "By"/"Post author"."""
+    marked rel/class/itemprop "author" in the region holding title and text), without a
+    leading "By"/"Post author"."""
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None  # a handle, as trafilatura judges it
     with contextlib.suppress(Exception):  # trafilatura's JSON-LD reading may fail on odd data
         meta = extract_meta_json(tree, meta)
-    name = meta.author or extract_author(tree)
+    name = meta.author
+    if not name and region is not None:
+        name = _author_element(region)
     name = strip_byline_prefix(name) if name else None
     return name if name and is_name(name) else None

@@ -13,6 +13,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # libxml2 discards everything after a stray </html> in mid-page; the closing tags of html and
 # body carry no information, so they are dropped before libxml2 sees the page.
 _END_TAGS = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
+_STRUCTURED_SCRIPTS = frozenset({"application/ld+json", "application/json"})
 NEVER_TEXT = ("script", "style", "noscript", "template", "noembed", "noframes")
 # A <noscript> holding paragraphs or this many words is page text, not a script fallback.
 NOSCRIPT_TEXT_WORDS = 50
@@ -47,9 +48,10 @@ def parse_html(text: str) -> etree._Element:
         raise ExtractionError(f"unparseable HTML: {error}") from error
     if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
         raise ExtractionError("unparseable HTML: elements nested deeper than 2048 levels")
-    # JSON-LD stays: it states the headline, dates and author in a web standard.
+    # JSON-LD stays: it states the headline, dates and author in a web standard; so do JSON data
+    # islands, where script-built pages keep their publication date for htmldate to find.
     structured = [
-        script for script in tree.iter("script") if script.get("type") == "application/ld+json"
+        script for script in tree.iter("script") if script.get("type") in _STRUCTURED_SCRIPTS
     ]
     for script in structured:
         script.tag = "jsonld"

@@ -69,11 +69,11 @@ def find_published(
     metadata: dict[str, Any],
     header: date | datetime | None,
     vietnamese: bool,
-    original: etree._Element | str,
+    original: etree._Element,
     url: str,
 ) -> tuple[date | datetime | None, str | None]:
     """(published, source). `metadata` is structured.page_metadata's, `header` the date near
-    the title, `original` the page as fetched (or its tree before the clean-up), for htmldate."""
+    the title, `original` the page's tree before the clean-up, for htmldate."""
     stated = metadata.get("published")
     source = metadata.get("published_source")
     if not _plausible(stated):
@@ -90,7 +90,7 @@ def find_published(
     if stated is not None and _utc_near_midnight(stated):
         # The day of a UTC time differs from the page's own day for pages far from Greenwich:
         # the dates the page shows (htmldate's search) settle which day it is.
-        shown = _htmldate(original, url)
+        shown = _htmldate(original, url, extensive=True)
         if shown is not None and abs((shown - _day(stated)).days) == 1:
             return shown, "htmldate"
     if stated is not None:
@@ -113,7 +113,7 @@ def _utc_near_midnight(value: date | datetime) -> bool:
     return value.hour < _EARLY_MORNING or value.hour >= _LATE_EVENING
 
 
-def _htmldate(tree: etree._Element | str, url: str, extensive: bool = True) -> date | None:
+def _htmldate(tree: etree._Element, url: str, extensive: bool) -> date | None:
     try:
         found = htmldate.find_date(
             tree, url=url, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%d"
