@@ -2,7 +2,7 @@
 our replicas do not serve, scored through the generic path only (`govarchive eval`).
 
 The markup follows public evidence of each system (tests/vn_cms/README.md);
-the text comes from the replicas' shared generator (replica.govtext), never from a real page.
+the text comes from the replicas' shared generator (replica.text.gov), never from a real page.
 Each page also carries one or more of the traps issue 13 names: a header clock showing today's
 date, an event date in the first sentence, a "Theo …" sentence inside the body, the title
 repeated in breadcrumb and print header, an ALL-CAPS title, windows-1258 or NFD text.
