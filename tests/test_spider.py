@@ -342,3 +342,21 @@ def test_a_day_walk_stops_at_since(spider_for: Spider, monkeypatch: pytest.Monke
     [request] = [r for r in spider.source_requests(days) if "back" in r.cb_kwargs]
     empty = HtmlResponse(request.url, body=b"<html><body></body></html>", request=request)
     assert not listings(requests_of(spider.parse_links(empty, **request.cb_kwargs)))
+
+
+def test_articles_archived_earlier_in_the_same_run_do_not_stop_a_walk(
+    spider_for: Spider,
+) -> None:
+    # A feed and a section list the same articles: on a first crawl, the section's pages
+    # holding articles the feed's requests archived meanwhile are not old ground.
+    spider = spider_for("replica-thads-dongthap")
+    page = follow(first_requests(spider)[0])
+    found = [(r.url, None) for r in articles(requests_of(page))]
+    _, stale = spider.article_requests(found, source(spider, "links"))
+    for url, _ in found:
+        archive_one(spider, url)
+    _, stale_again = spider.article_requests(found, source(spider, "links"))
+    assert not stale and not stale_again
+    later = spider_for("replica-thads-dongthap")  # the next run: now they are old ground
+    _, stale_next_run = later.article_requests(found, source(later, "links"))
+    assert stale_next_run

@@ -97,6 +97,9 @@ class PortalSpider(ListingSources, scrapy.Spider):
         # far, and the sources whose walk reached articles older than --since.
         self.scheduled_new = 0
         self.past_since: set[str] = set()
+        # Articles this run found new (canonical URLs): archived during the run by one source,
+        # they are no sign for another source that its walk reached older ground.
+        self.new_this_run: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -253,7 +256,8 @@ class PortalSpider(ListingSources, scrapy.Spider):
         a full run re-checks them with a conditional GET.
         """
         found = list(found)
-        known = self.archive.known(self.profile.canonical(url) for url, _ in found)
+        canonical = {self.profile.canonical(url) for url, _ in found}
+        known = self.archive.known(canonical)
         requests = []
         for url, api_item in found:
             validators = known.get(self.profile.canonical(url))
@@ -268,8 +272,9 @@ class PortalSpider(ListingSources, scrapy.Spider):
                 self.crawler.stats.set_value("govarchive/budget_reached", True)
                 break
             self.scheduled_new += 1
+            self.new_this_run.add(self.profile.canonical(url))
             requests.append(self.article_request(url, api_item, source=source))
-        stale = bool(found) and len(known) == len({self.profile.canonical(u) for u, _ in found})
+        stale = bool(found) and all(c in known and c not in self.new_this_run for c in canonical)
         return requests, stale
 
     def older_than_since(self, day: date) -> bool:
