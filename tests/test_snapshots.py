@@ -30,7 +30,10 @@ from tests.helpers import run_govarchive
 pytestmark = pytest.mark.slow
 
 TWINS = sorted(slug for slug in load_sites() if slug.startswith("replica-"))
-PER_SITE = -(-10_000 // len(TWINS))
+# A little over 10,000 served: of hanoi.gov.vn's sections, only those whose NewsZone Catname
+# is public are walked past their first page (docs/evidence.md), so its twin is not archived
+# whole at this size.
+PER_SITE = -(-10_500 // len(TWINS))
 CONFIG = SiteConfig(articles=max(PER_SITE, 18))
 FIELDS = (
     "url", "site", "agency", "title", "published", "updated", "author_unit", "author",
