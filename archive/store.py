@@ -206,6 +206,14 @@ class Archive:
             failure["first_failed_at"] = first_failed.get(failure["url"]) or failed_at
         self.db.table("extraction_failures").upsert_all(failures, pk="url")
 
+    def note_fetch_error(self, run_id: int, url: str, error: str) -> None:
+        """Give a run's last fetch of `url` the reason its request came to nothing."""
+        self.db.execute(
+            "UPDATE fetches SET error = coalesce(error, ?) WHERE id = "
+            "(SELECT max(id) FROM fetches WHERE run_id = ? AND url = ?)",
+            [error, run_id, url],
+        )
+
     def _mark_gone(self, url: str, fetched_at: str) -> int:
         """Count one 404/410 answer; return 1 if the article is now marked removed."""
         self.db.execute(

@@ -4,6 +4,7 @@ in gzip WARC files, and reading a record back by its file and offset."""
 from __future__ import annotations
 
 import hashlib
+import zlib
 from base64 import b32encode
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -158,16 +159,53 @@ def _original(name: str) -> str:
     return "Transfer-Encoding" if name == _HOP_BY_HOP["transfer-encoding"] else name
 
 
-def complete_records(path: Path) -> Iterator[tuple[int, str, str]]:
+def complete_records(path: Path, *, strict: bool = False) -> Iterator[tuple[int, str, str]]:
     """(offset, type, record id) of every complete record, stopping quietly at a torn end (a
-    crawl killed while writing its last record)."""
+    crawl killed while writing its last record, a disk that filled up); with `strict`, a torn
+    record raises ValueError instead.
+
+    warcio reads a gzip member whose CRC and length trailer is missing without a word (and so
+    does `warcio check`): each record's member is checked whole, trailer included.
+    """
     with path.open("rb") as stream:
         records = ArchiveIterator(stream)
+        found: list[tuple[int, str, str]] = []
         try:
             for record in records:
                 record_id = record.rec_headers.get_header("WARC-Record-ID")
                 offset = records.get_record_offset()
                 record.content_stream().read()  # a torn record fails here, not later
-                yield offset, record.rec_type, record_id
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError):
-            return
+                found.append((offset, record.rec_type, record_id))
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
+            if strict:
+                raise ValueError(f"{path.name}: torn record after offset {_last(found)}") from error
+        ends = [offset for offset, _, _ in found[1:]] + [path.stat().st_size]
+        for (offset, kind, record_id), end in zip(found, ends, strict=True):
+            if not _whole_gzip_member(stream, offset, end):
+                if strict:
+                    raise ValueError(f"{path.name}: torn gzip member at offset {offset}")
+                return
+            yield offset, kind, record_id
+
+
+def _last(found: list[tuple[int, str, str]]) -> int:
+    return found[-1][0] if found else 0
+
+
+def _whole_gzip_member(stream: BinaryIO, start: int, end: int) -> bool:
+    """Whether the bytes from `start` to `end` are one gzip member ending in its trailer."""
+    stream.seek(start)
+    inflate = zlib.decompressobj(wbits=31)
+    left = end - start
+    while left > 0 and not inflate.eof:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            return False
+        left -= len(chunk)
+        try:
+            inflate.decompress(chunk, 1 << 16)
+            while inflate.unconsumed_tail and not inflate.eof:
+                inflate.decompress(inflate.unconsumed_tail, 1 << 16)
+        except zlib.error:
+            return False
+    return inflate.eof and left == 0 and not inflate.unused_data

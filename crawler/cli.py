@@ -19,16 +19,23 @@ DEMO_DB = Path("data/demo.db")
 
 
 def _print_results(results: list) -> bool:
-    """Print one line per site; True when every site finished and fetched something."""
+    """Print one line per site; True when every site finished, fetched something and left
+    nothing behind (a listing page or an article that failed after its retries)."""
     ok = True
     for result in results:
-        healthy = result.finish_reason == "finished" and result.pages > 0
+        healthy = result.finish_reason == "finished" and result.pages > 0 and not result.left_behind
         ok = ok and healthy
+        behind = (
+            f"; left behind: {result.listing_failures} listing pages, "
+            f"{result.articles_left_behind} articles (see fetches.error)"
+            if result.left_behind
+            else ""
+        )
         click.echo(
             f"{result.site}: {result.new} new, {result.changed} changed, "
             f"{result.unchanged} unchanged, {result.removed} removed articles, "
             f"{result.failures} unreadable pages, {result.pages} responses, "
-            f"{result.errors} errors ({result.finish_reason})"
+            f"{result.errors} errors ({result.finish_reason}){behind}"
         )
     return ok
 
@@ -112,7 +119,8 @@ def crawl(
     page holds only archived articles; it re-checks recent articles for edits with a
     conditional GET. Every request goes to the `fetches` table and the run to `crawl_runs`.
     Same as `scrapy crawl portal -a site=SLUG -s ARCHIVE_DB=PATH`, for several sites at once.
-    Exits 1 if a site fetched nothing or did not finish, 75 (at once) if another crawl or
+    Exits 1 if a site fetched nothing, did not finish, or left listing pages or articles
+    behind (failed after retries; the next run fetches them), 75 (at once) if another crawl or
     update holds the archive's lock.
 
     Example: govarchive crawl thads-dongthap --db data/archive.db --since 2026-01-01

@@ -3,15 +3,18 @@ size, time) and, for each response, WARC records of the bytes as received."""
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, Response
+from scrapy.utils.defer import deferred_from_coro
 
 from archive import Archive, Capture, WarcFile
 from crawler.archiving import crawl_archive
@@ -20,6 +23,7 @@ from crawler.politeness import politeness_host
 from crawler.signals import fetch_recorded
 
 _STARTED = "fetchlog_started"
+logger = logging.getLogger(__name__)
 
 
 def _pairs(headers: Headers) -> list[tuple[str, str]]:
@@ -58,7 +62,10 @@ class FetchLogMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         row: dict[str, Any] = {"status": response.status, "bytes": len(response.body)}
         if self.warc_dir is not None:
-            capture = self._snapshot(request, response)
+            try:
+                capture = self._snapshot(request, response)
+            except OSError as error:
+                self._stop(request, row, error)
             snapshot = {
                 "warc_file": capture.warc_file,
                 "warc_offset": capture.warc_offset,
@@ -70,6 +77,24 @@ class FetchLogMiddleware:
             row |= snapshot
         self._send(request, row)
         return response
+
+    def _stop(self, request: Request, row: dict[str, Any], error: OSError) -> NoReturn:
+        """A snapshot that cannot be written (a full disk, a directory gone): every later
+        response would fail the same way, so the crawl ends now, its run closed with the
+        reason, instead of fetching pages it cannot keep."""
+        reason = f"WARC write failed: {type(error).__name__}: {error}"
+        self._send(request, row | {"error": reason})
+        stats = self.crawler.stats
+        if stats is not None and not stats.get_value("govarchive/fatal"):
+            stats.set_value("govarchive/fatal", reason)
+            logger.error("%s; stopping the crawl", reason)
+            try:
+                engine = self.crawler.engine
+            except RuntimeError:  # no crawl running (a component tried alone)
+                engine = None
+            if engine is not None:
+                deferred_from_coro(engine.close_spider_async(reason="warc_write_failed"))
+        raise IgnoreRequest(reason) from error
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         error = f"{type(exception).__name__}: {exception}".strip().rstrip(":")

@@ -15,7 +15,7 @@ from archive import Archive, WriteCounts
 from crawler.archiving import crawl_archive
 from crawler.extract import EXTRACTOR_VERSION
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
-from crawler.signals import fetch_recorded
+from crawler.signals import fetch_failed, fetch_recorded
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +84,7 @@ class ArchivePipeline:
         settings = crawler.settings
         pipeline = cls(crawler, crawl_archive(crawler), settings.getint("ARCHIVE_BATCH_SIZE"))
         crawler.signals.connect(pipeline.record_fetch, signal=fetch_recorded)
+        crawler.signals.connect(pipeline.fetch_failed, signal=fetch_failed)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -101,6 +102,16 @@ class ArchivePipeline:
     def record_fetch(self, fetch: dict[str, Any]) -> None:
         self.requests += 1
         self._add("fetches", fetch)
+
+    def fetch_failed(self, url: str, reason: str) -> None:
+        """Give a URL's last fetch the reason its request came to nothing (a 200 that was a
+        decompression bomb, a 302 that looped or left the site, a 503 after the retries)."""
+        for row in reversed(self.pending["fetches"]):
+            if row["url"] == url:
+                row["error"] = row.get("error") or reason
+                return
+        if self.run_id is not None:  # already written with an earlier batch
+            self.archive.note_fetch_error(self.run_id, url, reason)
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, ArticleItem):
@@ -156,6 +167,8 @@ class ArchivePipeline:
                     reason == "finished"
                     and not self.stats.get_value("govarchive/budget_reached")
                     and not self.stats.get_value("govarchive/listing_failures")
+                    # An article left behind is fetched again when the next run walks on.
+                    and not self.stats.get_value("govarchive/articles_left_behind")
                 ),
             )
         self.archive.analyze_if_grown()

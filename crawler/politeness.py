@@ -101,6 +101,11 @@ class PolitenessMiddleware:
             HostLedger(Path(directory) / "hosts"),
         )
         crawler.signals.connect(middleware.robots_parsed, signal=signals.robots_parsed)
+        # The turn is given back when the answer arrives, before any middleware sees it: one
+        # that raises on the way back (a WARC write on a full disk) skips process_response,
+        # and the host would wait out the turn's timeout on every later request.
+        crawler.signals.connect(middleware.answered, signal=signals.response_downloaded)
+        crawler.signals.connect(middleware.left, signal=signals.request_left_downloader)
         return middleware
 
     def _host(self, url: str) -> tuple[str, _Host]:
@@ -141,7 +146,10 @@ class PolitenessMiddleware:
         if wait > 0:
             await asyncio.sleep(wait)
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    def answered(self, response: Response, request: Request) -> None:
+        """The downloader has the answer: the host's turn is free after its pause."""
+        if _HOLDS not in request.meta:
+            return  # not ours, or given back already
         _, host = self._host(request.url)
         pause = host.delay
         if response.status in (429, 503):
@@ -149,11 +157,19 @@ class PolitenessMiddleware:
             if asked is not None:
                 pause = max(pause, min(asked, MAX_RETRY_AFTER))
         self._release(request, host, pause)
+
+    def left(self, request: Request) -> None:
+        """The request left the downloader however it ended: nothing it holds stays held."""
+        if _HOLDS in request.meta:
+            _, host = self._host(request.url)
+            self._release(request, host, host.delay)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        self.answered(response, request)
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
-        _, host = self._host(request.url)
-        self._release(request, host, host.delay)
+        self.left(request)
 
     def _release(self, request: Request, host: _Host, pause: float) -> None:
         # Never earlier than another answer asked (a Retry-After while other requests were out).

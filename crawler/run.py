@@ -28,6 +28,15 @@ class CrawlResult:
     errors: int
     finish_reason: str
     run_id: int | None = None  # its `crawl_runs` row
+    # Listing pages and articles that failed after their retries (or were refused: a
+    # redirect loop, an off-site redirect, a body over the size limit).
+    listing_failures: int = 0
+    articles_left_behind: int = 0
+
+    @property
+    def left_behind(self) -> bool:
+        """Whether the run missed anything the site lists (it must not report success)."""
+        return bool(self.listing_failures or self.articles_left_behind)
 
     @classmethod
     def from_stats(cls, site: str, stats: dict[str, Any]) -> CrawlResult:
@@ -43,6 +52,8 @@ class CrawlResult:
             errors=stats.get("log_count/ERROR", 0),
             finish_reason=stats.get("finish_reason", "not started"),
             run_id=stats.get("govarchive/run_id"),
+            listing_failures=stats.get("govarchive/listing_failures", 0),
+            articles_left_behind=stats.get("govarchive/articles_left_behind", 0),
         )
 
 

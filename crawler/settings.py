@@ -40,6 +40,10 @@ DOWNLOADER_CLIENTCONTEXTFACTORY = "crawler.tls.CipherStringContextFactory"
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalFingerprinter"
 
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's redirects, with the target under its own identity and loops and off-site
+    # targets refused with a reason (crawler/redirects.py).
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.redirects.SiteRedirectMiddleware": 600,
     # After CookiesMiddleware (700) on the way back, so the retried request's cookie is stored.
     "crawler.middlewares.CookieChallengeMiddleware": 650,
     # Waits its turn per host (Crawl-delay, Retry-After) just before the fetch log starts

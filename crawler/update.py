@@ -56,6 +56,8 @@ class SiteRun:
             self.outcome == "finished"
             and result.get("finish_reason") == "finished"
             and result.get("pages", 0) > 0
+            and not result.get("listing_failures")
+            and not result.get("articles_left_behind")
         )
 
     def line(self) -> str:

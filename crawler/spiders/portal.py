@@ -12,15 +12,17 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
-from scrapy.exceptions import UsageError
+from scrapy.exceptions import IgnoreRequest, UsageError
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from archive import Archive
 from crawler.archiving import crawl_archive
 from crawler.extract import ExtractionError, extract_api_article, extract_article
+from crawler.failures import ROBOTS_FORBIDDEN, failure_reason
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.meta import CANONICAL_URL, KIND, SNAPSHOT, SOURCE_KEY
+from crawler.signals import fetch_failed
 from crawler.sites import RegistryError, SiteProfile, Source, get_site
 from crawler.spiders.sources import ListingSources
 from crawler.tls import CIPHERS_SETTING
@@ -182,11 +184,38 @@ class PortalSpider(ListingSources, scrapy.Spider):
         if response is not None and response.status in (404, 410):
             self.logger.warning("Listing %s answered %d; not followed", url, response.status)
             return
+        if failure.check(IgnoreRequest) and ROBOTS_FORBIDDEN in str(failure.value):
+            # The site asks us not to walk it: a choice, not a page we failed to read.
+            self.logger.info("Listing %s is disallowed by robots.txt; not followed", url)
+            return
+        reason = failure_reason(failure)
         self.crawler.stats.inc_value("govarchive/listing_failures")
+        self.crawler.signals.send_catch_log(fetch_failed, url=url, reason=reason)
         self.logger.error(
-            "Listing %s failed after retries (%s); the next run walks on from the start",
-            url,
-            f"HTTP {response.status}" if response is not None else failure.getErrorMessage(),
+            "Listing %s failed (%s); the next run walks on from the start", url, reason
+        )
+
+    def article_failed(self, failure: Failure) -> Iterator[PageFailure]:
+        """An article that could not be fetched (failing answers after the retries, no answer,
+        a refused redirect, a body over the size limit): recorded with the reason, and counted
+        as left behind, so the run does not report success and the next run walks on."""
+        request = failure.request
+        # The article's identity is the URL the listing gave, before any redirect.
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        if failure.check(IgnoreRequest) and ROBOTS_FORBIDDEN in str(failure.value):
+            self.logger.info("Article %s is disallowed by robots.txt; not fetched", url)
+            return
+        reason = failure_reason(failure)
+        response = getattr(failure.value, "response", None)
+        self.crawler.stats.inc_value("govarchive/articles_left_behind")
+        self.crawler.signals.send_catch_log(fetch_failed, url=request.url, reason=reason)
+        self.logger.error("Article %s not archived: %s", url, reason)
+        yield PageFailure(
+            url=self.profile.canonical(url),
+            site=self.profile.slug,
+            reason=reason,
+            http_status=response.status if response is not None else None,
+            failed_at=_now(),
         )
 
     def article_request(
@@ -237,13 +266,19 @@ class PortalSpider(ListingSources, scrapy.Spider):
                 method=method,
                 body=body,
                 callback=self.parse_api_article,
+                errback=self.article_failed,
                 cb_kwargs={"article_url": url},
                 meta=meta,
                 headers=headers,
                 priority=ARTICLE_PRIORITY,
             )
         return scrapy.Request(
-            url, callback=self.parse_article, meta=meta, headers=headers, priority=ARTICLE_PRIORITY
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            meta=meta,
+            headers=headers,
+            priority=ARTICLE_PRIORITY,
         )
 
     def article_requests(

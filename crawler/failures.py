@@ -1,0 +1,27 @@
+"""Why a request came to nothing, in one line: what the crawl records in `fetches` and
+`extraction_failures` for a page it could not get."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+# Scrapy's RobotsTxtMiddleware refuses a request with this message.
+ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
+
+
+def failure_reason(failure: Failure) -> str:
+    """The reason of an errback's failure: the last answer after the retries, a refused
+    redirect, a body over the size limit (a decompression bomb among them), or the error."""
+    error = failure.value
+    if isinstance(error, HttpError):
+        return f"HTTP {error.response.status} after retries"
+    message = str(error).strip()
+    if isinstance(error, IgnoreRequest):
+        if "during decompression" in message:
+            return f"decompression bomb: {message}"
+        return message or "request ignored"
+    if "max size" in message or "maxsize" in message.lower():
+        return f"too large: {message}"
+    return f"{type(error).__name__}: {message}".rstrip(": ")
