@@ -169,6 +169,7 @@ class ArchivePipeline:
                     and not self.stats.get_value("govarchive/listing_failures")
                     # An article left behind is fetched again when the next run walks on.
                     and not self.stats.get_value("govarchive/articles_left_behind")
+                    and not self.stats.get_value("govarchive/listing_cap_reached")
                 ),
             )
         self.archive.analyze_if_grown()

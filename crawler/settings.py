@@ -64,7 +64,8 @@ ARCHIVE_BATCH_SIZE = 200
 # Byte-exact snapshots of every response, as gzip WARC files in WARC_DIR (default: "warc"
 # beside the archive file). Raw bytes live there, never in the database Datasette serves.
 WARC_ENABLED = True
-WARC_DIR = None
+# GOVARCHIVE_WARC_DIR puts them elsewhere (another disk).
+WARC_DIR = os.environ.get("GOVARCHIVE_WARC_DIR") or None
 # Per-host turns shared with every other crawl on the machine: lock files under
 # POLITENESS_DIR/hosts (default: beside the archive file; see crawler/hostledger.py).
 POLITENESS_DIR = None
@@ -79,6 +80,11 @@ INCREMENTAL_OVERLAP = 1
 REVISIT_DAYS = 14
 CRAWL_SINCE = None
 MAX_ARTICLES = 0
+# Pagination traps (a pager that never ends, jumps to ?Page=3980): a source's walk stops after
+# EMPTY_LISTING_PAGES listing pages in a row linking to no article the run had not seen yet,
+# and at MAX_LISTING_PAGES listing pages per source per run (then the next run walks on).
+EMPTY_LISTING_PAGES = 10
+MAX_LISTING_PAGES = 20000
 
 # Where the replica portals answer (replica-* profiles point there).
 REPLICA_URL = os.environ.get("GOVARCHIVE_REPLICA_URL", "http://127.0.0.1:8000")

@@ -2,6 +2,7 @@
 
 # Over 400 lines on purpose: the SPEC grammar, the URL choice and the sixteen fault answers
 # are one table read top to bottom; splitting it would scatter each fault over two files.
+# (Seventeen since `moved`: a permanent redirect to a page that answers.)
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ DEFAULTS: dict[str, tuple[float, float | None]] = {
     "bomb": (0.01, None),
     "redirect_loop": (0.02, None),
     "offsite": (0.02, None),
+    "moved": (0.02, None),  # 301 to the page under another URL (a slug corrected), which answers
     "binary": (0.02, None),
     "malformed": (0.05, None),
     "sessionid": (0.10, None),
@@ -45,12 +47,13 @@ INTEGER_ARGS = frozenset({"5xx", "429"})
 # Faults that fail a URL's first requests only, in the order a URL goes through them.
 TRANSIENT = ("reset", "429", "5xx")
 # Faults that replace the page; where several are chosen the first listed wins.
-TERMINAL = ("redirect_loop", "offsite", "binary", "bomb", "huge")
+TERMINAL = ("redirect_loop", "offsite", "moved", "binary", "bomb", "huge")
 # Faults that rewrite an HTML page (applied in this order).
 CONTENT = ("sessionid", "malformed", "nfd", "charset", "metacharset")
 HUGE_BYTES = 50 * 1024 * 1024
 BOMB_BYTES = 1 << 30
 LOOP_MARK = "_loop=1"
+MOVED_MARK = "_moved=1"
 OFFSITE = "http://example.invalid"
 SESSION_PARAMS = frozenset({"asp.net_sessionid", "sid", "jsessionid"})
 _JSESSIONID = re.compile(r";jsessionid=[^/?#;]*", re.I)
@@ -155,7 +158,8 @@ def fault_key(target: str) -> str | None:
     lower = unquote(path or "/", errors="replace").lower()
     if lower == "/" or lower.startswith("/__replica__/") or lower.endswith("/robots.txt"):
         return None
-    query = "&".join(p for p in query.split("&") if p and p != LOOP_MARK).lower()
+    query = "&".join(p for p in query.split("&") if p and p not in (LOOP_MARK, MOVED_MARK))
+    query = query.lower()
     return lower + ("?" + query if query else "")
 
 
@@ -178,7 +182,7 @@ def faults_for(spec: FaultSpec | str | None, path: str) -> set[str]:
     terminal = next((name for name in TERMINAL if name in chosen), None)
     if terminal:
         chosen -= {*TERMINAL, *CONTENT} - {terminal}
-        if terminal in ("redirect_loop", "offsite", "huge"):
+        if terminal in ("redirect_loop", "offsite", "moved", "huge"):
             chosen.discard("truncate")
     if "charset" in chosen:
         chosen.discard("metacharset")
@@ -279,6 +283,13 @@ def _text(status: int, text: str, headers: tuple[tuple[str, str], ...] = ()) -> 
 
 
 def _terminal(faults: frozenset[str], target: str, key: str) -> Response | None:
+    if "moved" in faults:
+        target = strip_session(target)
+        if MOVED_MARK in target.partition("?")[2].split("&"):
+            return None  # the page's new address: it answers
+        location = target + ("&" if "?" in target else "?") + MOVED_MARK
+        page = f'<html><body>Moved to <a href="{escape(location)}">here</a>.</body></html>'
+        return Response(301, page.encode(), headers=(("Location", location),))
     if "redirect_loop" in faults or "offsite" in faults:
         target = strip_session(target)
         if "offsite" in faults:

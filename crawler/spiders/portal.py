@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -64,6 +65,11 @@ class CrawlPlan:
     since: str | None = None  # archive only articles published on or after this date
     overlap: int = 1  # listing pages with nothing new still followed before paging stops
     max_articles: int = 0  # new articles to fetch at most (0: no limit)
+    # Pagination traps (a pager that pages on forever, jumps to ?Page=3980): a source's walk
+    # stops after this many listing pages in a row that link to no article the run has not
+    # seen yet, and at this many listing pages in all.
+    empty_listing_pages: int = 10
+    max_listing_pages: int = 20000
 
     @classmethod
     def from_settings(cls, settings: Any, today: date) -> CrawlPlan:
@@ -77,6 +83,8 @@ class CrawlPlan:
             since=since,
             overlap=settings.getint("INCREMENTAL_OVERLAP"),
             max_articles=settings.getint("MAX_ARTICLES"),
+            empty_listing_pages=settings.getint("EMPTY_LISTING_PAGES", 10),
+            max_listing_pages=settings.getint("MAX_LISTING_PAGES", 20000),
         )
 
 
@@ -102,6 +110,12 @@ class PortalSpider(ListingSources, scrapy.Spider):
         # Articles this run found new (canonical URLs): archived during the run by one source,
         # they are no sign for another source that its walk reached older ground.
         self.new_this_run: set[str] = set()
+        # Pagination traps: per source, listing pages walked and empty pages in a row (linking
+        # to no article this run had not seen), and the sources whose walk was stopped.
+        self.linked_this_run: set[str] = set()
+        self.listing_pages: Counter[str] = Counter()
+        self.empty_pages: Counter[str] = Counter()
+        self.walk_stopped: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -292,6 +306,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
         """
         found = list(found)
         canonical = {self.profile.canonical(url) for url, _ in found}
+        self._count_listing_page(source, canonical)
         known = self.archive.known(canonical)
         requests = []
         for url, api_item in found:
@@ -312,6 +327,27 @@ class PortalSpider(ListingSources, scrapy.Spider):
         stale = bool(found) and all(c in known and c not in self.new_this_run for c in canonical)
         return requests, stale
 
+    def _count_listing_page(self, source: Source, linked: set[str]) -> None:
+        """Count a listing page of `source` against the trap limits (crawl-wide state)."""
+        key = source.key
+        fresh = linked - self.linked_this_run
+        self.linked_this_run |= fresh
+        self.listing_pages[key] += 1
+        self.empty_pages[key] = 0 if fresh else self.empty_pages[key] + 1
+        if key in self.walk_stopped:
+            return
+        if self.empty_pages[key] >= self.plan.empty_listing_pages:
+            why = f"{self.empty_pages[key]} listing pages in a row with no article not seen yet"
+        elif self.listing_pages[key] >= self.plan.max_listing_pages:
+            why = f"{self.listing_pages[key]} listing pages (MAX_LISTING_PAGES)"
+            # The walk did not reach the end: the next run walks on.
+            self.crawler.stats.inc_value("govarchive/listing_cap_reached")
+        else:
+            return
+        self.walk_stopped.add(key)
+        self.crawler.stats.inc_value("govarchive/pagination_stopped")
+        self.logger.warning("Source %s: paging stopped after %s (a pagination trap?)", key, why)
+
     def older_than_since(self, day: date) -> bool:
         """Whether a walk by day has gone back past --since (nothing of that day is kept)."""
         return bool(self.plan.since) and day.isoformat() < self.plan.since[:10]
@@ -322,6 +358,8 @@ class PortalSpider(ListingSources, scrapy.Spider):
 
     def keep_paging(self, source: Source, stale_pages: int) -> bool:
         """Whether a source's walk goes on to older listing pages."""
+        if source.key in self.walk_stopped:
+            return False
         if self.plan.full:
             return True
         if source.key in self.past_since:
