@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -22,6 +22,8 @@ def failure_reason(failure: Failure) -> str:
         if "during decompression" in message:
             return f"decompression bomb: {message}"
         return message or "request ignored"
-    if "max size" in message or "maxsize" in message.lower():
-        return f"too large: {message}"
+    if isinstance(error, DownloadCancelledError) or "max size" in message:
+        # Scrapy cancels a body over DOWNLOAD_MAXSIZE (without a message when it was sent
+        # without a Content-Length).
+        return f"too large: {message or 'over DOWNLOAD_MAXSIZE'}"
     return f"{type(error).__name__}: {message}".rstrip(": ")

@@ -108,7 +108,8 @@ class ArchivePipeline:
         decompression bomb, a 302 that looped or left the site, a 503 after the retries)."""
         for row in reversed(self.pending["fetches"]):
             if row["url"] == url:
-                row["error"] = row.get("error") or reason
+                known = row.get("error")
+                row["error"] = reason if not known or known in reason else f"{known}: {reason}"
                 return
         if self.run_id is not None:  # already written with an earlier batch
             self.archive.note_fetch_error(self.run_id, url, reason)

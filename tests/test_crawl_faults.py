@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.misc import build_from_crawler
@@ -20,6 +20,7 @@ from twisted.python.failure import Failure
 
 from archive.warc import WarcFile, complete_records
 from crawler.cli import _print_results
+from crawler.failures import failure_reason
 from crawler.fetchlog import FetchLogMiddleware
 from crawler.fingerprint import CanonicalFingerprinter
 from crawler.items import PageFailure
@@ -176,3 +177,13 @@ def test_a_torn_gzip_tail_is_noticed(tmp_path: Path) -> None:
     # Read quietly, the torn last record is not given out as complete.
     assert len(list(complete_records(path))) == 6
     assert gzip.decompress(data)  # the whole file was valid gzip before
+
+
+def test_a_page_over_the_size_limit_is_refused_as_too_large() -> None:
+    from crawler import settings
+
+    assert settings.DOWNLOAD_MAXSIZE <= 16 * 1024 * 1024  # a 28 MB body was archived whole
+    failure = Failure(Exception("Received 29360128 bytes which is larger than download max size"))
+    assert failure_reason(failure).startswith("too large: ")
+    # Sent without a Content-Length, the body is cut off at the limit without a message.
+    assert failure_reason(Failure(DownloadCancelledError())).startswith("too large: ")

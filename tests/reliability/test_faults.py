@@ -44,6 +44,7 @@ FAULTS = {
     "bomb=0.3": Expect(True, "decompression bomb"),
     "redirect_loop=0.3": Expect(True, "redirect loop"),
     "offsite=0.3": Expect(True, "off-site redirect"),
+    "huge=0.1": Expect(True, "too large"),
 }
 
 
@@ -116,7 +117,10 @@ def test_a_permanent_redirect_archives_the_article_under_its_new_url(faulty) -> 
     bed = faulty("moved=0.3")
     run = bed.crawl()
     assert run.returncode == 0 and run.seconds < BOUND, run.stdout
-    moved = [row["url"] for row in run.query("SELECT url FROM fetches WHERE status = 301")]
+    moved = [
+        row["url"]
+        for row in run.query("SELECT url FROM fetches WHERE status = 301 AND kind = 'article'")
+    ]
     assert moved
     archived = run.archived()
     assert len(archived) == len(run.live())  # every article, once
