@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -187,3 +188,25 @@ def test_a_page_over_the_size_limit_is_refused_as_too_large() -> None:
     assert failure_reason(failure).startswith("too large: ")
     # Sent without a Content-Length, the body is cut off at the limit without a message.
     assert failure_reason(Failure(DownloadCancelledError())).startswith("too large: ")
+
+
+def test_a_retry_after_outlives_answers_to_requests_out_at_the_same_time(
+    spider_for: Spider,
+) -> None:
+    # Two requests out at once: the 429's Retry-After must not be shortened by the other's
+    # answer coming after it.
+    spider = spider_for("thads-dongthap", DOWNLOAD_DELAY=0, CONCURRENT_REQUESTS_PER_DOMAIN=2)
+    middleware = PolitenessMiddleware.from_crawler(spider.crawler)
+    first = scrapy.Request("https://thads.moj.gov.vn/dongthap/a.aspx")
+    second = scrapy.Request("https://thads.moj.gov.vn/dongthap/b.aspx")
+
+    async def run() -> float:
+        await middleware.process_request(first)
+        await middleware.process_request(second)
+        limited = HtmlResponse(first.url, status=429, headers={"Retry-After": "30"})
+        middleware.process_response(first, limited)
+        middleware.process_response(second, HtmlResponse(second.url, request=second))
+        _, host = middleware._host(first.url)
+        return host.ready_at - time.time()
+
+    assert asyncio.run(run()) > 29

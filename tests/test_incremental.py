@@ -30,10 +30,10 @@ def query(db: Path, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         return conn.execute(sql, params).fetchall()
 
 
-def crawl(db: Path, replica: ReplicaServer, *args: str) -> sqlite3.Row:
-    """Run one crawl and return its `crawl_runs` row."""
+def crawl(db: Path, replica: ReplicaServer, *args: str, returncode: int = 0) -> sqlite3.Row:
+    """Run one crawl and return its `crawl_runs` row (exit 1: pages were left behind)."""
     result = run_govarchive("crawl", SITE, "--db", str(db), "--replica-url", replica.url, *args)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == returncode, result.stderr[-3000:]
     return query(db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")[0]
 
 
@@ -187,11 +187,11 @@ def test_a_listing_that_keeps_failing_leaves_the_walk_unfinished(
     # The listing pages the fault SPEC picks answer 5xx far longer than the crawler retries.
     replica = replica_factory(config=SiteConfig(articles=200), faults="5xx=0.3:1000")
     db = tmp_path / "archive.db"
-    first = crawl(db, replica)
+    first = crawl(db, replica, returncode=1)
     failed = query(
         db, "SELECT count(DISTINCT url) FROM fetches WHERE kind = 'listing' AND status >= 500 "
         "AND run_id = ?", (first["id"],),
     )  # fmt: skip
     assert failed[0][0] > 0
     assert first["walk_complete"] == 0
-    assert crawl(db, replica)["mode"] == "resume"
+    assert crawl(db, replica, returncode=1)["mode"] == "resume"
