@@ -22,6 +22,7 @@ from crawler.meta import KIND, SNAPSHOT
 from crawler.politeness import politeness_host
 from crawler.signals import fetch_recorded
 
+_ANSWERED = "fetchlog_answered"
 _STARTED = "fetchlog_started"
 logger = logging.getLogger(__name__)
 
@@ -54,10 +55,16 @@ class FetchLogMiddleware:
             warc_dir = Path(settings.get("WARC_DIR") or db_path.parent / "warc")
         middleware = cls(crawler, warc_dir, crawl_archive(crawler))
         crawler.signals.connect(middleware.close, signal=signals.spider_closed)
+        crawler.signals.connect(middleware.answered, signal=signals.response_downloaded)
         return middleware
 
     def process_request(self, request: Request) -> None:
         request.meta[_STARTED] = (time.perf_counter(), datetime.now(UTC))
+
+    def answered(self, response: Response, request: Request) -> None:
+        """When the answer arrived (the moment a host's politeness pause starts from), before
+        the snapshot is written."""
+        request.meta[_ANSWERED] = (time.perf_counter(), datetime.now(UTC))
 
     def process_response(self, request: Request, response: Response) -> Response:
         row: dict[str, Any] = {"status": response.status, "bytes": len(response.body)}
@@ -123,6 +130,9 @@ class FetchLogMiddleware:
 
     def _send(self, request: Request, row: dict[str, Any]) -> None:
         clock, started_at = request.meta.get(_STARTED, (None, None))
+        end_clock, answered_at = request.meta.pop(
+            _ANSWERED, (time.perf_counter(), datetime.now(UTC))
+        )
         row = {
             "url": request.url,
             "host": politeness_host(self.crawler, request.url),
@@ -130,8 +140,8 @@ class FetchLogMiddleware:
             "kind": request.meta.get(KIND)
             or ("robots" if request.url.endswith("/robots.txt") else "other"),
             "started_at": started_at.isoformat(timespec="milliseconds") if started_at else None,
-            "elapsed_ms": round((time.perf_counter() - clock) * 1000, 2) if clock else None,
-            "fetched_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+            "elapsed_ms": round((end_clock - clock) * 1000, 2) if clock else None,
+            "fetched_at": answered_at.isoformat(timespec="milliseconds"),
         } | row
         self.crawler.signals.send_catch_log(fetch_recorded, fetch=row)
 

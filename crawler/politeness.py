@@ -24,6 +24,8 @@ from crawler.hostledger import HostLedger, LedgerHold
 # next run tries again (a server asking for hours is better asked tomorrow).
 MAX_RETRY_AFTER = 300.0
 _HOLDS = "politeness_holds"
+# Seconds after an answer arrived when its turn is given back if process_response was skipped.
+FALLBACK_RELEASE = 0.5
 _LEDGER = "politeness_ledger"
 
 
@@ -101,11 +103,11 @@ class PolitenessMiddleware:
             HostLedger(Path(directory) / "hosts"),
         )
         crawler.signals.connect(middleware.robots_parsed, signal=signals.robots_parsed)
-        # The turn is given back when the answer arrives, before any middleware sees it: one
-        # that raises on the way back (a WARC write on a full disk) skips process_response,
-        # and the host would wait out the turn's timeout on every later request.
+        # A middleware that raises on the answer's way back (a WARC write on a full disk)
+        # skips process_response, and the host would wait out the turn's timeout on every
+        # later request: the answer's arrival gives the turn back shortly after, if
+        # process_response has not by then.
         crawler.signals.connect(middleware.answered, signal=signals.response_downloaded)
-        crawler.signals.connect(middleware.left, signal=signals.request_left_downloader)
         return middleware
 
     def _host(self, url: str) -> tuple[str, _Host]:
@@ -142,12 +144,20 @@ class PolitenessMiddleware:
                 request.meta[_LEDGER] = hold
                 host.ready_at = max(host.ready_at, hold.ready_at)
                 host.delay = max(host.delay, hold.delay)
-        wait = host.ready_at - time.time()
-        if wait > 0:
+        # The event loop's timers run on another clock than the wall clock the host's next
+        # free time is kept in (shared with other processes), and may wake a little early.
+        while (wait := host.ready_at - time.time()) > 0:
             await asyncio.sleep(wait)
 
     def answered(self, response: Response, request: Request) -> None:
-        """The downloader has the answer: the host's turn is free after its pause."""
+        """The downloader has the answer: process_response gives the turn back (after the
+        fetch log has stamped the answer, which the delay is measured from), or this does
+        in FALLBACK_RELEASE seconds."""
+        if _HOLDS in request.meta:
+            loop = asyncio.get_running_loop()
+            loop.call_later(FALLBACK_RELEASE, self._release_answered, response, request)
+
+    def _release_answered(self, response: Response, request: Request) -> None:
         if _HOLDS not in request.meta:
             return  # not ours, or given back already
         _, host = self._host(request.url)
@@ -158,18 +168,14 @@ class PolitenessMiddleware:
                 pause = max(pause, min(asked, MAX_RETRY_AFTER))
         self._release(request, host, pause)
 
-    def left(self, request: Request) -> None:
-        """The request left the downloader however it ended: nothing it holds stays held."""
-        if _HOLDS in request.meta:
-            _, host = self._host(request.url)
-            self._release(request, host, host.delay)
-
     def process_response(self, request: Request, response: Response) -> Response:
-        self.answered(response, request)
+        self._release_answered(response, request)
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
-        self.left(request)
+        if _HOLDS in request.meta:
+            _, host = self._host(request.url)
+            self._release(request, host, host.delay)
 
     def _release(self, request: Request, host: _Host, pause: float) -> None:
         # Never earlier than another answer asked (a Retry-After while other requests were out).
