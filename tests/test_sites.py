@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from crawler.sites import RegistryError, find_site, get_site, load_sites
@@ -177,3 +179,21 @@ def test_evidenced_profile_and_its_aliases(tmp_path, monkeypatch: pytest.MonkeyP
         )
     finally:
         load_sites.cache_clear()
+
+
+EVIDENCE_DOC = Path(__file__).resolve().parent.parent / "docs" / "evidence.md"
+
+
+@pytest.mark.parametrize("slug", REAL_SITES)
+def test_docs_evidence_lists_each_profile_and_cites_its_sources(slug: str) -> None:
+    """docs/evidence.md states each profile's confidence and cites every source its profile
+    names (the repository, or the page's address)."""
+    doc = EVIDENCE_DOC.read_text(encoding="utf-8")
+    site = get_site(slug)
+    (row,) = [line for line in doc.splitlines() if line.startswith(f"| `{slug}`")]
+    assert f"| {site.confidence} |" in row
+    for evidence in site.evidence:
+        cited = evidence.source.split("@")[0].removeprefix("github:")
+        if evidence.source.startswith("http"):
+            cited = evidence.source.split("://", 1)[1].split("?")[0][:60]
+        assert cited in doc, f"{slug}: {evidence.source} is not cited in docs/evidence.md"
