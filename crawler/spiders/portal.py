@@ -110,9 +110,11 @@ class PortalSpider(ListingSources, scrapy.Spider):
         # Articles this run found new (canonical URLs): archived during the run by one source,
         # they are no sign for another source that its walk reached older ground.
         self.new_this_run: set[str] = set()
-        # Pagination traps: per source, listing pages walked and empty pages in a row (linking
-        # to no article this run had not seen), and the sources whose walk was stopped.
-        self.linked_this_run: set[str] = set()
+        # Pagination traps: per source, the articles its pages linked to, listing pages walked
+        # and empty pages in a row (linking to no article the source had not linked to yet:
+        # per source, since sources of one site list the same articles), and the sources
+        # whose walk was stopped.
+        self.linked_this_run: dict[str, set[str]] = {}
         self.listing_pages: Counter[str] = Counter()
         self.empty_pages: Counter[str] = Counter()
         self.walk_stopped: set[str] = set()
@@ -330,8 +332,9 @@ class PortalSpider(ListingSources, scrapy.Spider):
     def _count_listing_page(self, source: Source, linked: set[str]) -> None:
         """Count a listing page of `source` against the trap limits (crawl-wide state)."""
         key = source.key
-        fresh = linked - self.linked_this_run
-        self.linked_this_run |= fresh
+        seen = self.linked_this_run.setdefault(key, set())
+        fresh = linked - seen
+        seen |= fresh
         self.listing_pages[key] += 1
         self.empty_pages[key] = 0 if fresh else self.empty_pages[key] + 1
         if key in self.walk_stopped:
