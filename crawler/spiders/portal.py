@@ -88,6 +88,16 @@ class CrawlPlan:
         )
 
 
+class OfflineCounts(Counter):
+    """Stats kept by a spider that runs without a crawler (replay): Scrapy's two calls."""
+
+    def inc_value(self, key: str, count: int = 1) -> None:
+        self[key] += count
+
+    def set_value(self, key: str, value: Any) -> None:
+        self[key] = value
+
+
 class PortalSpider(ListingSources, scrapy.Spider):
     """Crawl one site profile: `scrapy crawl portal -a site=SLUG`."""
 
@@ -205,7 +215,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
             self.logger.info("Listing %s is disallowed by robots.txt; not followed", url)
             return
         reason = failure_reason(failure)
-        self.crawler.stats.inc_value("govarchive/listing_failures")
+        self.counts.inc_value("govarchive/listing_failures")
         self.crawler.signals.send_catch_log(fetch_failed, url=url, reason=reason)
         self.logger.error(
             "Listing %s failed (%s); the next run walks on from the start", url, reason
@@ -223,7 +233,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
             return
         reason = failure_reason(failure)
         response = getattr(failure.value, "response", None)
-        self.crawler.stats.inc_value("govarchive/articles_left_behind")
+        self.counts.inc_value("govarchive/articles_left_behind")
         self.crawler.signals.send_catch_log(fetch_failed, url=request.url, reason=reason)
         self.logger.error("Article %s not archived: %s", url, reason)
         yield PageFailure(
@@ -321,7 +331,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
                     requests.append(recheck)
                 continue
             if self.plan.max_articles and self.scheduled_new >= self.plan.max_articles:
-                self.crawler.stats.set_value("govarchive/budget_reached", True)
+                self.counts.set_value("govarchive/budget_reached", True)
                 break
             self.scheduled_new += 1
             self.new_this_run.add(self.profile.canonical(url))
@@ -344,16 +354,26 @@ class PortalSpider(ListingSources, scrapy.Spider):
         elif self.listing_pages[key] >= self.plan.max_listing_pages:
             why = f"{self.listing_pages[key]} listing pages (MAX_LISTING_PAGES)"
             # The walk did not reach the end: the next run walks on.
-            self.crawler.stats.inc_value("govarchive/listing_cap_reached")
+            self.counts.inc_value("govarchive/listing_cap_reached")
         else:
             return
         self.walk_stopped.add(key)
-        self.crawler.stats.inc_value("govarchive/pagination_stopped")
+        self.counts.inc_value("govarchive/pagination_stopped")
         self.logger.warning("Source %s: paging stopped after %s (a pagination trap?)", key, why)
 
     def older_than_since(self, day: date) -> bool:
         """Whether a walk by day has gone back past --since (nothing of that day is kept)."""
         return bool(self.plan.since) and day.isoformat() < self.plan.since[:10]
+
+    @property
+    def counts(self) -> Any:
+        """The crawl's stats; a spider run offline (a replay) has no crawler and counts here."""
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            return crawler.stats
+        if not hasattr(self, "_offline_counts"):
+            self._offline_counts = OfflineCounts()
+        return self._offline_counts
 
     def walks_every_page(self) -> bool:
         """Whether this run walks whole lists (--full, or resuming an unfinished walk)."""
@@ -400,7 +420,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
             return False
         if response.meta.get(SOURCE_KEY):
             self.past_since.add(response.meta[SOURCE_KEY])
-        self.crawler.stats.inc_value("govarchive/older_than_since")
+        self.counts.inc_value("govarchive/older_than_since")
         return True
 
     def parse_article(self, response: Response) -> Iterator[ArticleItem | PageFailure]:
