@@ -125,6 +125,17 @@ def test_check_names_a_listing_that_answers_404(replica_factory) -> None:
 
 
 @pytest.mark.slow
+def test_check_names_the_articles_a_changed_layout_left_to_the_generic_path(replica_factory):
+    # The twin with its markup randomized: the profile's selectors find nothing.
+    server = replica_factory(config=SiteConfig(articles=20), obfuscate=True)
+    result = run_govarchive("check", "replica-thads-dongthap", "--replica-url", server.url)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    problems = [line for line in result.stdout.splitlines() if line.startswith("  - article")]
+    assert problems, result.stdout
+    assert all(server.url in line and "read by the generic path" in line for line in problems)
+
+
+@pytest.mark.slow
 def test_check_names_a_tls_handshake_failure(replica_factory) -> None:
     server = replica_factory(config=SiteConfig(articles=20))
     https = server.url.replace("http://", "https://")  # the replica speaks plain HTTP
