@@ -40,6 +40,15 @@ def _print_results(results: list) -> bool:
     return ok
 
 
+# Every command that can reach the replica twins takes the replica's address the same way.
+replica_url_option = click.option(
+    "--replica-url",
+    envvar="GOVARCHIVE_REPLICA_URL",
+    default=None,
+    help="Where the replica portals answer, for replica-* sites.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govarchive")
 def main() -> None:
@@ -58,12 +67,7 @@ def main() -> None:
     show_default=True,
     help="Archive file to write (created if missing).",
 )
-@click.option(
-    "--replica-url",
-    envvar="GOVARCHIVE_REPLICA_URL",
-    default=None,
-    help="Where the replica portals answer, for replica-* sites.",
-)
+@replica_url_option
 @click.option(
     "--log-level",
     default="INFO",
@@ -340,12 +344,7 @@ def evaluate(
 
 @main.command()
 @click.argument("site")
-@click.option(
-    "--replica-url",
-    envvar="GOVARCHIVE_REPLICA_URL",
-    default=None,
-    help="Where the replica portals answer, for replica-* sites.",
-)
+@replica_url_option
 @click.option("--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
 def check(site: str, replica_url: str | None, verbose: bool) -> None:
     """Fetch SITE now on the crawl's own download path (robots.txt, retries, TLS, cookie
@@ -377,12 +376,7 @@ def check(site: str, replica_url: str | None, verbose: bool) -> None:
 @click.option(
     "--articles", type=click.IntRange(min=1), default=8, show_default=True, help="Articles to keep."
 )
-@click.option(
-    "--replica-url",
-    envvar="GOVARCHIVE_REPLICA_URL",
-    default=None,
-    help="Where the replica portals answer, for replica-* sites.",
-)
+@replica_url_option
 @click.option("--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
 def capture(site: str, out: Path, articles: int, replica_url: str | None, verbose: bool) -> None:
     """Keep a first contact with SITE for offline work: robots.txt, the first two listing pages
@@ -449,12 +443,7 @@ def replay(directory: Path, site: str | None) -> None:
     metavar="URL",
     help="Say which profile owns URL and whether it reads it as an article or a listing page.",
 )
-@click.option(
-    "--replica-url",
-    envvar="GOVARCHIVE_REPLICA_URL",
-    default=None,
-    help="Where the replica portals answer, for replica-* sites.",
-)
+@replica_url_option
 def sites(url: str | None, replica_url: str | None) -> None:
     """List the site profiles: slug, family, confidence (evidenced, partial or assumed: see
     docs/evidence.md), agency and base URL.
