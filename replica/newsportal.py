@@ -20,7 +20,7 @@ from replica.chrome import a, t
 from replica.corpus import Corpus, IdSpace, iso
 from replica.files import file_payload
 from replica.site import Request, Response, SiteConfig, number, query_ci
-from replica.text.gov import Story, truth_record, write_story
+from replica.text.gov import Story, story_title, truth_record, write_story
 
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 
@@ -101,6 +101,13 @@ class SectionPortal:
             status=self.corpus.status(index),
             edited=edited,
         )
+
+    def title_of(self, index: int) -> str:
+        """A post's title alone (what a URL slug needs), without writing its text."""
+        section = self.sections[self.corpus.section(index)]
+        topic = section.topics[number(self.salt, index, "topic", below=len(section.topics))]
+        day = self.corpus.published(index).date()
+        return story_title(self.salt, index, self.domain, topic, day)
 
     def post_by_id(self, raw: str) -> Post | None:
         index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None

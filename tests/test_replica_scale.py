@@ -24,8 +24,8 @@ LIST = "/thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Deta
 MAX_RSS_MB = 200
 
 
-def get(port: int, path: str) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+def get(port: int, path: str, timeout: float = 10) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         conn.request("GET", path)
         response = conn.getresponse()
@@ -72,7 +72,10 @@ def test_100k_articles_on_demand_with_little_memory() -> None:
         sites = json.loads(get(port, "/__replica__/sites.json")[1])
         assert sum(site["articles"] for site in sites) >= ARTICLES
         for site in sites:
-            assert get(port, urlsplit(site["base_url"]).path)[0] == 200
+            # A ministry twin whose article URLs carry no id (moit, moet, cema) builds its table
+            # of slugs on the first request, from the titles alone: seconds at 100,000 (the
+            # only page not computed on demand; docs/replica.md).
+            assert get(port, urlsplit(site["base_url"]).path, timeout=60)[0] == 200
         status, first = get(port, LIST)
         assert status == 200
         last = re.search(r'<a href="([^"]+)">Trang cuối</a>', first.decode("utf-8"))

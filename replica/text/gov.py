@@ -145,6 +145,20 @@ class NewsGen(Writer):
         return " ".join(([first] if first else []) + [self.fill(t) for t in picks])
 
 
+def _headline(
+    salt: str, index: int, domain: str, topic: str, day: date
+) -> tuple[random.Random, NewsGen, str]:
+    """The generator of one article's text, and its title (the first thing it writes)."""
+    rng = random.Random(f"{salt}/{index}")
+    gen = NewsGen(rng, domain, day)
+    return rng, gen, gen.fill(rng.choice(GOV_WORDS.TOPICS[domain][topic][0]))
+
+
+def story_title(salt: str, index: int, domain: str, topic: str, day: date) -> str:
+    """The title write_story gives the same article, without writing the rest of it."""
+    return _headline(salt, index, domain, topic, day)[2]
+
+
 def write_story(
     salt: str,
     index: int,
@@ -157,10 +171,8 @@ def write_story(
     attachment_rate: float = 0.0,
 ) -> Story:
     """The text of one article; an edited one gains a paragraph before its closing one."""
-    rng = random.Random(f"{salt}/{index}")
-    gen = NewsGen(rng, domain, day)
-    titles, sapos, sentences = GOV_WORDS.TOPICS[domain][topic]
-    title = gen.fill(rng.choice(titles))
+    rng, gen, title = _headline(salt, index, domain, topic, day)
+    _, sapos, sentences = GOV_WORDS.TOPICS[domain][topic]
     sapo = gen.fill(rng.choice(sapos)) if rng.random() < 0.88 else None
     blocks: list[tuple[str, tuple[Cite, ...]]] = []  # (paragraph, documents it cites)
 

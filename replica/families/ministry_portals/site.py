@@ -52,37 +52,43 @@ class MinistrySite(SectionPortal):
             for n, s in enumerate(spec["sections"])
         )
         super().__init__(config)
-        self._rel: list[str] | None = None
-        self._paths: dict[str, int] = {}
+        # A repeated slug's digit depends on every earlier title: a table built on the first
+        # request, of titles alone, kept small (path hashes and the few repeats), so 100,000
+        # articles cost seconds once and a few MB, and each path is computed again on demand.
+        self._index_of: dict[int, int] | None = None
+        self._repeats: dict[int, int] = {}
 
     # URLs ------------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
-        return self.prefix + self._relative_paths()[post.index]
+        self._table()
+        return self.prefix + self._relative_path(post.index)
 
-    def _relative_paths(self) -> list[str]:
-        """Every post's path after the prefix; a slug met before gains the CMS's 2, 3, … suffix."""
-        if self._rel is None:
+    def _relative_path(self, index: int, slug: str | None = None) -> str:
+        """A post's path after the prefix; a slug met before gains the CMS's 2, 3, … suffix
+        (the repeats are known once the table is built)."""
+        slug = slug or slugify(self.title_of(index))
+        if repeat := self._repeats.get(index):
+            slug = f"{slug}{repeat}"
+        section = self.sections[self.corpus.section(index)]
+        ident = self.ids.id_of(index)
+        stamp = f"{self.corpus.published(index):%Y%m%d%H%M}{ident % 100_000:05d}"
+        return self.spec["article"].format(
+            section=section.key, slug=slug, id=ident, stamp=stamp, cat=section.ident
+        )
+
+    def _table(self) -> dict[int, int]:
+        """Which post a path names (by the hash of its lower-cased form), and the repeats."""
+        if self._index_of is None:
             seen: dict[str, int] = {}
-            rel = []
+            index_of: dict[int, int] = {}
             for index in range(self.corpus.total):
-                post = self.post(index)
-                slug = slugify(post.story.title)
+                slug = slugify(self.title_of(index))
                 seen[slug] = seen.get(slug, 0) + 1
                 if seen[slug] > 1:
-                    slug = f"{slug}{seen[slug]}"
-                stamp = f"{post.published:%Y%m%d%H%M}{post.ident % 100_000:05d}"
-                rel.append(
-                    self.spec["article"].format(
-                        section=post.section.key,
-                        slug=slug,
-                        id=post.ident,
-                        stamp=stamp,
-                        cat=post.section.ident,
-                    )
-                )
-            self._rel = rel
-            self._paths = {path.lower(): index for index, path in enumerate(rel)}
-        return self._rel
+                    self._repeats[index] = seen[slug]
+                index_of[hash(self._relative_path(index, slug).lower())] = index
+            self._index_of = index_of
+        return self._index_of
 
     def section_path(self, section: Section, page: int = 1) -> str:
         more = f"?{self.spec['page_param']}={page}" if page > 1 else ""
@@ -99,8 +105,8 @@ class MinistrySite(SectionPortal):
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         if rel.rstrip("/") == "":
             return self.html(self.home_page(), None)
-        self._relative_paths()
-        if (index := self._paths.get(rel)) is not None:
+        index = self._table().get(hash(rel))
+        if index is not None and self._relative_path(index).lower() == rel:
             post = self.post(index)
             return self.article(post, self.article_page(post))
         for section in self.sections:
