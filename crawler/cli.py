@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 
 from crawler.cli_archive import diff, export, reextract
+from crawler.cli_contact import capture, check, replay
 from crawler.cli_ops import status, update
+from crawler.cli_options import replica_url_option
 
 # crawler.extract and crawler.sites load the extractors (half a second): imported in the
 # commands that use them, so `update` finds a held lock and exits within a second.
@@ -38,15 +40,6 @@ def _print_results(results: list) -> bool:
             f"{result.errors} errors ({result.finish_reason}){behind}"
         )
     return ok
-
-
-# Every command that can reach the replica twins takes the replica's address the same way.
-replica_url_option = click.option(
-    "--replica-url",
-    envvar="GOVARCHIVE_REPLICA_URL",
-    default=None,
-    help="Where the replica portals answer, for replica-* sites.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -266,7 +259,7 @@ def serve(db: Path, host: str, port: int) -> None:
 @click.option("--crawl-delay", type=float, default=None, help="Crawl-delay in robots.txt.")
 @click.option("--verbose", is_flag=True, help="Log every request to stderr.")
 def replica(**knobs: object) -> None:
-    """Serve the replica portals of all five families alone, until Ctrl-C.
+    """Serve every replica portal alone, until Ctrl-C.
 
     Example: govarchive replica --port 8000 --articles 100 --obfuscate --faults 5xx=0.05,trap
     """
@@ -343,99 +336,6 @@ def evaluate(
 
 
 @main.command()
-@click.argument("site")
-@replica_url_option
-@click.option("--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
-def check(site: str, replica_url: str | None, verbose: bool) -> None:
-    """Fetch SITE now on the crawl's own download path (robots.txt, retries, TLS, cookie
-    challenge) and print every step: each source's first listing page and the next one, then
-    three articles with each field and the path that read it. Exits 1 when a step fails or a
-    field the profile promises is missing or had to be read by the generic path.
-
-    Example: govarchive check thads-dongthap
-    """
-    from crawler.check import check_site
-    from crawler.sites import RegistryError, get_site
-
-    try:
-        profile = get_site(site, replica_url)
-    except RegistryError as error:
-        raise click.UsageError(str(error)) from None
-    if not check_site(profile, replica_url, click.echo, "INFO" if verbose else None).ok:
-        raise SystemExit(1)
-
-
-@main.command()
-@click.argument("site")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    required=True,
-    help="Folder for the WARC file and manifest.json (new, or empty).",
-)
-@click.option(
-    "--articles", type=click.IntRange(min=1), default=8, show_default=True, help="Articles to keep."
-)
-@replica_url_option
-@click.option("--verbose", is_flag=True, help="Show Scrapy's log on stderr.")
-def capture(site: str, out: Path, articles: int, replica_url: str | None, verbose: bool) -> None:
-    """Keep a first contact with SITE for offline work: robots.txt, the first two listing pages
-    of each source and N articles, fetched politely on the crawl's own path, as WARC in OUT
-    with a manifest.json naming each record. `govarchive replay OUT` reads it back.
-
-    Example: govarchive capture thads-dongthap --out captures/thads-dongthap --articles 8
-    """
-    from crawler.capture import MANIFEST, capture_site
-    from crawler.check import report_lines
-    from crawler.sites import RegistryError, get_site
-
-    try:
-        profile = get_site(site, replica_url)
-    except RegistryError as error:
-        raise click.UsageError(str(error)) from None
-    if out.exists() and any(out.iterdir()):
-        raise click.ClickException(f"{out} is not empty; capture into a new folder")
-    report, manifest = capture_site(
-        profile,
-        out,
-        articles=articles,
-        replica_url=replica_url,
-        log_level="INFO" if verbose else None,
-    )
-    for line in report_lines(report, profile)[0]:
-        click.echo(line)
-    kinds = [record["kind"] for record in manifest["records"]]
-    counts = ", ".join(f"{kinds.count(k)} {k}" for k in ("robots", "listing", "article", "api"))
-    size = sum(path.stat().st_size for path in out.iterdir()) // 1024
-    click.echo(f"captured {len(kinds)} records ({counts}) into {out / MANIFEST} ({size} KB)")
-    if not report.articles:
-        raise SystemExit(1)
-
-
-@main.command()
-@click.argument("directory", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--site", default=None, help="Profile to replay with (default: the capture's).")
-def replay(directory: Path, site: str | None) -> None:
-    """Run a profile OFFLINE on a capture made by `govarchive capture`, and print what a crawl
-    would archive: article links and further pages per listing page, each article's fields
-    with the path that read them. Exits 1 when the profile fails: a listing without article
-    links, a promised field missing, or the generic path had to read an article.
-
-    Example: govarchive replay captures/thads-dongthap --site thads-dongthap
-    """
-    from crawler.replay import CaptureError
-    from crawler.replay import replay as replay_capture
-    from crawler.sites import RegistryError
-
-    try:
-        result = replay_capture(directory, site, say=click.echo)
-    except (CaptureError, RegistryError) as error:
-        raise click.ClickException(str(error)) from None
-    if not result.ok:
-        raise SystemExit(1)
-
-
-@main.command()
 @click.option(
     "--which",
     "url",
@@ -475,7 +375,7 @@ def sites(url: str | None, replica_url: str | None) -> None:
         )
 
 
-for command in (reextract, diff, export, update, status):
+for command in (reextract, diff, export, update, status, check, capture, replay):
     main.add_command(command)
 
 if __name__ == "__main__":

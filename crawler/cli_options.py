@@ -1,0 +1,13 @@
+"""Options several `govarchive` commands share."""
+
+from __future__ import annotations
+
+import click
+
+# Every command that can reach the replica twins takes the replica's address the same way.
+replica_url_option = click.option(
+    "--replica-url",
+    envvar="GOVARCHIVE_REPLICA_URL",
+    default=None,
+    help="Where the replica portals answer, for replica-* sites.",
+)
