@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import time
 from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -164,20 +163,6 @@ def test_roles_in_data_and_type_attributes_are_renamed() -> None:
         root.find(".//meta[@property='article:published_time']").get("content").endswith("+07:00")
     )
     assert [a.get("href") for a in root.iter("a")] == ["/tin-khac-102260114.htm"]
-
-
-def test_obfuscation_is_fast(servers: tuple, pages: list[str]) -> None:
-    article = get(servers[0], pages[-1])[2]
-    body = article[article.index(b"<body") : article.rindex(b"</body>")]
-    copies = body.replace(b"<body", b"<div", 1) * (50_000 // len(body) + 1)
-    page = article.replace(b"</body>", copies + b"</body>")
-    assert len(page) >= 50_000
-    obfuscator = Obfuscator("1\x1ftiming")
-    obfuscator.html(page)
-    start = time.perf_counter()
-    for _ in range(10):
-        obfuscator.html(page)
-    assert (time.perf_counter() - start) / 10 < 0.025  # measured ~3 ms; slack for busy CI
 
 
 def test_an_html_fragment_stays_a_fragment() -> None:
