@@ -11,7 +11,7 @@ import click
 from crawler.cli_archive import diff, export, reextract
 from crawler.cli_contact import capture, check, replay
 from crawler.cli_ops import status, update
-from crawler.cli_options import replica_url_option
+from crawler.cli_options import max_articles_option, replica_url_option
 
 # crawler.extract and crawler.sites load the extractors (half a second): imported in the
 # commands that use them, so `update` finds a held lock and exits within a second.
@@ -79,12 +79,7 @@ def main() -> None:
     help="Archive only articles published on or after this date (YYYY-MM-DD), and re-check "
     "archived ones published since then instead of the last --revisit-days.",
 )
-@click.option(
-    "--max-articles",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Fetch at most N new articles per site (0: no limit).",
-)
+@max_articles_option
 @click.option(
     "--revisit-days",
     type=click.IntRange(min=0),

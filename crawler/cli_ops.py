@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from crawler.cli_options import max_articles_option
+
 if TYPE_CHECKING:
     from archive import ArchiveLock
 
@@ -56,12 +58,7 @@ def _fail(command: str, message: str, code: int = 1) -> None:
     show_default=True,
     help="Seconds after which a site's crawl is stopped.",
 )
-@click.option(
-    "--max-articles",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Fetch at most N new articles per site (0: no limit).",
-)
+@max_articles_option
 @click.option(
     "--progress/--no-progress", default=None, help="Bars per site (default: only on a terminal)."
 )
