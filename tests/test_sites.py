@@ -45,6 +45,29 @@ def test_replica_twin_follows_the_replica_url() -> None:
     )
 
 
+def test_every_real_profile_has_a_twin_derived_by_rule() -> None:
+    """A twin is its real entry under the real host's virtual path, with the family's
+    `[family.twin]` on top (politeness; THADS twins stay on for merged provinces)."""
+    sites = load_sites("http://127.0.0.1:9999")
+    for slug in REAL_SITES:
+        real, twin = sites[slug], sites[f"replica-{slug}"]
+        assert twin.twin_of == slug
+        assert twin.base_url.startswith("http://127.0.0.1:9999/")
+        assert (twin.rules, twin.sources[0].kind) == (real.rules, real.sources[0].kind)
+        assert twin.politeness["download_delay"] == 0
+    assert not sites["thads-kontum"].enabled and sites["replica-thads-kontum"].enabled
+    assert not sites["replica-mic"].enabled
+
+
+def test_a_hand_written_twin_fails_at_load(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _registry_of(tmp_path, monkeypatch, '[[site]]\nslug = "replica-x"\ntwin_of = "test-site"\n')
+    try:
+        with pytest.raises(RegistryError, match="twins are derived"):
+            load_sites()
+    finally:
+        load_sites.cache_clear()
+
+
 def test_unknown_site_names_the_known_ones() -> None:
     with pytest.raises(RegistryError, match="thads-dongthap"):
         get_site("no-such-site")
@@ -159,8 +182,7 @@ def test_evidenced_profile_and_its_aliases(tmp_path, monkeypatch: pytest.MonkeyP
         'transport = { aliases = ["https://www.example.gov.vn/"], '
         'tls_ciphers = "DEFAULT:@SECLEVEL=1" }\n'
         f'[[site.evidence]]\nsource = "{SOURCE}"\nseen = "2025-01-02"\n'
-        'covers = ["urls", "selectors"]\nshows = "article URLs and the title selector"\n'
-        '[[site]]\nslug = "replica-test-site"\ntwin_of = "test-site"\n',
+        'covers = ["urls", "selectors"]\nshows = "article URLs and the title selector"\n',
     )
     try:
         site = get_site("test-site")

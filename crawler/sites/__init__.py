@@ -202,28 +202,27 @@ def _replica_base(real_base: str) -> str:
 def _entries_with_twins(
     entries: list[dict[str, Any]], twin_defaults: Mapping[str, Any], source: Path
 ) -> list[dict[str, Any]]:
-    """Site entries with each replica twin filled in from the real site it stands in for."""
-    by_slug = {entry["slug"]: entry for entry in entries}
-    merged = []
-    for entry in entries:
-        if twin_of := entry.get("twin_of"):
-            if twin_of not in by_slug:
-                unknown = f"{entry['slug']} is a twin of unknown {twin_of}"
-                raise RegistryError(f"{source.name}: {unknown}")
-            real = by_slug[twin_of]
-            transport = real.get("transport", {})
-            aliases = [_replica_base(alias) for alias in transport.get("aliases", [])]
-            entry = {
-                **real,
-                **twin_defaults,
-                "base_url": _replica_base(real["base_url"]),
-                # The replica speaks plain HTTP; its examples are the real site's.
-                "transport": {**transport, "aliases": aliases},
-                "examples": {},
-                **entry,
-            }
-        merged.append(entry)
-    return merged
+    """Site entries, each real site followed by its replica twin `replica-<slug>`, derived by rule:
+    the real entry under the real host's virtual path, with the family's `[family.twin]` on top."""
+    twins = []
+    for real in entries:
+        if "twin_of" in real:
+            derived = f"{real['slug']} states twin_of: twins are derived from their real entry"
+            raise RegistryError(f"{source.name}: {derived}")
+        transport = real.get("transport", {})
+        aliases = [_replica_base(alias) for alias in transport.get("aliases", [])]
+        twin = {
+            **real,
+            **twin_defaults,
+            "slug": f"replica-{real['slug']}",
+            "twin_of": real["slug"],
+            "base_url": _replica_base(real["base_url"]),
+            # The replica speaks plain HTTP; its examples are the real site's.
+            "transport": {**transport, "aliases": aliases},
+            "examples": {},
+        }
+        twins.append(twin)
+    return entries + twins
 
 
 @cache
