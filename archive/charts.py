@@ -77,7 +77,7 @@ def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int = 36) -> dict[s
         f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end" font-size="11">0</text>',
     ]
     for index, (month, bars) in enumerate(zip(shown, per_month, strict=True)):
-        x, y = left + index * slot + 1, height - bottom
+        x, y = left + index * slot + 1, float(height - bottom)
         other = sum(n for agency, n in bars.items() if agency not in colored)
         stack = [(a, bars[a], colored[a]) for a in colored] + [("other agencies", other, OTHER)]
         for agency, n, fill in stack:
@@ -89,7 +89,9 @@ def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int = 36) -> dict[s
                 f'<text x="{x + slot / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
                 f'font-size="11">{month}</text>'
             )
-    legend = [{"agency": a, "color": c, "total": totals[a]} for a, c in colored.items()]
+    legend: list[dict[str, Any]] = [
+        {"agency": a, "color": c, "total": totals[a]} for a, c in colored.items()
+    ]
     if len(ranked) > len(colored):
         others = sum(totals[a] for a in ranked[len(colored) :])
         legend.append({"agency": "other agencies", "color": OTHER, "total": others})
@@ -99,7 +101,7 @@ def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int = 36) -> dict[s
     for agency in ranked:
         values = [counts[agency].get(m, 0) for m in shown]
         high = max([*values, 1])
-        bars = [
+        sparks = [
             _rect(
                 i * 4, 30 - v * 30 / high, 3, v * 30 / high, colored.get(agency, OTHER), f"{m}: {v}"
             )
@@ -110,7 +112,7 @@ def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int = 36) -> dict[s
                 "agency": agency,
                 "total": totals[agency],
                 "peak": high,
-                "svg": _svg(4 * len(shown), 30, agency, bars),
+                "svg": _svg(4 * len(shown), 30, agency, sparks),
             }
         )
     label = f"Articles per month, {shown[0]} to {shown[-1]}, stacked by agency"

@@ -96,10 +96,10 @@ def bm25_scores(
     for rowid, text in texts.items():
         norm = K1 * (1 - B + B * lengths[rowid] / average)
         score = 0.0
-        for pattern, weight in weighted:
+        for pattern, term_weight in weighted:
             tf = occurrences(pattern, text)
             if tf:
-                score += weight * tf * (K1 + 1) / (tf + norm)
+                score += term_weight * tf * (K1 + 1) / (tf + norm)
         scores[rowid] = score
     return scores
 

@@ -1,5 +1,6 @@
-"""The analyst's search over the archive: bm25 over a bounded candidate set, facet counts,
-snippets; plain SQL on one sqlite3 connection so that it scales to a million articles."""
+"""The analyst's search over the archive: bm25 over a bounded candidate set or newest first,
+exact totals and facet counts, snippets; plain SQL on one sqlite3 connection so that it scales
+to a million articles."""
 
 from __future__ import annotations
 
@@ -7,29 +8,30 @@ import datetime as dt
 import json
 import sqlite3
 import time
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
+from archive.counts import COUNT_BUDGET_MS, Counts, count_matches
 from archive.query import SYNTAX_HELP, Query, QueryError, highlight, snippet
 from archive.rank import SCORED_CHARS, bm25_scores, ranked
-from archive.scan import FtsError, article_count, collect, estimate_matches
+from archive.scan import FtsError, article_count, collect
 
 # Ranking every match costs time in proportion to the matches (~450 ms for a common word at
 # 200,000 articles with FTS5's ORDER BY rank); the newest CANDIDATES matches are found in a few
-# ms at any size. So results are the CANDIDATES most recently archived matches, ranked by BM25
-# (archive.rank), and the facets count those same candidates.
+# ms at any size. So relevance ranks the CANDIDATES most recently archived matches by BM25
+# (archive.rank); "newest" pages through every match by publication date. Totals and facets
+# count every match (archive.counts), or say "at least" past their time budget.
 CANDIDATES = 500
-# A scan for candidates stops after SCAN_BUDGET_MS and ranks what it found ("more than");
-# filters keeping at most SELECTIVE articles are read from their index (see _candidates).
-# Browsing counts articles exactly up to COUNT_LIMIT within COUNT_BUDGET_MS.
+# A scan for candidates stops after SCAN_BUDGET_MS and ranks what it found; filters keeping
+# at most SELECTIVE articles are read from their index (see _candidates).
 SCAN_BUDGET_MS = 120
+NEWEST_BUDGET_MS = 1000
 SELECTIVE = 50_000
-COUNT_LIMIT = 10_000
-COUNT_BUDGET_MS = 20
+SELECTIVE_BUDGET_MS = 20
+SORTS = ("relevance", "newest")
 FACETS = ("agency", "family", "category", "year", "month", "author_unit")
 FACET_VALUES = 12
 RESULT_COLUMNS = (
@@ -84,20 +86,22 @@ class SearchResult:
     query: Query | None
     rows: list[dict[str, Any]]
     total: int
-    total_kind: str  # "exact", "about" (estimated) or "more than"
-    candidates: int  # how many matches were ranked (and counted in the facets)
+    total_kind: str  # "exact", or "at least" when the count ran out of its time budget
+    candidates: int  # how many matches were ranked (relevance); every match when newest
     facets: dict[str, list[tuple[Any, int]]]
     page: int
     per_page: int
+    sort: str = "relevance"
     elapsed_ms: float = 0.0
 
     @property
     def facets_exact(self) -> bool:
-        return self.total_kind == "exact" and self.total <= self.candidates
+        return self.total_kind == "exact"
 
     @property
     def pages(self) -> int:
-        return max(1, -(-min(self.total, self.candidates) // self.per_page))
+        shown = self.total if self.sort == "newest" or self.query is None else self.candidates
+        return max(1, -(-min(self.total, shown) // self.per_page))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -106,6 +110,7 @@ class SearchResult:
             "total": self.total,
             "total_kind": self.total_kind,
             "ranked": self.candidates,
+            "sort": self.sort,
             "facets_exact": self.facets_exact,
             "page": self.page,
             "per_page": self.per_page,
@@ -136,7 +141,7 @@ def friendly_fts_error(message: str) -> str:
 def _selective(conn: sqlite3.Connection, where: str, params: list[Any]) -> bool:
     """Whether the filter keeps few enough articles to be read whole from its index."""
     sql = f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} LIMIT {SELECTIVE + 1})"
-    counted, done = collect(conn, sql, params, COUNT_BUDGET_MS)
+    counted, done = collect(conn, sql, params, SELECTIVE_BUDGET_MS)
     return done and counted[0] <= SELECTIVE
 
 
@@ -173,35 +178,28 @@ def _candidates(
     return collect(conn, sql, [query.fts, *params, limit], budget_ms)
 
 
-def _total(
+def _newest(
     conn: sqlite3.Connection,
     query: Query | None,
     where: str,
     params: list[Any],
-    found: list[int],
-    complete: bool,
+    offset: int,
     limit: int,
-    total_articles: int,
-) -> tuple[int, str]:
-    """(count, how it is known: "exact", "about" or "more than").
-
-    A search that found fewer than `limit` matches found them all. Otherwise counting would
-    read every match of every word (as slow as ranking them all), so the total is estimated
-    from the density of matches among the newest articles. Browsing counts within a budget.
-    """
-    if not complete:
-        return len(found), "more than"
-    if len(found) < limit:
-        return len(found), "exact"
+) -> list[int]:
+    """Rowids of one page of matches, newest published first (undated last)."""
+    clauses, args = [], []
     if query is not None:
-        return estimate_matches(found, total_articles), "about"
-    if not where:
-        return total_articles, "exact"
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} LIMIT {COUNT_LIMIT + 1})"
-    counted, done = collect(conn, sql, params, COUNT_BUDGET_MS)
-    if done and counted[0] <= COUNT_LIMIT:
-        return counted[0], "exact"
-    return (COUNT_LIMIT if done else limit), "more than"
+        clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        args.append(query.fts)
+    if where:
+        clauses.append(where)
+        args += params
+    sql = (
+        f"SELECT a.rowid FROM articles a {'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
+        "ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?"
+    )
+    found, _ = collect(conn, sql, [*args, limit, offset], NEWEST_BUDGET_MS)
+    return found
 
 
 def _details(
@@ -220,15 +218,10 @@ def _details(
     }
 
 
-def _facets(details: Iterable[dict[str, Any]]) -> dict[str, list[tuple[Any, int]]]:
-    counters: dict[str, Counter] = {column: Counter() for column in FACETS}
-    for row in details:
-        for column in FACETS:
-            if row[column] not in (None, ""):
-                counters[column][row[column]] += 1
+def _facets(counts: Counts) -> dict[str, list[tuple[Any, int]]]:
     return {
         column: sorted(counter.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_VALUES]
-        for column, counter in counters.items()
+        for column, counter in counts.groups.items()
     }
 
 
@@ -253,58 +246,55 @@ def run_search(
     *,
     page: int = 1,
     per_page: int = 20,
+    sort: str = "relevance",
     candidates: int = CANDIDATES,
     budget_ms: float = SCAN_BUDGET_MS,
+    count_budget_ms: float = COUNT_BUDGET_MS,
 ) -> SearchResult:
-    """Search (or, without a query, browse) the archive; raises QueryError for bad syntax."""
+    """Search (or, without a query, browse) the archive; raises QueryError for bad syntax.
+
+    `sort` is "relevance" (BM25 over the newest `candidates` matches) or "newest" (every match
+    by publication date); browsing is always newest first.
+    """
     started = time.perf_counter()
     where, params = (filters or Filters()).sql()
+    if query is None or sort not in SORTS:
+        sort = "newest"
     # One read transaction: the article total and every count and row after it come from the
     # same snapshot of the archive, however much a crawl writes meanwhile.
     snapshot = not conn.in_transaction
     if snapshot:
         conn.execute("BEGIN")
     try:
-        return _search(conn, query, where, params, started, page, per_page, candidates, budget_ms)
+        try:
+            counts = count_matches(
+                conn, query, where, params, {c: f"a.[{c}]" for c in FACETS}, count_budget_ms
+            )
+            if sort == "newest" or query is None:  # query is None only when newest
+                found = _newest(conn, query, where, params, (max(1, page) - 1) * per_page, per_page)
+                order, page_rows = found, found
+            else:
+                found, _ = _candidates(conn, query, where, params, candidates, budget_ms)
+                details = _details(conn, found, with_text=True)
+                texts = {rowid: row["search_folded"] or "" for rowid, row in details.items()}
+                total_articles = article_count(conn)
+                order = ranked(bm25_scores(conn, query, texts, total_articles), found)
+                page_rows = order[(max(1, page) - 1) * per_page : max(1, page) * per_page]
+        except FtsError as error:
+            raise QueryError(friendly_fts_error(str(error))) from None
+        result = SearchResult(
+            query=query,
+            rows=_rows(conn, page_rows, query),
+            total=counts.total,
+            total_kind="exact" if counts.exact else "at least",
+            candidates=len(found) if sort == "relevance" else counts.total,
+            facets=_facets(counts),
+            page=max(1, page),
+            per_page=per_page,
+            sort=sort,
+        )
     finally:
         if snapshot and conn.in_transaction:
             conn.execute("COMMIT")
-
-
-def _search(
-    conn: sqlite3.Connection,
-    query: Query | None,
-    where: str,
-    params: list[Any],
-    started: float,
-    page: int,
-    per_page: int,
-    candidates: int,
-    budget_ms: float,
-) -> SearchResult:
-    total_articles = article_count(conn)
-    try:
-        found, complete = _candidates(conn, query, where, params, candidates, budget_ms)
-        details = _details(conn, found, with_text=query is not None)
-        order = found
-        if query is not None:
-            texts = {rowid: row["search_folded"] or "" for rowid, row in details.items()}
-            order = ranked(bm25_scores(conn, query, texts, total_articles), found)
-        total, total_kind = _total(
-            conn, query, where, params, found, complete, candidates, total_articles
-        )
-    except FtsError as error:
-        raise QueryError(friendly_fts_error(str(error))) from None
-    page = max(1, page)
-    result = SearchResult(
-        query=query,
-        rows=_rows(conn, order[(page - 1) * per_page : page * per_page], query),
-        total=total,
-        total_kind=total_kind,
-        candidates=len(found),
-        facets=_facets(details.values()),
-        page=page,
-        per_page=per_page,
-    )
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result

@@ -12,11 +12,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from archive.paths import ArchiveError, check_archive_path
 from archive.rows import CHILD_TABLES, VERSION_FIELDS, article_row, child_rows, version_row
 from archive.schema import migrate
 from archive.warc import Earlier
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # An article is marked removed after this many 404/410 answers in a row (one may be a fluke).
 GONE_ANSWERS_TO_REMOVE = 2
 
@@ -35,33 +35,6 @@ class WriteCounts:
         self.changed += other.changed
         self.unchanged += other.unchanged
         self.removed += other.removed
-
-
-class ArchiveError(Exception):
-    """The path given as an archive cannot be one (the message says why, in one line)."""
-
-
-def check_archive_path(path: Path, *, must_exist: bool) -> None:
-    """Raise ArchiveError unless `path` is an SQLite file (or, when not `must_exist`, absent
-    in a folder that can be created and written)."""
-    if path.is_dir():
-        raise ArchiveError(f"{path} is a directory, not an archive file")
-    if not path.exists():
-        if must_exist:
-            raise ArchiveError(f"no archive at {path}")
-        folder = next((p for p in path.absolute().parents if p.exists()), Path("/"))
-        if not os.access(folder, os.W_OK):
-            raise ArchiveError(f"cannot create {path}: {folder} is not writable")
-        return
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise ArchiveError(f"cannot read {path}: {error.strerror}") from None
-    if header and header != SQLITE_HEADER:
-        raise ArchiveError(f"{path} is not an SQLite database")
-    if not must_exist and not os.access(path.absolute().parent, os.W_OK):
-        raise ArchiveError(f"cannot write beside {path}: its folder is read-only")
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
@@ -235,6 +208,7 @@ class Archive:
                 {"site": site, "mode": mode, "code_version": code_version,
                  "started_at": started_at, "status": "running", "pid": os.getpid()}
             )  # fmt: skip
+        assert table.last_pk is not None  # insert() sets it: the row has an integer id
         return int(table.last_pk)
 
     def finish_run(self, run_id: int, **fields: Any) -> None:

@@ -96,7 +96,7 @@ def extract_article(
     # A profile that places no body (its sources show no markup) leaves the page to the
     # generic path; it still names the site and agency.
     placed = bool(profile and profile.rules.body and not generic)
-    if placed:
+    if profile and placed:
         reading = read_with_profile(parse_page(text), profile.rules, url)
         if reading is not None:
             _fill_unstated_fields(reading, profile, text, url)

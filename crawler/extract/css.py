@@ -26,5 +26,5 @@ def select(node: LexborNode, query: str) -> list[LexborNode]:
 
 def select_first(node: LexborNode, query: str) -> LexborNode | None:
     """The first node `query` matches in `node` and below, None if there is none."""
-    found = _engine().find_first(query, node)
+    found = _engine().find_first(query, node)  # type: ignore[attr-defined]  # not in the stub
     return found[0] if found else None

@@ -39,9 +39,9 @@ def parse_vn_datetime(text: str) -> date | datetime | None:
         if hour is None or minute is None or int(hour) > 23 or int(minute) > 59:
             return day
         return datetime(day.year, day.month, day.day, int(hour), int(minute), tzinfo=VIETNAM_TIME)
-    if "th" in text and (match := _WORDED.search(text)):
+    if "th" in text and (worded := _WORDED.search(text)):
         try:
-            return date(int(match["year"]), int(match["month"]), int(match["day"]))
+            return date(int(worded["year"]), int(worded["month"]), int(worded["day"]))
         except ValueError:
             return None
     return None

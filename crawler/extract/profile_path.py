@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.extract.css import select, select_first
 from crawler.extract.dates import parse_vn_datetime
@@ -35,9 +35,9 @@ def parse_page(text: str) -> LexborHTMLParser:
     if text.count("<") > _TAGS_WITHOUT_DEPTH_CHECK:
         parse_html(text)  # raises ExtractionError if nested too deep
     page = LexborHTMLParser(text)
-    if select_first(page.root, "plaintext, xmp") is not None:  # rare: checked after parsing
+    if select_first(_root(page), "plaintext, xmp") is not None:  # rare: checked after parsing
         page = LexborHTMLParser(RAW_TEXT_TAGS.sub("", text))
-    for node in select(page.root, _REMOVED):
+    for node in select(_root(page), _REMOVED):
         if node.tag != "noscript" or (
             select_first(node, "p") is None
             and len(node.text(separator=" ").split()) < NOSCRIPT_TEXT_WORDS
@@ -46,6 +46,13 @@ def parse_page(text: str) -> LexborHTMLParser:
         else:
             node.unwrap()
     return page
+
+
+def _root(page: LexborHTMLParser) -> LexborNode:
+    """The page's <html> element (lexbor makes one for any text)."""
+    if page.root is None:
+        raise ExtractionError("empty page")
+    return page.root
 
 
 def read_with_profile(page: LexborHTMLParser, rules: PageRules, base_url: str) -> Reading | None:

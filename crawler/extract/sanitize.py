@@ -49,7 +49,7 @@ def _absolute_kept_links(node: LexborNode, base_url: str) -> None:
     """Make the links that sanitizing keeps (a href, img src) absolute and percent-encoded as
     a browser sends them; sanitizing drops the other URL attributes, so those stay."""
     for link in select(node, "a[href], img[src]"):
-        name = _URL_ATTRIBUTES[link.tag]
+        name = _URL_ATTRIBUTES[link.tag or ""]  # always a or img: the query selects no other
         attributes = link.attrs
         value = attributes[name] or ""
         try:

@@ -105,7 +105,7 @@ def _rank(item: dict[str, Any]) -> int | None:
 
 def is_name(value: str | None) -> bool:
     """A person's or unit's name, not a profile URL, an e-mail address or a handle."""
-    return bool(value) and not _URLISH.search(value) and len(value.split()) <= 12
+    return bool(value and not _URLISH.search(value) and len(value.split()) <= 12)
 
 
 def _author_name(value: Any, by_id: dict[str, Any]) -> str | None:
@@ -133,16 +133,17 @@ def parse_iso_datetime(value: str) -> date | datetime | None:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        parsed = None
+        rfc2822 = None
         with contextlib.suppress(TypeError, ValueError, IndexError):
-            parsed = parsedate_to_datetime(value)
-        if parsed is None:
+            rfc2822 = parsedate_to_datetime(value)
+        if rfc2822 is None:
             if not (match := _ISO_DAY.match(value)):
                 return None
             try:
                 return date(int(match[1]), int(match[2]), int(match[3]))
             except ValueError:
                 return None
+        parsed = rfc2822
     if len(text) <= 10 and "T" not in text:
         return parsed.date()
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=VIETNAM_TIME)
