@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from archive import (
-    Archive,
-    removed_at,
-    version_diff,
-    versions,
-    write_csv,
-    write_jsonl,
-    write_warc,
-)
+if TYPE_CHECKING:
+    from archive import Archive
 
 DEFAULT_DB = Path("data/archive.db")
 
@@ -37,7 +31,7 @@ warc_option = click.option(
 def _read(db: Path) -> Archive:
     """The archive opened read-only (nothing written, a read-only folder is fine), or one line
     saying why it cannot be read."""
-    from archive import ArchiveError
+    from archive import Archive, ArchiveError
 
     try:
         return Archive.open_readonly(db)
@@ -88,6 +82,8 @@ def diff(url: str, db: Path, old: int | None, new: int | None) -> None:
 
     Example: govarchive diff 'https://thads.moj.gov.vn/dongthap/…?ItemID=24' --db data/archive.db
     """
+    from archive import removed_at, version_diff, versions
+
     archive = _read(db)
     history, removed = versions(archive.db, url), removed_at(archive.db, url)
     archive.close()
@@ -121,6 +117,8 @@ def export(db: Path, warc_dir: Path | None, fmt: str, site: str | None, since: s
 
     Example: govarchive export --format jsonl --site thads-dongthap -o dongthap.jsonl
     """
+    from archive import write_csv, write_jsonl, write_warc
+
     archive = _read(db)
     try:
         if fmt == "warc":

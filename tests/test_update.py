@@ -146,9 +146,10 @@ def test_an_update_started_while_another_runs_exits_75_within_a_second(
         elapsed = time.monotonic() - started
     finally:
         first.wait(300)
-    # About 0.5 s on an idle machine (the interpreter, click and the archive package's imports;
-    # the lock itself is one flock); the bound leaves room for a loaded CI machine.
-    assert second.returncode == 75 and elapsed < 2.0, (elapsed, second.stderr)
+    # The promise: within a second. About 0.2 s on an idle machine: the lock is taken
+    # before anything heavy is imported (archive/__init__.py loads its modules on first use;
+    # sqlite-utils, warcio and Scrapy came first and cost 1.2 s).
+    assert second.returncode == 75 and elapsed < 1.0, (elapsed, second.stderr)
     assert first.returncode == 0
 
 
