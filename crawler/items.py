@@ -65,7 +65,7 @@ class PageFailure:
     url: str
     site: str
     reason: str
-    http_status: int
+    http_status: int | None  # None: no answer (a timeout, a refused connection)
     failed_at: str
 
     def record(self) -> dict[str, Any]:

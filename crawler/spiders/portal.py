@@ -206,7 +206,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
         so the walk is unfinished and the next run walks on (a page the site says is gone,
         404/410, is a dead link and does not count)."""
         response = getattr(failure.value, "response", None)
-        url = failure.request.url
+        url = failure.request.url  # type: ignore[attr-defined]  # Scrapy sets it on errbacks
         if response is not None and response.status in (404, 410):
             self.logger.warning("Listing %s answered %d; not followed", url, response.status)
             return
@@ -225,7 +225,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
         """An article that could not be fetched (failing answers after the retries, no answer,
         a refused redirect, a body over the size limit): recorded with the reason, and counted
         as left behind, so the run does not report success and the next run walks on."""
-        request = failure.request
+        request = failure.request  # type: ignore[attr-defined]  # Scrapy sets it on errbacks
         # The article's identity is the URL the listing gave, before any redirect.
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         if failure.check(IgnoreRequest) and ROBOTS_FORBIDDEN in str(failure.value):
@@ -363,7 +363,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
 
     def older_than_since(self, day: date) -> bool:
         """Whether a walk by day has gone back past --since (nothing of that day is kept)."""
-        return bool(self.plan.since) and day.isoformat() < self.plan.since[:10]
+        return self.plan.since is not None and day.isoformat() < self.plan.since[:10]
 
     @property
     def counts(self) -> Any:
@@ -429,7 +429,7 @@ class PortalSpider(ListingSources, scrapy.Spider):
             yield from answered
             return
         fetched_at = _now()
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
         try:
             article = extract_article(
                 response.body, response.url, self.profile, content_type=content_type

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urljoin
 
 import scrapy
@@ -58,18 +58,18 @@ class ListingSources:
     profile: SiteProfile
     logger: Any
 
-    # Supplied by the spider.
-    def article_requests(
-        self, found: Iterable[tuple[str, dict[str, Any] | None]], source: Source
-    ) -> tuple[list[scrapy.Request], bool]: ...
-    def keep_paging(self, source: Source, stale_pages: int) -> bool: ...
-    def walks_every_page(self) -> bool: ...
-    def listing_request(
-        self, url: str, source: Source, depth: int, **kw: Any
-    ) -> scrapy.Request: ...
-    def parse_article(self, response: Response, **kw: Any) -> Iterator[Any]: ...
-    def listing_failed(self, failure: Any) -> None: ...
-    def older_than_since(self, day: date) -> bool: ...
+    if TYPE_CHECKING:  # supplied by the spider
+
+        def article_requests(
+            self, found: Iterable[tuple[str, dict[str, Any] | None]], source: Source
+        ) -> tuple[list[scrapy.Request], bool]: ...
+        def keep_paging(self, source: Source, stale_pages: int) -> bool: ...
+        def walks_every_page(self) -> bool: ...
+        def listing_request(
+            self, url: str, source: Source, depth: int, **kw: Any
+        ) -> scrapy.Request: ...
+        def listing_failed(self, failure: Any) -> None: ...
+        def older_than_since(self, day: date) -> bool: ...
 
     def json_list_request(
         self, source: Source, depth: int, category: str, offset: int, stale: int = 0
@@ -120,7 +120,7 @@ class ListingSources:
         return False
 
     def _html_links(
-        self, response: Response, source: Source, depth: int, stale: int
+        self, response: TextResponse, source: Source, depth: int, stale: int
     ) -> tuple[list[scrapy.Request], int, bool]:
         """Article requests and further listing pages of an HTML page, its stale count, and
         whether it links to any article."""
