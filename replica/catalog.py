@@ -6,7 +6,7 @@ from replica.families.aspnet_api.mic import MicSite
 from replica.families.aspnet_api.mof import MofSite
 from replica.families.aspnet_api.vanban import ChinhphuDocsSite
 from replica.families.baochinhphu_cms.site import CmsSite
-from replica.families.baochinhphu_cms.specs import HANOI, MST, SPECS
+from replica.families.baochinhphu_cms.specs import cms_specs
 from replica.families.dangcongsan.site import DangCongSanSite
 from replica.families.liferay.moh import MohSite
 from replica.families.liferay.site import DongThapSite
@@ -20,17 +20,18 @@ from replica.site import Site, SiteConfig
 def build_sites(config: SiteConfig | None = None) -> list[Site]:
     """Every replica site, generated from `config` (same config, same sites, byte for byte)."""
     config = config or SiteConfig()
+    cms = cms_specs()
     return [
         *thads_sites(config),
         MojPortalSite(config),
         ThadsNewSite("dongthap", "Đồng Tháp", config),
-        *(CmsSite(spec, config) for spec in SPECS),
+        *(CmsSite(cms[slug], config) for slug in ("baochinhphu", "vpcp", "xaydungchinhsach")),
         DongThapSite(config),
         MohSite(config),
         ChinhphuDocsSite(config),
         MofSite(config),
-        CmsSite(HANOI, config),
-        CmsSite(MST, config),
+        CmsSite(cms["hanoi"], config),
+        CmsSite(cms["mst"], config),
         MicSite(config),
         DangCongSanSite(config),
         *ministry_sites(config),

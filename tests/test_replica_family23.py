@@ -21,10 +21,13 @@ import pytest
 from replica import ReplicaServer
 from replica.catalog import sites_named
 from replica.families.baochinhphu_cms.site import CmsSite
-from replica.families.baochinhphu_cms.specs import BAOCHINHPHU
+from replica.families.baochinhphu_cms.specs import cms_specs
 from replica.families.moj_portal.site import ThadsNewSite
 from replica.newsroom import slug_strip, slug_vi
 from replica.site import SiteConfig
+
+BAOCHINHPHU = cms_specs()["baochinhphu"]
+
 
 FAMILY23 = ("thads-new-dongthap", "baochinhphu", "vpcp", "xaydungchinhsach")
 

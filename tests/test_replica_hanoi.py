@@ -12,10 +12,13 @@ import pytest
 
 from replica.families.baochinhphu_cms import newszone
 from replica.families.baochinhphu_cms.site import CmsSite
-from replica.families.baochinhphu_cms.specs import HANOI
+from replica.families.baochinhphu_cms.specs import cms_specs
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.test_replica_family45 import fetch, read_truth, text
+
+HANOI = cms_specs()["hanoi"]
+
 
 BASE = SiteConfig(articles=60)
 CHANGED = SiteConfig(articles=60, new_articles=3, edit_rate=0.3, remove=4, trap=True)

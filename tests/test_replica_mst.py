@@ -13,10 +13,13 @@ import pytest
 
 from crawler.sites import get_site
 from replica.families.baochinhphu_cms.site import CmsSite
-from replica.families.baochinhphu_cms.specs import MST
+from replica.families.baochinhphu_cms.specs import cms_specs
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.test_replica_family45 import read_truth, text
+
+MST = cms_specs()["mst"]
+
 
 BASE = SiteConfig(articles=40, new_articles=4, remove=3)
 
