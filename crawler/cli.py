@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -274,7 +275,7 @@ def replica(**knobs: object) -> None:
 @click.argument("file", type=click.File("rb"))
 @click.option("--url", required=True, help="The URL the page was fetched from.")
 @click.option("--site", default=None, help="Profile slug; by default the one owning URL.")
-def extract(file: click.utils.LazyFile, url: str, site: str | None) -> None:
+def extract(file: BinaryIO, url: str, site: str | None) -> None:
     """Print the fields extracted from one saved page FILE as JSON.
 
     Example: govarchive extract page.html --url https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/HoatDongDoanThe/View_Detail.aspx?ItemID=36

@@ -66,7 +66,7 @@ def reextract(db: Path, warc_dir: Path | None, site: str | None) -> None:
         f"{result.versions} versions re-extracted ({result.articles} current articles) in "
         f"{result.seconds:.1f} s, {result.rate:.0f} versions/s; {len(result.failures)} failed"
     )
-    for url, reason in result.failures or []:
+    for url, reason in result.failures:
         click.echo(f"  {url}: {reason}", err=True)
     if result.failures:
         raise SystemExit(1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ class ReextractResult:
 
     versions: int = 0
     articles: int = 0
-    failures: list[tuple[str, str]] | None = None  # (url, reason)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
     seconds: float = 0.0
 
     @property
@@ -53,12 +53,12 @@ def reextract(
     started = time.perf_counter()
     archive = Archive.open(db_path)
     profiles = load_sites()
-    result = ReextractResult(failures=[])
+    result = ReextractResult()
     try:
         if versions is None:
             versions = archive.versions_to_reextract(site)
         for batch in _batches(versions):
-            records = []
+            records: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = []
             for version in batch:
                 try:
                     snapshot = read_snapshot(warc_dir, version["warc_file"], version["warc_offset"])

@@ -77,7 +77,7 @@ class SnippetScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def as_dict(self) -> dict[str, float | int]:
+    def as_dict(self) -> dict[str, float | int | dict[str, float] | dict[str, int]]:
         return {
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),

@@ -87,8 +87,8 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(f"\nReplica, {mode}:")
         lines.append(f"{'site':<26}{'pages':>6}" + "".join(f"{c:>21}" for c in columns))
         for row in rows:
-            cells = "".join(f"{'-' if row[c] is None else row[c]:>21}" for c in columns)
-            lines.append(f"{row['site']:<26}{row['pages']:>6}{cells}")
+            shares = "".join(f"{'-' if row[c] is None else row[c]:>21}" for c in columns)
+            lines.append(f"{row['site']:<26}{row['pages']:>6}{shares}")
     if report.get("vn_cms"):
         fixtures = report["vn_cms"]
         lines.append(

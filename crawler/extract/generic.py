@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import lxml.html
 import trafilatura
@@ -229,8 +230,13 @@ def _find(texts: list[str], line: str, start: int = 0) -> int | None:
 def _trafilatura_lines(
     tree: etree._Element, url: str, favor_recall: bool, captions: set[str]
 ) -> list[str]:
-    options = {"url": url, "include_comments": False, "include_tables": True,
-               "include_images": False, "favor_recall": favor_recall}  # fmt: skip
+    options: dict[str, Any] = {
+        "url": url,
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "favor_recall": favor_recall,
+    }
     main = trafilatura.extract(copy.deepcopy(tree), **options)
     if not main:
         # trafilatura's own HTML loader repairs some pages that our parsed tree keeps as they
