@@ -19,6 +19,8 @@ from crawler.urls import canonical_url
 SITES_DIR = Path(__file__).parent
 DEFAULT_REPLICA_URL = "http://127.0.0.1:8000"
 REPLICA_URL_ENV = "GOVARCHIVE_REPLICA_URL"
+# More profile files or folders of them (`govarchive learn` writes one), os.pathsep-separated.
+EXTRA_SITES_ENV = "GOVARCHIVE_SITES"
 
 _SITE_KEYS = frozenset(
     ["slug", "agency", "base_url", "start_urls", "twin_of", "enabled", "politeness", "selectors",
@@ -225,12 +227,21 @@ def _entries_with_twins(
     return entries + twins
 
 
+def profile_files() -> list[Path]:
+    """The registry's TOML files, then those $GOVARCHIVE_SITES names (files or folders)."""
+    files = sorted(SITES_DIR.glob("*.toml"))
+    for name in filter(None, os.environ.get(EXTRA_SITES_ENV, "").split(os.pathsep)):
+        path = Path(name)
+        files += sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    return files
+
+
 @cache
 def load_sites(replica_url: str | None = None) -> dict[str, SiteProfile]:
     """Every profile by slug; replica twins point at `replica_url` (or $GOVARCHIVE_REPLICA_URL)."""
     replica = (replica_url or os.environ.get(REPLICA_URL_ENV) or DEFAULT_REPLICA_URL).rstrip("/")
     sites: dict[str, SiteProfile] = {}
-    for source in sorted(SITES_DIR.glob("*.toml")):
+    for source in profile_files():
         data = tomllib.loads(source.read_text(encoding="utf-8"))
         twin_defaults = data["family"].get("twin", {})
         for entry in _entries_with_twins(data.get("site", []), twin_defaults, source):

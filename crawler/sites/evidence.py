@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-CONFIDENCES = ("evidenced", "partial", "assumed")
+CONFIDENCES = ("evidenced", "partial", "assumed", "learned")
 # What a source can back: the parts of a profile it speaks for.
 COVERS = frozenset(
     ["urls", "listing", "pagination", "selectors", "dates", "api", "feeds", "tls", "robots"]
@@ -16,6 +16,8 @@ COVERS = frozenset(
 EXAMPLE_KINDS = ("articles", "listings", "elsewhere")
 _GITHUB_SOURCE = re.compile(r"github:[\w.-]+/[\w.-]+@[0-9a-f]{40}:\S+")
 _PAGE_SOURCE = re.compile(r"https?://\S+")
+# A capture folder (`govarchive capture`): what a learned profile was learned from.
+_CAPTURE_SOURCE = re.compile(r"capture:\S+")
 
 
 class EvidenceError(ValueError):
@@ -34,9 +36,10 @@ class Evidence:
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Evidence:
         source, seen = str(data.get("source", "")), str(data.get("seen", ""))
-        if not (_GITHUB_SOURCE.fullmatch(source) or _PAGE_SOURCE.fullmatch(source)):
+        if not any(p.fullmatch(source) for p in (_GITHUB_SOURCE, _PAGE_SOURCE, _CAPTURE_SOURCE)):
             raise EvidenceError(
-                f"evidence source {source!r} is neither github:owner/repo@<commit>:path nor a URL"
+                f"evidence source {source!r} is neither github:owner/repo@<commit>:path, "
+                "a URL nor capture:<folder>"
             )
         try:
             date.fromisoformat(seen)
@@ -67,6 +70,8 @@ def confidence_of(
             "confidence 'evidenced' needs evidence covering 'urls' and 'selectors' (or 'api'); "
             f"it covers {sorted(covered) or 'nothing'}"
         )
+    if confidence == "learned" and not any(e.source.startswith("capture:") for e in evidence):
+        raise EvidenceError("confidence 'learned' needs its capture (capture:<folder>) as evidence")
     if confidence == "partial" and not evidence:
         raise EvidenceError("confidence 'partial' needs at least one evidence entry")
     return evidence, confidence

@@ -1,0 +1,1 @@
+"""Learning a site profile from a capture: discovery, field selectors, family, review."""

@@ -1,0 +1,60 @@
+"""The pages of a capture folder, read back from its WARC records."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from archive import read_snapshot
+from crawler.extract.decode import decode_html
+from crawler.extract.errors import ExtractionError
+
+
+class LearnError(ValueError):
+    """A capture that cannot be learned from; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One captured answer: its URL, what the capture took it for, and its text."""
+
+    url: str
+    kind: str  # robots, listing, article, feed, sitemap
+    status: int
+    text: str
+    content_type: str
+
+
+# The capture's manifest (crawler/capture.py writes it; importing that would pull in Scrapy).
+MANIFEST = "manifest.json"
+
+
+def read_manifest(directory: Path) -> dict[str, Any]:
+    try:
+        return json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LearnError(f"{directory} holds no {MANIFEST}: not a capture") from None
+    except ValueError as error:
+        raise LearnError(f"{directory / MANIFEST} is not JSON ({error})") from None
+
+
+def read_pages(directory: Path, manifest: dict[str, Any]) -> list[Page]:
+    """Every captured answer with status 200, in capture order."""
+    pages = []
+    for record in manifest.get("records", []):
+        if not record.get("warc_file") or record.get("status") != 200:
+            continue
+        try:
+            snapshot = read_snapshot(directory, record["warc_file"], record["warc_offset"])
+        except (OSError, ValueError) as error:
+            raise LearnError(f"{record['url']}: its WARC record cannot be read ({error})") from None
+        headers = {k.lower(): v for k, v in snapshot.headers}
+        content_type = headers.get("content-type", "")
+        try:
+            text = decode_html(snapshot.body, content_type or None, nfc=True)
+        except ExtractionError:
+            continue  # an image or a PDF: nothing to learn from
+        pages.append(Page(record["url"], record["kind"], snapshot.status, text, content_type))
+    return pages
