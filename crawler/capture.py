@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler.extract import EXTRACTOR_VERSION
-from crawler.probe import ProbeReport, run_probe
+from crawler.probe import ArticleStep, ListingStep, ProbeReport, run_probe
 from crawler.sites import SiteProfile
 
 MANIFEST = "manifest.json"
@@ -51,7 +51,7 @@ def manifest_of(
         for fetch in report.fetches
         if fetch.get("kind") == "robots"
     ]
-    steps = [*report.listings, *report.articles]
+    steps: list[ListingStep | ArticleStep] = [*report.listings, *report.articles]
     records += [step.record for step in steps if step.record and step.record["warc_file"]]
     return {
         "site": profile.slug,

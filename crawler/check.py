@@ -66,22 +66,22 @@ def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], 
         failed = any(step.problem for step in steps)
         if steps and not failed and index not in sources_with_links:
             problems.append(f"source #{index + 1} ({source.kind}): no article links found")
-    for number, step in enumerate(report.articles, 1):
+    for number, visit in enumerate(report.articles, 1):
         stage = f"article {number}"
-        fetched = f" (from {step.fetched_url})" if step.fetched_url != step.url else ""
-        if step.article is None:
-            reason = step.problem or "no article read"
-            lines.append(f"{stage}: {step.url}{fetched} — FAILED: {reason}")
-            problems.append(f"{stage}: {step.url}: {reason}")
+        fetched = f" (from {visit.fetched_url})" if visit.fetched_url != visit.url else ""
+        if visit.article is None:
+            reason = visit.problem or "no article read"
+            lines.append(f"{stage}: {visit.url}{fetched} — FAILED: {reason}")
+            problems.append(f"{stage}: {visit.url}: {reason}")
             continue
         lines.append(
-            f"{stage}: {step.url}{fetched} — read by the {step.article.extraction_path} path"
+            f"{stage}: {visit.url}{fetched} — read by the {visit.article.extraction_path} path"
         )
-        shown, broken = field_lines(step.article, profile)
-        if step.article.extraction_path == "generic" and (profile.rules.body or profile.api):
+        shown, broken = field_lines(visit.article, profile)
+        if visit.article.extraction_path == "generic" and (profile.rules.body or profile.api):
             broken.insert(0, "read by the generic path: the profile's selectors found no body")
         lines += shown
-        problems += [f"{stage}: {step.url}: {problem}" for problem in broken]
+        problems += [f"{stage}: {visit.url}: {problem}" for problem in broken]
     read = [step.article for step in report.articles if step.article is not None]
     problems += missing_everywhere(read, profile)
     if not report.articles and not problems:
