@@ -80,7 +80,7 @@ def parse_query(text: str, *, strict: bool = True) -> Query | None:
     negated = False
     for token in _TOKENS.findall(text):
         if strict and (token in OPERATORS or token in "()"):
-            parts.append(token)
+            _append(parts, token)
             negated = token == "NOT"
             continue
         quoted = token.startswith('"')
@@ -93,13 +93,55 @@ def parse_query(text: str, *, strict: bool = True) -> Query | None:
             if strict and prefix:
                 raise QueryError("A * must follow the start of a word. " + SYNTAX_HELP)
             continue
-        parts.append(_phrase(" ".join(tokens)) + (" *" if prefix else ""))
+        _append(parts, _phrase(" ".join(tokens)) + (" *" if prefix else ""))
         if not negated:
             terms.append(Term(tokens, prefix))
         negated = False
     if not any(part not in OPERATORS and part not in "()" for part in parts):
+        if strict and text:
+            raise QueryError(f"Nothing to search for in «{text}». " + SYNTAX_HELP)
         return None
+    if strict:
+        _check_operators(parts)
     return Query(text=text, fts=f"{FOLDED_COLUMN} : ({' '.join(parts)})", terms=tuple(terms))
+
+
+def _append(parts: list[str], part: str) -> None:
+    """Add `part`; FTS5 takes two phrases side by side as AND, but not a parenthesis beside
+    a phrase or another parenthesis: there the AND is written out."""
+    beside = parts and parts[-1] not in OPERATORS and parts[-1] != "(" and part not in OPERATORS
+    if beside and (part == "(" or parts[-1] == ")"):
+        parts.append("AND")
+    parts.append(part)
+
+
+def _check_operators(parts: list[str]) -> None:
+    """Raise QueryError, naming what the person typed, where FTS5 would fail: an operator
+    without words on both sides, or parentheses that do not pair."""
+    wanting: str | None = "start"  # what still needs a word after it
+    depth = 0
+    for previous, part in zip(["", *parts], parts, strict=False):
+        if part in OPERATORS:
+            if wanting:
+                raise QueryError(f"{part} needs words on both sides. " + SYNTAX_HELP)
+            wanting = part
+        elif part == "(":
+            depth += 1
+            wanting = wanting or "("
+        elif part == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("A closing parenthesis has no opening one. " + SYNTAX_HELP)
+            if wanting:
+                empty = previous == "(" or wanting in ("(", "start")
+                what = "A parenthesis" if empty else wanting
+                raise QueryError(f"{what} needs words on both sides. " + SYNTAX_HELP)
+        else:
+            wanting = None
+    if wanting in OPERATORS:
+        raise QueryError(f"{wanting} needs words on both sides. " + SYNTAX_HELP)
+    if depth:
+        raise QueryError("A parenthesis is not closed. " + SYNTAX_HELP)
 
 
 def escape_fts(text: str) -> str:

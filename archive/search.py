@@ -4,17 +4,16 @@ to a million articles."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 import time
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from archive.counts import COUNT_BUDGET_MS, Counts, count_matches
+from archive.filters import FACETS, Filters
 from archive.query import SYNTAX_HELP, Query, QueryError, highlight, snippet
 from archive.rank import SCORED_CHARS, bm25_scores, ranked
 from archive.scan import FtsError, article_count, collect
@@ -32,7 +31,6 @@ NEWEST_BUDGET_MS = 1000
 SELECTIVE = 50_000
 SELECTIVE_BUDGET_MS = 20
 SORTS = ("relevance", "newest")
-FACETS = ("agency", "family", "category", "year", "month", "author_unit")
 FACET_VALUES = 12
 RESULT_COLUMNS = (
     "rowid",
@@ -47,36 +45,6 @@ RESULT_COLUMNS = (
     "body_text",
     "removed_at",
 )
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Facet selections (column -> accepted values) and a range of publication dates."""
-
-    values: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    published_from: dt.date | None = None
-    published_to: dt.date | None = None
-
-    @property
-    def active(self) -> bool:
-        return bool(self.values or self.published_from or self.published_to)
-
-    def sql(self) -> tuple[str, list[Any]]:
-        """A WHERE clause on `articles` (alias a) and its parameters; "" when unfiltered."""
-        clauses, params = [], []
-        for column, values in self.values.items():
-            if column not in FACETS or not values:
-                continue
-            clauses.append(f"a.[{column}] IN ({', '.join('?' for _ in values)})")
-            params += [int(v) if column == "year" and str(v).isdigit() else v for v in values]
-        if self.published_from:
-            clauses.append("a.published >= ?")
-            params.append(self.published_from.isoformat())
-        if self.published_to:
-            # "2021-11-10T08:00:00+07:00" sorts before "2021-11-11", the day after the range.
-            clauses.append("a.published < ?")
-            params.append((self.published_to + dt.timedelta(days=1)).isoformat())
-        return " AND ".join(clauses), params
 
 
 @dataclass

@@ -11,12 +11,14 @@ from collections.abc import Iterator
 import pytest
 from sqlite_utils import Database
 
+from archive.counts import count_matches
+from archive.filters import parse_filters
 from archive.fold import fold
 from archive.query import QueryError, Term, escape_fts, highlight, parse_query, snippet
 from archive.rank import bm25_scores, document_frequency, idf, occurrences, term_pattern
 from archive.scan import estimate_matches
 from archive.schema import migrate
-from archive.search import Filters, run_search
+from archive.search import FACETS, Filters, run_search
 
 
 @pytest.mark.parametrize(
@@ -41,7 +43,37 @@ def test_queries_fold_into_fts_expressions(text: str, fts: str | None) -> None:
 
 
 def test_nothing_to_search_for() -> None:
-    assert parse_query("") is None and parse_query(" ,, – ") is None and parse_query("OR") is None
+    assert parse_query("") is None and parse_query("  ") is None
+    assert parse_query(" ,, – ", strict=False) is None
+
+
+@pytest.mark.parametrize("text", ["NOT", "AND", "OR", "(", "'", '""', "-", " ,, – "])
+def test_a_query_of_nothing_but_syntax_is_a_syntax_error(text: str) -> None:
+    with pytest.raises(QueryError, match="Nothing to search for") as raised:
+        parse_query(text)
+    assert "AND, OR, NOT" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("dong NOT", "NOT needs words on both sides"),
+        ("NOT dong", "NOT needs words on both sides"),
+        ("dong AND OR thap", "OR needs words on both sides"),
+        ("(dong", "parenthesis is not closed"),
+        ("dong)", "closing parenthesis has no opening one"),
+        ("dong ( ) thap", "parenthesis needs words"),
+    ],
+)
+def test_operators_out_of_place_are_named_as_typed(text: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message) as raised:
+        parse_query(text)
+    assert '")"' not in str(raised.value)
+
+
+def test_a_parenthesis_beside_words_means_and() -> None:
+    assert parse_query("(dong) thap").fts == 'search_folded : (( "dong" ) AND "thap")'
+    assert parse_query("dong (thap)").fts == 'search_folded : ("dong" AND ( "thap" ))'
 
 
 def test_negated_words_neither_rank_nor_highlight() -> None:
@@ -143,3 +175,80 @@ def test_document_frequency_is_exact_below_the_sample(conn: sqlite3.Connection) 
     assert document_frequency(conn, Term(("binh", "dang")), 4) == 2
     scores = bm25_scores(conn, parse_query("tháp nước"), {1: "thap nuoc thap", 2: "thap"}, 4)
     assert scores[1] > scores[2] > 0
+
+
+MIX = [
+    "tháp",
+    "bình đẳng giới",
+    '"bình đẳng"',
+    "thi hành*",
+    "tháp OR giới",
+    "tháp NOT nước",
+    "xyzzy",
+]
+
+
+def sql_truth(conn: sqlite3.Connection, fts: str, where: str = "1") -> tuple[int, dict]:
+    matches = f"rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND {where}"
+    total = conn.execute(f"SELECT count(*) FROM articles WHERE {matches}", [fts]).fetchone()[0]
+    facets = {
+        column: dict(
+            conn.execute(
+                f"SELECT [{column}], count(*) FROM articles WHERE {matches} GROUP BY 1", [fts]
+            ).fetchall()
+        )
+        for column in FACETS
+    }
+    return total, facets
+
+
+@pytest.mark.parametrize("text", MIX)
+def test_totals_and_facets_are_the_sql_count(conn: sqlite3.Connection, text: str) -> None:
+    query = parse_query(text)
+    total, facets = sql_truth(conn, query.fts)
+    for sort in ("relevance", "newest"):
+        result = run_search(conn, query, sort=sort, candidates=1)  # ranks 1, counts all
+        assert (result.total, result.total_kind) == (total, "exact")
+        assert {c: dict(values) for c, values in result.facets.items()} == {
+            c: {v: n for v, n in counted.items() if v not in (None, "")}
+            for c, counted in facets.items()
+        }
+    # Read in ranges of two rowids, the counts add up the same.
+    stepped = count_matches(conn, query, "", [], {"agency": "a.agency"}, 10_000, step=2)
+    assert stepped.exact and stepped.total == total
+    assert dict(stepped.groups["agency"]) == facets["agency"]
+
+
+def test_a_count_past_its_budget_says_at_least(conn: sqlite3.Connection) -> None:
+    query = parse_query("tháp")
+    cut = count_matches(conn, query, "", [], {}, 0)
+    assert not cut.exact and cut.total <= 2
+    result = run_search(conn, query, count_budget_ms=0)
+    assert result.total_kind == "at least" and not result.facets_exact
+
+
+def test_newest_sort_pages_through_every_match_by_date(conn: sqlite3.Connection) -> None:
+    query = parse_query("tháp OR giới")
+    pages = [run_search(conn, query, sort="newest", per_page=1, page=n) for n in (1, 2, 3, 4)]
+    published = [page.rows[0]["published"] for page in pages]
+    assert published == ["2023-05-04", "2023-05-03", "2022-05-02", "2021-05-01"]
+    assert pages[0].pages == 4 and pages[0].sort == "newest"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ({"from": ["10/11/2021"]}, "start date «10/11/2021» is not a date"),
+        ({"to": ["yesterday"]}, "end date «yesterday» is not a date"),
+        ({"from": ["2023-01-01"], "to": ["2022-01-01"]}, "ends .01/01/2022. before it starts"),
+    ],
+)
+def test_bad_date_ranges_are_named(args: dict, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        parse_filters(args)
+
+
+def test_good_date_range_and_facets_parse() -> None:
+    filters = parse_filters({"from": ["2021-11-10"], "to": ["2021-11-10"], "agency": ["A"]})
+    assert filters.published_from == filters.published_to == dt.date(2021, 11, 10)
+    assert filters.values == {"agency": ["A"]}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import urllib.parse
 from typing import Any
@@ -12,8 +11,10 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import Request, Response
 
 from archive.atom import atom_feed
+from archive.counts import COUNT_BUDGET_MS, EXACT_BUDGET_MS
+from archive.filters import FACETS, Filters, parse_filters
 from archive.query import QueryError, parse_query
-from archive.search import CANDIDATES, FACETS, Filters, SearchResult, run_search
+from archive.search import CANDIDATES, SORTS, SearchResult, run_search
 
 PER_PAGE = 20
 FEED_ENTRIES = 50
@@ -27,27 +28,11 @@ FACET_LABELS = {
 }
 
 
-def _date(text: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 def _number(text: str | None, default: int, low: int, high: int) -> int:
     try:
         return min(high, max(low, int(text))) if text else default
     except ValueError:
         return default
-
-
-def _filters(request: Request) -> Filters:
-    values = {column: request.args.getlist(column) for column in FACETS}
-    return Filters(
-        values={column: chosen for column, chosen in values.items() if chosen},
-        published_from=_date(request.args.get("from")),
-        published_to=_date(request.args.get("to")),
-    )
 
 
 def _url(path: str, pairs: list[tuple[str, str]]) -> str:
@@ -99,7 +84,14 @@ async def _agency_feeds(db: Any, path: str) -> list[dict[str, str]]:
 
 
 async def _search(
-    db: Any, text: str, filters: Filters, page: int, per_page: int, always: bool
+    db: Any,
+    text: str,
+    filters: Filters,
+    page: int,
+    per_page: int,
+    always: bool,
+    sort: str = "relevance",
+    exact: bool = False,
 ) -> tuple[SearchResult | None, str | None]:
     """(result, None), or (None, a message for the person) when the query cannot be read;
     no result when there is nothing to search or filter by, unless `always`."""
@@ -111,7 +103,11 @@ async def _search(
         return None, None
 
     def search(conn: sqlite3.Connection) -> SearchResult:
-        return run_search(conn, query, filters, page=page, per_page=per_page)
+        # A feed shows no totals: it spends no time counting.
+        budget = 0 if always else EXACT_BUDGET_MS if exact else COUNT_BUDGET_MS
+        return run_search(
+            conn, query, filters, page=page, per_page=per_page, sort=sort, count_budget_ms=budget
+        )
 
     try:
         return await db.execute_fn(search), None
@@ -127,10 +123,21 @@ async def search_view(datasette: Any, request: Request) -> Response:
     )
     fmt = request.url_vars.get("format") or ""
     text = request.args.get("q", "")
-    filters = _filters(request)
+    try:
+        filters, filter_error = parse_filters(urllib.parse.parse_qs(request.query_string)), None
+    except QueryError as problem:
+        filters, filter_error = Filters(), str(problem)
     page = _number(request.args.get("page"), 1, 1, 10_000)
     size = FEED_ENTRIES if fmt == ".atom" else _number(request.args.get("size"), PER_PAGE, 1, 100)
-    result, error = await _search(db, text, filters, page, size, always=fmt == ".atom")
+    # A feed is for monitoring: its entries are the newest matches, whatever the page's order.
+    sort = "newest" if fmt == ".atom" else request.args.get("sort", "relevance")
+    sort = sort if sort in SORTS else "relevance"
+    exact = request.args.get("exact") == "1"
+    result, error = await _search(
+        db, text, filters, page, size, always=fmt == ".atom", sort=sort, exact=exact
+    )
+    if filter_error:
+        result, error = None, filter_error
     if fmt == ".json":
         if error:
             return Response.json({"ok": False, "error": error}, status=400)
@@ -167,6 +174,16 @@ async def search_view(datasette: Any, request: Request) -> Response:
         "json_url": _url(path + ".json", pairs),
         "agency_feeds": [] if result or error else await _agency_feeds(db, path),
         "page_url": lambda number: _url(path, [*unpaged, ("page", str(number))]),
+        "exact_url": _url(path, [*unpaged, ("exact", "1")]),
+        "trend_url": _url(
+            datasette.urls.path("/-/trend"),
+            [pair for pair in unpaged if pair[0] not in ("sort", "exact", "size")],
+        ),
+        "sort_urls": {
+            name: _url(path, [*[p for p in unpaged if p[0] != "sort"], ("sort", name)])
+            for name in SORTS
+        },
+        "sort": sort,
         "database": db.name,
         "candidates": CANDIDATES,
     }

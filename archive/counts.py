@@ -1,0 +1,112 @@
+"""Exact counts of a search's matches (the total, every facet, per period), read in ranges of
+rowids newest first, so that a count cut short by its time budget is still a true lower bound."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.query import Query
+from archive.scan import FtsError, deadline
+
+# Past COUNT_BUDGET_MS a page says "at least N" and links to a count with EXACT_BUDGET_MS.
+COUNT_BUDGET_MS = 800
+EXACT_BUDGET_MS = 60_000
+# Rowids per range: small enough that a range cut short by the budget wastes little, large
+# enough that the per-statement cost (FTS5 seeks into each word's list) stays small.
+RANGE = 250_000
+
+
+@dataclass
+class Counts:
+    """Matches counted so far: the total, and per grouping the count of each value."""
+
+    total: int = 0
+    exact: bool = True
+    groups: dict[str, Counter] = field(default_factory=dict)
+    counted_to: int | None = None  # the oldest rowid counted when not exact
+
+
+def matching(query: Query | None, where: str) -> str:
+    """A WHERE clause on `articles a` for the matches within rowids ? to ? (its parameters:
+    low, high, then the query's expression, then the filter's)."""
+    clauses = ["a.rowid BETWEEN ? AND ?"]
+    if query is not None:
+        clauses.append(
+            "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+            "AND rowid BETWEEN ? AND ?)"
+        )
+    if where:
+        clauses.append(where)
+    return " AND ".join(clauses)
+
+
+def _params(query: Query | None, params: Sequence[Any], low: int, high: int) -> list[Any]:
+    return [low, high, *([query.fts, low, high] if query else []), *params]
+
+
+def _total(conn: sqlite3.Connection, query: Query | None, where: str, args: list[Any]) -> int:
+    if query is not None and not where:
+        # FTS5 counts straight from its index, without reading any article row.
+        sql = (
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?"
+        )
+        return conn.execute(sql, args[2:5]).fetchone()[0]
+    sql = f"SELECT count(*) FROM articles a WHERE {matching(query, where)}"
+    return conn.execute(sql, args).fetchone()[0]
+
+
+def count_matches(
+    conn: sqlite3.Connection,
+    query: Query | None,
+    where: str,
+    params: Sequence[Any],
+    groupings: dict[str, str],
+    budget_ms: float,
+    step: int = RANGE,
+) -> Counts:
+    """The number of matches and, for each grouping (name -> SQL expression on `a`), the
+    count of each value; newest rowids first, stopping (not exact) when the budget runs out."""
+    end = time.perf_counter() + budget_ms / 1000
+    newest = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+    counts = Counts(groups={name: Counter() for name in groupings})
+    if budget_ms <= 0:  # not asked for (a feed): nothing counted
+        counts.exact, counts.counted_to = False, newest + 1
+        return counts
+    high = newest
+    while high > 0:
+        low = max(1, high - step + 1)
+        args = _params(query, params, low, high)
+        try:
+            with deadline(conn, (end - time.perf_counter()) * 1000):
+                total = _total(conn, query, where, args)
+                groups = {
+                    name: conn.execute(
+                        f"SELECT {expression}, count(*) FROM articles a "
+                        f"WHERE {matching(query, where)} GROUP BY 1",
+                        args,
+                    ).fetchall()
+                    for name, expression in groupings.items()
+                    if total
+                }
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error):
+                raise FtsError(str(error)) from None
+            if "interrupted" not in str(error):
+                raise
+            counts.exact, counts.counted_to = False, high + 1
+            return counts
+        counts.total += total
+        for name, rows in groups.items():
+            for value, count in rows:
+                if value not in (None, ""):
+                    counts.groups[name][value] += count
+        high = low - 1
+        if high > 0 and time.perf_counter() > end:
+            counts.exact, counts.counted_to = False, high + 1
+            return counts
+    return counts
