@@ -12,12 +12,9 @@ with ``a[rel=next]``.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
+from replica.families.moj_portal.model import Article, Portal
 from replica.site import number
-
-if TYPE_CHECKING:
-    from replica.families.moj_portal.site import Article, ThadsNewSite
 
 STATIC_PAGES = {
     "gioi-thieu": (
@@ -42,7 +39,7 @@ def dmy(art: Article) -> str:
     return f"{art.day:%d/%m/%Y}"
 
 
-def layout(site: ThadsNewSite, *, title: str, description: str, path: str, main: str) -> str:
+def layout(site: Portal, *, title: str, description: str, path: str, main: str) -> str:
     """A whole page: head, navbar, breadcrumb-less main column, sidebar and footer."""
     p = site.prefix
     menu = "\n".join(
@@ -145,7 +142,7 @@ def layout(site: ThadsNewSite, *, title: str, description: str, path: str, main:
 """
 
 
-def _content(site: ThadsNewSite, art: Article) -> str:
+def _content(site: Portal, art: Article) -> str:
     story, blocks = art.story, []
     figures = dict(zip(art.figures, story.images, strict=True))
     for n, text in enumerate(story.paragraphs):
@@ -165,7 +162,7 @@ def _content(site: ThadsNewSite, art: Article) -> str:
     return "\n".join(blocks)
 
 
-def article_page(site: ThadsNewSite, art: Article) -> str:
+def article_page(site: Portal, art: Article) -> str:
     story = art.story
     zone = site.roster.zone(art.index)
     files = "".join(
@@ -219,7 +216,7 @@ def article_page(site: ThadsNewSite, art: Article) -> str:
     )
 
 
-def _card(site: ThadsNewSite, art: Article) -> str:
+def _card(site: Portal, art: Article) -> str:
     image = (
         art.story.images[0]["url"] if art.story.images else f"/{site.host}/assets/img/no-image.jpg"
     )
@@ -236,7 +233,7 @@ def _card(site: ThadsNewSite, art: Article) -> str:
 </div></div></div>"""
 
 
-def pager(site: ThadsNewSite, zone: int | None, page: int, last: int, more: bool) -> str:
+def pager(site: Portal, zone: int | None, page: int, last: int, more: bool) -> str:
     def item(n: int, label: str, *, rel: str = "", active: bool = False) -> str:
         state = " active" if active else ""
         rel_attr = f' rel="{rel}"' if rel else ""
@@ -263,7 +260,7 @@ def pager(site: ThadsNewSite, zone: int | None, page: int, last: int, more: bool
 
 
 def listing_page(
-    site: ThadsNewSite, zone: int | None, page: int, last: int, items: list[Article], more: bool
+    site: Portal, zone: int | None, page: int, last: int, items: list[Article], more: bool
 ) -> str:
     heading = "Tin tức" if zone is None else site.categories[zone].name
     cards = "\n".join(_card(site, a) for a in items)
@@ -282,14 +279,14 @@ def listing_page(
 
 
 def listing_fragment(
-    site: ThadsNewSite, zone: int | None, page: int, last: int, items: list[Article], more: bool
+    site: Portal, zone: int | None, page: int, last: int, items: list[Article], more: bool
 ) -> str:
     """What the LoadNews handler answers: the cards of one page and its pager, no layout."""
     cards = "\n".join(_card(site, a) for a in items)
     return f'<div class="row g-3">\n{cards}\n</div>\n{pager(site, zone, page, last, more)}\n'
 
 
-def home_page(site: ThadsNewSite) -> str:
+def home_page(site: Portal) -> str:
     blocks = []
     for zone, category in enumerate(site.categories):
         items = "\n".join(_card(site, a) for a in site.newest(zone, 0, 4))
@@ -304,7 +301,7 @@ def home_page(site: ThadsNewSite) -> str:
     )
 
 
-def static_page(site: ThadsNewSite, key: str) -> str:
+def static_page(site: Portal, key: str) -> str:
     heading, text = STATIC_PAGES[key]
     main = (
         f'<section class="static-page"><h1 class="h4 fw-bold">{heading}</h1>\n'
@@ -313,7 +310,7 @@ def static_page(site: ThadsNewSite, key: str) -> str:
     return layout(site, title=heading, description=heading, path=site.prefix + key, main=main)
 
 
-def search_page(site: ThadsNewSite, query: str) -> str:
+def search_page(site: Portal, query: str) -> str:
     main = (
         f'<section class="search-page"><h1 class="h4 fw-bold">Kết quả tìm kiếm: {e(query)}</h1>\n'
         '<p class="text-muted">Không tìm thấy kết quả phù hợp.</p></section>'
@@ -323,7 +320,7 @@ def search_page(site: ThadsNewSite, query: str) -> str:
     )
 
 
-def error_page(site: ThadsNewSite, status: int) -> str:
+def error_page(site: Portal, status: int) -> str:
     text = "Bài viết đã bị gỡ bỏ." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
     ref = number(site.salt, status, "ref", below=10**8)
     return f"""<!doctype html>

@@ -8,7 +8,8 @@ The article text stays generated from the THADS vocabulary, voiced for the minis
 
 from __future__ import annotations
 
-from replica.families.moj_portal.site import Category, ThadsNewSite
+from replica.families.moj_portal.model import Category
+from replica.families.moj_portal.site import ThadsNewSite
 from replica.site import SiteConfig
 
 # The category slugs the evidence names; the topics are the generator's.

@@ -18,12 +18,12 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
 from replica.families.moj_portal import html as markup
+from replica.families.moj_portal.model import Article, Category
 from replica.newsroom import (
     VN_TIME,
     Roster,
@@ -41,35 +41,12 @@ from replica.vocab import vocab
 THADS_NEW_WORDS = vocab("thads_new")
 
 
-@dataclass(frozen=True)
-class Category:
-    key: str
-    name: str
-    weight: int
-    topics: tuple[str, ...]
-
-
 CATEGORIES = tuple(Category(*row) for row in THADS_NEW_WORDS.CATEGORIES)
 PAGE_SIZE = 10  # pageSize=10 in the LoadNews URLs of the evidence
 FIRST_DAY, LAST_DAY = date(2024, 1, 2), date(2026, 3, 31)
 NEW_FROM, NEW_PER_DAY = date(2026, 4, 1), 2
 _ARTICLE = re.compile(r"tin-tuc/chi-tiet/(?:([a-z0-9-]+)-)?([a-z0-9]{6})\.html")
 _CATEGORY = re.compile(r"tin-tuc/chuyen-muc/([a-z0-9-]+)\.html")
-
-
-@dataclass(frozen=True)
-class Article:
-    index: int
-    ident: str
-    slug: str
-    day: date
-    category: Category
-    story: Story
-    figures: tuple[int, ...]  # after which paragraph each image of story.images stands
-    author_line: str | None
-    views: int
-    edited: bool
-    modified: datetime
 
 
 class ThadsNewSite:
