@@ -14,10 +14,28 @@ from warcio.archiveiterator import ArchiveIterator
 from archive.rows import CHILD_TABLES
 
 EXPORTED_COLUMNS = (
-    "url", "site", "agency", "family", "title", "published", "updated", "author_unit", "author",
-    "category", "tags", "summary", "body_text", "body_html", "language", "source_url",
-    "first_seen", "last_seen", "removed_at", "content_hash", "extractor_version",
-)  # fmt: skip
+    "url",
+    "site",
+    "agency",
+    "family",
+    "title",
+    "published",
+    "updated",
+    "author_unit",
+    "author",
+    "category",
+    "tags",
+    "summary",
+    "body_text",
+    "body_html",
+    "language",
+    "source_url",
+    "first_seen",
+    "last_seen",
+    "removed_at",
+    "content_hash",
+    "extractor_version",
+)
 
 
 def selected_articles(db: Database, site: str | None, since: str | None) -> Iterator[dict]:
@@ -41,9 +59,9 @@ def write_jsonl(db: Database, out: IO[str], site: str | None, since: str | None)
         article["tags"] = json.loads(article["tags"] or "[]")
         for table, columns in CHILD_TABLES.items():
             rows = db.query(
-                f"SELECT {', '.join(columns)} FROM {table} WHERE article_url = ? "
-                "ORDER BY position", [article["url"]],
-            )  # fmt: skip
+                f"SELECT {', '.join(columns)} FROM {table} WHERE article_url = ? ORDER BY position",
+                [article["url"]],
+            )
             article[table] = list(rows)
         out.write(json.dumps(article, ensure_ascii=False) + "\n")
         count += 1
@@ -77,15 +95,19 @@ def _members(path: Path, offset: int, count: int) -> bytes:
         return stream.read(end - offset)
 
 
-def write_warc(db: Database, warc_dir: Path, out: IO[bytes], site: str | None,
-               since: str | None) -> int:  # fmt: skip
+def write_warc(
+    db: Database, warc_dir: Path, out: IO[bytes], site: str | None, since: str | None
+) -> int:
     """Every version's response record and its request record, copied byte for byte."""
     count = 0
     for article in selected_articles(db, site, since):
-        rows: list[dict[str, Any]] = list(db.query(
-            "SELECT warc_file, warc_offset FROM article_versions WHERE article_url = ? "
-            "AND warc_file IS NOT NULL ORDER BY version", [article["url"]],
-        ))  # fmt: skip
+        rows: list[dict[str, Any]] = list(
+            db.query(
+                "SELECT warc_file, warc_offset FROM article_versions WHERE article_url = ? "
+                "AND warc_file IS NOT NULL ORDER BY version",
+                [article["url"]],
+            )
+        )
         for row in rows:
             out.write(_members(warc_dir / row["warc_file"], row["warc_offset"], 2))
             count += 1

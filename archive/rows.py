@@ -12,10 +12,28 @@ from archive.fold import fold
 
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 ARTICLE_COLUMNS = (
-    "url", "site", "agency", "family", "title", "published", "author_unit", "author",
-    "body_text", "source_url", "fetched_at", "extraction_path", "extractor_version", "summary",
-    "body_html", "category", "updated", "language", "etag", "last_modified", "published_source",
-)  # fmt: skip
+    "url",
+    "site",
+    "agency",
+    "family",
+    "title",
+    "published",
+    "author_unit",
+    "author",
+    "body_text",
+    "source_url",
+    "fetched_at",
+    "extraction_path",
+    "extractor_version",
+    "summary",
+    "body_html",
+    "category",
+    "updated",
+    "language",
+    "etag",
+    "last_modified",
+    "published_source",
+)
 # Lists an article carries, each stored as rows of its own table keyed by (article_url, position).
 CHILD_TABLES = {
     "images": ("url", "caption"),
@@ -25,13 +43,28 @@ CHILD_TABLES = {
 # What makes two fetches of an article the same version: what a reader would cite. Bookkeeping
 # (fetch time, extractor version, warnings) is left out, so a re-crawl is not an edit.
 CONTENT_FIELDS = (
-    "title", "published", "updated", "summary", "body_text", "author_unit", "author",
-    "category", "tags", "images", "attachments",
-)  # fmt: skip
+    "title",
+    "published",
+    "updated",
+    "summary",
+    "body_text",
+    "author_unit",
+    "author",
+    "category",
+    "tags",
+    "images",
+    "attachments",
+)
 # What a version row keeps of the extraction, and of where it came from.
 VERSION_FIELDS = (
-    "title", "published", "updated", "author_unit", "summary", "body_text", "extractor_version",
-)  # fmt: skip
+    "title",
+    "published",
+    "updated",
+    "author_unit",
+    "summary",
+    "body_text",
+    "extractor_version",
+)
 VERSION_COLUMNS = (*VERSION_FIELDS, "warc_file", "warc_offset", "warc_record_id")
 
 

@@ -73,11 +73,17 @@ def m002_article_fields_and_children(db: Database) -> None:
         foreign_keys=[("article_url", "articles", "url")],
     )
     db.table("cited_documents").create(
-        {"article_url": str, "position": int, "number": str, "type": str, "issuer": str,
-         "date": str},
+        {
+            "article_url": str,
+            "position": int,
+            "number": str,
+            "type": str,
+            "issuer": str,
+            "date": str,
+        },
         pk=("article_url", "position"),
         foreign_keys=[("article_url", "articles", "url")],
-    )  # fmt: skip
+    )
     db.table("cited_documents").create_index(["number"])
     db.table("attachments").create_index(["url"])
 
@@ -88,11 +94,17 @@ def m003_provenance(db: Database) -> None:
     article, removals, and what a conditional GET needs (ETag, Last-Modified)."""
     db.table("agencies").create({"name": str}, pk="name")
     db.table("sites").create(
-        {"slug": str, "agency": str, "family": str, "base_url": str, "enabled": int,
-         "twin_of": str},
+        {
+            "slug": str,
+            "agency": str,
+            "family": str,
+            "base_url": str,
+            "enabled": int,
+            "twin_of": str,
+        },
         pk="slug",
         foreign_keys=[("agency", "agencies", "name")],
-    )  # fmt: skip
+    )
     articles = db.table("articles")
     for column in ("family", "month", "removed_at", "content_hash", "etag", "last_modified"):
         articles.add_column(column, str)
@@ -100,30 +112,67 @@ def m003_provenance(db: Database) -> None:
     articles.create_index(["month"])
     articles.create_index(["removed_at"])
     db.table("crawl_runs").create(
-        {"id": int, "site": str, "mode": str, "started_at": str, "finished_at": str,
-         "status": str, "requests": int, "new_articles": int, "changed_articles": int,
-         "unchanged_articles": int, "removed_articles": int, "failures": int,
-         "code_version": str},
+        {
+            "id": int,
+            "site": str,
+            "mode": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "requests": int,
+            "new_articles": int,
+            "changed_articles": int,
+            "unchanged_articles": int,
+            "removed_articles": int,
+            "failures": int,
+            "code_version": str,
+        },
         pk="id",
-    )  # fmt: skip
+    )
     db.table("crawl_runs").create_index(["site", "started_at"])
     db.table("fetches").create(
-        {"id": int, "run_id": int, "url": str, "method": str, "kind": str, "status": int,
-         "error": str, "bytes": int, "elapsed_ms": float, "fetched_at": str,
-         "warc_file": str, "warc_offset": int, "warc_record_id": str},
+        {
+            "id": int,
+            "run_id": int,
+            "url": str,
+            "method": str,
+            "kind": str,
+            "status": int,
+            "error": str,
+            "bytes": int,
+            "elapsed_ms": float,
+            "fetched_at": str,
+            "warc_file": str,
+            "warc_offset": int,
+            "warc_record_id": str,
+        },
         pk="id",
         foreign_keys=[("run_id", "crawl_runs", "id")],
-    )  # fmt: skip
+    )
     db.table("fetches").create_index(["run_id"])
     db.table("fetches").create_index(["url"])
     db.table("article_versions").create(
-        {"id": int, "article_url": str, "version": int, "content_hash": str,
-         "fetched_at": str, "run_id": int, "title": str, "published": str, "updated": str,
-         "author_unit": str, "summary": str, "body_text": str, "extractor_version": str,
-         "warc_file": str, "warc_offset": int, "warc_record_id": str},
+        {
+            "id": int,
+            "article_url": str,
+            "version": int,
+            "content_hash": str,
+            "fetched_at": str,
+            "run_id": int,
+            "title": str,
+            "published": str,
+            "updated": str,
+            "author_unit": str,
+            "summary": str,
+            "body_text": str,
+            "extractor_version": str,
+            "warc_file": str,
+            "warc_offset": int,
+            "warc_record_id": str,
+        },
         pk="id",
         foreign_keys=[("article_url", "articles", "url"), ("run_id", "crawl_runs", "id")],
-    )  # fmt: skip
+    )
     db.table("article_versions").create_index(["article_url", "version"], unique=True)
 
 

@@ -125,8 +125,9 @@ class Archive:
                 self.db.table("fetches").insert_all(fetch_rows)
         return counts
 
-    def _write_articles(self, articles: list[Mapping[str, Any]], run_id: int | None,
-                        counts: WriteCounts) -> None:  # fmt: skip
+    def _write_articles(
+        self, articles: list[Mapping[str, Any]], run_id: int | None, counts: WriteCounts
+    ) -> None:
         if not articles:
             return
         rows = [article_row(article) for article in articles]
@@ -205,9 +206,15 @@ class Archive:
         """Open a `crawl_runs` row and return its id."""
         with self.db.atomic():
             table = self.db.table("crawl_runs").insert(
-                {"site": site, "mode": mode, "code_version": code_version,
-                 "started_at": started_at, "status": "running", "pid": os.getpid()}
-            )  # fmt: skip
+                {
+                    "site": site,
+                    "mode": mode,
+                    "code_version": code_version,
+                    "started_at": started_at,
+                    "status": "running",
+                    "pid": os.getpid(),
+                }
+            )
         assert table.last_pk is not None  # insert() sets it: the row has an integer id
         return int(table.last_pk)
 
@@ -236,17 +243,21 @@ class Archive:
 
     def earlier_capture(self, url: str) -> Earlier | None:
         """The last full response record archived for `url` (for a revisit record)."""
-        rows = list(self.db.query(
-            "SELECT warc_record_id, payload_digest, fetched_at FROM fetches WHERE url = ? "
-            "AND warc_type = 'response' ORDER BY id DESC LIMIT 1", [url],
-        ))  # fmt: skip
+        rows = list(
+            self.db.query(
+                "SELECT warc_record_id, payload_digest, fetched_at FROM fetches WHERE url = ? "
+                "AND warc_type = 'response' ORDER BY id DESC LIMIT 1",
+                [url],
+            )
+        )
         if not rows:
             return None
         when = datetime.fromisoformat(rows[0]["fetched_at"]).astimezone(UTC)
         return Earlier(
-            rows[0]["warc_record_id"], rows[0]["payload_digest"],
+            rows[0]["warc_record_id"],
+            rows[0]["payload_digest"],
             when.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        )  # fmt: skip
+        )
 
     # Re-extraction -------------------------------------------------------------------------
     def versions_to_reextract(self, site: str | None = None) -> list[dict[str, Any]]:
@@ -258,13 +269,11 @@ class Archive:
             "v.version = (SELECT max(version) FROM article_versions w "
             "WHERE w.article_url = v.article_url) AS current "
             "FROM article_versions v JOIN articles a ON a.url = v.article_url "
-            "WHERE v.warc_file IS NOT NULL" + (" AND a.site = ?" if site else "") +
-            " ORDER BY v.id"
-        )  # fmt: skip
+            "WHERE v.warc_file IS NOT NULL" + (" AND a.site = ?" if site else "") + " ORDER BY v.id"
+        )
         return list(self.db.query(sql, [site] if site else []))
 
-    def rewrite_extraction(self, records: list[tuple[Mapping[str, Any], Mapping[str, Any]]]
-                           ) -> int:  # fmt: skip
+    def rewrite_extraction(self, records: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> int:
         """Replace the extracted fields of versions (and of articles, for current versions)
         with a new extraction; fetch facts and history stay. Returns the articles rewritten."""
         current = []
@@ -282,9 +291,10 @@ class Archive:
                     for row in self.db.query(
                         f"SELECT url, site, family, source_url, fetched_at, first_seen, "
                         f"last_seen, etag, last_modified, removed_at, missing_count "
-                        f"FROM articles WHERE url IN ({_marks(urls)})", urls,
+                        f"FROM articles WHERE url IN ({_marks(urls)})",
+                        urls,
                     )
-                }  # fmt: skip
+                }
                 rows = []
                 for fields in current:
                     before = kept[fields["url"]]
@@ -305,9 +315,12 @@ class Archive:
     def walk_unfinished(self, site: str) -> bool:
         """Whether the site's last run stopped before walking its listings to the end (it was
         killed, failed, or capped), so the next must walk on past archived pages."""
-        rows = list(self.db.query(
-            "SELECT walk_complete FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 1", [site]
-        ))  # fmt: skip
+        rows = list(
+            self.db.query(
+                "SELECT walk_complete FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 1",
+                [site],
+            )
+        )
         return bool(rows) and not rows[0]["walk_complete"]
 
     def revisits(self, site: str, published_since: str | None) -> list[dict[str, Any]]:

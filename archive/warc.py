@@ -73,9 +73,15 @@ class WarcFile:
         self.directory, self.name = directory, name
         self.stream: BinaryIO = (directory / name).open("ab")
         self.writer = WARCWriter(self.stream, gzip=True)
-        self.writer.write_record(self.writer.create_warcinfo_record(name, {
-            "software": "govarchive", "format": "WARC File Format 1.0",
-        }))  # fmt: skip
+        self.writer.write_record(
+            self.writer.create_warcinfo_record(
+                name,
+                {
+                    "software": "govarchive",
+                    "format": "WARC File Format 1.0",
+                },
+            )
+        )
         self.stream.flush()
 
     def write_exchange(
@@ -103,27 +109,39 @@ class WarcFile:
         warc_headers = {"WARC-Date": date}
         if earlier is not None and earlier.payload_digest == digest:
             record = self.writer.create_revisit_record(
-                url, digest, url, earlier.fetched_at, http_headers=http,
+                url,
+                digest,
+                url,
+                earlier.fetched_at,
+                http_headers=http,
                 warc_headers_dict=warc_headers,
-            )  # fmt: skip
+            )
             record.rec_headers.add_header("WARC-Refers-To", earlier.record_id)
             kind = "revisit"
         else:
             record = self.writer.create_warc_record(
-                url, "response", payload=BytesIO(body), length=len(body), http_headers=http,
+                url,
+                "response",
+                payload=BytesIO(body),
+                length=len(body),
+                http_headers=http,
                 warc_headers_dict=warc_headers,
-            )  # fmt: skip
+            )
             kind = "response"
         record_id = record.rec_headers.get_header("WARC-Record-ID")
         offset = self.stream.tell()
         self.writer.write_record(record)
         target = url.split("/", 3)[3] if url.count("/") >= 3 else ""
         request = self.writer.create_warc_record(
-            url, "request", payload=BytesIO(request_body), length=len(request_body),
-            http_headers=StatusAndHeaders(f"{method} /{target} HTTP/1.1",
-                                          list(request_headers), is_http_request=True),
+            url,
+            "request",
+            payload=BytesIO(request_body),
+            length=len(request_body),
+            http_headers=StatusAndHeaders(
+                f"{method} /{target} HTTP/1.1", list(request_headers), is_http_request=True
+            ),
             warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
-        )  # fmt: skip
+        )
         self.writer.write_record(request)
         self.stream.flush()
         return Capture(self.name, offset, record_id, digest, kind)

@@ -53,8 +53,11 @@ def upgrade_schema(db_path: Path) -> None:
     db = Database(sqlite3.connect(db_path, timeout=30))
     try:
         if pending := [migration.name for migration in migrations.pending(db)]:
-            log.warning("upgrading %s: %s (a rebuilt full-text index takes minutes at a "
-                        "million articles)", db_path, ", ".join(pending))  # fmt: skip
+            log.warning(
+                "upgrading %s: %s (a rebuilt full-text index takes minutes at a million articles)",
+                db_path,
+                ", ".join(pending),
+            )
         migrate(db)
     except sqlite3.OperationalError as error:
         log.warning("serving %s without upgrading its schema: %s", db_path, error)

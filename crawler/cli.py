@@ -309,9 +309,12 @@ def extract(file: BinaryIO, url: str, site: str | None) -> None:
     help="Also write the scores to this JSON file.",
 )
 def evaluate(
-    articles: int, devset: Path | None, no_devset: bool, devset_limit: int | None,
+    articles: int,
+    devset: Path | None,
+    no_devset: bool,
+    devset_limit: int | None,
     json_path: Path | None,
-) -> None:  # fmt: skip
+) -> None:
     """Score extraction per field: every replica site (profile path, and the generic path on
     obfuscated pages) and the real-world dev set, each against trafilatura on the same pages.
 

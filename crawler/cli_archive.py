@@ -103,14 +103,30 @@ def diff(url: str, db: Path, old: int | None, new: int | None) -> None:
 @click.command()
 @db_option
 @warc_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "warc"]), default="jsonl",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "warc"]),
+    default="jsonl",
+    show_default=True,
+)
 @click.option("--site", default=None, help="Only this site's articles.")
 @click.option("--since", default=None, help="Only articles published on or after YYYY-MM-DD.")
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="File to write (default: standard output; required for warc).")  # fmt: skip
-def export(db: Path, warc_dir: Path | None, fmt: str, site: str | None, since: str | None,
-           output: Path | None) -> None:  # fmt: skip
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="File to write (default: standard output; required for warc).",
+)
+def export(
+    db: Path,
+    warc_dir: Path | None,
+    fmt: str,
+    site: str | None,
+    since: str | None,
+    output: Path | None,
+) -> None:
     """Export articles as JSON lines or CSV, or their snapshots as one WARC file.
 
     The WARC export copies each version's response and request records byte for byte.

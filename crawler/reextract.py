@@ -30,8 +30,13 @@ class ReextractResult:
         return self.versions / self.seconds if self.seconds else 0.0
 
 
-def extract_snapshot(body: bytes, snapshot_url: str, content_type: str | None,
-                     article_url: str, profile: SiteProfile | None) -> dict[str, Any]:  # fmt: skip
+def extract_snapshot(
+    body: bytes,
+    snapshot_url: str,
+    content_type: str | None,
+    article_url: str,
+    profile: SiteProfile | None,
+) -> dict[str, Any]:
     """The extracted fields of one archived response, as the crawl produced them."""
     if profile is not None and profile.api and snapshot_url != article_url:
         article = extract_api_article(json.loads(body), article_url, profile)
@@ -63,9 +68,12 @@ def reextract(
                 try:
                     snapshot = read_snapshot(warc_dir, version["warc_file"], version["warc_offset"])
                     fields = extract_snapshot(
-                        snapshot.body, snapshot.url, snapshot.header("Content-Type"),
-                        version["article_url"], profiles.get(version["site"]),
-                    )  # fmt: skip
+                        snapshot.body,
+                        snapshot.url,
+                        snapshot.header("Content-Type"),
+                        version["article_url"],
+                        profiles.get(version["site"]),
+                    )
                 except (OSError, ValueError, ExtractionError) as error:
                     result.failures.append((version["article_url"], str(error)))
                     continue

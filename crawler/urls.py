@@ -11,10 +11,23 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 # Parameters that name a visitor or a campaign, never a page.
 TRACKING_PARAMS = frozenset(
-    {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid",
-     "zarsrc", "jsessionid", "phpsessid", "aspsessionid", "asp.net_sessionid", "sid",
-     "sessionid"}
-)  # fmt: skip
+    {
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
+        "utm_term",
+        "utm_content",
+        "fbclid",
+        "gclid",
+        "zarsrc",
+        "jsessionid",
+        "phpsessid",
+        "aspsessionid",
+        "asp.net_sessionid",
+        "sid",
+        "sessionid",
+    }
+)
 
 
 @lru_cache(maxsize=65536)

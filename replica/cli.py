@@ -35,9 +35,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--crawl-delay", type=float, help="Crawl-delay in robots.txt")
     parser.add_argument(
-        "--disallow", action="append", default=[], metavar="PATH",
+        "--disallow",
+        action="append",
+        default=[],
+        metavar="PATH",
         help="one more Disallow rule in the root robots.txt (repeatable)",
-    )  # fmt: skip
+    )
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
     args = parser.parse_args(argv)
     try:
@@ -47,9 +50,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     knobs = ("seed", "articles", "new_articles", "edit_rate", "edits", "remove")
     config = SiteConfig(**{name: getattr(args, name) for name in knobs})
     server = ReplicaServer(
-        args.port, args.host, config=config, verbose=args.verbose, obfuscate=args.obfuscate,
-        faults=faults, crawl_delay=args.crawl_delay, disallow=args.disallow,
-    ).start()  # fmt: skip
+        args.port,
+        args.host,
+        config=config,
+        verbose=args.verbose,
+        obfuscate=args.obfuscate,
+        faults=faults,
+        crawl_delay=args.crawl_delay,
+        disallow=args.disallow,
+    ).start()
     print(f"Replica serving at {server.url}")
     active = {**dataclasses.asdict(server.config), "obfuscate": server.obfuscate}
     active.update(faults=str(server.faults) or "none", crawl_delay=server.crawl_delay)

@@ -88,9 +88,14 @@ class SectionPortal:
         published = self.corpus.published(index)
         edited = self.corpus.edited(index)
         story = write_story(
-            self.salt, index, self.domain, topic, published.date(), edited=edited,
+            self.salt,
+            index,
+            self.domain,
+            topic,
+            published.date(),
+            edited=edited,
             bylines=self.bylines,
-        )  # fmt: skip
+        )
         return Post(
             index=index,
             ident=self.ids.id_of(index),

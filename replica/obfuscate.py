@@ -19,10 +19,25 @@ WRAPPABLE = frozenset(
 # A wrapper div is only valid (and parsed back the same by any HTML parser) inside these.
 FLOW_PARENTS = frozenset(
     {
-        "body", "div", "section", "article", "main", "aside", "header", "footer", "nav",
-        "td", "th", "li", "form", "figure", "blockquote", "center", "dd",
+        "body",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "td",
+        "th",
+        "li",
+        "form",
+        "figure",
+        "blockquote",
+        "center",
+        "dd",
     }
-)  # fmt: skip
+)
 # Where `type` is a real HTML attribute; elsewhere (div[type=RelatedNewsBox]) it names a role.
 REAL_TYPE = frozenset(
     {"input", "button", "script", "style", "link", "source", "ol", "li", "a", "object", "embed"}

@@ -70,8 +70,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, trap: Trap) -> Iterator[s
     port = free_port()
     server = subprocess.Popen(
         [*GOVARCHIVE, "serve", "--db", str(db), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/-/versions.json", server)
         yield f"http://127.0.0.1:{port}"

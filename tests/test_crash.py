@@ -36,9 +36,23 @@ def fetches(db: Path) -> int:
 
 def crawl_command(db: Path, replica_url: str) -> list[str]:
     # Small batches: the kill lands between, and inside, many transactions.
-    return [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"site={SITE}",
-            "-s", f"ARCHIVE_DB={db}", "-s", f"REPLICA_URL={replica_url}",
-            "-s", "ARCHIVE_BATCH_SIZE=5", "-s", "LOG_LEVEL=WARNING"]  # fmt: skip
+    return [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "portal",
+        "-a",
+        f"site={SITE}",
+        "-s",
+        f"ARCHIVE_DB={db}",
+        "-s",
+        f"REPLICA_URL={replica_url}",
+        "-s",
+        "ARCHIVE_BATCH_SIZE=5",
+        "-s",
+        "LOG_LEVEL=WARNING",
+    ]
 
 
 def assert_sound(db: Path) -> None:
@@ -65,9 +79,11 @@ def test_sigkill_at_any_moment_loses_and_duplicates_nothing(replica_factory, tmp
     # Kill points: after the first requests are written, then ever later into the crawl.
     for target in (1, 60, 200, 350):
         process = subprocess.Popen(
-            crawl_command(db, replica.url), cwd=ROOT,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            crawl_command(db, replica.url),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             deadline = time.monotonic() + 120
             while fetches(db) < target and process.poll() is None:
@@ -82,13 +98,17 @@ def test_sigkill_at_any_moment_loses_and_duplicates_nothing(replica_factory, tmp
             process.wait()
         assert_sound(db)
     assert kills >= 3
-    final = subprocess.run(crawl_command(db, replica.url), cwd=ROOT, capture_output=True,
-                           text=True, timeout=300)  # fmt: skip
+    final = subprocess.run(
+        crawl_command(db, replica.url), cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert final.returncode == 0, final.stderr[-3000:]
     assert_sound(db)
     site = get_site(SITE, replica.url)
-    live = {site.canonical(line["url"]) for line in read_truth(replica.url, "thads-dongthap")
-            if line["status"] == "live"}  # fmt: skip
+    live = {
+        site.canonical(line["url"])
+        for line in read_truth(replica.url, "thads-dongthap")
+        if line["status"] == "live"
+    }
     with sqlite3.connect(db) as conn:
         archived = [url for (url,) in conn.execute("SELECT url FROM articles")]
         versions = conn.execute(

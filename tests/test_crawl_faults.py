@@ -163,10 +163,15 @@ def test_a_torn_gzip_tail_is_noticed(tmp_path: Path) -> None:
     warc = WarcFile(tmp_path, "a.warc.gz")
     for n in range(3):
         warc.write_exchange(
-            url=f"https://example.org/{n}", method="GET", request_headers=[], request_body=b"",
-            status=200, response_headers=[], body=b"<p>page</p>" * 50,
+            url=f"https://example.org/{n}",
+            method="GET",
+            request_headers=[],
+            request_body=b"",
+            status=200,
+            response_headers=[],
+            body=b"<p>page</p>" * 50,
             fetched_at=__import__("datetime").datetime(2024, 1, 1),
-        )  # fmt: skip
+        )
     warc.close()
     path = tmp_path / "a.warc.gz"
     whole = list(complete_records(path))

@@ -48,25 +48,44 @@ def test_jsonl_holds_every_article_with_its_lists(archive: Path) -> None:
     for article in exported:
         row = stored[article["url"]]
         assert (article["title"], article["body_text"], article["author_unit"]) == (
-            row["title"], row["body_text"], row["author_unit"],
-        )  # fmt: skip
-        cited = rows(archive, "SELECT number FROM cited_documents WHERE article_url = ? "
-                     "ORDER BY position", (article["url"],))  # fmt: skip
+            row["title"],
+            row["body_text"],
+            row["author_unit"],
+        )
+        cited = rows(
+            archive,
+            "SELECT number FROM cited_documents WHERE article_url = ? ORDER BY position",
+            (article["url"],),
+        )
         assert [c["number"] for c in article["cited_documents"]] == [c["number"] for c in cited]
         assert isinstance(article["tags"], list)
     assert "40 articles exported" in result.stderr  # the count goes to stderr, not the data
 
 
 def test_csv_filtered_by_site_and_date(archive: Path, tmp_path: Path) -> None:
-    since = sorted(r["published"] for r in rows(archive, "SELECT published FROM articles "
-                   "WHERE site = 'replica-mof'"))[10][:10]  # fmt: skip
+    since = sorted(
+        r["published"]
+        for r in rows(archive, "SELECT published FROM articles WHERE site = 'replica-mof'")
+    )[10][:10]
     out = tmp_path / "mof.csv"
-    result = run_govarchive("export", "--db", str(archive), "--format", "csv", "--site",
-                            "replica-mof", "--since", since, "-o", str(out))  # fmt: skip
+    result = run_govarchive(
+        "export",
+        "--db",
+        str(archive),
+        "--format",
+        "csv",
+        "--site",
+        "replica-mof",
+        "--since",
+        since,
+        "-o",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     table = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    expected = rows(archive, "SELECT url FROM articles WHERE site = 'replica-mof' AND "
-                    "published >= ?", (since,))  # fmt: skip
+    expected = rows(
+        archive, "SELECT url FROM articles WHERE site = 'replica-mof' AND published >= ?", (since,)
+    )
     assert sorted(r["url"] for r in table) == sorted(r["url"] for r in expected)
     assert all(r["site"] == "replica-mof" and r["published"] >= since for r in table)
     assert "body_html" not in table[0]
@@ -74,18 +93,36 @@ def test_csv_filtered_by_site_and_date(archive: Path, tmp_path: Path) -> None:
 
 def test_warc_export_copies_each_version_byte_for_byte(archive: Path, tmp_path: Path) -> None:
     out = tmp_path / "dongthap.warc.gz"
-    result = run_govarchive("export", "--db", str(archive), "--format", "warc", "--site",
-                            "replica-thads-dongthap", "-o", str(out))  # fmt: skip
+    result = run_govarchive(
+        "export",
+        "--db",
+        str(archive),
+        "--format",
+        "warc",
+        "--site",
+        "replica-thads-dongthap",
+        "-o",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
-    check = subprocess.run([sys.executable, "-m", "warcio.cli", "check", str(out)],
-                           capture_output=True, text=True)  # fmt: skip
+    check = subprocess.run(
+        [sys.executable, "-m", "warcio.cli", "check", str(out)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout
-    versions = rows(archive, "SELECT v.warc_record_id FROM article_versions v JOIN articles a "
-                    "ON a.url = v.article_url WHERE a.site = 'replica-thads-dongthap'")  # fmt: skip
+    versions = rows(
+        archive,
+        "SELECT v.warc_record_id FROM article_versions v JOIN articles a "
+        "ON a.url = v.article_url WHERE a.site = 'replica-thads-dongthap'",
+    )
     with out.open("rb") as stream:
-        records = [(r.rec_type, r.rec_headers.get_header("WARC-Record-ID"),
-                    r.rec_headers.get_header("WARC-Concurrent-To"))
-                   for r in ArchiveIterator(stream)]  # fmt: skip
+        records = [
+            (
+                r.rec_type,
+                r.rec_headers.get_header("WARC-Record-ID"),
+                r.rec_headers.get_header("WARC-Concurrent-To"),
+            )
+            for r in ArchiveIterator(stream)
+        ]
     responses = [record_id for kind, record_id, _ in records if kind == "response"]
     assert sorted(responses) == sorted(v["warc_record_id"] for v in versions)
     requests = [concurrent for kind, _, concurrent in records if kind == "request"]

@@ -55,7 +55,7 @@ def test_parse_vn_datetime(text: str, expected: date | None) -> None:
         ("- Tổ chức tuyên truyền về bình đẳng giới.", None),
         ("Kết quả cụ thể như sau:", None),
     ],
-)  # fmt: skip
+)
 def test_parse_byline(line: str, expected: Byline | None) -> None:
     assert parse_byline(line) == expected
 

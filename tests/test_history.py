@@ -55,8 +55,11 @@ def test_an_edit_makes_a_new_version_and_keeps_the_old(history) -> None:
     edited = [line for line in truth if line["edited"]]
     assert len(edited) == 2
     for line in edited:
-        versions = query(db, "SELECT * FROM article_versions WHERE article_url = ? "
-                         "ORDER BY version", (line["url"],))  # fmt: skip
+        versions = query(
+            db,
+            "SELECT * FROM article_versions WHERE article_url = ? ORDER BY version",
+            (line["url"],),
+        )
         assert [v["version"] for v in versions] == [1, 2]
         assert versions[1]["body_text"] == line["body_text"] != versions[0]["body_text"]
         assert versions[0]["content_hash"] != versions[1]["content_hash"]
@@ -93,8 +96,11 @@ def test_diff_shows_what_changed(history) -> None:
     assert result.returncode == 0, result.stderr
     assert "2 version(s)" in result.stdout
     assert "--- version 1" in result.stdout and "+++ version 2" in result.stdout
-    added = [row[1:] for row in result.stdout.splitlines() if row.startswith("+ ") or
-             (row.startswith("+") and not row.startswith("+++"))]  # fmt: skip
+    added = [
+        row[1:]
+        for row in result.stdout.splitlines()
+        if row.startswith("+ ") or (row.startswith("+") and not row.startswith("+++"))
+    ]
     assert added and all(text in line["body_text"] for text in added if text)
 
 

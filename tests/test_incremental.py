@@ -87,9 +87,10 @@ def test_runs_and_fetches_agree(runs: Runs) -> None:
         assert run["finished_at"] >= run["started_at"]
         assert run["code_version"].startswith("govarchive ")
     robots = query(
-        runs.db, "SELECT count(*) FROM fetches WHERE kind = 'robots' AND run_id = ?",
+        runs.db,
+        "SELECT count(*) FROM fetches WHERE kind = 'robots' AND run_id = ?",
         (runs.second["id"],),
-    )  # fmt: skip
+    )
     assert robots[0][0] == 1  # robots.txt is fetched, and counted, on every run
 
 
@@ -122,9 +123,11 @@ def test_third_run_archives_the_new_and_the_edited(runs: Runs) -> None:
         row = query(runs.db, "SELECT * FROM articles WHERE url = ?", (site.canonical(url),))[0]
         assert row["body_text"] == line["body_text"]
         versions = query(
-            runs.db, "SELECT version, body_text FROM article_versions WHERE article_url = ? "
-            "ORDER BY version", (row["url"],),
-        )  # fmt: skip
+            runs.db,
+            "SELECT version, body_text FROM article_versions WHERE article_url = ? "
+            "ORDER BY version",
+            (row["url"],),
+        )
         assert [v["version"] for v in versions] == [1, 2]
         assert versions[0]["body_text"] != versions[1]["body_text"] == line["body_text"]
     archived = {row["url"] for row in query(runs.db, "SELECT url FROM articles")}
@@ -189,9 +192,11 @@ def test_a_listing_that_keeps_failing_leaves_the_walk_unfinished(
     db = tmp_path / "archive.db"
     first = crawl(db, replica, returncode=1)
     failed = query(
-        db, "SELECT count(DISTINCT url) FROM fetches WHERE kind = 'listing' AND status >= 500 "
-        "AND run_id = ?", (first["id"],),
-    )  # fmt: skip
+        db,
+        "SELECT count(DISTINCT url) FROM fetches WHERE kind = 'listing' AND status >= 500 "
+        "AND run_id = ?",
+        (first["id"],),
+    )
     assert failed[0][0] > 0
     assert first["walk_complete"] == 0
     assert crawl(db, replica, returncode=1)["mode"] == "resume"

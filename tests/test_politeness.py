@@ -55,15 +55,27 @@ def test_defaults_are_polite() -> None:
 def test_contact_url_is_the_operators(tmp_path: Path) -> None:
     code = "from crawler.run import crawl_settings; print(crawl_settings('x').get('USER_AGENT'))"
     env = {"GOVARCHIVE_CONTACT": "https://example.org/crawler-contact", "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                         text=True, check=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
     assert "(+https://example.org/crawler-contact)" in out.stdout
 
 
 def scrapy_crawl(replica: ReplicaServer, db: Path, *settings: str) -> None:
     """`scrapy crawl portal` with settings from the command line (they outrank a profile)."""
-    command = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"site={SITE}",
-               "-s", f"ARCHIVE_DB={db}", "-s", f"REPLICA_URL={replica.url}"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "portal",
+        "-a",
+        f"site={SITE}",
+        "-s",
+        f"ARCHIVE_DB={db}",
+        "-s",
+        f"REPLICA_URL={replica.url}",
+    ]
     for setting in settings:
         command += ["-s", setting]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -76,9 +88,13 @@ def test_default_delay_spaces_requests_one_at_a_time(replica_factory, tmp_path: 
     # command line must space requests by at least a second.
     replica = replica_factory(config=SMALL)
     scrapy_crawl(
-        replica, tmp_path / "a.db", "DOWNLOAD_DELAY=1.0", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
-        "AUTOTHROTTLE_ENABLED=True", "MAX_ARTICLES=3",
-    )  # fmt: skip
+        replica,
+        tmp_path / "a.db",
+        "DOWNLOAD_DELAY=1.0",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        "AUTOTHROTTLE_ENABLED=True",
+        "MAX_ARTICLES=3",
+    )
     requests = site_requests(replica)
     assert len(requests) >= 5
     assert min(gaps(requests)) >= 0.98, gaps(requests)

@@ -21,8 +21,18 @@ from tests.helpers import read_truth, run_govarchive
 pytestmark = pytest.mark.slow
 
 CONFIG = SiteConfig(articles=30)
-EXACT_FIELDS = ("title", "published", "author_unit", "author", "body_text", "summary",
-                "attachments", "cited_documents", "images", "tags")  # fmt: skip
+EXACT_FIELDS = (
+    "title",
+    "published",
+    "author_unit",
+    "author",
+    "body_text",
+    "summary",
+    "attachments",
+    "cited_documents",
+    "images",
+    "tags",
+)
 # On obfuscated pages (the generic path) title and date must be exact and the body close
 # (shingle F1); the author unit must be right on nearly every page of every site.
 GENERIC_BODY_F1 = 0.97

@@ -39,10 +39,28 @@ PROVINCES = {
 }
 SLUGS = ["thads-national", *(f"thads-{p}" for p in PROVINCES)]
 TRUTH_KEYS = {
-    "site", "url", "list", "item_id", "title", "published", "updated", "author_unit", "author",
-    "summary", "category", "tags", "attachments", "images", "body_text", "first_paragraph",
-    "last_paragraph", "paragraph_count", "cited_documents", "status", "edited",
-}  # fmt: skip
+    "site",
+    "url",
+    "list",
+    "item_id",
+    "title",
+    "published",
+    "updated",
+    "author_unit",
+    "author",
+    "summary",
+    "category",
+    "tags",
+    "attachments",
+    "images",
+    "body_text",
+    "first_paragraph",
+    "last_paragraph",
+    "paragraph_count",
+    "cited_documents",
+    "status",
+    "edited",
+}
 SEED_TITLE = (
     "Thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực "
     "trên cơ sở giới năm 2021"
@@ -176,8 +194,12 @@ def test_listings_reach_every_live_article(sites, truth: list[dict[str, Any]], s
 def test_national_site(truth: list[dict[str, Any]]) -> None:
     records = of(truth, "thads-national")
     assert {r["list"] for r in records} == {
-        "TinTuBoTuPhap", "ChiDaoDieuHanh", "NghienCuuTraoDoi", "TuThucTien", "HoatDongDangDoanThe"
-    }  # fmt: skip
+        "TinTuBoTuPhap",
+        "ChiDaoDieuHanh",
+        "NghienCuuTraoDoi",
+        "TuThucTien",
+        "HoatDongDangDoanThe",
+    }
     assert all(3000 <= r["item_id"] <= 4100 for r in records)
     assert any(r["author"] and r["author_unit"] == "Văn phòng Tổng cục" for r in records)
     assert any(r["author"] is None and r["author_unit"] for r in records)
@@ -209,13 +231,19 @@ def test_seed_article_truth_is_unchanged(server: ReplicaServer, truth) -> None:
         f"View_Detail.aspx?ItemID={seed['item_id']}"
     )
     assert (seed["published"], seed["author_unit"], seed["author"]) == (
-        "2021-11-10", "Ban Vì sự tiến bộ phụ nữ", None
-    )  # fmt: skip
+        "2021-11-10",
+        "Ban Vì sự tiến bộ phụ nữ",
+        None,
+    )
     assert seed["paragraph_count"] == 7 and seed["category"] == "Hoạt động đoàn thể"
     assert seed["cited_documents"] == [
-        {"number": "321/KH-UBND", "type": "Kế hoạch", "date": "2021-11-02",
-         "issuer": "Ủy ban nhân dân tỉnh Đồng Tháp"}
-    ]  # fmt: skip
+        {
+            "number": "321/KH-UBND",
+            "type": "Kế hoạch",
+            "date": "2021-11-02",
+            "issuer": "Ủy ban nhân dân tỉnh Đồng Tháp",
+        }
+    ]
 
 
 def test_cited_documents_are_in_the_text(truth: list[dict[str, Any]]) -> None:
@@ -270,8 +298,12 @@ def test_case_varied_urls_give_identical_bytes(truth: list[dict[str, Any]]) -> N
         head, _, query = url.partition("?")
         scheme_host = head[: head.index("/", 8)]
         path = head[len(scheme_host) :]
-        variants = [url, scheme_host + path.lower() + "?" + query.upper(), url + "#top",
-                    scheme_host + path.upper() + "?" + query.lower()]  # fmt: skip
+        variants = [
+            url,
+            scheme_host + path.lower() + "?" + query.upper(),
+            url + "#top",
+            scheme_host + path.upper() + "?" + query.lower(),
+        ]
         bodies = {fetch(v)[2] for v in variants}
         assert len(bodies) == 1 and fetch(variants[1])[0] == 200
 

@@ -36,16 +36,33 @@ ARTICLES = 90
 CMS = ("baochinhphu", "vpcp", "xaydungchinhsach")
 SLUGS = ("thads-new-dongthap", *CMS)
 KEYS = {
-    "site", "url", "title", "published", "updated", "author_unit", "author", "summary",
-    "category", "tags", "attachments", "images", "body_text", "first_paragraph",
-    "last_paragraph", "paragraph_count", "cited_documents", "status", "edited",
-}  # fmt: skip
+    "site",
+    "url",
+    "title",
+    "published",
+    "updated",
+    "author_unit",
+    "author",
+    "summary",
+    "category",
+    "tags",
+    "attachments",
+    "images",
+    "body_text",
+    "first_paragraph",
+    "last_paragraph",
+    "paragraph_count",
+    "cited_documents",
+    "status",
+    "edited",
+}
 CHANGED = SiteConfig(articles=ARTICLES, new_articles=5, edit_rate=0.25, remove=4, trap=True)
 PREFIXES = {
     "thads-new-dongthap": "/demothads.moj.gov.vn/dongthap/tin-tuc/chi-tiet/",
-    "baochinhphu": "/baochinhphu.vn/", "vpcp": "/vpcp.chinhphu.vn/",
+    "baochinhphu": "/baochinhphu.vn/",
+    "vpcp": "/vpcp.chinhphu.vn/",
     "xaydungchinhsach": "/xaydungchinhsach.chinhphu.vn/",
-}  # fmt: skip
+}
 SAPO = {"baochinhphu": "(Chinhphu.vn) - ", "vpcp": "VGP - ", "xaydungchinhsach": "(Chinhphu.vn) - "}
 CHALLENGE = re.compile(
     r'<script>document\.cookie="(\w+)=(\w+); path=/";location\.reload\(\);</script>'
@@ -151,17 +168,21 @@ def test_truth_records(base: tuple, slug: str) -> None:
 # Article pages -----------------------------------------------------------------------------
 SELECTORS = {
     "cms": {
-        "title": "h1.detail-title[data-role=title]", "summary": "h2.detail-sapo[data-role=sapo]",
-        "published": "[data-role=publishdate]", "category": "a[data-role=cate-name]",
+        "title": "h1.detail-title[data-role=title]",
+        "summary": "h2.detail-sapo[data-role=sapo]",
+        "published": "[data-role=publishdate]",
+        "category": "a[data-role=cate-name]",
         "author": "a.detail-author-top-name",
         "body": "div.detail-content.afcbc-body[data-role=content]",
     },
     "thads": {
-        "title": "h1.news-detail__title", "summary": "div.news-detail__lead",
-        "published": "span.news-detail__date", "category": "a.news-detail__category",
+        "title": "h1.news-detail__title",
+        "summary": "div.news-detail__lead",
+        "published": "span.news-detail__date",
+        "category": "a.news-detail__category",
         "body": "div.news-detail__content",
     },
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -214,8 +235,11 @@ def test_article_pages_match_truth(base: tuple, slug: str) -> None:
         boxed += len(boxes)
         ld = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
         assert [ld["@type"], ld["headline"], ld["datePublished"], ld["author"]["name"]] == [
-            "NewsArticle", r["title"], r["published"], r["author"]
-        ]  # fmt: skip
+            "NewsArticle",
+            r["title"],
+            r["published"],
+            r["author"],
+        ]
     assert boxed > ARTICLES // 2 or not cms
 
 
@@ -442,10 +466,12 @@ def test_knobs(base: tuple, changed: tuple, slug: str) -> None:
 def test_same_config_gives_identical_bytes(base: tuple) -> None:
     server, client, truth = base
     paths = [
-        "/baochinhphu.vn/", "/baochinhphu.vn/chinh-sach-moi.htm", "/baochinhphu.vn/rss/home.rss",
+        "/baochinhphu.vn/",
+        "/baochinhphu.vn/chinh-sach-moi.htm",
+        "/baochinhphu.vn/rss/home.rss",
         "/vpcp.chinhphu.vn/timelinelist/2016/2.htm",
         "/demothads.moj.gov.vn/dongthap/tin-tuc?page=2",
-    ]  # fmt: skip
+    ]
     paths += [urlsplit(r["url"]).path for slug in SLUGS for r in truth[slug][::9]]
     with ReplicaServer(
         port=0, sites=sites_named(SiteConfig(articles=ARTICLES), *FAMILY23)

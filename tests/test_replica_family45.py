@@ -24,10 +24,26 @@ FAMILY45 = ("dongthap-gov", "moh", "chinhphu-vanban", "mof")
 
 SLUGS = ("dongthap-gov", "moh", "chinhphu-vanban", "mof")
 TRUTH_KEYS = {
-    "site", "url", "title", "published", "updated", "author_unit", "author", "summary",
-    "category", "tags", "attachments", "images", "body_text", "first_paragraph",
-    "last_paragraph", "paragraph_count", "cited_documents", "status", "edited",
-}  # fmt: skip
+    "site",
+    "url",
+    "title",
+    "published",
+    "updated",
+    "author_unit",
+    "author",
+    "summary",
+    "category",
+    "tags",
+    "attachments",
+    "images",
+    "body_text",
+    "first_paragraph",
+    "last_paragraph",
+    "paragraph_count",
+    "cited_documents",
+    "status",
+    "edited",
+}
 GRID = "ctrl_191017_163$grvDocument"
 VANBAN_GRID = "/vanban.chinhphu.vn/?mode=0&pageid=41852"
 BASE = SiteConfig(articles=90)
@@ -155,8 +171,14 @@ def test_moh_list_api_answers_category_groups_with_items(
 ) -> None:
     found = set()
     for category in ("8351", "8356", "8360"):
-        body = {"CHUYEN_TRANG": "BO_YTE", "NGON_NGU": "TIENG_VIET", "MA_DANH_MUC": category,
-                "TYPE": 1, "PAGE_SIZE": 500, "ISEXTEND": 1}  # fmt: skip
+        body = {
+            "CHUYEN_TRANG": "BO_YTE",
+            "NGON_NGU": "TIENG_VIET",
+            "MA_DANH_MUC": category,
+            "TYPE": 1,
+            "PAGE_SIZE": 500,
+            "ISEXTEND": 1,
+        }
         status, groups = bridge(server, "lay_bai_viet_theo_danh_muc", body)
         assert status == 200 and [g["MA"] for g in groups] == [category]
         for item in groups[0]["ITEMS"]:

@@ -359,10 +359,23 @@ def test_govarchive_replica_serves_every_family_with_its_knobs() -> None:
 
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "replica", "--port", str(port), "--articles", "20",
-         "--faults", "5xx=1:1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "crawler.cli",
+            "replica",
+            "--port",
+            str(port),
+            "--articles",
+            "20",
+            "--faults",
+            "5xx=1:1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):

@@ -169,11 +169,23 @@ def test_served_archive_answers_search_over_http(crawled_db: Path) -> None:
 def test_scrapy_command_line_crawls_the_same(replica, tmp_path: Path) -> None:
     db = tmp_path / "scrapy.db"
     result = subprocess.run(
-        ["scrapy", "crawl", "portal", "-a", f"site={REPLICA_SITE}",
-         "-s", f"ARCHIVE_DB={db}", "-s", f"REPLICA_URL={replica.url}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [
+            "scrapy",
+            "crawl",
+            "portal",
+            "-a",
+            f"site={REPLICA_SITE}",
+            "-s",
+            f"ARCHIVE_DB={db}",
+            "-s",
+            f"REPLICA_URL={replica.url}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={"PATH": f"{Path(GOVARCHIVE[0]).parent}:/usr/bin:/bin"},
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == REPLICA_ARTICLES
 

@@ -36,9 +36,22 @@ TWINS = sorted(slug for slug in load_sites() if slug.startswith("replica-"))
 PER_SITE = -(-10_500 // len(TWINS))
 CONFIG = SiteConfig(articles=max(PER_SITE, 18))
 FIELDS = (
-    "url", "site", "agency", "title", "published", "updated", "author_unit", "author",
-    "summary", "body_text", "body_html", "category", "tags", "language", "content_hash",
-)  # fmt: skip
+    "url",
+    "site",
+    "agency",
+    "title",
+    "published",
+    "updated",
+    "author_unit",
+    "author",
+    "summary",
+    "body_text",
+    "body_html",
+    "category",
+    "tags",
+    "language",
+    "content_hash",
+)
 
 
 def query(db: Path, sql: str) -> list[tuple]:
@@ -52,9 +65,16 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("big") / "archive.db"
     with ReplicaServer(port=0, config=CONFIG) as replica:
         result = run_govarchive(
-            "crawl", *TWINS, "--db", str(db), "--replica-url", replica.url,
-            "--log-level", "WARNING", timeout=1200,
-        )  # fmt: skip
+            "crawl",
+            *TWINS,
+            "--db",
+            str(db),
+            "--replica-url",
+            replica.url,
+            "--log-level",
+            "WARNING",
+            timeout=1200,
+        )
     assert result.returncode == 0, result.stderr[-3000:]
     assert query(db, "SELECT count(*) FROM articles")[0][0] >= 10_000
     return db
@@ -128,9 +148,10 @@ def test_response_payload_is_the_bytes_the_server_sent(big: Path) -> None:
                 request = next(records)
                 assert request.rec_type == "request"
                 sent_headers = {
-                    name: value for name, value in request.http_headers.headers
+                    name: value
+                    for name, value in request.http_headers.headers
                     if name.lower() not in ("host", "content-length")
-                }  # fmt: skip
+                }
                 method, body = request.http_headers.protocol, request.raw_stream.read()
             port = url.split("/")[2].rsplit(":", 1)[1]
             replayed = url.replace(f":{port}/", f":{replica.port}/")
@@ -164,12 +185,15 @@ def test_reextract_with_no_network_reproduces_every_field(
     columns = ", ".join(FIELDS)
     for table, sql in (
         ("articles", f"SELECT {columns} FROM articles ORDER BY url"),
-        ("versions", "SELECT article_url, version, title, published, author_unit, body_text, "
-                     "content_hash FROM article_versions ORDER BY id"),
+        (
+            "versions",
+            "SELECT article_url, version, title, published, author_unit, body_text, "
+            "content_hash FROM article_versions ORDER BY id",
+        ),
         ("cited_documents", "SELECT * FROM cited_documents ORDER BY article_url, position"),
         ("attachments", "SELECT * FROM attachments ORDER BY article_url, position"),
         ("images", "SELECT * FROM images ORDER BY article_url, position"),
-    ):  # fmt: skip
+    ):
         assert query(db, sql) == query(big, sql), table
     versions = query(db, "SELECT DISTINCT extractor_version FROM article_versions")
     assert versions == [(EXTRACTOR_VERSION,)]

@@ -241,8 +241,9 @@ def test_sitemap_index_and_urlset(spider_for: Spider, replica: ReplicaServer) ->
 <sitemap><loc>https://elsewhere.example/sitemap.xml</loc></sitemap></sitemapindex>"""
     urlset = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
     urlset += "".join(f"<url><loc>{line['url']}</loc></url>" for line in truth) + "</urlset>"
-    nested = list(spider.parse_sitemap(XmlResponse(base + "sitemap.xml", body=index.encode()),
-                                       links, 1))  # fmt: skip
+    nested = list(
+        spider.parse_sitemap(XmlResponse(base + "sitemap.xml", body=index.encode()), links, 1)
+    )
     assert [r.url for r in nested] == [f"{base}sitemap-1.xml"]
     assert nested[0].callback == spider.parse_sitemap and nested[0].cb_kwargs["depth"] == 2
     found = list(spider.parse_sitemap(XmlResponse(base + "s1.xml", body=urlset.encode()), links, 2))

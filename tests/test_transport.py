@@ -40,9 +40,15 @@ def test_the_profiles_cipher_string_reaches_the_portal(
     assert legacy_tls_replica.url.startswith("https://")
     db = tmp_path / "a.db"
     result = run_govarchive(
-        "crawl", slug, "--db", str(db), "--replica-url", legacy_tls_replica.url,
-        "--max-articles", "2",
-    )  # fmt: skip
+        "crawl",
+        slug,
+        "--db",
+        str(db),
+        "--replica-url",
+        legacy_tls_replica.url,
+        "--max-articles",
+        "2",
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
@@ -53,10 +59,22 @@ def test_without_it_the_handshake_fails_and_the_crawl_says_so(
     legacy_tls_replica, tmp_path: Path, slug: str
 ) -> None:
     command = [
-        sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"site={slug}",
-        "-s", f"ARCHIVE_DB={tmp_path / 'a.db'}", "-s", f"REPLICA_URL={legacy_tls_replica.url}",
-        "-s", "DOWNLOADER_CLIENT_TLS_CIPHERS=DEFAULT", "-s", "RETRY_TIMES=0",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "portal",
+        "-a",
+        f"site={slug}",
+        "-s",
+        f"ARCHIVE_DB={tmp_path / 'a.db'}",
+        "-s",
+        f"REPLICA_URL={legacy_tls_replica.url}",
+        "-s",
+        "DOWNLOADER_CLIENT_TLS_CIPHERS=DEFAULT",
+        "-s",
+        "RETRY_TIMES=0",
+    ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert "dh key too small" in result.stderr
     with sqlite3.connect(tmp_path / "a.db") as conn:

@@ -25,7 +25,7 @@ from tests.web_archive import (
     SEED_AGENCY,
     SEED_TITLE,
     fixture_archive,
-)  # fmt: skip
+)
 
 # Datasette on a copy of the demo archive (a crawl of every twin).
 pytestmark = pytest.mark.slow
@@ -33,11 +33,21 @@ pytestmark = pytest.mark.slow
 ATOM = "{http://www.w3.org/2005/Atom}"
 # The folding table of issue 7: every spelling returns the same rows.
 SPELLINGS = {
-    "Đồng Tháp": ["Đồng Tháp", "đồng tháp", "dong thap", "DONG THAP",
-                  unicodedata.normalize("NFD", "Đồng Tháp")],
-    "bình đẳng giới": ["bình đẳng giới", "binh dang gioi", "BINH DANG GIOI", "Bình Đẳng Giới",
-                       unicodedata.normalize("NFD", "bình đẳng giới")],
-}  # fmt: skip
+    "Đồng Tháp": [
+        "Đồng Tháp",
+        "đồng tháp",
+        "dong thap",
+        "DONG THAP",
+        unicodedata.normalize("NFD", "Đồng Tháp"),
+    ],
+    "bình đẳng giới": [
+        "bình đẳng giới",
+        "binh dang gioi",
+        "BINH DANG GIOI",
+        "Bình Đẳng Giới",
+        unicodedata.normalize("NFD", "bình đẳng giới"),
+    ],
+}
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +128,14 @@ def test_fts_syntax_errors_give_a_friendly_message(ds: Datasette, query: str) ->
 
 def test_search_facets_count_and_filter(ds: Datasette) -> None:
     everything = search(ds, "binh dang gioi")
-    assert set(everything["facets"]) == {"agency", "family", "category", "year", "month",
-                                         "author_unit"}  # fmt: skip
+    assert set(everything["facets"]) == {
+        "agency",
+        "family",
+        "category",
+        "year",
+        "month",
+        "author_unit",
+    }
     assert everything["facets_exact"] and everything["total_kind"] == "exact"
     agencies = everything["facets"]["agency"]
     assert sum(item["count"] for item in agencies) == everything["total"]
@@ -131,11 +147,18 @@ def test_search_facets_count_and_filter(ds: Datasette) -> None:
 
 # Common words, rare words, phrases, prefixes, operators, filters: what analysts quote.
 COUNTED = [
-    ("thi hành án", {}), ("thi hanh an", {}), ("và", {}), ("bình đẳng giới", {}),
-    ('"thi hành án"', {}), ("chuyển*", {}), ("dong NOT thap", {}), ("bình đẳng OR tham nhũng", {}),
-    ("Đồng Tháp", {"family": "thads"}), ("thi hành án", {"from": "2021-01-01", "to": "2021-12-31"}),
+    ("thi hành án", {}),
+    ("thi hanh an", {}),
+    ("và", {}),
+    ("bình đẳng giới", {}),
+    ('"thi hành án"', {}),
+    ("chuyển*", {}),
+    ("dong NOT thap", {}),
+    ("bình đẳng OR tham nhũng", {}),
+    ("Đồng Tháp", {"family": "thads"}),
+    ("thi hành án", {"from": "2021-01-01", "to": "2021-12-31"}),
     ("xyzzy", {}),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("words", "narrowed"), COUNTED)
@@ -223,8 +246,14 @@ def test_table_facets_from_metadata_do_not_time_out(ds: Datasette) -> None:
 
 
 def test_table_date_range_filter(ds: Datasette) -> None:
-    rows = get(ds, "/archive/articles.json", _shape="array", _size=500,
-               published__gte="2022-01-01", published__lt="2023-01-01").json()  # fmt: skip
+    rows = get(
+        ds,
+        "/archive/articles.json",
+        _shape="array",
+        _size=500,
+        published__gte="2022-01-01",
+        published__lt="2023-01-01",
+    ).json()
     assert rows and all(row["published"].startswith("2022") for row in rows)
 
 
@@ -240,8 +269,9 @@ def test_canned_latest_by_agency(ds: Datasette) -> None:
     for row in rows:
         per_agency.setdefault(row["agency"], []).append(row["published"] or "")
     assert len(per_agency) >= 20
-    assert all(len(dates) <= 5 and dates == sorted(dates, reverse=True)
-               for dates in per_agency.values())  # fmt: skip
+    assert all(
+        len(dates) <= 5 and dates == sorted(dates, reverse=True) for dates in per_agency.values()
+    )
 
 
 def test_canned_articles_per_month(ds: Datasette, db_path: Path) -> None:
@@ -256,16 +286,20 @@ def test_canned_edited_and_removed(ds: Datasette) -> None:
     assert rows[SEED_TITLE]["change"] == "edited" and rows[SEED_TITLE]["versions"] == 2
     # The replica's own edit and removal, found by the second crawls (tests/web_archive.py).
     fixtures = (SEED_TITLE, HOSTILE_TITLE)
-    edited = [row for title, row in rows.items() if row["change"] == "edited"
-              and title not in fixtures]  # fmt: skip
+    edited = [
+        row for title, row in rows.items() if row["change"] == "edited" and title not in fixtures
+    ]
     assert len(edited) == 1 and edited[0]["versions"] == 2
     assert len([row for row in rows.values() if row["change"] == "removed"]) == 1
 
 
 def test_canned_citing_document(ds: Datasette) -> None:
-    (number,) = get(ds, "/archive.json", _shape="arrayfirst",
-                    sql="select number from cited_documents group by number "
-                        "having count(*) > 1 limit 1").json()  # fmt: skip
+    (number,) = get(
+        ds,
+        "/archive.json",
+        _shape="arrayfirst",
+        sql="select number from cited_documents group by number having count(*) > 1 limit 1",
+    ).json()
     rows = canned(ds, "citing_document", number=number)
     assert len(rows) > 1 and {row["number"] for row in rows} == {number}
 
@@ -304,9 +338,13 @@ def test_article_page_shows_the_article(ds: Datasette) -> None:
 
 
 def test_article_links_to_others_citing_the_same_document(ds: Datasette) -> None:
-    (url,) = get(ds, "/archive.json", _shape="arrayfirst",
-                 sql="select min(article_url) from cited_documents group by number "
-                     "having count(distinct article_url) > 1 limit 1").json()  # fmt: skip
+    (url,) = get(
+        ds,
+        "/archive.json",
+        _shape="arrayfirst",
+        sql="select min(article_url) from cited_documents group by number "
+        "having count(distinct article_url) > 1 limit 1",
+    ).json()
     tree = lxml_html.fromstring(get(ds, article_path(url)).text)
     others = tree.xpath("//ul[@class='cited-documents']//li/ul/li/a/@href")
     assert others and all(href.startswith("/archive/articles/") for href in others)
@@ -339,8 +377,13 @@ def test_agency_feed_and_table_view_feed(ds: Datasette) -> None:
     feed = ET.fromstring(get(ds, "/-/search.atom", agency=SEED_AGENCY).content)
     ids = [entry.findtext(f"{ATOM}id") for entry in feed.iter(f"{ATOM}entry")]
     assert len(ids) == 45
-    view = get(ds, "/archive/articles.atom", agency=SEED_AGENCY, _search="binh dang gioi",
-               _sort_desc="published")  # fmt: skip
+    view = get(
+        ds,
+        "/archive/articles.atom",
+        agency=SEED_AGENCY,
+        _search="binh dang gioi",
+        _sort_desc="published",
+    )
     entries = list(ET.fromstring(view.content).iter(f"{ATOM}entry"))
     assert entries and all(entry.findtext(f"{ATOM}id") in ids for entry in entries)
     table = get(ds, "/archive/articles", agency=SEED_AGENCY).text
@@ -396,9 +439,11 @@ def test_hostile_article_renders_inert(ds: Datasette) -> None:
     assert "unsafe-inline" not in response.headers["content-security-policy"]
     tree = lxml_html.fromstring(response.text)
     (article,) = tree.xpath("//article[@class='archived-article']")
-    assert not article.xpath(".//script | .//style | .//iframe | .//object | .//embed | .//img"
-                             " | .//svg | .//math | .//form | .//input | .//base | .//meta"
-                             " | .//link | .//video | .//noscript")  # fmt: skip
+    assert not article.xpath(
+        ".//script | .//style | .//iframe | .//object | .//embed | .//img"
+        " | .//svg | .//math | .//form | .//input | .//base | .//meta"
+        " | .//link | .//video | .//noscript"
+    )
     for element in article.iter():
         assert not [name for name in element.attrib if name.startswith("on") or name == "style"]
         for name in ("href", "src", "action", "poster", "data"):

@@ -44,9 +44,16 @@ def test_clean_body_keeps_structure_and_safe_links() -> None:
 
 @pytest.mark.parametrize(
     ("url", "kept"),
-    [("https://a.vn/x", True), ("mailto:a@b.vn", True), ("javascript:alert(1)", False),
-     (" JAVASCRIPT:x", False), ("data:text/html,x", False), ("/relative", False), (None, False)],
-)  # fmt: skip
+    [
+        ("https://a.vn/x", True),
+        ("mailto:a@b.vn", True),
+        ("javascript:alert(1)", False),
+        (" JAVASCRIPT:x", False),
+        ("data:text/html,x", False),
+        ("/relative", False),
+        (None, False),
+    ],
+)
 def test_safe_link(url: str | None, kept: bool) -> None:
     assert (safe_link(url) is not None) is kept
 
@@ -65,18 +72,36 @@ def test_field_changes() -> None:
     old = {"title": "A", "author_unit": None, "summary": ""}
     new = {"title": "B", "author_unit": "Văn phòng", "summary": None}
     assert field_changes(old, new, ("title", "author_unit", "summary")) == [
-        ("title", "A", "B"), ("author_unit", None, "Văn phòng")]  # fmt: skip
+        ("title", "A", "B"),
+        ("author_unit", None, "Văn phòng"),
+    ]
 
 
 def test_atom_feed_is_valid_and_dates_carry_vietnam_time() -> None:
     articles = [
-        {"url": "https://a.vn/1", "title": "Một", "published": "2021-11-10",
-         "summary": "Tóm tắt", "agency": "Cục"},
-        {"url": "https://a.vn/2", "title": "<Hai>", "published": "2022-01-01T08:00:00+07:00",
-         "body_text": "x " * 400, "author_unit": "Văn phòng", "category": "Tin"},
-    ]  # fmt: skip
-    xml = atom_feed(title="t", feed_url="http://h/f.atom", page_url="http://h/f",
-                    articles=articles, archive_link=lambda url: "http://h/a")  # fmt: skip
+        {
+            "url": "https://a.vn/1",
+            "title": "Một",
+            "published": "2021-11-10",
+            "summary": "Tóm tắt",
+            "agency": "Cục",
+        },
+        {
+            "url": "https://a.vn/2",
+            "title": "<Hai>",
+            "published": "2022-01-01T08:00:00+07:00",
+            "body_text": "x " * 400,
+            "author_unit": "Văn phòng",
+            "category": "Tin",
+        },
+    ]
+    xml = atom_feed(
+        title="t",
+        feed_url="http://h/f.atom",
+        page_url="http://h/f",
+        articles=articles,
+        archive_link=lambda url: "http://h/a",
+    )
     feed = ET.fromstring(xml)
     assert feed.findtext(f"{ATOM}updated") == "2022-01-01T08:00:00+07:00"
     first, second = feed.findall(f"{ATOM}entry")
@@ -89,8 +114,11 @@ def test_atom_feed_is_valid_and_dates_carry_vietnam_time() -> None:
 
 
 def test_monthly_chart_stacks_the_largest_agencies() -> None:
-    rows = [{"month": f"2025-{m:02d}", "agency": f"Cơ quan {a}", "articles": a + m}
-            for m in range(1, 13) for a in range(10)]  # fmt: skip
+    rows = [
+        {"month": f"2025-{m:02d}", "agency": f"Cơ quan {a}", "articles": a + m}
+        for m in range(1, 13)
+        for a in range(10)
+    ]
     chart = monthly_chart(rows, months=12)
     assert chart["months"][0] == "2025-01" and chart["months"][-1] == "2025-12"
     assert [item["agency"] for item in chart["legend"]][:2] == ["Cơ quan 9", "Cơ quan 8"]

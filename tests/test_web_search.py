@@ -131,11 +131,19 @@ def conn(tmp_path) -> Iterator[sqlite3.Connection]:
     db = Database(tmp_path / "small.db")
     migrate(db)
     for index, (title, body, agency, year) in enumerate(ROWS):
-        db.table("articles").insert({
-            "url": f"https://x.invalid/{index}", "title": title, "body_text": body,
-            "agency": agency, "year": year, "published": f"{year}-05-0{index + 1}",
-            "family": "f", "month": f"{year}-05", "search_folded": fold(f"{title}\n{body}"),
-        })  # fmt: skip
+        db.table("articles").insert(
+            {
+                "url": f"https://x.invalid/{index}",
+                "title": title,
+                "body_text": body,
+                "agency": agency,
+                "year": year,
+                "published": f"{year}-05-0{index + 1}",
+                "family": "f",
+                "month": f"{year}-05",
+                "search_folded": fold(f"{title}\n{body}"),
+            }
+        )
     db.close()
     connection = sqlite3.connect(tmp_path / "small.db")
     yield connection

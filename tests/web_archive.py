@@ -91,25 +91,29 @@ def now_utc(days_ago: float = 0) -> str:
 
 def hostile_body(trap: str) -> str:
     """Everything a page could try in order to run a script or load a resource from `trap`."""
-    return "\n".join([
-        f"<p>Bài viết độc hại <script>window.__pwned = 'script'; fetch('{trap}/f')</script></p>",
-        f"<img src='{trap}/img.gif' onerror=\"window.__pwned = 'onerror'\">",
-        "<p><a href=\"javascript:window.__pwned = 'href'\">bấm vào đây</a>",
-        "<a href=' JaVaScRiPt:window.__pwned=1'>x</a> <a href='data:text/html,<b>x'>d</a></p>",
-        f"<div style='background:url({trap}/bg.png);position:fixed;top:0;left:0;"
-        "width:100%;height:100%'>phủ kín trang</div>",
-        f"<style>@import url({trap}/import.css); body {{ background: url({trap}/b.png) }}</style>",
-        f"<svg onload=\"window.__pwned = 'svg'\"><image href='{trap}/svg.png'/></svg>",
-        f"<iframe src='{trap}/frame'></iframe><object data='{trap}/object'></object>",
-        f"<embed src='{trap}/embed'><link rel='stylesheet' href='{trap}/link.css'>",
-        f"<meta http-equiv='refresh' content='0;url={trap}/refresh'>",
-        f"<form action='{trap}/form'><input type='image' src='{trap}/input.png'></form>",
-        f"<base href='{trap}/'><video src='{trap}/v.mp4' poster='{trap}/poster.png'></video>",
-        "<p onmouseover=\"window.__pwned = 'mouse'\">di chuột qua đây</p>",
-        f"<math><mtext><table><mglyph><style><img src='{trap}/mxss.png' onerror='alert(1)'>",
-        f"<noscript><p title=\"</noscript><img src='{trap}/ns.png' onerror='alert(1)'>\">",
-        "</noscript><p>Đoạn cuối về bình đẳng giới.</p>",
-    ])  # fmt: skip
+    return "\n".join(
+        [
+            "<p>Bài viết độc hại <script>window.__pwned = 'script'; "
+            f"fetch('{trap}/f')</script></p>",
+            f"<img src='{trap}/img.gif' onerror=\"window.__pwned = 'onerror'\">",
+            "<p><a href=\"javascript:window.__pwned = 'href'\">bấm vào đây</a>",
+            "<a href=' JaVaScRiPt:window.__pwned=1'>x</a> <a href='data:text/html,<b>x'>d</a></p>",
+            f"<div style='background:url({trap}/bg.png);position:fixed;top:0;left:0;"
+            "width:100%;height:100%'>phủ kín trang</div>",
+            f"<style>@import url({trap}/import.css); "
+            f"body {{ background: url({trap}/b.png) }}</style>",
+            f"<svg onload=\"window.__pwned = 'svg'\"><image href='{trap}/svg.png'/></svg>",
+            f"<iframe src='{trap}/frame'></iframe><object data='{trap}/object'></object>",
+            f"<embed src='{trap}/embed'><link rel='stylesheet' href='{trap}/link.css'>",
+            f"<meta http-equiv='refresh' content='0;url={trap}/refresh'>",
+            f"<form action='{trap}/form'><input type='image' src='{trap}/input.png'></form>",
+            f"<base href='{trap}/'><video src='{trap}/v.mp4' poster='{trap}/poster.png'></video>",
+            "<p onmouseover=\"window.__pwned = 'mouse'\">di chuột qua đây</p>",
+            f"<math><mtext><table><mglyph><style><img src='{trap}/mxss.png' onerror='alert(1)'>",
+            f"<noscript><p title=\"</noscript><img src='{trap}/ns.png' onerror='alert(1)'>\">",
+            "</noscript><p>Đoạn cuối về bình đẳng giới.</p>",
+        ]
+    )
 
 
 def add_fixture_rows(db_path: Path, trap: str = "http://127.0.0.1:9") -> dict[str, str]:
@@ -126,50 +130,107 @@ def add_fixture_rows(db_path: Path, trap: str = "http://127.0.0.1:9") -> dict[st
         db.execute("DELETE FROM article_versions WHERE article_url = ?", [seed["url"]])
         first = seed["body_text"].replace("Nhằm thu hút", "Để thu hút", 1)
         for version, body, days in ((1, first, 20), (2, seed["body_text"], 1)):
-            db.table("article_versions").insert({
-                "article_url": seed["url"], "version": version,
-                "content_hash": f"fixture-{version}", "fetched_at": now_utc(days),
-                "title": seed["title"], "published": seed["published"],
-                "author_unit": seed["author_unit"] if version == 2 else None,
-                "body_text": body, "extractor_version": seed["extractor_version"],
-            })  # fmt: skip
+            db.table("article_versions").insert(
+                {
+                    "article_url": seed["url"],
+                    "version": version,
+                    "content_hash": f"fixture-{version}",
+                    "fetched_at": now_utc(days),
+                    "title": seed["title"],
+                    "published": seed["published"],
+                    "author_unit": seed["author_unit"] if version == 2 else None,
+                    "body_text": body,
+                    "extractor_version": seed["extractor_version"],
+                }
+            )
         # Fixture: a site whose last run failed, with failed fetches and no articles.
-        run_id = db.table("crawl_runs").insert({
-            "site": BROKEN_SITE, "mode": "incremental", "started_at": now_utc(0.1),
-            "finished_at": now_utc(0.05), "status": "failed", "requests": 3, "failures": 3,
-        }).last_pk  # fmt: skip
+        run_id = (
+            db.table("crawl_runs")
+            .insert(
+                {
+                    "site": BROKEN_SITE,
+                    "mode": "incremental",
+                    "started_at": now_utc(0.1),
+                    "finished_at": now_utc(0.05),
+                    "status": "failed",
+                    "requests": 3,
+                    "failures": 3,
+                }
+            )
+            .last_pk
+        )
         db.table("fetches").insert_all(
-            {"run_id": run_id, "url": f"http://127.0.0.1:9/broken/{n}", "method": "GET",
-             "kind": "listing", "status": 503, "fetched_at": now_utc(0.1)}
+            {
+                "run_id": run_id,
+                "url": f"http://127.0.0.1:9/broken/{n}",
+                "method": "GET",
+                "kind": "listing",
+                "status": 503,
+                "fetched_at": now_utc(0.1),
+            }
             for n in range(3)
-        )  # fmt: skip
+        )
         # Fixture: a hostile article (a crawl cannot make one: the extractor sanitizes).
         body_text = "<script>window.__pwned = 'text'</script> Nội dung về bình đẳng giới."
-        db.table("articles").insert({
-            "url": HOSTILE_URL, "site": "replica-hostile", "agency": "Cơ quan <b>giả mạo</b>",
-            "family": "hostile", "title": HOSTILE_TITLE, "published": "2024-05-01",
-            "year": 2024, "month": "2024-05", "author_unit": "<img src=x onerror=alert(1)>",
-            "body_text": body_text, "body_html": hostile_body(trap),
-            "summary": "<b onclick=alert(1)>tóm tắt</b>", "source_url": "javascript:alert(1)",
-            "fetched_at": now_utc(), "first_seen": now_utc(), "last_seen": now_utc(),
-            "extractor_version": "<i>0.1.0</i>", "category": "<script>x</script>",
-            "search_folded": fold(f"{HOSTILE_TITLE}\n{body_text}"),
-        })  # fmt: skip
-        db.table("images").insert({"article_url": HOSTILE_URL, "position": 0,
-                                   "url": "javascript:alert(1)",
-                                   "caption": "<img src=x onerror=alert(2)>"})  # fmt: skip
-        db.table("attachments").insert({"article_url": HOSTILE_URL, "position": 0,
-                                        "url": f"{trap}/file.pdf", "name": "<svg onload=alert(3)>",
-                                        "type": "pdf"})  # fmt: skip
-        db.table("cited_documents").insert({"article_url": HOSTILE_URL, "position": 0,
-                                            "number": "<script>alert(4)</script>",
-                                            "type": "Nghị định"})  # fmt: skip
+        db.table("articles").insert(
+            {
+                "url": HOSTILE_URL,
+                "site": "replica-hostile",
+                "agency": "Cơ quan <b>giả mạo</b>",
+                "family": "hostile",
+                "title": HOSTILE_TITLE,
+                "published": "2024-05-01",
+                "year": 2024,
+                "month": "2024-05",
+                "author_unit": "<img src=x onerror=alert(1)>",
+                "body_text": body_text,
+                "body_html": hostile_body(trap),
+                "summary": "<b onclick=alert(1)>tóm tắt</b>",
+                "source_url": "javascript:alert(1)",
+                "fetched_at": now_utc(),
+                "first_seen": now_utc(),
+                "last_seen": now_utc(),
+                "extractor_version": "<i>0.1.0</i>",
+                "category": "<script>x</script>",
+                "search_folded": fold(f"{HOSTILE_TITLE}\n{body_text}"),
+            }
+        )
+        db.table("images").insert(
+            {
+                "article_url": HOSTILE_URL,
+                "position": 0,
+                "url": "javascript:alert(1)",
+                "caption": "<img src=x onerror=alert(2)>",
+            }
+        )
+        db.table("attachments").insert(
+            {
+                "article_url": HOSTILE_URL,
+                "position": 0,
+                "url": f"{trap}/file.pdf",
+                "name": "<svg onload=alert(3)>",
+                "type": "pdf",
+            }
+        )
+        db.table("cited_documents").insert(
+            {
+                "article_url": HOSTILE_URL,
+                "position": 0,
+                "number": "<script>alert(4)</script>",
+                "type": "Nghị định",
+            }
+        )
         db.table("article_versions").insert_all(
-            {"article_url": HOSTILE_URL, "version": n, "content_hash": f"hostile-{n}",
-             "fetched_at": now_utc(3 - n), "title": HOSTILE_TITLE,
-             "body_text": body_text + "<img src=x onerror=alert(5)>" * n}
+            {
+                "article_url": HOSTILE_URL,
+                "version": n,
+                "content_hash": f"hostile-{n}",
+                "fetched_at": now_utc(3 - n),
+                "title": HOSTILE_TITLE,
+                "body_text": body_text + "<img src=x onerror=alert(5)>" * n,
+            }
             for n in (1, 2)
-        )  # fmt: skip
+        )
     db.close()
     return {"seed": seed["url"], "removed": removed, "hostile": HOSTILE_URL}
 

@@ -9,11 +9,34 @@ from datetime import date
 
 # Longest first, so "Thông tư liên tịch" is not read as "Thông tư" plus a name.
 _KINDS = (
-    "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp",
-    "Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị", "Công văn", "Công điện",
-    "Thông báo", "Thông tri", "Hướng dẫn", "Báo cáo", "Kết luận", "Kế hoạch", "Quy chế",
-    "Quy định", "Chương trình", "Đề án", "Tờ trình", "Văn bản", "Điều lệ", "Lệnh",
-)  # fmt: skip
+    "Thông tư liên tịch",
+    "Nghị quyết liên tịch",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Hiến pháp",
+    "Nghị định",
+    "Nghị quyết",
+    "Quyết định",
+    "Thông tư",
+    "Chỉ thị",
+    "Công văn",
+    "Công điện",
+    "Thông báo",
+    "Thông tri",
+    "Hướng dẫn",
+    "Báo cáo",
+    "Kết luận",
+    "Kế hoạch",
+    "Quy chế",
+    "Quy định",
+    "Chương trình",
+    "Đề án",
+    "Tờ trình",
+    "Văn bản",
+    "Điều lệ",
+    "Lệnh",
+)
 _KIND_ALTERNATION = "|".join(re.escape(kind) for kind in _KINDS)
 _LOWER_ALTERNATION = "|".join(re.escape(kind[0].lower() + kind[1:]) for kind in _KINDS)
 # A capitalised kind names a document; a lower-case one only right before its number, and
@@ -53,26 +76,85 @@ _ISSUER_AFTER = re.compile(
 # Words that start the sentence's predicate or the document's subject, not the issuer's name.
 _STOP_WORDS = frozenset(
     (
-        "về", "đã", "đang", "sẽ", "vừa", "được", "bị", "theo", "tại", "trong", "cho", "với",
-        "nhằm", "để", "thì", "là", "có", "ký", "giao", "năm", "từ", "đến", "gồm", "nay", "này",
-        "do", "ngày", "lúc",
+        "về",
+        "đã",
+        "đang",
+        "sẽ",
+        "vừa",
+        "được",
+        "bị",
+        "theo",
+        "tại",
+        "trong",
+        "cho",
+        "với",
+        "nhằm",
+        "để",
+        "thì",
+        "là",
+        "có",
+        "ký",
+        "giao",
+        "năm",
+        "từ",
+        "đến",
+        "gồm",
+        "nay",
+        "này",
+        "do",
+        "ngày",
+        "lúc",
     )
-)  # fmt: skip
+)
 _STOP_PAIRS = frozenset(
     (
-        "quy định", "hướng dẫn", "phê duyệt", "ban hành", "thành lập", "sửa đổi", "bổ sung",
-        "yêu cầu", "triển khai", "thực hiện", "đề ra", "chỉ đạo", "tổ chức",
+        "quy định",
+        "hướng dẫn",
+        "phê duyệt",
+        "ban hành",
+        "thành lập",
+        "sửa đổi",
+        "bổ sung",
+        "yêu cầu",
+        "triển khai",
+        "thực hiện",
+        "đề ra",
+        "chỉ đạo",
+        "tổ chức",
     )
-)  # fmt: skip
+)
 # After "và" a body ("UBND tỉnh và Sở Tư pháp") or a document ("… và Kế hoạch số …") starts
 # anew; any other capitalised word continues one name ("Bộ Giáo dục và Đào tạo").
 _HEADS = frozenset(
     (
-        "Bộ", "Ủy", "Uỷ", "UBND", "HĐND", "Sở", "Cục", "Tổng", "Chi", "Chính", "Thủ", "Quốc",
-        "Hội", "Ban", "Văn", "Tòa", "Toà", "Viện", "Phòng", "Chủ", "Giám", "Trung", "Tỉnh",
-        "Thành", "Huyện", "Đảng",
+        "Bộ",
+        "Ủy",
+        "Uỷ",
+        "UBND",
+        "HĐND",
+        "Sở",
+        "Cục",
+        "Tổng",
+        "Chi",
+        "Chính",
+        "Thủ",
+        "Quốc",
+        "Hội",
+        "Ban",
+        "Văn",
+        "Tòa",
+        "Toà",
+        "Viện",
+        "Phòng",
+        "Chủ",
+        "Giám",
+        "Trung",
+        "Tỉnh",
+        "Thành",
+        "Huyện",
+        "Đảng",
     )
-)  # fmt: skip
+)
 _KIND_SET = frozenset(_KINDS)
 
 

@@ -18,12 +18,46 @@ from crawler.extract.media import absolute
 from crawler.extract.node_text import BREAK_MARK
 
 ALLOWED_TAGS = frozenset(
-    {"p", "br", "ul", "ol", "li", "table", "thead", "tbody", "tr", "td", "th", "caption",
-     "figure", "figcaption", "img", "a", "strong", "b", "em", "i", "u", "sub", "sup",
-     "h2", "h3", "h4", "h5", "h6", "blockquote", "div", "span"}
-)  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"},
-                      "th": {"colspan", "rowspan"}}  # fmt: skip
+    {
+        "p",
+        "br",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "figure",
+        "figcaption",
+        "img",
+        "a",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "sub",
+        "sup",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "div",
+        "span",
+    }
+)
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+}
 REMOVED_WITH_CONTENT = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
 
 

@@ -23,10 +23,27 @@ REPLICA_URL_ENV = "GOVARCHIVE_REPLICA_URL"
 EXTRA_SITES_ENV = "GOVARCHIVE_SITES"
 
 _SITE_KEYS = frozenset(
-    ["slug", "agency", "base_url", "start_urls", "twin_of", "enabled", "politeness", "selectors",
-     "max_listing_depth", "discover", "api", "article_pattern", "listing_pattern", "confidence",
-     "assumed", "evidence", "examples", "transport"]
-)  # fmt: skip
+    [
+        "slug",
+        "agency",
+        "base_url",
+        "start_urls",
+        "twin_of",
+        "enabled",
+        "politeness",
+        "selectors",
+        "max_listing_depth",
+        "discover",
+        "api",
+        "article_pattern",
+        "listing_pattern",
+        "confidence",
+        "assumed",
+        "evidence",
+        "examples",
+        "transport",
+    ]
+)
 DISCOVERY_KINDS = {"links", "feed", "sitemap", "timeline", "postback", "json_api"}
 
 
@@ -127,10 +144,14 @@ class SiteProfile:
     def public_fields(self) -> dict[str, Any]:
         """What the archive's `sites` table says of this profile."""
         return {
-            "slug": self.slug, "agency": self.agency, "family": self.family,
-            "base_url": self.base_url, "enabled": int(self.enabled), "twin_of": self.twin_of,
+            "slug": self.slug,
+            "agency": self.agency,
+            "family": self.family,
+            "base_url": self.base_url,
+            "enabled": int(self.enabled),
+            "twin_of": self.twin_of,
             "confidence": self.confidence,
-        }  # fmt: skip
+        }
 
     def is_article(self, url: str) -> bool:
         relative = self.relative(url)

@@ -106,8 +106,9 @@ def main() -> None:
     port = 18765
     replica = subprocess.Popen(
         [sys.executable, "-m", "replica", "--port", str(port), "--articles", str(args.articles)],
-        cwd=ROOT, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

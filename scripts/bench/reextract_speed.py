@@ -35,10 +35,23 @@ def main() -> None:
         db = Path(tmp) / "archive.db"
         with ReplicaServer(port=0, config=SiteConfig(articles=args.articles_per_site)) as replica:
             subprocess.run(
-                [sys.executable, "-m", "crawler.cli", "crawl", *twins, "--db", str(db),
-                 "--replica-url", replica.url, "--log-level", "ERROR"],
-                cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-            )  # fmt: skip
+                [
+                    sys.executable,
+                    "-m",
+                    "crawler.cli",
+                    "crawl",
+                    *twins,
+                    "--db",
+                    str(db),
+                    "--replica-url",
+                    replica.url,
+                    "--log-level",
+                    "ERROR",
+                ],
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         rates = []
         for round_number in range(args.rounds):
             work = Path(tmp) / f"round{round_number}.db"
@@ -46,8 +59,10 @@ def main() -> None:
             result = reextract(work, db.parent / "warc")
             assert not result.failures, result.failures[:3]
             rates.append(result.rate)
-            print(f"round {round_number + 1}: {result.versions} versions in "
-                  f"{result.seconds:.1f} s = {result.rate:.0f}/s")  # fmt: skip
+            print(
+                f"round {round_number + 1}: {result.versions} versions in "
+                f"{result.seconds:.1f} s = {result.rate:.0f}/s"
+            )
         print(f"median: {statistics.median(rates):.0f} articles/s over {len(twins)} sites")
 
 

@@ -26,16 +26,39 @@ from synthetic_archive import ROOT, generate
 
 SEARCHES = [
     # common words, folded and accented spellings of the same query
-    "thi hành án", "thi hanh an", "THI HÀNH ÁN", "và", "quyết định", "quyet dinh",
-    "Đồng Tháp", "dong thap", "DONG THAP", "cán bộ", "ngân sách nhà nước", "ngan sach nha nuoc",
-    "bình đẳng giới", "binh dang gioi", "BINH DANG GIOI", "chuyển đổi số", "cải cách hành chính",
+    "thi hành án",
+    "thi hanh an",
+    "THI HÀNH ÁN",
+    "và",
+    "quyết định",
+    "quyet dinh",
+    "Đồng Tháp",
+    "dong thap",
+    "DONG THAP",
+    "cán bộ",
+    "ngân sách nhà nước",
+    "ngan sach nha nuoc",
+    "bình đẳng giới",
+    "binh dang gioi",
+    "BINH DANG GIOI",
+    "chuyển đổi số",
+    "cải cách hành chính",
     # rarer words and combinations
-    "hội nghị tổng kết", "kiểm tra giám sát", "tuyên truyền pháp luật", "phòng chống tham nhũng",
-    "an toàn giao thông", "xyzzy không có",
+    "hội nghị tổng kết",
+    "kiểm tra giám sát",
+    "tuyên truyền pháp luật",
+    "phòng chống tham nhũng",
+    "an toàn giao thông",
+    "xyzzy không có",
     # phrases, prefixes and operators
-    '"bình đẳng giới"', '"thi hành án dân sự"', '"cán bộ"', "chuyển*", "thi hành*",
-    "bình đẳng OR tham nhũng", "thi hành án NOT dân sự",
-]  # fmt: skip
+    '"bình đẳng giới"',
+    '"thi hành án dân sự"',
+    '"cán bộ"',
+    "chuyển*",
+    "thi hành*",
+    "bình đẳng OR tham nhũng",
+    "thi hành án NOT dân sự",
+]
 FILTERED = [
     ("thi hành án", {"agency": "Cục Thi hành án dân sự tỉnh Đồng Tháp"}),
     ("quyết định", {"agency": "Ủy ban nhân dân tỉnh Tây Ninh"}),
@@ -81,8 +104,10 @@ def serve(db: Path, port: int) -> subprocess.Popen:
             raise SystemExit(f"port {port} is taken: stop what runs there or pass --port")
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", "serve", "--db", str(db), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(600):
         if server.poll() is not None:
             raise SystemExit(f"govarchive serve exited with {server.returncode}")
@@ -135,10 +160,15 @@ def main() -> None:
     try:
         client = Client(args.port)
         searches = timed(client, "/-/search.json", [{"q": q} for q in SEARCHES], args.rounds)
-        filtered = timed(client, "/-/search.json", [{"q": q, **f} for q, f in FILTERED],
-                         args.rounds)  # fmt: skip
-        facets = timed(client, f"/{args.db.stem}/articles.json",
-                       [{"_size": "0", **view} for view in FACET_VIEWS], args.rounds)  # fmt: skip
+        filtered = timed(
+            client, "/-/search.json", [{"q": q, **f} for q, f in FILTERED], args.rounds
+        )
+        facets = timed(
+            client,
+            f"/{args.db.stem}/articles.json",
+            [{"_size": "0", **view} for view in FACET_VIEWS],
+            args.rounds,
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -148,11 +178,15 @@ def main() -> None:
         "facets": report("table page facets (6 facets + count)", facets),
     }
     for params, times, answer in searches + filtered:
-        print(f"  {statistics.median(times):6.1f} ms  {answer['total_kind']:9} "
-              f"{answer['total']:>9,}  {params}")  # fmt: skip
+        print(
+            f"  {statistics.median(times):6.1f} ms  {answer['total_kind']:9} "
+            f"{answer['total']:>9,}  {params}"
+        )
     # Datasette leaves a facet that ran out of time out of facet_results.
-    timed_out = {str(params): sorted(set(FACETS) - set(answer["facet_results"]))
-                 for params, _, answer in facets}  # fmt: skip
+    timed_out = {
+        str(params): sorted(set(FACETS) - set(answer["facet_results"]))
+        for params, _, answer in facets
+    }
     print("facets that timed out:", timed_out)
     figures["facets_timed_out"] = timed_out
     if args.json:

@@ -30,19 +30,62 @@ from archive.schema import migrate
 ROOT = Path(__file__).resolve().parents[2]
 WORD = re.compile(r"[^\W\d_]+")
 PROVINCES = (
-    "Đồng Tháp", "Tiền Giang", "Hậu Giang", "Lạng Sơn", "Cao Bằng", "Bình Định", "Quảng Trị",
-    "Kon Tum", "Thừa Thiên Huế", "Đắk Lắk", "Nghệ An", "Thanh Hóa", "Hà Giang", "Lào Cai",
-    "Sơn La", "Điện Biên", "Quảng Ninh", "Hải Dương", "Bắc Ninh", "Ninh Bình", "Cà Mau",
-    "Bạc Liêu", "Sóc Trăng", "An Giang", "Kiên Giang", "Long An", "Bến Tre", "Vĩnh Long",
-    "Trà Vinh", "Tây Ninh",
-)  # fmt: skip
+    "Đồng Tháp",
+    "Tiền Giang",
+    "Hậu Giang",
+    "Lạng Sơn",
+    "Cao Bằng",
+    "Bình Định",
+    "Quảng Trị",
+    "Kon Tum",
+    "Thừa Thiên Huế",
+    "Đắk Lắk",
+    "Nghệ An",
+    "Thanh Hóa",
+    "Hà Giang",
+    "Lào Cai",
+    "Sơn La",
+    "Điện Biên",
+    "Quảng Ninh",
+    "Hải Dương",
+    "Bắc Ninh",
+    "Ninh Bình",
+    "Cà Mau",
+    "Bạc Liêu",
+    "Sóc Trăng",
+    "An Giang",
+    "Kiên Giang",
+    "Long An",
+    "Bến Tre",
+    "Vĩnh Long",
+    "Trà Vinh",
+    "Tây Ninh",
+)
 FAMILIES = ("thads", "moj", "thads-new", "baochinhphu-cms", "liferay")
 CATEGORIES = (
-    "Tin tức", "Hoạt động", "Thông báo", "Văn bản", "Chỉ đạo điều hành", "Sự kiện", "Đoàn thể",
-    "Pháp luật", "Cải cách hành chính", "Chuyển đổi số", "Y tế", "Tài chính",
-)  # fmt: skip
-UNITS = ("Văn phòng", "Phòng Nghiệp vụ", "Ban Vì sự tiến bộ phụ nữ", "Công đoàn", "Đoàn Thanh niên",
-         "Phòng Tổ chức cán bộ", "Thanh tra", "Ban Biên tập")  # fmt: skip
+    "Tin tức",
+    "Hoạt động",
+    "Thông báo",
+    "Văn bản",
+    "Chỉ đạo điều hành",
+    "Sự kiện",
+    "Đoàn thể",
+    "Pháp luật",
+    "Cải cách hành chính",
+    "Chuyển đổi số",
+    "Y tế",
+    "Tài chính",
+)
+UNITS = (
+    "Văn phòng",
+    "Phòng Nghiệp vụ",
+    "Ban Vì sự tiến bộ phụ nữ",
+    "Công đoàn",
+    "Đoàn Thanh niên",
+    "Phòng Tổ chức cán bộ",
+    "Thanh tra",
+    "Ban Biên tập",
+)
 FIRST_DAY, LAST_DAY = dt.date(2010, 1, 1), dt.date(2026, 11, 20)
 
 
@@ -71,8 +114,10 @@ class Sentences:
         total = cumulative[-1]
         self.pool: list[tuple[str, str]] = []
         for _ in range(count):
-            picks = [words[bisect.bisect(cumulative, rng.random() * total)]
-                     for _ in range(rng.randint(10, 24))]  # fmt: skip
+            picks = [
+                words[bisect.bisect(cumulative, rng.random() * total)]
+                for _ in range(rng.randint(10, 24))
+            ]
             sentence = " ".join(picks).capitalize() + "."
             self.pool.append((sentence, fold(sentence)))
         self.rng = rng
@@ -112,17 +157,43 @@ def rows(count: int, seed: int) -> Iterator[tuple]:
         category = CATEGORIES[int(len(CATEGORIES) * rng.random() ** 2)]
         unit = UNITS[rng.randrange(len(UNITS))] if rng.random() < 0.7 else None
         yield (
-            f"https://{site}.synthetic.invalid/tin-tuc/{index}", site, agency, family, title,
-            published, day.year, published[:7], unit, body, category, fetched, fetched, fetched,
-            "synthetic", fold(title) + "\n" + body_folded,
-        )  # fmt: skip
+            f"https://{site}.synthetic.invalid/tin-tuc/{index}",
+            site,
+            agency,
+            family,
+            title,
+            published,
+            day.year,
+            published[:7],
+            unit,
+            body,
+            category,
+            fetched,
+            fetched,
+            fetched,
+            "synthetic",
+            fold(title) + "\n" + body_folded,
+        )
 
 
 COLUMNS = (
-    "url", "site", "agency", "family", "title", "published", "year", "month", "author_unit",
-    "body_text", "category", "fetched_at", "first_seen", "last_seen", "extractor_version",
+    "url",
+    "site",
+    "agency",
+    "family",
+    "title",
+    "published",
+    "year",
+    "month",
+    "author_unit",
+    "body_text",
+    "category",
+    "fetched_at",
+    "first_seen",
+    "last_seen",
+    "extractor_version",
     "search_folded",
-)  # fmt: skip
+)
 
 
 def generate(path: Path, count: int, seed: int = 7, batch: int = 50_000) -> None:

@@ -80,11 +80,22 @@ class Faulty:
         assert self.server is not None
         started = time.monotonic()
         result = subprocess.run(
-            [*GOVARCHIVE, "crawl", SITE, "--db", str(self.db), "--replica-url", self.server.url,
-             *args],
-            cwd=ROOT, capture_output=True, text=True, timeout=300,
+            [
+                *GOVARCHIVE,
+                "crawl",
+                SITE,
+                "--db",
+                str(self.db),
+                "--replica-url",
+                self.server.url,
+                *args,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
             env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
-        )  # fmt: skip
+        )
         run = FaultRun(
             self.db,
             self.server.url,

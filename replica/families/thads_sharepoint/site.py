@@ -169,9 +169,21 @@ class ThadsSite(ListSite):
         if index == spec.seed_index:
             title, _, lines, unit = seed_article()
             return Article(
-                spec, index, item_id, title, day, None, True, lines, None, unit, f"Theo {unit}",
-                cited=SEED_CITED, style="seed", is_seed=True,
-            )  # fmt: skip
+                spec,
+                index,
+                item_id,
+                title,
+                day,
+                None,
+                True,
+                lines,
+                None,
+                unit,
+                f"Theo {unit}",
+                cited=SEED_CITED,
+                style="seed",
+                is_seed=True,
+            )
         rng = random.Random(f"{spec.salt}/{item_id}")
         place = self.place
         if self.national:  # national news is about one province or another
@@ -213,10 +225,23 @@ class ThadsSite(ListSite):
         images = () if notice or style == "br" else pick_images(markup, gen, folder, item_id)
         attachments = self._attachments(spec, item_id, day, files, markup) if notice else ()
         return Article(
-            spec, index, item_id, title, day, None, index != spec.undated_index,
-            tuple(paragraphs), author, unit, line, images=images, attachments=attachments,
-            cited=cited, style=style, edited=edited,
-        )  # fmt: skip
+            spec,
+            index,
+            item_id,
+            title,
+            day,
+            None,
+            index != spec.undated_index,
+            tuple(paragraphs),
+            author,
+            unit,
+            line,
+            images=images,
+            attachments=attachments,
+            cited=cited,
+            style=style,
+            edited=edited,
+        )
 
     def _attachments(
         self, spec: ListSpec, item_id: int, day: date, files: tuple[str, ...], rng: random.Random
