@@ -7,13 +7,10 @@ clock, "9/14/2026 6:44:00 PM" (Vietnam time, no zone). Links are absolute on thi
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from replica.families.baochinhphu_cms.specs import Article, Portal
 from replica.site import Response
-
-if TYPE_CHECKING:
-    from replica.families.baochinhphu_cms.site import Article, CmsSite
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 XML_TYPE = "application/xml"
@@ -30,7 +27,7 @@ def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Response:
+def rss(site: Portal, base: str, zone: int | None, items: list[Article]) -> Response:
     if zone is None:
         title, path = site.spec.publication, f"{site.prefix}rss/home.rss"
     else:
@@ -69,7 +66,7 @@ def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Res
     return _xml(body, RSS_TYPE, items)
 
 
-def sitemap(site: CmsSite, base: str, items: list[Article]) -> Response:
+def sitemap(site: Portal, base: str, items: list[Article]) -> Response:
     entries = []
     for art in items:
         keywords = ", ".join(art.story.tags)

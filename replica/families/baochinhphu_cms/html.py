@@ -21,19 +21,15 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from html import escape
-from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
 from replica.chrome import t
 from replica.families.baochinhphu_cms import newszone
+from replica.families.baochinhphu_cms.specs import Article, Portal, Zone
 from replica.site import Response
 from replica.vocab import vocab
 
 NEWS_WORDS = vocab("news")
-
-if TYPE_CHECKING:
-    from replica.families.baochinhphu_cms.site import Article, CmsSite
-    from replica.families.baochinhphu_cms.specs import Zone
 
 
 def e(text: str) -> str:
@@ -44,13 +40,13 @@ def shown_time(moment: datetime) -> str:
     return f"{moment:%d/%m/%Y %H:%M}"
 
 
-def search_path(site: CmsSite, keywords: str, page: int = 1) -> str:
+def search_path(site: Portal, keywords: str, page: int = 1) -> str:
     more = f"&page={page}" if page > 1 else ""
     return f"{site.prefix}search?keywords={quote_plus(keywords)}{more}"
 
 
 def page(
-    site: CmsSite, *, title: str, description: str, path: str, main: str, head: str = ""
+    site: Portal, *, title: str, description: str, path: str, main: str, head: str = ""
 ) -> str:
     p, pub = site.prefix, site.spec.publication
     menu = "\n".join(
@@ -105,7 +101,7 @@ def page(
 """
 
 
-def stream_item(site: CmsSite, art: Article) -> str:
+def stream_item(site: Portal, art: Article) -> str:
     href, title, zone = site.article_path(art), art.story.title, art.zone
     thumb = (
         art.story.images[0]["url"] if art.story.images else f"https://{site.spec.media}/noimage.jpg"
@@ -124,7 +120,7 @@ def stream_item(site: CmsSite, art: Article) -> str:
 </div>"""
 
 
-def category_item(site: CmsSite, art: Article) -> str:
+def category_item(site: Portal, art: Article) -> str:
     """mic.gov.vn's and mst.gov.vn's list item."""
     href, title = site.article_path(art), art.story.title
     thumb = (
@@ -142,17 +138,17 @@ def category_item(site: CmsSite, art: Article) -> str:
 </div>"""
 
 
-def stream_items(site: CmsSite, items: list[Article]) -> str:
+def stream_items(site: Portal, items: list[Article]) -> str:
     item = news_item if site.spec.zone_api else stream_item
     item = category_item if site.spec.items == "category" else item
     return "\n".join(item(site, a) for a in items)
 
 
-def _list_class(site: CmsSite) -> str:
+def _list_class(site: Portal) -> str:
     return "list__news" if site.spec.items == "category" else "box-stream"
 
 
-def _figure(site: CmsSite, n: int, image: dict) -> str:
+def _figure(site: Portal, n: int, image: dict) -> str:
     src, caption = image["url"], image["caption"]
     full = src.replace("/thumb_w/640/", "/")
     label = e(caption or "")
@@ -172,7 +168,7 @@ def _figure(site: CmsSite, n: int, image: dict) -> str:
     )
 
 
-def _relation(site: CmsSite, art: Article) -> str:
+def _relation(site: Portal, art: Article) -> str:
     others = site.neighbours(art, 3)
     if not others:
         return ""
@@ -192,7 +188,7 @@ def _relation(site: CmsSite, art: Article) -> str:
     )
 
 
-def _body(site: CmsSite, art: Article) -> str:
+def _body(site: Portal, art: Article) -> str:
     story, blocks = art.story, []
     figures = dict(zip(art.figures, enumerate(story.images), strict=True))
     for k, text in enumerate(story.paragraphs):
@@ -206,7 +202,7 @@ def _body(site: CmsSite, art: Article) -> str:
     return "\n".join(b for b in blocks if b)
 
 
-def _head(site: CmsSite, art: Article, path: str) -> str:
+def _head(site: Portal, art: Article, path: str) -> str:
     story = art.story
     published = art.published.isoformat()
     modified = art.modified.astimezone(art.published.tzinfo).isoformat()
@@ -247,7 +243,7 @@ def _head(site: CmsSite, art: Article, path: str) -> str:
 </script>"""
 
 
-def detail_page(site: CmsSite, art: Article) -> str:
+def detail_page(site: Portal, art: Article) -> str:
     story, zone, path = art.story, art.zone, site.article_path(art)
     tags = "\n".join(
         f'<li class="detail-tag-item"><a href="{e(search_path(site, tag))}" title="{e(tag)}">'
@@ -289,7 +285,7 @@ def detail_page(site: CmsSite, art: Article) -> str:
     )
 
 
-def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
+def category_page(site: Portal, zone_no: int, items: list[Article]) -> str:
     zone = site.zones[zone_no]
     more = site.config.trap or site.roster.live_count(zone_no) > len(items)
     viewmore = (
@@ -313,7 +309,7 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
     return page(site, title=zone.name, description=zone.name, path=site.zone_path(zone), main=main)
 
 
-def day_page(site: CmsSite, day: date, items: list[Article]) -> str:
+def day_page(site: Portal, day: date, items: list[Article]) -> str:
     """The articles of one day (mst.gov.vn's /tin-tuc-su-kien/xem-theo-ngay-dd-mm-yyyy.htm)."""
     name = f"Tin tức - Sự kiện ngày {day:%d/%m/%Y}"
     empty = "" if items else '<p class="list__empty">Không có tin bài trong ngày.</p>'
@@ -338,7 +334,7 @@ def zone_inputs(zone: Zone) -> str:
     )
 
 
-def news_item(site: CmsSite, art: Article) -> str:
+def news_item(site: Portal, art: Article) -> str:
     """hanoi.gov.vn's list item (its NewsZone fragments and section pages)."""
     href, title = site.article_path(art), art.story.title
     stamp = f"{art.published:%H:%M, %d/%m/%Y}"
@@ -351,14 +347,14 @@ def news_item(site: CmsSite, art: Article) -> str:
 </div>"""
 
 
-def _timeline_script(site: CmsSite, zone: Zone) -> str:
+def _timeline_script(site: Portal, zone: Zone) -> str:
     return (
         f'<script>\nvar zoneId = {zone.zone_id}, timelineUrl = "{site.prefix}timelinelist/" '
         '+ zoneId + "/";\n</script>'
     )
 
 
-def home_page(site: CmsSite) -> str:
+def home_page(site: Portal) -> str:
     blocks = [
         '<section class="home-stream"><h2 class="box-title">Tin mới</h2>\n'
         '<div class="box-stream">\n'
@@ -375,7 +371,7 @@ def home_page(site: CmsSite) -> str:
     return page(site, title=pub, description=pub, path=site.prefix, main="\n".join(blocks))
 
 
-def search_page(site: CmsSite, keywords: str, number: int, items: list[Article]) -> str:
+def search_page(site: Portal, keywords: str, number: int, items: list[Article]) -> str:
     main = (
         f'<div class="box-search"><h1 class="box-title">Kết quả tìm kiếm: {t(keywords)}</h1>\n'
         f'<div class="box-stream">\n{stream_items(site, items)}\n</div>\n'
@@ -387,7 +383,7 @@ def search_page(site: CmsSite, keywords: str, number: int, items: list[Article])
     )
 
 
-def rss_index(site: CmsSite) -> str:
+def rss_index(site: Portal) -> str:
     rows = [f'<li><a href="{site.prefix}rss/home.rss">Trang chủ</a></li>'] + [
         f'<li><a href="{site.zone_path(z, "rss")}">{t(z.name)}</a></li>' for z in site.zones
     ]
@@ -399,7 +395,7 @@ def rss_index(site: CmsSite) -> str:
     return page(site, title="RSS", description="RSS", path=f"{site.prefix}rss.htm", main=main)
 
 
-def error_page(site: CmsSite, status: int) -> str:
+def error_page(site: Portal, status: int) -> str:
     text = "Bài viết không còn tồn tại." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
     return page(
         site,

@@ -28,14 +28,13 @@ import bisect
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
 from replica.families.baochinhphu_cms import feeds, newszone
 from replica.families.baochinhphu_cms import html as markup
-from replica.families.baochinhphu_cms.specs import CmsSpec, Zone
+from replica.families.baochinhphu_cms.specs import Article, CmsSpec, Zone
 from replica.newsroom import VN_TIME, Roster, Story, roster_truth, slug_vi
 from replica.places import PROVINCE_NAMES
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
@@ -58,21 +57,6 @@ SHORT_BASE, SHORT_STEP = 50000, 37  # short ids: prefix + (SHORT_BASE + n * SHOR
 COOKIE = "D1N"
 _ARTICLE = re.compile(r"(?:([a-z0-9-]+)-)?(\d{6,20})\.htm")  # index_of checks the id
 _TIMELINE = re.compile(r"timelinelist/(\d{1,9})/(\d{1,9})\.htm")
-
-
-@dataclass(frozen=True)
-class Article:
-    index: int
-    ident: str
-    slug: str
-    published: datetime  # Vietnam time, whole minutes
-    zone: Zone
-    story: Story
-    figures: tuple[int, ...]  # the paragraph after which each image of story.images stands
-    relation_at: int | None  # the paragraph after which the related-news box stands
-    source_line: str | None  # "Theo <unit>" closing the body (story.author_unit)
-    edited: bool
-    modified: datetime  # UTC
 
 
 class CmsSite:

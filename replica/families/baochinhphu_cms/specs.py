@@ -1,15 +1,17 @@
-"""The baochinhphu.vn-CMS sites the replica mounts (cms.toml beside it): hosts, ids, zones."""
+"""The baochinhphu.vn-CMS replica's types: site specs (cms.toml beside it), zones, articles."""
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from replica.newsroom import DocKind, doc_kinds
+from replica.newsroom import DocKind, Roster, Story, doc_kinds
+from replica.site import SiteConfig
 from replica.vocab import vocab
 
 NEWS_WORDS = vocab("news")
@@ -53,6 +55,39 @@ class CmsSpec:
     generic: tuple[str, ...] = NEWS_WORDS.GENERIC
     closers: tuple[str, ...] = NEWS_WORDS.CLOSERS
     captions: tuple[str, ...] = NEWS_WORDS.CAPTIONS
+
+
+@dataclass(frozen=True)
+class Article:
+    index: int
+    ident: str
+    slug: str
+    published: datetime  # Vietnam time, whole minutes
+    zone: Zone
+    story: Story
+    figures: tuple[int, ...]  # the paragraph after which each image of story.images stands
+    relation_at: int | None  # the paragraph after which the related-news box stands
+    source_line: str | None  # "Theo <unit>" closing the body (story.author_unit)
+    edited: bool
+    modified: datetime  # UTC
+
+
+class Portal(Protocol):
+    """A CMS site as its markup and feeds see it (site.CmsSite)."""
+
+    host: str
+    prefix: str
+    spec: CmsSpec
+    config: SiteConfig
+    zones: tuple[Zone, ...]
+    roster: Roster
+
+    def article_path(self, art: Article) -> str: ...
+    def zone_path(self, zone: Zone, ext: str | None = None) -> str: ...
+    def timeline_path(self, zone: Zone, page: int) -> str: ...
+    def day_path(self, day: date) -> str: ...
+    def newest(self, zone: int | None, start: int, count: int) -> list[Article]: ...
+    def neighbours(self, art: Article, count: int) -> list[Article]: ...
 
 
 @cache
