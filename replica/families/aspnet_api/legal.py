@@ -1,11 +1,14 @@
-"""Vocabulary and text of legal documents (văn bản) for the chinhphu.vn document replica."""
+"""Legal documents (văn bản) of the chinhphu.vn document replica: their text, types, and site."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Protocol
 
+from replica.corpus import Corpus, IdSpace
+from replica.site import SiteConfig
 from replica.text.gov import Cite
 from replica.vocab import vocab
 
@@ -142,3 +145,29 @@ def doc_body(
         f"{head.kind} này./."
     )
     return paragraphs, cites
+
+
+@dataclass(frozen=True)
+class Document:
+    index: int
+    docid: int
+    head: DocHead
+    paragraphs: tuple[str, ...]
+    cites: tuple[Cite, ...]
+    status: int
+    edited: bool
+    modified: datetime
+
+
+class Portal(Protocol):
+    """The documents site as its markup sees it (vanban.ChinhphuDocsSite)."""
+
+    prefix: str
+    config: SiteConfig
+    corpus: Corpus
+    ids: IdSpace
+
+    def head(self, index: int) -> DocHead: ...
+    def files(self, head: DocHead) -> list[tuple[str, str, str]]: ...
+    def viewstate(self, page: int) -> str: ...
+    def event_validation(self, page: int) -> str: ...

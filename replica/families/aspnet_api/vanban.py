@@ -12,7 +12,6 @@ import random
 import re
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -20,7 +19,7 @@ from urllib.parse import parse_qsl
 
 from replica.corpus import Corpus, IdSpace, iso, slugify
 from replica.families.aspnet_api import vanban_html as ah
-from replica.families.aspnet_api.legal import KINDS, YEARLY, DocHead, doc_body, make_head
+from replica.families.aspnet_api.legal import KINDS, YEARLY, DocHead, Document, doc_body, make_head
 from replica.families.aspnet_api.vanban_html import (
     DETAIL_PAGE_ID,
     GRID,
@@ -31,7 +30,6 @@ from replica.families.aspnet_api.vanban_html import (
 )
 from replica.files import file_payload
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
-from replica.text.gov import Cite
 
 # The real grid shows 50 rows a page; the twin shows 20 unless the form asks for another size,
 # so that its small corpus (45 documents by default) spans pages reached by postback.
@@ -49,18 +47,6 @@ HEADERS = (
     ("X-AspNet-Version", "4.0.30319"),
     ("X-Powered-By", "ASP.NET"),
 )
-
-
-@dataclass(frozen=True)
-class Document:
-    index: int
-    docid: int
-    head: DocHead
-    paragraphs: tuple[str, ...]
-    cites: tuple[Cite, ...]
-    status: int
-    edited: bool
-    modified: datetime
 
 
 class ChinhphuDocsSite:

@@ -12,14 +12,9 @@ the rows are assumed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from replica.chrome import t
-from replica.families.aspnet_api.legal import DocHead
+from replica.families.aspnet_api.legal import DocHead, Document, Portal
 from replica.site import template
-
-if TYPE_CHECKING:
-    from replica.families.aspnet_api.vanban import ChinhphuDocsSite, Document
 
 LIST_PAGE_ID = "41852"
 DETAIL_PAGE_ID = "27160"
@@ -31,12 +26,12 @@ PAGE_SIZES = (10, 20, 50, 100)
 POSTBACK_SCRIPT = template(__file__, "postback.js")
 
 
-def detail_href(site: ChinhphuDocsSite, docid: int) -> str:
+def detail_href(site: Portal, docid: int) -> str:
     """A row's link, root-relative as on the real grid (`/?pageid=27160&docid=N`)."""
     return f"{site.prefix}?pageid={DETAIL_PAGE_ID}&amp;docid={docid}"
 
 
-def frame(site: ChinhphuDocsSite, title: str, main: str, form: tuple[int, int] | None) -> str:
+def frame(site: Portal, title: str, main: str, form: tuple[int, int] | None) -> str:
     """The portal page; the grid page (form = its page number and size) sits in form#form1."""
     head = (
         '<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="vi">\n<head>'
@@ -86,7 +81,7 @@ def _post(argument: str, label: str) -> str:
     )
 
 
-def pager_html(site: ChinhphuDocsSite, page: int, last: int) -> str:
+def pager_html(site: Portal, page: int, last: int) -> str:
     """GridView NumericFirstLast pager in tr.grid-pager: First, '...', ten numbers, '...', Last."""
     start = (page - 1) // 10 * 10 + 1
     end = start + 9 if site.config.trap else min(last, start + 9)
@@ -138,7 +133,7 @@ def search_html(size: int) -> str:
 
 
 def table_html(
-    site: ChinhphuDocsSite,
+    site: Portal,
     page: int,
     size: int,
     rows: list[tuple[int, DocHead]],
@@ -174,7 +169,7 @@ def table_html(
     return frame(site, "Tất cả văn bản", main, (page, size))
 
 
-def detail_html(site: ChinhphuDocsSite, doc: Document) -> str:
+def detail_html(site: Portal, doc: Document) -> str:
     head = doc.head
     files = "".join(
         f'<div class="rp-file"><a class="view-file" href="{href}" target="_blank">{t(name)}</a>'
@@ -214,7 +209,7 @@ def detail_html(site: ChinhphuDocsSite, doc: Document) -> str:
     return frame(site, head.title, main, None)
 
 
-def home_html(site: ChinhphuDocsSite) -> str:
+def home_html(site: Portal) -> str:
     indexes = site.corpus.newest(None, 0, 8)
     items = "\n".join(
         f'<li><a href="{detail_href(site, site.ids.id_of(i))}">{t(site.head(i).title)}</a></li>'
