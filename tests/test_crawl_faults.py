@@ -142,8 +142,9 @@ def test_a_turn_is_given_back_whatever_a_later_middleware_raises(spider_for: Spi
     # the politeness middleware is never called, the downloader's signal still is.
     spider = spider_for("thads-dongthap", DOWNLOAD_DELAY=0.01)
     middleware = PolitenessMiddleware.from_crawler(spider.crawler)
-    request = scrapy.Request("https://thads.moj.gov.vn/dongthap/a.aspx")
-    later = scrapy.Request("https://thads.moj.gov.vn/dongthap/b.aspx")
+    # Never sent: the politeness middleware only spaces them (port 9 is the discard port).
+    request = scrapy.Request("http://127.0.0.1:9/dongthap/a.aspx")
+    later = scrapy.Request("http://127.0.0.1:9/dongthap/b.aspx")
 
     async def run() -> None:
         await middleware.process_request(request)
@@ -163,7 +164,7 @@ def test_a_torn_gzip_tail_is_noticed(tmp_path: Path) -> None:
     warc = WarcFile(tmp_path, "a.warc.gz")
     for n in range(3):
         warc.write_exchange(
-            url=f"https://example.org/{n}",
+            url=f"http://127.0.0.1:9/{n}",
             method="GET",
             request_headers=[],
             request_body=b"",
@@ -202,8 +203,8 @@ def test_a_retry_after_outlives_answers_to_requests_out_at_the_same_time(
     # answer coming after it.
     spider = spider_for("thads-dongthap", DOWNLOAD_DELAY=0, CONCURRENT_REQUESTS_PER_DOMAIN=2)
     middleware = PolitenessMiddleware.from_crawler(spider.crawler)
-    first = scrapy.Request("https://thads.moj.gov.vn/dongthap/a.aspx")
-    second = scrapy.Request("https://thads.moj.gov.vn/dongthap/b.aspx")
+    first = scrapy.Request("http://127.0.0.1:9/dongthap/a.aspx")
+    second = scrapy.Request("http://127.0.0.1:9/dongthap/b.aspx")
 
     async def run() -> float:
         await middleware.process_request(first)
