@@ -1,11 +1,18 @@
-"""Downloader middleware that answers the legacy JS cookie challenge some portals serve."""
+"""Downloader middlewares: the legacy JS cookie challenge some portals serve, and big article
+pages extracted in a thread, off the crawl's event loop."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from scrapy import Request
+from scrapy.crawler import Crawler
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
 
 from crawler.discovery.challenge import cookie_challenge
+from crawler.meta import EXTRACTED
 
 _ANSWERED = "cookie_challenge_answered"
 
@@ -27,3 +34,32 @@ class CookieChallengeMiddleware:
             meta={**request.meta, _ANSWERED: True},
             dont_filter=True,
         )
+
+
+class ExtractInThread:
+    """Reads an article page of EXTRACT_IN_THREAD_BYTES or more in a thread of the reactor's
+    pool, so downloads, politeness turns and the writer go on meanwhile (a 16 MB page takes
+    seconds to extract; on the event loop every other request waited for it). The spider's
+    callback finds the result in the request's meta; smaller pages are read in the callback,
+    where a thread's hand-over would cost more than it frees."""
+
+    def __init__(self, crawler: Crawler, min_bytes: int) -> None:
+        self.crawler = crawler
+        self.min_bytes = min_bytes
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ExtractInThread:
+        return cls(crawler, crawler.settings.getint("EXTRACT_IN_THREAD_BYTES"))
+
+    async def process_response(self, request: Request, response: Response) -> Response:
+        read_page: Any = getattr(self.crawler.spider, "read_page", None)
+        if (
+            read_page is None
+            or self.min_bytes <= 0
+            or len(response.body) < self.min_bytes
+            or response.status != 200
+            or getattr(request.callback, "__name__", None) != "parse_article"
+        ):
+            return response
+        request.meta[EXTRACTED] = await maybe_deferred_to_future(deferToThread(read_page, response))
+        return response
