@@ -10,7 +10,7 @@ from typing import BinaryIO
 import click
 
 from crawler.cli_archive import diff, export, reextract
-from crawler.cli_contact import capture, check, replay
+from crawler.cli_contact import capture, check, learn, replay
 from crawler.cli_ops import status, update
 from crawler.cli_options import max_articles_option, replica_url_option
 
@@ -374,7 +374,7 @@ def sites(url: str | None, replica_url: str | None) -> None:
         )
 
 
-for command in (reextract, diff, export, update, status, check, capture, replay):
+for command in (reextract, diff, export, update, status, check, capture, learn, replay):
     main.add_command(command)
 
 if __name__ == "__main__":

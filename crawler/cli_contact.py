@@ -1,4 +1,4 @@
-"""`govarchive` commands for first contact with a portal: check, capture, replay."""
+"""`govarchive` commands for first contact with a portal: check, capture, learn, replay."""
 
 from __future__ import annotations
 
@@ -76,6 +76,46 @@ def capture(site: str, out: Path, articles: int, replica_url: str | None, verbos
     size = sum(path.stat().st_size for path in out.iterdir()) // 1024
     click.echo(f"captured {len(kinds)} records ({counts}) into {out / MANIFEST} ({size} KB)")
     if not report.articles:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--slug", required=True, help="Name of the new site profile (e.g. soyte-dongnai).")
+@click.option(
+    "--agency", required=True, help="The agency the portal speaks for, as it names itself."
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Profile file to write [default: DIRECTORY/profile.toml].",
+)
+def learn(directory: Path, slug: str, agency: str, out: Path | None) -> None:
+    """Learn a site profile from a capture made by `govarchive capture`: article and listing
+    URL patterns, pagination, feeds and sitemaps from the links; title, date, body, byline and
+    summary selectors kept only where they read every captured article as the generic path
+    does; a known family's defaults when its selectors hold. Writes the profile (confidence
+    "learned", its evidence the capture) and prints a table to review it by. Load it with
+    GOVARCHIVE_SITES=OUT for replay, check and crawl. Exits 1 when some field disagrees.
+
+    Example: govarchive learn captures/soyte --slug soyte-dongnai --agency "Sở Y tế Đồng Nai"
+    """
+    from crawler.learn.learn import LearnError, learn_capture, save
+    from crawler.learn.review import print_review
+
+    try:
+        learned = learn_capture(directory, slug, agency)
+    except LearnError as error:
+        raise click.ClickException(str(error)) from None
+    path = out or directory / "profile.toml"
+    save(learned, path)
+    print_review(learned, click.echo)
+    click.echo(
+        f"wrote {path}; check it: "
+        f"GOVARCHIVE_SITES={path} govarchive replay {directory} --site {slug}"
+    )
+    if not learned.exact:
         raise SystemExit(1)
 
 

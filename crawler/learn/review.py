@@ -1,0 +1,75 @@
+"""The review table of a learned profile: field, selector, agreement, a sample per article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from crawler.learn.learn import Learned
+from crawler.learn.verify import Verdict
+
+_SAMPLE = 60
+_FIELDS = (("title", "title"), ("published", "published"), ("author_unit", "author"))
+_FIELDS += (("body", "body"), ("summary", "summary"))
+
+
+def _short(value: object) -> str:
+    text = " ".join(str(value).split()) if value is not None else "-"
+    return text if len(text) <= _SAMPLE else text[: _SAMPLE - 1] + "…"
+
+
+def _sample(verdict: Verdict, name: str) -> str:
+    article = verdict.learned
+    if article is None:
+        return "(not read)"
+    if name == "body":
+        return (
+            f"{len(article.body_text)} chars, F1 {verdict.body_f1:.3f}: {_short(article.body_text)}"
+        )
+    return _short(getattr(article, name))
+
+
+def _where(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.path.rsplit("/", 1)[-1] + (f"?{parts.query}" if parts.query else ""))[-40:]
+
+
+def review_lines(learned: Learned) -> list[str]:
+    """What a reviewer reads before trusting the profile."""
+    family = learned.family.name if learned.family else "none recognised (learned)"
+    selectors = learned.document["family"]["selectors"]
+    found = learned.discovery
+    lines = [
+        f"learned {learned.slug}: family {family}; {len(learned.verdicts)} articles read",
+        f"  articles: {found.article_pattern}",
+        f"  listings: {found.listing_pattern}",
+        f"  pagination: {found.pagination or 'none seen'}; feeds: {len(found.feeds)}; "
+        f"sitemaps: {len(found.sitemaps)}",
+        f"{'field':<12} {'selector':<40} agreement",
+    ]
+    for name, key in _FIELDS:
+        if name == "summary" and key not in selectors:
+            continue
+        unstated = "(the body's closing byline)" if name == "author_unit" else "(generic path)"
+        chosen = ", ".join(selectors.get(key, [])) or unstated
+        agreed = sum(v.agrees.get(name, True) for v in learned.verdicts)
+        lines.append(f"{name:<12} {chosen:<40} {agreed}/{len(learned.verdicts)}")
+        lines += [f"    {_where(v.url):<40} {_sample(v, name)}" for v in learned.verdicts]
+    for name in ("drop", "category", "attachments"):
+        if selectors.get(name):
+            lines.append(f"{name:<12} {', '.join(selectors[name])}")
+    if learned.minority:
+        total = len(learned.minority) + len(learned.verdicts)
+        lines.append(
+            f"two templates: {len(learned.minority)} of {total} articles follow another one; "
+            "left to the generic path:"
+        )
+        lines += [f"    {url}" for url in learned.minority]
+    if learned.skipped:
+        lines.append(f"not articles (the generic path found none): {len(learned.skipped)}")
+    return lines
+
+
+def print_review(learned: Learned, say: Callable[[str], None] = print) -> None:
+    for line in review_lines(learned):
+        say(line)
