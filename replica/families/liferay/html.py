@@ -5,19 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from email.utils import format_datetime
-from typing import TYPE_CHECKING
 
 from replica.chrome import a, body_html, t
-
-if TYPE_CHECKING:
-    from replica.families.liferay.site import Item, LiferaySite, Section
+from replica.families.liferay.model import Item, Portal, Section
 
 
 def hhmm_dmy(moment: datetime) -> str:
     return f"{moment:%d/%m/%Y %H:%M}"
 
 
-def shell(site: LiferaySite, title: str, main: str, *, canonical: str | None = None) -> str:
+def shell(site: Portal, title: str, main: str, *, canonical: str | None = None) -> str:
     """The portal around `main`: head, banner, menu of sections, footer."""
     menu = "\n".join(
         f'<li class="lfr-nav-item"><a href="{a(site.section_path(s))}"><span>'
@@ -84,7 +81,7 @@ def byline_block(item: Item) -> str:
     return f'<div class="author-news">{lines}</div>' if lines else ""
 
 
-def attachments_block(site: LiferaySite, item: Item) -> str:
+def attachments_block(site: Portal, item: Item) -> str:
     if not item.story.attachments:
         return ""
     links = "\n".join(
@@ -95,7 +92,7 @@ def attachments_block(site: LiferaySite, item: Item) -> str:
     return f"{head}<ul>\n{links}\n</ul></div>"
 
 
-def tags_block(site: LiferaySite, item: Item) -> str:
+def tags_block(site: Portal, item: Item) -> str:
     if not item.story.tags:
         return ""
     links = " ".join(
@@ -104,7 +101,7 @@ def tags_block(site: LiferaySite, item: Item) -> str:
     return f'<div class="taglib-asset-tags-summary"><span>Từ khóa:</span> {links}</div>'
 
 
-def link_or_click(site: LiferaySite, item: Item, inner: str, href: str | None = None) -> str:
+def link_or_click(site: Portal, item: Item, inner: str, href: str | None = None) -> str:
     """A link to the article; for onclick-only items a div that navigates by script."""
     target = a(href or site.item_href(item))
     if item.onclick:
@@ -112,7 +109,7 @@ def link_or_click(site: LiferaySite, item: Item, inner: str, href: str | None = 
     return f'<a href="{target}">{inner}</a>'
 
 
-def other_news(site: LiferaySite, items: Sequence[Item], heading: str) -> str:
+def other_news(site: Portal, items: Sequence[Item], heading: str) -> str:
     rows = "\n".join(
         f"<li>{link_or_click(site, o, t(o.story.title), site.related_href(o))} "
         f'<span class="date">({o.published:%d/%m/%Y})</span></li>'
@@ -127,7 +124,7 @@ def snippet(item: Item, words: int = 40) -> str:
     return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
 
 
-def clay_rows(site: LiferaySite, items: Sequence[Item]) -> str:
+def clay_rows(site: Portal, items: Sequence[Item]) -> str:
     """Liferay 7 news list: thumbnail, title, date and sapo per item, links relative."""
     rows = []
     for item in items:
@@ -146,7 +143,7 @@ def clay_rows(site: LiferaySite, items: Sequence[Item]) -> str:
     return "\n".join(rows)
 
 
-def listing_rows(site: LiferaySite, items: Sequence[Item]) -> str:
+def listing_rows(site: Portal, items: Sequence[Item]) -> str:
     if not items:
         return '<div class="alert alert-info">Không có kết quả nào được tìm thấy.</div>'
     if site.clay:
@@ -176,9 +173,7 @@ def listing_rows(site: LiferaySite, items: Sequence[Item]) -> str:
     return "\n".join(rows)
 
 
-def pager(
-    site: LiferaySite, section: Section, page: int, last: int, has_next: bool, live: int
-) -> str:
+def pager(site: Portal, section: Section, page: int, last: int, has_next: bool, live: int) -> str:
     """Liferay's page iterator: results line, first/previous, a window of pages, next/last."""
     if site.clay:
         return clay_pager(site, section, page, has_next, live)
@@ -212,7 +207,7 @@ def pager(
     )
 
 
-def clay_pager(site: LiferaySite, section: Section, page: int, has_next: bool, live: int) -> str:
+def clay_pager(site: Portal, section: Section, page: int, has_next: bool, live: int) -> str:
     """Liferay 7 (Clay) pagination bar: « and » around a window of page numbers."""
     size = site.page_size
     shown = f"Hiển thị {(page - 1) * size + 1} đến {min(live, page * size)} trong {live} mục"
@@ -235,7 +230,7 @@ def clay_pager(site: LiferaySite, section: Section, page: int, has_next: bool, l
 
 
 def listing_page(
-    site: LiferaySite, section: Section, page: int, items: Sequence[Item], last: int, more: bool
+    site: Portal, section: Section, page: int, items: Sequence[Item], last: int, more: bool
 ) -> str:
     live = site.corpus.live_count(site.sections.index(section))
     main = (
@@ -249,7 +244,7 @@ def listing_page(
     return shell(site, section.name, main)
 
 
-def home_page(site: LiferaySite, blocks: Sequence[tuple[Section, Sequence[Item]]]) -> str:
+def home_page(site: Portal, blocks: Sequence[tuple[Section, Sequence[Item]]]) -> str:
     parts = []
     for section, items in blocks:
         rss = ""
@@ -267,7 +262,7 @@ def home_page(site: LiferaySite, blocks: Sequence[tuple[Section, Sequence[Item]]
     return shell(site, "Trang chủ", "\n".join(parts))
 
 
-def simple_page(site: LiferaySite, heading: str, paragraph: str, items: Sequence[Item] = ()) -> str:
+def simple_page(site: Portal, heading: str, paragraph: str, items: Sequence[Item] = ()) -> str:
     rows = "".join(
         f'<li><a href="{a(site.item_href(i))}">{t(i.story.title)}</a></li>' for i in items
     )
@@ -279,7 +274,7 @@ def simple_page(site: LiferaySite, heading: str, paragraph: str, items: Sequence
     return shell(site, heading, main)
 
 
-def error_page(site: LiferaySite, status: int) -> str:
+def error_page(site: Portal, status: int) -> str:
     if status == 410:
         message = "Nội dung này đã bị gỡ bỏ và không còn tồn tại trên hệ thống."
     else:
@@ -291,7 +286,7 @@ def error_page(site: LiferaySite, status: int) -> str:
     return shell(site, "Trang không tồn tại", main)
 
 
-def rss(site: LiferaySite, section: Section, items: Sequence[Item], base: str) -> str:
+def rss(site: Portal, section: Section, items: Sequence[Item], base: str) -> str:
     entries = "\n".join(
         f"<item>\n<title>{t(i.story.title)}</title>\n"
         f"<link>{t(base + site.item_href(i))}</link>\n"
@@ -309,7 +304,7 @@ def rss(site: LiferaySite, section: Section, items: Sequence[Item], base: str) -
     )
 
 
-def dongthap_article(site: LiferaySite, item: Item, others: Sequence[Item]) -> str:
+def dongthap_article(site: Portal, item: Item, others: Sequence[Item]) -> str:
     story, section = item.story, item.section
     style = item.date_style
     shown = f"{item.published:%H:%M, %d/%m/%Y}" if style else hhmm_dmy(item.published)

@@ -19,7 +19,8 @@ from urllib.parse import parse_qsl
 
 from replica.chrome import a, t
 from replica.corpus import iso
-from replica.families.liferay.site import Item, LiferaySite, Section
+from replica.families.liferay.model import Item, Section
+from replica.families.liferay.site import LiferaySite
 from replica.files import file_payload
 from replica.site import Request, Response, number
 from replica.text.gov import truth_record

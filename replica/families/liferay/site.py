@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -18,40 +17,13 @@ from replica.corpus import (
     parse_file_uuid,
 )
 from replica.families.liferay import html as lh
+from replica.families.liferay.model import Item, Section
 from replica.files import file_payload
 from replica.site import Request, Response, SiteConfig, number, query_ci
-from replica.text.gov import Story, truth_record, write_story
+from replica.text.gov import truth_record, write_story
 
 _FILE = re.compile(r"documents/(\d+)/\d+/[^/]+/([0-9a-f-]{36})")
 IMAGE_K = 8  # file numbers >= 8 are the article's photos, below 8 its attachments
-
-
-@dataclass(frozen=True)
-class Section:
-    """A news category page with its asset publisher (or news list) portlet instance."""
-
-    slug: str
-    name: str
-    topics: tuple[str, ...]
-    weight: int
-    inst: str
-
-
-@dataclass(frozen=True)
-class Item:
-    """An article as a Liferay page shows it."""
-
-    index: int
-    ident: int
-    section: Section
-    story: Story
-    published: datetime
-    updated: datetime | None
-    modified: datetime
-    status: int
-    date_style: int
-    onclick: bool  # linked only through onclick="location.href=…" (moh)
-    flaky: bool  # the first request answers 502 Bad Gateway (moh)
 
 
 class LiferaySite:
