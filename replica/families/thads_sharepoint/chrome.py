@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from replica.families.thads_sharepoint.lists import Portal
 from replica.site import digest, junk_base64, number, stable_uuid, template
-
-if TYPE_CHECKING:
-    from replica.families.thads_sharepoint.site import ThadsSite
 
 SP_REV = "?rev=OqAycmyMLoQIDkAlzHdMhQ%3D%3D"
 LINKS = (
@@ -35,13 +32,13 @@ def _js_string(text: str) -> str:
     return json.dumps(text).replace("/", "\\u002f")
 
 
-def webpart_id(site: ThadsSite, key: str, zone: str) -> tuple[str, str]:
+def webpart_id(site: Portal, key: str, zone: str) -> tuple[str, str]:
     """(WebPartID uuid, control id) for one web part on one page: page-specific by design."""
     part = str(stable_uuid(site.slug, key, zone))
     return part, "ctl00_ctl35_g_" + part.replace("-", "_")
 
 
-def webpart_zone(site: ThadsSite, key: str, parts: Sequence[str]) -> str:
+def webpart_zone(site: Portal, key: str, parts: Sequence[str]) -> str:
     """Wrap each part's HTML in SharePoint's zone / cell / chrome / WPQ divs."""
     cells = []
     for number_, body in enumerate(parts, start=3):
@@ -62,7 +59,7 @@ def webpart_zone(site: ThadsSite, key: str, parts: Sequence[str]) -> str:
 
 
 def page(
-    site: ThadsSite,
+    site: Portal,
     *,
     key: str,
     title: str,
@@ -134,7 +131,7 @@ def page(
     return head + banner + main + footer
 
 
-def top_menu(site: ThadsSite) -> list[tuple[str, str]]:
+def top_menu(site: Portal) -> list[tuple[str, str]]:
     """(href, label) of the top menu: the notices list on province sites, a page elsewhere."""
     news = site.list_path(site.lists[0])
     notices = site.by_name.get("thongbao")
@@ -148,7 +145,7 @@ def top_menu(site: ThadsSite) -> list[tuple[str, str]]:
     ]
 
 
-def error_page(site: ThadsSite, path: str, gone: bool = False) -> str:
+def error_page(site: Portal, path: str, gone: bool = False) -> str:
     message = (
         "Mục không tồn tại. Mục có thể đã bị người dùng khác xóa hoặc đổi tên."
         if gone

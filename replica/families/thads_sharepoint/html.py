@@ -5,14 +5,10 @@ from __future__ import annotations
 import random
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from replica.families.thads_sharepoint.chrome import page, webpart_id, webpart_zone
-
-if TYPE_CHECKING:
-    from replica.families.thads_sharepoint.lists import Article, Image, ListSpec
-    from replica.families.thads_sharepoint.site import ThadsSite
+from replica.families.thads_sharepoint.lists import Article, Image, ListSpec, Portal
 
 SAPO_WORDS = 30
 JUSTIFY = ' style="text-align: justify;"'
@@ -91,7 +87,7 @@ def _image(rng: random.Random, image: Image) -> list[str]:
     return blocks
 
 
-def body_html(site: ThadsSite, art: Article) -> str:
+def body_html(site: Portal, art: Article) -> str:
     """The content-news body: repeated title (province sites), paragraphs, images, author line."""
     title = escape(art.title, quote=False)
     if art.is_seed:
@@ -143,7 +139,7 @@ def attachments_html(art: Article) -> str:
     )
 
 
-def breadcrumb(site: ThadsSite, spec: ListSpec) -> str:
+def breadcrumb(site: Portal, spec: ListSpec) -> str:
     return (
         f'<div class="breadcrumb"><a href="{site.prefix}Pages/Trangchu.aspx">Trang chủ</a>'
         f' <span class="sep">&gt;</span> <a class="category" href="{site.list_path(spec)}">'
@@ -160,7 +156,7 @@ def _select(control: str, name: str, values: range, chosen: int | None) -> str:
     return f'<select name="{field}${name}" id="{control}_{name}">{options}</select>'
 
 
-def archive_widget(site: ThadsSite, key: str, day: date | None) -> str:
+def archive_widget(site: Portal, key: str, day: date | None) -> str:
     """'Các tin đã đưa ngày: [day][month][year] Xem', the portal's archive-by-date form."""
     _, control = webpart_id(site, key, "WPQ4")
     return (
@@ -173,7 +169,7 @@ def archive_widget(site: ThadsSite, key: str, day: date | None) -> str:
     )
 
 
-def article_page(site: ThadsSite, art: Article, others: list[Article]) -> str:
+def article_page(site: Portal, art: Article, others: list[Article]) -> str:
     spec, key = art.spec, f"{art.spec.name}/{art.item_id}"
     detail = (
         f"{breadcrumb(site, spec)}\n"
@@ -205,7 +201,7 @@ def article_page(site: ThadsSite, art: Article, others: list[Article]) -> str:
     )
 
 
-def pager(site: ThadsSite, spec: ListSpec, current: int) -> str:
+def pager(site: Portal, spec: ListSpec, current: int) -> str:
     """Page links; with the `trap` knob every page offers a next one, forever."""
     last, context = spec.pages(), f"{spec.name}/p{current}"
     top = current + 4 if spec.trap else min(last, current + 4)
@@ -225,7 +221,7 @@ def pager(site: ThadsSite, spec: ListSpec, current: int) -> str:
     return '<div class="paging">' + " ".join(links) + "</div>"
 
 
-def listing_page(site: ThadsSite, spec: ListSpec, current: int, items: list[Article]) -> str:
+def listing_page(site: Portal, spec: ListSpec, current: int, items: list[Article]) -> str:
     key = f"{spec.name}/p{current}"
     rows = "\n".join(
         '<div class="item-news">'
@@ -254,7 +250,7 @@ def listing_page(site: ThadsSite, spec: ListSpec, current: int, items: list[Arti
     )
 
 
-def home_page(site: ThadsSite) -> str:
+def home_page(site: Portal) -> str:
     blocks = []
     for spec in site.lists:
         items = "\n".join(
@@ -280,7 +276,7 @@ def home_page(site: ThadsSite) -> str:
     )
 
 
-def static_page(site: ThadsSite, name: str) -> str:
+def static_page(site: Portal, name: str) -> str:
     filename, heading, text = STATIC_PAGES[name]
     if site.national:
         parent, duty = "Bộ Tư pháp", "tham mưu, giúp Bộ trưởng quản lý nhà nước về thi hành án"

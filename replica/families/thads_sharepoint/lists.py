@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
+from replica.places import Place
 from replica.site import SiteConfig, collapse, number
 from replica.text.thads import TextGen
 from replica.vocab import vocab
@@ -260,6 +261,29 @@ def choose_byline(
         author = gen.byline(gen.name())
         return author, None, author
     return None, None, None
+
+
+class Portal(Protocol):
+    """A THADS site as its chrome and markup see it (site.ThadsSite)."""
+
+    slug: str
+    prefix: str
+    agency: str
+    address: str
+    phone: str
+    portal: str
+    province_slug: str
+    national: bool
+    repeat_title: bool
+    place: Place
+    lists: tuple[ListSpec, ...]
+    by_name: dict[str, ListSpec]
+
+    def list_path(self, spec: ListSpec) -> str: ...
+    def article_path(self, spec: ListSpec, item_id: int) -> str: ...
+    def article_href(self, spec: ListSpec, item_id: int, context: str, relative: bool) -> str: ...
+    def page_href(self, spec: ListSpec, page: int, context: str) -> str: ...
+    def newest(self, spec: ListSpec, count: int) -> list[Article]: ...
 
 
 class ListSite:
