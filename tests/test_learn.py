@@ -1,0 +1,142 @@
+"""`govarchive learn`: a profile learned from a capture of a twin (its own profile never read)
+reads the captured articles as the twin's truth says, replays, and crawls the twin."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlite_utils import Database
+
+from crawler.cli import main
+from crawler.learn.align import day, f1, words
+from crawler.learn.learn import learn_capture, save
+from crawler.sites import get_site
+from replica.server import ReplicaServer
+from replica.site import SiteConfig
+from tests.helpers import read_truth, run_govarchive
+
+# Twins whose family the learner reads from HTML today (API-only and postback sites are not).
+LEARNED_TWINS = ["replica-thads-dongthap", "replica-moj", "replica-dangcongsan", "replica-moit"]
+
+
+@pytest.fixture(scope="module")
+def twins() -> Iterator[ReplicaServer]:
+    with ReplicaServer(port=0, config=SiteConfig(articles=20)) as server:
+        yield server
+
+
+def _capture(slug: str, url: str, out: Path, articles: int = 8) -> Path:
+    result = run_govarchive(
+        "capture", slug, "--out", str(out), "--articles", str(articles), "--replica-url", url
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    return out
+
+
+def _truth(url: str, slug: str) -> dict[str, dict]:
+    real = get_site(slug, url).twin_of
+    return {record["url"].lower(): record for record in read_truth(url, real)}
+
+
+def _assert_exact(learned, truth: dict[str, dict]) -> None:
+    assert learned.verdicts
+    for verdict in learned.verdicts:
+        article, record = verdict.learned, truth[verdict.url.lower()]
+        assert article is not None and article.extraction_path == "profile", verdict.url
+        assert article.title == record["title"]
+        assert str(day(article.published)) == record["published"][:10]
+        assert article.author_unit == record["author_unit"]
+        assert f1(words(article.body_text), words(record["body_text"])) >= 0.99
+
+
+@pytest.mark.parametrize("slug", LEARNED_TWINS)
+def test_a_learned_profile_reads_the_captured_articles_as_the_truth(
+    twins: ReplicaServer, tmp_path: Path, slug: str
+) -> None:
+    capture = _capture(slug, twins.url, tmp_path / "capture")
+    learned = learn_capture(capture, f"learned-{slug}", "Agency")
+    assert learned.exact and not learned.minority
+    assert learned.document["site"][0]["confidence"] == "learned"
+    _assert_exact(learned, _truth(twins.url, slug))
+
+
+def test_learn_writes_a_profile_that_replays_on_its_capture(
+    twins: ReplicaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    capture = _capture("replica-thads-dongthap", twins.url, tmp_path / "capture")
+    result = CliRunner().invoke(
+        main, ["learn", str(capture), "--slug", "learned-dongthap", "--agency", "Cục THADS"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "family thads-sharepoint" in result.output
+    profile = capture / "profile.toml"
+    monkeypatch.setenv("GOVARCHIVE_SITES", str(profile))
+    replay = run_govarchive("replay", str(capture), "--site", "learned-dongthap")
+    assert replay.returncode == 0, replay.stdout + replay.stderr[-2000:]
+    assert "OK: the learned-dongthap profile fits the site" in replay.stdout
+
+
+def test_learn_on_obfuscated_markup_finds_the_same_fields(replica_factory, tmp_path: Path) -> None:
+    server = replica_factory(config=SiteConfig(articles=20), obfuscate=True)
+    slug = "replica-thads-dongthap"
+    learned = learn_capture(_capture(slug, server.url, tmp_path / "c"), "learned-obf", "A")
+    assert learned.family is None  # the family's class names are gone
+    assert learned.exact
+    _assert_exact(learned, _truth(server.url, slug))
+
+
+def test_two_templates_are_named_and_the_minority_left_to_the_generic_path(
+    twins: ReplicaServer, tmp_path: Path
+) -> None:
+    first = _capture("replica-thads-dongthap", twins.url, tmp_path / "a", articles=7)
+    second = _capture("replica-moj", twins.url, tmp_path / "b", articles=3)
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    manifest = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
+    other = json.loads((second / "manifest.json").read_text(encoding="utf-8"))
+    for folder in (first, second):
+        for warc in folder.glob("*.warc.gz"):
+            shutil.copy(warc, mixed / warc.name)
+    moj = [record for record in other["records"] if record["kind"] == "article"]
+    manifest["records"] += moj
+    (mixed / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    learned = learn_capture(mixed, "learned-mixed", "A")
+    assert sorted(learned.minority) == sorted(record["url"] for record in moj)
+    assert len(learned.verdicts) == 7 and learned.exact
+    result = CliRunner().invoke(main, ["learn", str(mixed), "--slug", "x", "--agency", "A"])
+    assert "two templates: 3 of 10 articles follow another one" in result.output
+
+
+def test_learn_explains_a_folder_without_a_capture(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["learn", str(tmp_path), "--slug", "x", "--agency", "A"])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {tmp_path} holds no manifest.json: not a capture"
+
+
+@pytest.mark.slow
+def test_a_crawl_with_the_learned_profile_archives_the_twin(
+    twins: ReplicaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slug = "replica-thads-dongthap"
+    capture = _capture(slug, twins.url, tmp_path / "capture")
+    save(learn_capture(capture, "learned-dongthap", "Cục THADS"), tmp_path / "learned.toml")
+    monkeypatch.setenv("GOVARCHIVE_SITES", str(tmp_path / "learned.toml"))
+    db = tmp_path / "archive.db"
+    result = run_govarchive(
+        "crawl", "learned-dongthap", "--db", str(db), "--replica-url", twins.url, timeout=600
+    )
+    assert db.exists(), result.stderr[-3000:]
+    truth = [r for r in _truth(twins.url, slug).values() if r["status"] == "live"]
+    archived = {row["url"].lower(): row for row in Database(db).query("SELECT * FROM articles")}
+    found = [archived[r["url"].lower()] for r in truth if r["url"].lower() in archived]
+    assert len(found) >= 0.99 * len(truth)
+    for record in truth:
+        row = archived.get(record["url"].lower())
+        if row is not None:
+            assert (row["title"], row["published"][:10]) == (record["title"], record["published"])
+            assert row["author_unit"] == record["author_unit"]
