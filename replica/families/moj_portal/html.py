@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from replica.families.moj_portal.model import Article, Portal
-from replica.site import number
+from replica.site import number, template
 
 STATIC_PAGES = {
     "gioi-thieu": (
@@ -29,6 +29,13 @@ STATIC_PAGES = {
     ),
 }
 ADDRESS = "Số 10, đường Võ Trường Toản, phường Cao Lãnh, tỉnh {province}"
+
+
+ERROR = template(__file__, "error.html")
+LISTING = template(__file__, "listing.html")
+CARD = template(__file__, "card.html")
+ARTICLE = template(__file__, "article.html")
+LAYOUT = template(__file__, "layout.html")
 
 
 def e(text: str) -> str:
@@ -57,89 +64,20 @@ def layout(site: Portal, *, title: str, description: str, path: str, main: str) 
         for z, c in enumerate(site.categories)
     )
     org = site.org
-    return f"""<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(title)} | {e(org)}</title>
-<meta name="description" content="{e(description)}">
-<link rel="canonical" href="{path}">
-<meta property="og:type" content="website">
-<meta property="og:title" content="{e(title)}">
-<meta property="og:site_name" content="{e(org)}">
-<link rel="icon" href="/{site.host}/favicon.ico">
-<link href="/{site.host}/assets/vendor/bootstrap/css/bootstrap.min.css" rel="stylesheet">
-<link href="/{site.host}/assets/vendor/bootstrap-icons/bootstrap-icons.min.css" rel="stylesheet">
-<link href="/{site.host}/assets/css/app.css?v=2025.07" rel="stylesheet">
-</head>
-<body class="d-flex flex-column min-vh-100">
-<a class="visually-hidden-focusable" href="#main-content">Bỏ qua đến nội dung chính</a>
-<header class="site-header border-bottom">
-<div class="topbar bg-primary text-white small py-1">
-<div class="container d-flex justify-content-between">
-<span>BỘ TƯ PHÁP - CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ</span><span>Hotline: 0277.3851.447</span>
-</div></div>
-<div class="container py-3 d-flex align-items-center">
-<a class="navbar-brand d-flex align-items-center" href="{p}">
-<img src="/{site.host}/assets/img/logo-thads.png" alt="Logo" width="64" height="64">
-<span class="ms-2 fw-bold text-uppercase site-name">{e(org)}</span></a>
-<form class="ms-auto d-none d-md-flex" role="search" action="{p}tim-kiem" method="get">
-<input class="form-control form-control-sm" type="search" name="q" placeholder="Tìm kiếm..."
- aria-label="Tìm kiếm">
-<button class="btn btn-sm btn-outline-primary ms-1" type="submit">
-<i class="bi bi-search"></i></button>
-</form>
-</div>
-<nav class="navbar navbar-expand-lg navbar-dark bg-primary">
-<div class="container">
-<button class="navbar-toggler" type="button" data-bs-toggle="collapse" data-bs-target="#mainNav"
- aria-controls="mainNav" aria-expanded="false" aria-label="Menu">
-<span class="navbar-toggler-icon"></span></button>
-<div class="collapse navbar-collapse" id="mainNav">
-<ul class="navbar-nav me-auto">
-<li class="nav-item"><a class="nav-link" href="{p}trang-chu">Trang chủ</a></li>
-<li class="nav-item"><a class="nav-link" href="{p}gioi-thieu">Giới thiệu</a></li>
-<li class="nav-item dropdown"><a class="nav-link dropdown-toggle" href="{p}tin-tuc" role="button"
- data-bs-toggle="dropdown" aria-expanded="false">Tin tức</a>
-<ul class="dropdown-menu">
-<li><a class="dropdown-item" href="{p}tin-tuc">Tất cả tin tức</a></li>
-{menu}
-</ul></li>
-<li class="nav-item"><a class="nav-link" href="{p}lien-he">Liên hệ</a></li>
-</ul>
-</div>
-</div>
-</nav>
-</header>
-<main id="main-content" class="container py-4 flex-grow-1">
-<div class="row g-4">
-<div class="col-lg-8">
-{main}
-</div>
-<aside class="col-lg-4">
-<div class="card mb-4"><div class="card-header fw-bold">Tin mới nhất</div>
-<ul class="list-group list-group-flush">
-{newest}
-</ul></div>
-<div class="card"><div class="card-header fw-bold">Chuyên mục</div>
-<div class="list-group list-group-flush">
-{sections}
-</div></div>
-</aside>
-</div>
-</main>
-<footer class="site-footer bg-dark text-white-50 py-4 mt-auto">
-<div class="container small">
-<p class="fw-bold text-white mb-1">{e(org.upper())}</p>
-<p class="mb-1">Địa chỉ: {e(site.address)}</p>
-<p class="mb-0">Ghi rõ nguồn "{e(org)}" khi phát hành lại thông tin từ website này.</p>
-</div>
-</footer>
-<script src="/{site.host}/assets/vendor/bootstrap/js/bootstrap.bundle.min.js" defer></script>
-</body>
-</html>
-"""
+    return LAYOUT.format(
+        title=e(title),
+        org=e(org),
+        description=e(description),
+        path=path,
+        host=site.host,
+        p=p,
+        menu=menu,
+        main=main,
+        newest=newest,
+        sections=sections,
+        org_upper=e(org.upper()),
+        address=e(site.address),
+    )
 
 
 def _content(site: Portal, art: Article) -> str:
@@ -182,31 +120,21 @@ def article_page(site: Portal, art: Article) -> str:
         for o in site.related(art)
     )
     share = "https://" + site.article_path(art).lstrip("/")  # the real host's URL
-    main = f"""<nav aria-label="breadcrumb"><ol class="breadcrumb small">
-<li class="breadcrumb-item"><a href="{site.prefix}trang-chu">Trang chủ</a></li>
-<li class="breadcrumb-item"><a href="{site.listing_path(None)}">Tin tức</a></li>
-<li class="breadcrumb-item active" aria-current="page">{e(art.category.name)}</li>
-</ol></nav>
-<article class="news-detail" data-id="{art.ident}">
-<h1 class="news-detail__title h3 fw-bold">{escape(story.title, quote=False)}</h1>
-<div class="news-detail__meta d-flex flex-wrap gap-3 text-muted small mb-3">
-<span class="news-detail__date"><i class="bi bi-calendar3"></i> {dmy(art)}</span>
-<a class="news-detail__category" href="{site.listing_path(zone)}">{e(art.category.name)}</a>
-<span class="news-detail__views"><i class="bi bi-eye"></i> {art.views} lượt xem</span>
-</div>
-<div class="news-detail__lead fw-bold mb-3">{escape(story.summary or "", quote=False)}</div>
-<div class="news-detail__content ck-content">
-{_content(site, art)}
-</div>
-{attachments}
-<div class="news-detail__share mt-3 small">Chia sẻ:
-<a href="https://www.facebook.com/sharer/sharer.php?u={share}" target="_blank"
- rel="noopener">Facebook</a></div>
-</article>
-<section class="related-news mt-4"><h2 class="h5 fw-bold border-bottom pb-2">Tin liên quan</h2>
-<ul class="list-unstyled">
-{related}
-</ul></section>"""
+    main = ARTICLE.format(
+        prefix=site.prefix,
+        news_path=site.listing_path(None),
+        category=e(art.category.name),
+        ident=art.ident,
+        title=escape(story.title, quote=False),
+        date=dmy(art),
+        category_path=site.listing_path(zone),
+        views=art.views,
+        lead=escape(story.summary or "", quote=False),
+        content=_content(site, art),
+        attachments=attachments,
+        share=share,
+        related=related,
+    )
     return layout(
         site,
         title=story.title,
@@ -222,15 +150,14 @@ def _card(site: Portal, art: Article) -> str:
     )
     href = site.article_path(art)
     title = escape(art.story.title, quote=False)
-    return f"""<div class="col-12">
-<div class="card news-card flex-md-row border-0 border-bottom pb-3">
-<a class="news-card__thumb flex-shrink-0" href="{href}"><img src="{e(image)}"
- class="img-fluid rounded" width="240" height="160" alt="{e(art.story.title)}" loading="lazy"></a>
-<div class="card-body py-0">
-<h3 class="news-card__title h6 fw-bold"><a href="{href}">{title}</a></h3>
-<div class="news-card__date text-muted small mb-1">{dmy(art)}</div>
-<p class="news-card__lead card-text small">{escape(art.story.summary or "", quote=False)}</p>
-</div></div></div>"""
+    return CARD.format(
+        href=href,
+        image=e(image),
+        alt=e(art.story.title),
+        title=title,
+        date=dmy(art),
+        lead=escape(art.story.summary or "", quote=False),
+    )
 
 
 def pager(site: Portal, zone: int | None, page: int, last: int, more: bool) -> str:
@@ -266,13 +193,11 @@ def listing_page(
     cards = "\n".join(_card(site, a) for a in items)
     if not items:
         cards = '<div class="col-12"><p class="text-muted">Chưa có tin bài.</p></div>'
-    main = f"""<section class="news-list">
-<h1 class="section-title h4 fw-bold border-bottom pb-2">{e(heading)}</h1>
-<div class="row g-3">
-{cards}
-</div>
-{pager(site, zone, page, last, more)}
-</section>"""
+    main = LISTING.format(
+        heading=e(heading),
+        cards=cards,
+        pager=pager(site, zone, page, last, more),
+    )
     return layout(
         site, title=heading, description=heading, path=site.listing_path(zone, page), main=main
     )
@@ -323,12 +248,6 @@ def search_page(site: Portal, query: str) -> str:
 def error_page(site: Portal, status: int) -> str:
     text = "Bài viết đã bị gỡ bỏ." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
     ref = number(site.salt, status, "ref", below=10**8)
-    return f"""<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>{status} | {e(site.org)}</title>
-<link href="/{site.host}/assets/vendor/bootstrap/css/bootstrap.min.css" rel="stylesheet"></head>
-<body><main class="container py-5 text-center">
-<h1 class="display-4">{status}</h1><p class="lead">{text}</p>
-<p class="small text-muted">Mã tham chiếu: {ref:08d}</p>
-<a class="btn btn-primary" href="{site.prefix}">Về trang chủ</a>
-</main></body></html>
-"""
+    return ERROR.format(
+        status=status, org=e(site.org), host=site.host, text=text, ref=ref, prefix=site.prefix
+    )
