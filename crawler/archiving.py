@@ -1,29 +1,179 @@
-"""The crawl's one archive connection: opened for the first component that asks, handed to
-the others, closed once when the crawl's engine has stopped."""
+"""The crawl's archive: one read connection for the crawl, and one writer that does every
+write (archive batches, WARC records), inline or on a thread of its own."""
 
 from __future__ import annotations
 
+import logging
+import queue
+import threading
 import weakref
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 
 from archive import Archive
 
+logger = logging.getLogger(__name__)
+
 _OPEN: weakref.WeakKeyDictionary[Crawler, Archive] = weakref.WeakKeyDictionary()
+_WRITERS: weakref.WeakKeyDictionary[Crawler, Writer] = weakref.WeakKeyDictionary()
+# One writer thread per archive file in a process, shared by its crawlers: SQLite has one
+# writer at a time, and two connections that both read before writing lock each other out.
+_THREADS: dict[Path, ThreadWriter] = {}
+# A fetch row's key for the snapshot the writer fills in (its WARC record is written later).
+PENDING_SNAPSHOT = "_pending_snapshot"
+SNAPSHOT_FIELDS = ("warc_file", "warc_offset", "warc_record_id", "payload_digest", "warc_type")
+ARTICLE_SNAPSHOT_FIELDS = SNAPSHOT_FIELDS[:3]
+# Jobs waiting for the writer thread: enough to ride out a slow transaction, few enough that a
+# writer that cannot keep up slows the crawl instead of filling memory with pages.
+QUEUE_SIZE = 2000
+
+Job = Callable[[Archive], Any]
 
 
 def crawl_archive(crawler: Crawler) -> Archive:
-    """The archive a crawl writes to (ARCHIVE_DB), one connection per crawler.
+    """The archive a crawl reads (ARCHIVE_DB), one connection per crawler.
 
-    The spider asks first (its plan reads how the last run ended), then the fetch log (earlier
-    captures of a URL) and the archive pipeline (it writes). The connection is closed on
-    `engine_stopped`, which comes after `spider_closed`: the pipeline has written its last
-    batch and closed the run by then.
+    The spider asks first (its plan reads how the last run ended, which articles are known),
+    then the fetch log and the archive pipeline. It is the writer's connection too when the
+    writer is inline. The connection is closed on `engine_stopped`, which comes after
+    `spider_closed`: the pipeline has written its last batch and closed the run by then.
     """
     archive = _OPEN.get(crawler)
     if archive is None:
         archive = _OPEN[crawler] = Archive.open(Path(crawler.settings.get("ARCHIVE_DB")))
         crawler.signals.connect(archive.close, signal=signals.engine_stopped)
     return archive
+
+
+def crawl_writer(crawler: Crawler) -> Writer:
+    """The crawl's one writer: ARCHIVE_WRITER "thread" (fetching and extraction never wait on
+    SQLite, gzip or WARC I/O) or "inline" (each job done when asked, on the crawl's own
+    connection: a component tried alone sees its writes at once)."""
+    writer = _WRITERS.get(crawler)
+    if writer is None:
+        if crawler.settings.get("ARCHIVE_WRITER") == "thread":
+            path = Path(crawler.settings.get("ARCHIVE_DB")).absolute()
+            writer = _THREADS.get(path) or _THREADS.setdefault(path, ThreadWriter(path))
+            writer.users += 1
+        else:
+            writer = Writer(crawl_archive(crawler))
+        _WRITERS[crawler] = writer
+        crawler.signals.connect(writer.close, signal=signals.engine_stopped)
+    return writer
+
+
+class Writer:
+    """Runs each job at once on the crawl's connection."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+
+    @property
+    def deferred(self) -> bool:
+        """Whether jobs run later than asked (their results are not there yet)."""
+        return False
+
+    def run(self, job: Job) -> None:
+        job(self.archive)
+
+    def call(self, job: Job) -> Any:
+        """Run `job` after every job asked before it, and return its result."""
+        return job(self.archive)
+
+    def close(self) -> None:
+        """Nothing of its own to close: the crawl's connection is closed by its owner."""
+
+
+class ThreadWriter(Writer):
+    """Runs jobs in order on one thread with its own connection to the archive file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.jobs: queue.Queue[tuple[Job, queue.Queue[Any] | None] | None] = queue.Queue(QUEUE_SIZE)
+        self.failure: BaseException | None = None
+        self.thread: threading.Thread | None = None
+        self.users = 0  # crawlers not stopped yet
+
+    @property
+    def deferred(self) -> bool:
+        return True
+
+    def _start(self) -> None:
+        opened: queue.Queue[BaseException | None] = queue.Queue()
+        self.thread = threading.Thread(target=self._work, args=(opened,), name="archive-writer")
+        self.thread.start()
+        if (error := opened.get()) is not None:
+            self.thread.join()
+            self.thread = None
+            raise error
+
+    def _work(self, opened: queue.Queue[BaseException | None]) -> None:
+        try:
+            self.archive = Archive.open(self.path)
+        except BaseException as error:
+            opened.put(error)
+            return
+        opened.put(None)
+        try:
+            while (entry := self.jobs.get()) is not None:
+                job, answer = entry
+                try:
+                    result: Any = job(self.archive)
+                except Exception as error:
+                    # The crawl goes on; the caller that waits for an answer gets the error,
+                    # the first one is raised again when the writer closes.
+                    logger.exception("archive writer: a job failed")
+                    self.failure = self.failure or error
+                    result = error
+                if answer is not None:
+                    answer.put(result)
+        finally:
+            self.archive.close()
+
+    def run(self, job: Job) -> None:
+        if self.thread is None:
+            self._start()
+        self.jobs.put((job, None))
+
+    def call(self, job: Job) -> Any:
+        if self.thread is None:
+            self._start()
+        answer: queue.Queue[Any] = queue.Queue(1)
+        self.jobs.put((job, answer))
+        result = answer.get()
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def close(self) -> None:
+        """When the last crawler using it stops: do every job asked, then close the
+        writer's connection."""
+        self.users -= 1
+        if self.users > 0:
+            return
+        _THREADS.pop(self.path, None)
+        if self.thread is None:
+            return
+        self.jobs.put(None)
+        self.thread.join()
+        self.thread = None
+        if self.failure is not None:
+            logger.error("archive writer: %s", self.failure)
+
+
+def resolve_snapshot(
+    row: MutableMapping[str, Any], fields: tuple[str, ...] = SNAPSHOT_FIELDS
+) -> None:
+    """Give a row (a fetch's, or an article's: `fields`) the fields of its WARC record,
+    written since the row was made; a fetch row also the reason it could not be written."""
+    snapshot = row.pop(PENDING_SNAPSHOT, None)
+    if snapshot is None:
+        return
+    row.update({field: snapshot.get(field) for field in fields})
+    if fields == SNAPSHOT_FIELDS and (error := snapshot.get("error")):
+        known = row.get("error")
+        row["error"] = f"{error}: {known}" if known else error

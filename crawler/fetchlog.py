@@ -16,8 +16,8 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, Response
 from scrapy.utils.defer import deferred_from_coro
 
-from archive import Archive, Capture, WarcFile
-from crawler.archiving import crawl_archive
+from archive import Archive, WarcFile
+from crawler.archiving import PENDING_SNAPSHOT, Writer, crawl_archive, crawl_writer
 from crawler.meta import KIND, SNAPSHOT
 from crawler.politeness import politeness_host
 from crawler.signals import fetch_recorded
@@ -40,11 +40,14 @@ class FetchLogMiddleware:
     and the body as received, before decompression (HttpCompressionMiddleware is further out).
     """
 
-    def __init__(self, crawler: Crawler, warc_dir: Path | None, archive: Archive) -> None:
+    def __init__(
+        self, crawler: Crawler, warc_dir: Path | None, archive: Archive, writer: Writer
+    ) -> None:
         self.crawler = crawler
         self.warc_dir = warc_dir
-        self.warc: WarcFile | None = None
-        self.archive = archive  # read here: earlier captures of a URL
+        self.warc: WarcFile | None = None  # the writer's: opened and written by its jobs
+        self.archive = archive  # the crawl's connection
+        self.writer = writer  # reads earlier captures of a URL, writes the WARC records
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FetchLogMiddleware:
@@ -53,7 +56,7 @@ class FetchLogMiddleware:
         warc_dir = None
         if settings.getbool("WARC_ENABLED"):
             warc_dir = Path(settings.get("WARC_DIR") or db_path.parent / "warc")
-        middleware = cls(crawler, warc_dir, crawl_archive(crawler))
+        middleware = cls(crawler, warc_dir, crawl_archive(crawler), crawl_writer(crawler))
         crawler.signals.connect(middleware.close, signal=signals.spider_closed)
         crawler.signals.connect(middleware.answered, signal=signals.response_downloaded)
         return middleware
@@ -69,28 +72,39 @@ class FetchLogMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         row: dict[str, Any] = {"status": response.status, "bytes": len(response.body)}
         if self.warc_dir is not None:
-            try:
-                capture = self._snapshot(request, response)
-            except OSError as error:
-                self._stop(request, row, error)
-            snapshot = {
-                "warc_file": capture.warc_file,
-                "warc_offset": capture.warc_offset,
-                "warc_record_id": capture.warc_record_id,
-                "payload_digest": capture.payload_digest,
-                "warc_type": capture.warc_type,
-            }
+            # Filled by the writer; the item and the fetch row read it when they are written.
+            snapshot: dict[str, Any] = {}
             request.meta[SNAPSHOT] = snapshot
-            row |= snapshot
+            exchange = {
+                "url": request.url,
+                "method": request.method,
+                "request_headers": _pairs(request.headers),
+                "request_body": request.body or b"",
+                "status": response.status,
+                "response_headers": _pairs(response.headers),
+                "body": response.body,
+                "fetched_at": datetime.now(UTC),
+            }
+            self.writer.run(lambda archive: self._snapshot(archive, exchange, snapshot))
+            if not self.writer.deferred:
+                if "error" in snapshot:
+                    self._stop(request, row, snapshot["error"])
+                row |= snapshot
+            else:
+                row[PENDING_SNAPSHOT] = snapshot
         self._send(request, row)
         return response
 
-    def _stop(self, request: Request, row: dict[str, Any], error: OSError) -> NoReturn:
-        """A snapshot that cannot be written (a full disk, a directory gone): every later
-        response would fail the same way, so the crawl ends now, its run closed with the
-        reason, instead of fetching pages it cannot keep."""
-        reason = f"WARC write failed: {type(error).__name__}: {error}"
+    def _stop(self, request: Request, row: dict[str, Any], reason: str) -> NoReturn:
+        """A snapshot that could not be written (a full disk, a directory gone) ends the
+        crawl (inline writer): the fetch says why, the request goes no further."""
         self._send(request, row | {"error": reason})
+        self._stop_crawl(reason)
+        raise IgnoreRequest(reason)
+
+    def _stop_crawl(self, reason: str) -> None:
+        """Every later response would fail the same way, so the crawl ends now, its run closed
+        with the reason, instead of fetching pages it cannot keep."""
         stats = self.crawler.stats
         if stats is not None and not stats.get_value("govarchive/fatal"):
             stats.set_value("govarchive/fatal", reason)
@@ -101,31 +115,39 @@ class FetchLogMiddleware:
                 engine = None
             if engine is not None:
                 deferred_from_coro(engine.close_spider_async(reason="warc_write_failed"))
-        raise IgnoreRequest(reason) from error
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         error = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
         self._send(request, {"error": error})
 
-    def _snapshot(self, request: Request, response: Response) -> Capture:
-        if self.warc is None:
-            assert self.warc_dir is not None
-            slug = getattr(self.crawler.spider, "name", "crawl")
-            profile = getattr(self.crawler.spider, "profile", None)
-            slug = profile.slug if profile is not None else slug
-            stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-            self.warc = WarcFile(self.warc_dir, f"{slug}-{stamp}-{os.getpid()}.warc.gz")
-        earlier = self.archive.earlier_capture(request.url)
-        return self.warc.write_exchange(
-            url=request.url,
-            method=request.method,
-            request_headers=_pairs(request.headers),
-            request_body=request.body or b"",
-            status=response.status,
-            response_headers=_pairs(response.headers),
-            body=response.body,
-            fetched_at=datetime.now(UTC),
-            earlier=earlier,
+    def _snapshot(
+        self, archive: Archive, exchange: dict[str, Any], snapshot: dict[str, Any]
+    ) -> None:
+        """The writer's job: the exchange as WARC records (a revisit record when the payload
+        is the URL's last one), and where they are into `snapshot`."""
+        try:
+            if self.warc is None:
+                assert self.warc_dir is not None
+                slug = getattr(self.crawler.spider, "name", "crawl")
+                profile = getattr(self.crawler.spider, "profile", None)
+                slug = profile.slug if profile is not None else slug
+                stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+                self.warc = WarcFile(self.warc_dir, f"{slug}-{stamp}-{os.getpid()}.warc.gz")
+            earlier = archive.earlier_capture(exchange["url"])
+            capture = self.warc.write_exchange(**exchange, earlier=earlier)
+        except OSError as error:
+            snapshot["error"] = f"WARC write failed: {type(error).__name__}: {error}"
+            if self.writer.deferred:
+                from twisted.internet import reactor  # installed by the crawl by now
+
+                reactor.callFromThread(self._stop_crawl, snapshot["error"])  # type: ignore[attr-defined]
+            return
+        snapshot.update(
+            warc_file=capture.warc_file,
+            warc_offset=capture.warc_offset,
+            warc_record_id=capture.warc_record_id,
+            payload_digest=capture.payload_digest,
+            warc_type=capture.warc_type,
         )
 
     def _send(self, request: Request, row: dict[str, Any]) -> None:
@@ -146,6 +168,9 @@ class FetchLogMiddleware:
         self.crawler.signals.send_catch_log(fetch_recorded, fetch=row)
 
     def close(self) -> None:
+        self.writer.run(self._close_warc)
+
+    def _close_warc(self, archive: Archive) -> None:
         if self.warc is not None:
             self.warc.close()
             self.warc = None

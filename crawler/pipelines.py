@@ -12,7 +12,14 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from archive import Archive, WriteCounts
-from crawler.archiving import crawl_archive
+from crawler.archiving import (
+    ARTICLE_SNAPSHOT_FIELDS,
+    PENDING_SNAPSHOT,
+    Writer,
+    crawl_archive,
+    crawl_writer,
+    resolve_snapshot,
+)
 from crawler.extract import EXTRACTOR_VERSION
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.signals import fetch_failed, fetch_recorded
@@ -65,12 +72,14 @@ class FieldCoveragePipeline:
 class ArchivePipeline:
     """Writes a crawl run to the archive: its articles, revisit answers and failures, and every
     fetch, ARCHIVE_BATCH_SIZE items per transaction; opens and closes the `crawl_runs` row.
-    The archive is the crawl's one connection (crawler/archiving.py), closed by its owner."""
+    The archive is the crawl's one connection (crawler/archiving.py), closed by its owner; the
+    batches go to the crawl's writer, which may write them later on a thread of its own."""
 
-    def __init__(self, crawler: Crawler, archive: Archive, batch_size: int) -> None:
+    def __init__(self, crawler: Crawler, archive: Archive, batch_size: int, writer: Writer) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
         self.archive = archive
+        self.writer = writer
         self.batch_size = batch_size
         self.opened = False
         self.run_id: int | None = None
@@ -82,7 +91,12 @@ class ArchivePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
         settings = crawler.settings
-        pipeline = cls(crawler, crawl_archive(crawler), settings.getint("ARCHIVE_BATCH_SIZE"))
+        pipeline = cls(
+            crawler,
+            crawl_archive(crawler),
+            settings.getint("ARCHIVE_BATCH_SIZE"),
+            crawl_writer(crawler),
+        )
         crawler.signals.connect(pipeline.record_fetch, signal=fetch_recorded)
         crawler.signals.connect(pipeline.fetch_failed, signal=fetch_failed)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
@@ -92,11 +106,15 @@ class ArchivePipeline:
         self.opened = True
         profile = self.crawler.spider.profile
         self.family = profile.family
-        self.archive.register_site(profile.public_fields())
         mode = self.crawler.settings.get("CRAWL_MODE")
         if mode != "full" and self.crawler.spider.plan.resume:
             mode = "resume"
-        self.run_id = self.archive.start_run(profile.slug, mode, CODE_VERSION, _now())
+
+        def start(archive: Archive) -> int:
+            archive.register_site(profile.public_fields())
+            return archive.start_run(profile.slug, mode, CODE_VERSION, _now())
+
+        self.run_id = self.writer.call(start)
         self.stats.set_value("govarchive/run_id", self.run_id)
 
     def record_fetch(self, fetch: dict[str, Any]) -> None:
@@ -111,12 +129,15 @@ class ArchivePipeline:
                 known = row.get("error")
                 row["error"] = reason if not known or known in reason else f"{known}: {reason}"
                 return
-        if self.run_id is not None:  # already written with an earlier batch
-            self.archive.note_fetch_error(self.run_id, url, reason)
+        if (run_id := self.run_id) is not None:  # handed to the writer with an earlier batch
+            self.writer.run(lambda archive: archive.note_fetch_error(run_id, url, reason))
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, ArticleItem):
-            self._add("articles", item.record() | {"family": self.family})
+            record = item.record() | {"family": self.family}
+            if self.writer.deferred and item.snapshot is not None:
+                record[PENDING_SNAPSHOT] = item.snapshot  # its WARC record is not written yet
+            self._add("articles", record)
             self.stats.inc_value("govarchive/articles")
         elif isinstance(item, ArticleUnchanged):
             self._add("unchanged", item.record())
@@ -141,7 +162,15 @@ class ArchivePipeline:
         if not self.opened or not any(self.pending.values()):
             return
         batch, self.pending = self.pending, _empty_batch()
-        self.counts.add(self.archive.write(**batch, run_id=self.run_id))
+        self.writer.run(lambda archive: self._write(archive, batch))
+
+    def _write(self, archive: Archive, batch: dict[str, list[dict[str, Any]]]) -> None:
+        """The writer's job: one batch in one transaction."""
+        for row in batch["fetches"]:
+            resolve_snapshot(row)
+        for row in batch["articles"]:
+            resolve_snapshot(row, ARTICLE_SNAPSHOT_FIELDS)
+        self.counts.add(archive.write(**batch, run_id=self.run_id))
 
     def close_spider(self) -> None:
         self.flush()
@@ -151,10 +180,15 @@ class ArchivePipeline:
         if not self.opened:
             return
         self.flush()
+        self.writer.call(lambda archive: self._finish(archive, reason))
         for name in ("new", "changed", "unchanged", "removed"):
             self.stats.set_value(f"govarchive/{name}", getattr(self.counts, name))
+        self.opened = False
+
+    def _finish(self, archive: Archive, reason: str) -> None:
+        """The writer's job, after every batch: the run's row closed with its counts."""
         if self.run_id is not None:
-            self.archive.finish_run(
+            archive.finish_run(
                 self.run_id,
                 finished_at=_now(),
                 status=reason,
@@ -173,8 +207,7 @@ class ArchivePipeline:
                     and not self.stats.get_value("govarchive/listing_cap_reached")
                 ),
             )
-        self.archive.analyze_if_grown()
-        self.opened = False
+        archive.analyze_if_grown()
 
 
 def _empty_batch() -> dict[str, list[dict[str, Any]]]:

@@ -370,6 +370,7 @@ def run_probe(
             CRAWL_MODE="incremental",
             WARC_ENABLED=warc_dir is not None,
             WARC_DIR=str(warc_dir) if warc_dir else None,
+            ARCHIVE_WRITER="inline",  # a report's record needs where its WARC record is at once
             LOG_ENABLED=log_level is not None,
             LOG_LEVEL=log_level or "ERROR",
         )

@@ -120,7 +120,7 @@ def test_a_warc_write_failure_stops_the_crawl_and_the_fetch_says_why(
     spider_for: Spider, tmp_path: Path
 ) -> None:
     (tmp_path / "file").write_text("in the way")
-    spider = spider_for(SITE, WARC_DIR=str(tmp_path / "file" / "warc"))
+    spider = spider_for(SITE, WARC_DIR=str(tmp_path / "file" / "warc"), ARCHIVE_WRITER="inline")
     middleware = FetchLogMiddleware.from_crawler(spider.crawler)
     rows: list[dict] = []
 

@@ -168,7 +168,10 @@ def test_crawl_delay_from_robots_txt_raises_the_delay(spider_for: Spider) -> Non
 # FetchLogMiddleware ------------------------------------------------------------------------------
 @pytest.fixture
 def fetch_log(spider_for: Spider, tmp_path: Path) -> tuple[FetchLogMiddleware, list[dict]]:
-    spider = spider_for("replica-thads-dongthap", WARC_DIR=str(tmp_path / "warc"))
+    # The inline writer: the snapshot is written when the response passes.
+    spider = spider_for(
+        "replica-thads-dongthap", WARC_DIR=str(tmp_path / "warc"), ARCHIVE_WRITER="inline"
+    )
     middleware = FetchLogMiddleware.from_crawler(spider.crawler)
     rows: list[dict] = []
 

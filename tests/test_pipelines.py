@@ -73,7 +73,8 @@ def test_archive_pipeline_writes_a_run(spider_for: Spider, items: list[ArticleIt
 
 
 def test_archive_pipeline_counts_and_run_row(spider_for: Spider, items: list[ArticleItem]) -> None:
-    spider = spider_for(SITE, ARCHIVE_BATCH_SIZE=2)
+    # The inline writer: each batch is in the archive when it is handed over.
+    spider = spider_for(SITE, ARCHIVE_BATCH_SIZE=2, ARCHIVE_WRITER="inline")
     pipeline = run_pipeline(spider)
     archive = pipeline.archive
     for item in items:

@@ -1,11 +1,14 @@
 """Benchmark: pages/s of the full archive crawl against a bare Scrapy spider on the same replica.
 
 The bare spider follows the same listing and article links but neither extracts nor stores;
-the full crawl runs the project's spider, extractor and archive pipeline. Both run against one
-replica server in its own process, alternately, several rounds; the ratio of medians is what
-docs/benchmarks.md quotes (a ratio, because the machine is shared and absolute rates wander).
+the full crawl runs the project's spider, extractor and archive pipeline with every record kept
+(WARC, fetch rows, versions, FTS), its writes on the writer thread (ARCHIVE_WRITER "thread");
+`--inline` adds the same crawl with the writes done inline, as before the writer split. All run
+against one replica server in its own process, alternately, several rounds; the ratio of
+medians is what docs/benchmarks.md quotes (a ratio, because the machine is shared and absolute
+rates wander).
 
-Usage: python scripts/bench/crawl_throughput.py [--articles 2000] [--rounds 3]
+Usage: python scripts/bench/crawl_throughput.py [--articles 2000] [--rounds 3] [--inline]
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ def run_one(mode: str, base: str, out: Path) -> None:
         from crawler.spiders.portal import PortalSpider
 
         db = Path(tempfile.mkdtemp()) / "bench.db"
-        process = CrawlerProcess(crawl_settings(db, base, **SETTINGS))
+        writer = "inline" if mode == "inline" else "thread"
+        process = CrawlerProcess(crawl_settings(db, base, **SETTINGS, ARCHIVE_WRITER=writer))
         crawler = process.create_crawler(PortalSpider)
         process.crawl(crawler, site=SITE)
     process.start()
@@ -95,7 +99,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--child", choices=["bare", "full"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--inline", action="store_true", help="also the full crawl with its writes inline"
+    )
+    parser.add_argument("--child", choices=["bare", "full", "inline"], help=argparse.SUPPRESS)
     parser.add_argument("--base", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -117,9 +124,10 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.1)
-        rates: dict[str, list[float]] = {"bare": [], "full": []}
+        modes = ("bare", "full", "inline") if args.inline else ("bare", "full")
+        rates: dict[str, list[float]] = {mode: [] for mode in modes}
         for round_number in range(1, args.rounds + 1):
-            for mode in ("bare", "full"):
+            for mode in modes:
                 result = measure(mode, base)
                 rates[mode].append(result["pages_per_s"])
                 print(
@@ -131,6 +139,9 @@ def main() -> None:
         replica.wait(timeout=10)
     bare, full = statistics.median(rates["bare"]), statistics.median(rates["full"])
     print(f"median bare {bare:.0f} pages/s, full {full:.0f} pages/s, ratio {full / bare:.2f}")
+    if args.inline:
+        inline = statistics.median(rates["inline"])
+        print(f"median full with inline writes {inline:.0f} pages/s, ratio {inline / bare:.2f}")
 
 
 if __name__ == "__main__":
