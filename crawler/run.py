@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
+from twisted.web._newclient import ResponseNeverReceived
 
 from crawler.sites import get_site
 from crawler.spiders.portal import PortalSpider
@@ -69,6 +72,27 @@ def crawl_settings(db: Path, replica_url: str | None = None, **overrides: Any) -
     return settings
 
 
+# A portal that is down, unknown or silent: the log line says so; its stack trace says nothing.
+_NETWORK_ERRORS = (ConnectError, DNSLookupError, TimeoutError, ResponseNeverReceived)
+
+
+def _without_network_tracebacks(factory: Any) -> Any:
+    """A log record factory that keeps the one line of a network failure Scrapy logs
+    (robots.txt, a download, a retry given up) and drops its traceback. A record factory,
+    not a handler's filter: Scrapy replaces its root handler when each crawler starts."""
+
+    def make(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = factory(*args, **kwargs)
+        error = record.exc_info[1] if record.exc_info else None
+        while error is not None and not isinstance(error, _NETWORK_ERRORS):
+            error = error.__cause__
+        if error is not None:
+            record.exc_info = None
+        return record
+
+    return make
+
+
 def run_crawl(
     slugs: list[str], db: Path, replica_url: str | None = None, **overrides: Any
 ) -> list[CrawlResult]:
@@ -76,6 +100,7 @@ def run_crawl(
     for slug in slugs:
         get_site(slug, replica_url)  # fail before starting anything if a slug is unknown
     process = CrawlerProcess(crawl_settings(db, replica_url, **overrides))
+    logging.setLogRecordFactory(_without_network_tracebacks(logging.getLogRecordFactory()))
     crawlers = {slug: process.create_crawler(PortalSpider) for slug in slugs}
     for slug, crawler in crawlers.items():
         process.crawl(crawler, site=slug)

@@ -4,6 +4,7 @@ canned queries of the same names so that the pictures and the tables never disag
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from typing import Any
 
 from datasette import hookimpl
@@ -43,7 +44,13 @@ async def charts_view(datasette: Any, request: Request) -> Response:
 
 
 async def health_view(datasette: Any, request: Request) -> Response:
-    db, rows = await _canned_rows(datasette, request, "site_health")
+    try:
+        db, rows = await _canned_rows(datasette, request, "site_health")
+    except sqlite3.OperationalError as error:
+        # An archive no crawl has written yet (or an older schema served read-only): a
+        # monitor must read why, not a server error.
+        reason = f"archive not ready: {error} (run `govarchive crawl` or `update` on it)"
+        return Response.text(reason, status=503)
     now = dt.datetime.now(dt.UTC)
     board = health_board(rows, now)
     context = {
