@@ -21,13 +21,17 @@ from urllib.parse import quote_plus
 from replica.chrome import a, body_html, t
 from replica.corpus import weekday
 from replica.newsportal import Post, Section, SectionPortal, title_slug
-from replica.site import Request, Response
+from replica.site import Request, Response, template
 
 _LISTING = re.compile(r"mic_2020/pages/chuyenmuc/phantrang/(\d{1,6})/(\d{1,6})/[a-z0-9-]+\.html")
 _ARTICLE = re.compile(r"mic_2020/pages/tintuc/(\d{1,9})/[a-z0-9-]+\.html")
 _IMAGE = re.compile(r"mic_2020/uploads/images/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
 PORTAL = "Cổng thông tin điện tử Bộ Thông tin và Truyền thông"
 WEB_PART = "ctl00_ctl46_g_915af12b_590b_4148_9fd5_0e542a5d896f"
+
+
+MIC_ARTICLE = template(__file__, "mic_article.html")
+MIC_FRAME = template(__file__, "mic_frame.html")
 
 
 class MicSite(SectionPortal):
@@ -105,30 +109,7 @@ class MicSite(SectionPortal):
 # Markup ------------------------------------------------------------------------------------
 def frame(site: MicSite, title: str, main: str) -> str:
     menu = site.menu()
-    return f"""<!DOCTYPE html>
-<html dir="ltr" lang="vi-VN">
-<head><meta http-equiv="X-UA-Compatible" content="IE=10" />
-<meta http-equiv="Content-type" content="text/html; charset=utf-8" />
-<title>{t(title)} - {PORTAL}</title>
-<link rel="stylesheet" type="text/css" href="{site.prefix}mic_2020/Style Library/css/style.css" />
-</head>
-<body>
-<form method="post" action="./" id="aspnetForm">
-<div id="s4-workspace"><div id="s4-bodyContainer">
-<div class="header"><a href="{site.prefix}" class="logo" title="{PORTAL}">
-<img src="{site.prefix}mic_2020/Style Library/images/logo.png" alt="{PORTAL}" /></a>
-<ul class="menu-top"><li><a href="{site.prefix}">Trang chủ</a></li>{menu}</ul></div>
-<div class="main-content">
-{main}
-</div>
-<div class="footer"><p>Bản quyền thuộc Bộ Thông tin và Truyền thông.</p>
-<p>Cơ quan chủ quản: Bộ Thông tin và Truyền thông. Địa chỉ: 18 Nguyễn Du, Hà Nội.</p>
-<p>Ghi rõ nguồn "{PORTAL}" khi phát hành lại thông tin từ website này.</p></div>
-</div></div>
-</form>
-</body>
-</html>
-"""
+    return MIC_FRAME.format(title=t(title), portal=PORTAL, prefix=site.prefix, menu=menu, main=main)
 
 
 def date_line(post: Post) -> str:
@@ -199,21 +180,18 @@ def article_page(site: MicSite, post: Post) -> str:
         f"<span>({o.published:%d/%m/%Y})</span></li>"
         for o in site.others(post)
     )
-    main = f"""<div class="breadcrumb-detail"><a href="{site.prefix}">Trang chủ</a> /
-<a class="category" href="{a(site.section_path(post.section))}">{t(post.section.name)}</a></div>
-<div id="news_content">
-<div class="news-detail">
-<h1>{t(story.title)}</h1>
-<div class="toolbar-detail"><div class="toolbar-left">
-<div class="date-detail">{date_line(post)}</div></div><div class="toolbar-right">
-<a href="javascript:fontPlus();">A+</a>
-<a href="javascript:fontMinus();">A-</a> <a href="javascript:window.print();">In bài</a></div></div>
-{sapo}<div id="divArticleContent">
-{body_html(site, post, byline_inside=False)}
-</div>
-{f'<p style="text-align: right;"><strong>{byline}</strong></p>' if byline else ""}
-{f'<div class="tag-detail"><span>Từ khóa:</span> {tags}</div>' if tags else ""}
-</div>
-</div>
-<div class="other-news"><h3>Tin khác</h3><ul>{others}</ul></div>"""
+    main = MIC_ARTICLE.format(
+        prefix=site.prefix,
+        section_path=a(site.section_path(post.section)),
+        name=t(post.section.name),
+        title=t(story.title),
+        date_line=date_line(post),
+        sapo=sapo,
+        body=body_html(site, post, byline_inside=False),
+        byline_block=f'<p style="text-align: right;"><strong>{byline}</strong></p>'
+        if byline
+        else "",
+        tags_block=f'<div class="tag-detail"><span>Từ khóa:</span> {tags}</div>' if tags else "",
+        others=others,
+    )
     return frame(site, story.title, main)

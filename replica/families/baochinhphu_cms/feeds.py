@@ -10,10 +10,13 @@ from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
 from replica.families.baochinhphu_cms.specs import Article, Portal
-from replica.site import Response
+from replica.site import Response, template
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 XML_TYPE = "application/xml"
+
+
+RSS = template(__file__, "rss.xml")
 
 
 def rss_date(moment: datetime) -> str:
@@ -49,20 +52,14 @@ def rss(site: Portal, base: str, zone: int | None, items: list[Article]) -> Resp
             "</item>"
         )
     newest = rss_date(items[0].published) if items else ""
-    body = f"""<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
-<channel>
-<title>{escape(title)}</title>
-<link>{escape(base + site.prefix)}</link>
-<description>{escape(title)}</description>
-<language>vi-vn</language>
-<copyright>{escape(site.spec.publication)}</copyright>
-<atom:link href="{escape(base + path)}" rel="self" type="application/rss+xml" />
-<pubDate>{newest}</pubDate>
-{chr(10).join(entries)}
-</channel>
-</rss>
-"""
+    body = RSS.format(
+        title=escape(title),
+        home=escape(base + site.prefix),
+        publication=escape(site.spec.publication),
+        self_link=escape(base + path),
+        newest=newest,
+        entries="\n".join(entries),
+    )
     return _xml(body, RSS_TYPE, items)
 
 

@@ -26,10 +26,20 @@ from urllib.parse import quote_plus
 from replica.chrome import t
 from replica.families.baochinhphu_cms import newszone
 from replica.families.baochinhphu_cms.specs import Article, Portal, Zone
-from replica.site import Response
+from replica.site import Response, template
 from replica.vocab import vocab
 
 NEWS_WORDS = vocab("news")
+
+
+NEWS_ITEM = template(__file__, "news_item.html")
+DAY = template(__file__, "day.html")
+CATEGORY = template(__file__, "category.html")
+DETAIL = template(__file__, "detail.html")
+HEAD = template(__file__, "head.html")
+CATEGORY_ITEM = template(__file__, "category_item.html")
+STREAM_ITEM = template(__file__, "stream_item.html")
+PAGE = template(__file__, "page.html")
 
 
 def e(text: str) -> str:
@@ -58,47 +68,21 @@ def page(
         f'<a class="hot-item" href="{e(search_path(site, k))}">#{t(k)}</a>'
         for k in NEWS_WORDS.HOT_KEYWORDS
     )
-    return f"""<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{t(title)}</title>
-<meta name="description" content="{e(description)}">
-<link rel="canonical" href="{path}">
-<link rel="alternate" type="application/rss+xml" title="{e(pub)}" href="{p}rss/home.rss">
-<link rel="stylesheet" href="https://static.{site.host}/web/css/main.min.css?v=20260901">
-{head}
-</head>
-<body>
-<header class="header">
-<div class="header__top"><div class="container">
-<a class="header__logo" href="{p}" title="{e(pub)}">
-<img src="https://static.{site.host}/web/images/logo.png" alt="{e(pub)}"></a>
-<form class="header__search" action="{p}search" method="get">
-<input type="text" name="keywords" placeholder="Tìm kiếm" autocomplete="off">
-<button type="submit">Tìm</button>
-</form>
-</div></div>
-<nav class="header__nav"><div class="container"><ul class="menu">
-<li class="menu-item"><a href="{p}" title="Trang chủ">Trang chủ</a></li>
-{menu}
-</ul></div></nav>
-<div class="header__hot"><div class="container">
-<span class="hot-label">Xu hướng:</span> {hot}</div></div>
-</header>
-<main class="main"><div class="container">
-{main}
-</div></main>
-<footer class="footer"><div class="container">
-<p class="footer__name">{t(pub.upper())}</p>
-<p>Cơ quan chủ quản: {t(site.spec.owner)}. Giấy phép số 472/GP-BTTTT.</p>
-<p>Ghi rõ nguồn "{t(pub)}" khi phát hành lại thông tin từ website này.</p>
-<p><a href="{p}rss.htm" title="RSS">RSS</a></p>
-</div></footer>
-</body>
-</html>
-"""
+    return PAGE.format(
+        title=t(title),
+        description=e(description),
+        path=path,
+        pub=e(pub),
+        p=p,
+        host=site.host,
+        head=head,
+        menu=menu,
+        hot=hot,
+        main=main,
+        upper=t(pub.upper()),
+        owner=t(site.spec.owner),
+        pub_text=t(pub),
+    )
 
 
 def stream_item(site: Portal, art: Article) -> str:
@@ -106,18 +90,19 @@ def stream_item(site: Portal, art: Article) -> str:
     thumb = (
         art.story.images[0]["url"] if art.story.images else f"https://{site.spec.media}/noimage.jpg"
     )
-    return f"""<div class="box-stream-item" data-id="{art.ident}">
-<a class="box-stream-link-with-avatar" href="{href}" title="{e(title)}">
-<img class="box-stream-avatar" src="{e(thumb)}" alt="{e(title)}" loading="lazy"></a>
-<div class="box-stream-content">
-<h3><a class="box-stream-link-title" data-type="0" data-linktype="newsdetail"
- data-id="{art.ident}" href="{href}" title="{e(title)}">{t(title)}</a></h3>
-<a class="box-stream-category" href="{site.zone_path(zone)}"
- title="{e(zone.name)}">{t(zone.name)}</a>
-<span class="box-stream-time" title="{art.published.isoformat()}">{shown_time(art.published)}</span>
-<p class="box-stream-sapo">{t(site.spec.sapo_prefix + (art.story.summary or ""))}</p>
-</div>
-</div>"""
+    return STREAM_ITEM.format(
+        ident=art.ident,
+        href=href,
+        title=e(title),
+        thumb=e(thumb),
+        title_text=t(title),
+        zone_path=site.zone_path(zone),
+        name=e(zone.name),
+        zone_name=t(zone.name),
+        isoformat=art.published.isoformat(),
+        shown_time=shown_time(art.published),
+        sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
+    )
 
 
 def category_item(site: Portal, art: Article) -> str:
@@ -126,16 +111,15 @@ def category_item(site: Portal, art: Article) -> str:
     thumb = (
         art.story.images[0]["url"] if art.story.images else f"https://{site.spec.media}/noimage.jpg"
     )
-    return f"""<div class="box-category-item" data-id="{art.ident}">
-<a class="box-category-link-with-avatar" href="{href}" title="{e(title)}">
-<img class="box-category-avatar" src="{e(thumb)}" alt="{e(title)}" loading="lazy"></a>
-<div class="box-category-content">
-<h3 class="box-category-title-text"><a class="box-category-link-title" data-linktype="newsdetail"
- data-id="{art.ident}" href="{href}" title="{e(title)}">{t(title)}</a></h3>
-<span class="box-category-time">{shown_time(art.published)}</span>
-<p class="box-category-sapo">{t(site.spec.sapo_prefix + (art.story.summary or ""))}</p>
-</div>
-</div>"""
+    return CATEGORY_ITEM.format(
+        ident=art.ident,
+        href=href,
+        title=e(title),
+        thumb=e(thumb),
+        title_text=t(title),
+        shown_time=shown_time(art.published),
+        sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
+    )
 
 
 def stream_items(site: Portal, items: list[Article]) -> str:
@@ -229,18 +213,17 @@ def _head(site: Portal, art: Article, path: str) -> str:
         },
     }
     ld_json = json.dumps(ld, ensure_ascii=False, indent=1).replace("</", "<\\/")
-    return f"""<meta property="og:type" content="article">
-<meta property="og:title" content="{e(story.title)}">
-<meta property="og:description" content="{e(story.summary or "")}">
-<meta property="og:url" content="{path}">
-<meta property="og:image" content="{e(image)}">
-<meta property="article:published_time" content="{published.replace("+", "&#x2B;")}">
-<meta property="article:modified_time" content="{modified.replace("+", "&#x2B;")}">
-<meta property="article:section" content="{e(art.zone.name)}">
-<meta property="article:author" content="{e(story.author or "")}">
-<script type="application/ld+json">
-{ld_json}
-</script>"""
+    return HEAD.format(
+        title=e(story.title),
+        summary=e(story.summary or ""),
+        path=path,
+        image=e(image),
+        replace=published.replace("+", "&#x2B;"),
+        modified_meta=modified.replace("+", "&#x2B;"),
+        name=e(art.zone.name),
+        author=e(story.author or ""),
+        ld_json=ld_json,
+    )
 
 
 def detail_page(site: Portal, art: Article) -> str:
@@ -252,29 +235,22 @@ def detail_page(site: Portal, art: Article) -> str:
     )
     related = stream_items(site, site.neighbours(art, 4))
     sapo_tag, sapo = site.spec.sapo_tag, site.spec.sapo_prefix + (story.summary or "")
-    main = f"""<div class="detail-container" data-id="{art.ident}">
-<div class="detail-top">
-<div class="detail-cate"><a data-role="cate-name" href="{site.zone_path(zone)}"
- title="{e(zone.name)}">{t(zone.name)}</a></div>
-<div class="detail-time"><div data-role="publishdate">{shown_time(art.published)}</div></div>
-</div>
-<h1 class="detail-title" data-role="title">{t(story.title)}</h1>
-<div class="detail-author-top"><a class="detail-author-top-name" href="javascript:;"
- title="{e(story.author or "")}">{t(story.author or "")}</a></div>
-<{sapo_tag} class="detail-sapo" data-role="sapo">{t(sapo)}</{sapo_tag}>
-<div class="detail-content afcbc-body" data-role="content">
-{_body(site, art)}
-</div>
-<div class="detail-tag"><span class="detail-tag-title">Từ khóa:</span>
-<ul class="detail-tag-list">
-{tags}
-</ul></div>
-</div>
-<div class="detail-related"><h3 class="box-title">Tin liên quan</h3>
-<div class="box-stream">
-{related}
-</div></div>
-{"" if site.spec.zone_api else zone_inputs(zone)}"""
+    main = DETAIL.format(
+        ident=art.ident,
+        zone_path=site.zone_path(zone),
+        name=e(zone.name),
+        zone_name=t(zone.name),
+        shown_time=shown_time(art.published),
+        title=t(story.title),
+        author=e(story.author or ""),
+        author_text=t(story.author or ""),
+        sapo_tag=sapo_tag,
+        sapo=t(sapo),
+        body=_body(site, art),
+        tags=tags,
+        related=related,
+        zone_inputs="" if site.spec.zone_api else zone_inputs(zone),
+    )
     return page(
         site,
         title=story.title,
@@ -296,16 +272,17 @@ def category_page(site: Portal, zone_no: int, items: list[Article]) -> str:
     if site.spec.zone_api:
         viewmore = newszone.viewmore(site.host, zone.key, len(items) or 1, site.prefix)
     viewmore = viewmore if more else ""
-    main = f"""<div class="box-category" data-zoneid="{zone.zone_id}">
-<h1 class="box-category-title"><a href="{site.zone_path(zone)}"
- title="{e(zone.name)}">{t(zone.name)}</a></h1>
-<div class="{_list_class(site)}" id="box-stream" data-zoneid="{zone.zone_id}">
-{stream_items(site, items)}
-</div>
-{viewmore}
-</div>
-{"" if site.spec.zone_api else _timeline_script(site, zone)}
-{"" if site.spec.zone_api else zone_inputs(zone)}"""
+    main = CATEGORY.format(
+        zone_id=zone.zone_id,
+        zone_path=site.zone_path(zone),
+        name=e(zone.name),
+        zone_name=t(zone.name),
+        list_class=_list_class(site),
+        stream_items=stream_items(site, items),
+        viewmore=viewmore,
+        timeline_script="" if site.spec.zone_api else _timeline_script(site, zone),
+        zone_inputs="" if site.spec.zone_api else zone_inputs(zone),
+    )
     return page(site, title=zone.name, description=zone.name, path=site.zone_path(zone), main=main)
 
 
@@ -313,13 +290,12 @@ def day_page(site: Portal, day: date, items: list[Article]) -> str:
     """The articles of one day (mst.gov.vn's /tin-tuc-su-kien/xem-theo-ngay-dd-mm-yyyy.htm)."""
     name = f"Tin tức - Sự kiện ngày {day:%d/%m/%Y}"
     empty = "" if items else '<p class="list__empty">Không có tin bài trong ngày.</p>'
-    main = f"""<div class="box-category box-category-date">
-<h1 class="box-category-title">{t(name)}</h1>
-<div class="{_list_class(site)}">
-{stream_items(site, items)}
-</div>
-{empty}
-</div>"""
+    main = DAY.format(
+        name=t(name),
+        list_class=_list_class(site),
+        stream_items=stream_items(site, items),
+        empty=empty,
+    )
     return page(site, title=name, description=name, path=site.day_path(day), main=main)
 
 
@@ -338,13 +314,15 @@ def news_item(site: Portal, art: Article) -> str:
     """hanoi.gov.vn's list item (its NewsZone fragments and section pages)."""
     href, title = site.article_path(art), art.story.title
     stamp = f"{art.published:%H:%M, %d/%m/%Y}"
-    return f"""<div class="news-item" data-id="{art.ident}">
-<div class="news-info">
-<a href="{href}" title="{e(title)}"><h3 class="news-title">{t(title)}</h3></a>
-<span class="news-time" title="{stamp}">{shown_time(art.published)}</span>
-<p class="news-sapo">{t(site.spec.sapo_prefix + (art.story.summary or ""))}</p>
-</div>
-</div>"""
+    return NEWS_ITEM.format(
+        ident=art.ident,
+        href=href,
+        title=e(title),
+        title_text=t(title),
+        stamp=stamp,
+        shown_time=shown_time(art.published),
+        sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
+    )
 
 
 def _timeline_script(site: Portal, zone: Zone) -> str:

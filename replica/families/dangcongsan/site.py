@@ -22,12 +22,16 @@ from urllib.parse import quote_plus
 from replica.chrome import a, body_html, t
 from replica.corpus import slugify, weekday
 from replica.newsportal import Post, Section, SectionPortal
-from replica.site import Request, Response
+from replica.site import Request, Response, template
 
 _PAGE = re.compile(r"([a-z0-9-]+)(?:/p/(\d{1,6}))?")
 _ARTICLE = re.compile(r"([a-z0-9-]+)/([a-z0-9-]+)-(\d{5,9})\.html")
 _IMAGE = re.compile(r"data/0/\d{4}/\d\d/\d\d/dangcongsan/([a-z0-9-]+) (\d+)_800\.jpg")
 PAPER = "Báo điện tử Đảng Cộng sản Việt Nam"
+
+
+ARTICLE = template(__file__, "article.html")
+FRAME = template(__file__, "frame.html")
 
 
 class DangCongSanSite(SectionPortal):
@@ -103,23 +107,7 @@ class DangCongSanSite(SectionPortal):
 # Markup ------------------------------------------------------------------------------------
 def frame(site: DangCongSanSite, title: str, main: str) -> str:
     menu = site.menu()
-    return f"""<!DOCTYPE html>
-<html lang="vi">
-<head><meta charset="utf-8" /><title>{t(title)} - {PAPER}</title>
-<link rel="stylesheet" href="{site.prefix}Style%20Library/dcs/css/style.css" /></head>
-<body>
-<div id="header"><a class="logo" href="{site.prefix}" title="{PAPER}">
-<img src="{site.prefix}Style%20Library/dcs/images/logo.png" alt="{PAPER}" /></a>
-<ul class="mainmenu"><li><a href="{site.prefix}">Trang chủ</a></li>{menu}</ul></div>
-<div id="wrapper">
-{main}
-</div>
-<div id="footer"><p>Bản quyền thuộc {PAPER}.</p>
-<p>Cơ quan chủ quản: Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam.</p>
-<p>Ghi rõ nguồn "{PAPER}" khi phát hành lại thông tin từ website này.</p></div>
-</body>
-</html>
-"""
+    return FRAME.format(title=t(title), paper=PAPER, prefix=site.prefix, menu=menu, main=main)
 
 
 def items_html(site: DangCongSanSite, posts: Sequence[Post]) -> str:
@@ -179,16 +167,16 @@ def article_page(site: DangCongSanSite, post: Post) -> str:
         "</li>"
         for o in site.others(post, 4)
     )
-    main = f"""<div class="detail-news">
-<div class="breadcrumb"><a href="{site.prefix}">Trang chủ</a> »
-<a class="category" href="{a(site.section_path(post.section))}">{t(post.section.name)}</a></div>
-<h1 class="post-title">{t(story.title)}</h1>
-<div class="post-date">{shown}</div>
-{sapo}<div class="post-content">
-{body_html(site, post, byline_inside=False)}
-{f'<p class="post-author"><b>{byline}</b></p>' if byline else ""}
-</div>
-{f'<div class="box-tag">Từ khóa: {tags}</div>' if tags else ""}
-<div class="tinlienquan"><h3>Tin liên quan</h3><ul>{related}</ul></div>
-</div>"""
+    main = ARTICLE.format(
+        prefix=site.prefix,
+        section_path=a(site.section_path(post.section)),
+        name=t(post.section.name),
+        title=t(story.title),
+        shown=shown,
+        sapo=sapo,
+        body=body_html(site, post, byline_inside=False),
+        byline_block=f'<p class="post-author"><b>{byline}</b></p>' if byline else "",
+        tags_block=f'<div class="box-tag">Từ khóa: {tags}</div>' if tags else "",
+        related=related,
+    )
     return frame(site, story.title, main)

@@ -8,6 +8,9 @@ from email.utils import format_datetime
 
 from replica.chrome import a, body_html, t
 from replica.families.liferay.model import Item, Portal, Section
+from replica.site import template
+
+SHELL = template(__file__, "shell.html")
 
 
 def hhmm_dmy(moment: datetime) -> str:
@@ -27,53 +30,25 @@ def shell(site: Portal, title: str, main: str, *, canonical: str | None = None) 
         for path, label in site.menu_extra
     )
     link = f'<link rel="canonical" href="{a(canonical)}" />\n' if canonical else ""
-    return f"""<!DOCTYPE html>
-<html class="ltr" dir="ltr" lang="vi-VN">
-<head>
-<title>{t(title)} - {t(site.portal_name)}</title>
-<meta content="initial-scale=1.0, width=device-width" name="viewport" />
-<meta content="text/html; charset=UTF-8" http-equiv="content-type" />
-{link}<link href="{site.prefix}{site.theme}/images/favicon.ico" rel="Shortcut Icon" />
-<link class="lfr-css-file" rel="stylesheet" type="text/css"
- href="{site.prefix}{site.theme}/css/main.css?browserId=other&amp;languageId=vi_VN&amp;b=6205" />
-<script type="text/javascript">
-var themeDisplay = Liferay.ThemeDisplay = {{
-getCompanyId: function() {{return "{site.company_id}";}},
-getScopeGroupId: function() {{return "{site.group_id}";}},
-getLanguageId: function() {{return "vi_VN";}},
-isSignedIn: function() {{return false;}},
-getPathThemeImages: function() {{return "{site.prefix}{site.theme}/images";}}
-}};
-</script>
-</head>
-<body class="{site.body_class} yui3-skin-sam controls-visible guest-site signed-out
- public-page site">
-<a href="#main-content" id="skip-to-content">Nhảy tới nội dung</a>
-<div class="container-fluid" id="wrapper">
-<header id="banner" role="banner"><div id="heading"><h1 class="site-title">
-<a class="logo default-logo" href="{site.prefix}" title="{a(site.portal_name)}">
-<img alt="{a(site.agency)}" height="90" width="640"
- src="{site.prefix}image/layout_set_logo?img_id={site.group_id}" /></a>
-</h1></div>
-<form action="{site.prefix}{site.search_path}" class="search-form" method="get">
-<input name="{site.search_param}" placeholder="Tìm kiếm" type="text" />
-<button type="submit">Tìm</button></form>
-<nav class="sort-pages modify-pages" id="navigation" role="navigation">
-<ul aria-label="Trang web" role="menubar">
-<li class="lfr-nav-item"><a href="{site.prefix}"><span>Trang chủ</span></a></li>
-{menu}
-{extra}
-</ul></nav></header>
-<div id="content"><div class="columns-2" id="main-content" role="main">
-{main}
-</div></div>
-<footer id="footer" role="contentinfo"><p class="powered-by">{t(site.agency)}</p>
-<p>{t(site.address)}</p><p>Ghi rõ nguồn "{t(site.portal_name)}" khi phát hành lại thông tin từ
- website này.</p></footer>
-</div>
-</body>
-</html>
-"""
+    return SHELL.format(
+        title=t(title),
+        portal_name=t(site.portal_name),
+        link=link,
+        prefix=site.prefix,
+        theme=site.theme,
+        company_id=site.company_id,
+        group_id=site.group_id,
+        body_class=site.body_class,
+        portal_attr=a(site.portal_name),
+        agency=a(site.agency),
+        search_path=site.search_path,
+        search_param=site.search_param,
+        menu=menu,
+        extra=extra,
+        main=main,
+        agency_text=t(site.agency),
+        address=t(site.address),
+    )
 
 
 def byline_block(item: Item) -> str:

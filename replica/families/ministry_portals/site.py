@@ -19,11 +19,14 @@ from typing import Any
 from replica.chrome import a, body_html, t
 from replica.corpus import slugify, weekday
 from replica.newsportal import Post, Section, SectionPortal
-from replica.site import Request, Response, SiteConfig
+from replica.site import Request, Response, SiteConfig, template
 
 SPECS = Path(__file__).with_name("ministries.toml")
 _IMAGE = re.compile(r"media/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
 _PAGER = '<div class="paging">{links}</div>'
+
+
+FRAME = template(__file__, "frame.html")
 
 
 @cache
@@ -131,21 +134,14 @@ class MinistrySite(SectionPortal):
 
     def frame(self, title: str, main: str, head: str = "") -> str:
         portal = self.spec["portal"]
-        return f"""<!DOCTYPE html>
-<html lang="vi">
-<head><meta charset="utf-8" /><title>{t(title)} - {t(portal)}</title>
-{head}</head>
-<body>
-<header id="header"><a class="logo" href="{self.prefix}">{t(portal)}</a>
-<ul class="menu"><li><a href="{self.prefix}">Trang chủ</a></li>{self.menu()}</ul></header>
-<main id="main">
-{main}
-</main>
-<footer id="footer"><p>{t(portal)}</p>
-<p>Ghi rõ nguồn "{t(portal)}" khi phát hành lại thông tin từ cổng thông tin này.</p></footer>
-</body>
-</html>
-"""
+        return FRAME.format(
+            title=t(title),
+            portal=t(portal),
+            head=head,
+            prefix=self.prefix,
+            menu=self.menu(),
+            main=main,
+        )
 
     def items_html(self, posts: Sequence[Post]) -> str:
         return "\n".join(
