@@ -4,6 +4,7 @@ nothing fetched from a CDN, so they work offline and under the strictest CSP."""
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -48,23 +49,27 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, title: str) -> str:
     )
 
 
-def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int = 36) -> dict[str, Any]:
+def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int | None = None) -> dict[str, Any]:
     """A stacked bar chart of articles per month (the agencies with most articles in their own
-    colour, the rest grey), its legend, and one small bar chart per agency.
+    colour, the same in every view; the rest grey), its legend, and one small bar chart per
+    agency with articles in those months (the others are listed apart).
 
-    `rows` are {month, agency, articles}; the chart ends at the latest month with articles.
+    `rows` are {month, agency, articles}; the chart ends at the latest month with articles and
+    starts `months` earlier, by default at the first month most agencies have articles in.
     """
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for row in rows:
         if row["month"] and len(row["month"]) == 7:
             counts[row["agency"] or "(no agency)"][row["month"]] = row["articles"]
     if not counts:
-        return {"svg": None, "legend": [], "agencies": [], "months": []}
+        return {"svg": None, "legend": [], "agencies": [], "idle": [], "months": []}
     latest = max(month for by_month in counts.values() for month in by_month)
-    shown = _months_ending(latest, months)
+    shown = _months_ending(latest, months or _default_months(counts, latest))
     totals = {agency: sum(by_month.get(m, 0) for m in shown) for agency, by_month in counts.items()}
     ranked = sorted(totals, key=lambda agency: (-totals[agency], agency))
-    colored = dict(zip(ranked, PALETTE, strict=False))
+    colored: dict[str, str] = {}
+    for agency in ranked[: len(PALETTE)]:
+        colored[agency] = color_for(agency, set(colored.values()))
     width, height, left, bottom, top = 960, 320, 48, 40, 12
     per_month = [{a: counts[a].get(m, 0) for a in ranked} for m in shown]
     peak = max([sum(bars.values()) for bars in per_month] + [1])
@@ -84,9 +89,12 @@ def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int = 36) -> dict[s
             if n:
                 y -= n * scale
                 body.append(_rect(x, y, slot - 2, n * scale, fill, f"{month} · {agency}: {n}"))
-        if index % 6 == 0 or index == len(shown) - 1:
+        last = index == len(shown) - 1
+        if (index % max(1, len(shown) // 8) == 0 and index < len(shown) - 2) or last:
+            # The last label ends at the plot's edge instead of running past it.
+            anchor, at = ("end", x + slot - 2) if last else ("middle", x + slot / 2)
             body.append(
-                f'<text x="{x + slot / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
+                f'<text x="{at:.1f}" y="{height - bottom + 16}" text-anchor="{anchor}" '
                 f'font-size="11">{month}</text>'
             )
     legend: list[dict[str, Any]] = [
@@ -98,9 +106,9 @@ def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int = 36) -> dict[s
     for item in legend:
         item["swatch"] = _svg(14, 14, item["agency"], [_rect(0, 0, 14, 14, item["color"], "")])
     agencies = []
-    for agency in ranked:
+    for agency in (agency for agency in ranked if totals[agency]):
         values = [counts[agency].get(m, 0) for m in shown]
-        high = max([*values, 1])
+        high = max(values)
         sparks = [
             _rect(
                 i * 4, 30 - v * 30 / high, 3, v * 30 / high, colored.get(agency, OTHER), f"{m}: {v}"
@@ -120,8 +128,18 @@ def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int = 36) -> dict[s
         "svg": _svg(width, height, label, body),
         "legend": legend,
         "agencies": agencies,
+        "idle": sorted(agency for agency in ranked if not totals[agency]),
         "months": shown,
     }
+
+
+def _default_months(counts: Mapping[str, Mapping[str, int]], latest: str) -> int:
+    """Months back to the month by which half the agencies had started publishing (at least
+    12, at most 120): a portal whose archive goes back decades does not flatten the rest."""
+    starts = sorted(min(by_month) for by_month in counts.values() if by_month)
+    start = starts[len(starts) // 2]
+    span = (int(latest[:4]) - int(start[:4])) * 12 + int(latest[5:7]) - int(start[5:7]) + 1
+    return min(120, max(12, span))
 
 
 def _age_days(timestamp: str | None, now: dt.datetime) -> float | None:
@@ -216,3 +234,71 @@ def health_board(rows: Iterable[Mapping[str, Any]], now: dt.datetime) -> list[di
             }
         )
     return board
+
+
+def color_for(name: str, taken: set[str]) -> str:
+    """A palette colour that stays with `name` from view to view (a hash of the name picks
+    it; the next free one if another name shown already has it)."""
+    start = zlib.crc32(name.encode("utf-8")) % len(PALETTE)
+    for step in range(len(PALETTE)):
+        color = PALETTE[(start + step) % len(PALETTE)]
+        if color not in taken:
+            return color
+    return OTHER
+
+
+def trend_chart(
+    periods: list[str], series: list[tuple[str, list[int], str]], shares: list[float | None]
+) -> Markup:
+    """Matches per period stacked by series (the last may be the grey rest), and the share
+    of all articles as a line on its own axis (right)."""
+    width, height, left, right, bottom, top = 960, 340, 52, 56, 44, 14
+    slot = (width - left - right) / max(1, len(periods))
+    totals = [sum(values[i] for _, values, _ in series) for i in range(len(periods))]
+    peak = max([*totals, 1])
+    top_share = max([s for s in shares if s is not None] + [0.0001])
+    plot = height - bottom - top
+    body = [
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" '
+        f'y2="{height - bottom}" stroke="#333"/>',
+        f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" font-size="11">{peak:,}</text>',
+        f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end" font-size="11">0</text>',
+        f'<text x="{width - right + 6}" y="{top + 4}" font-size="11">{top_share:.1%}</text>',
+        f'<text x="{width - right + 6}" y="{height - bottom}" font-size="11">0%</text>',
+    ]
+    every = max(1, -(-len(periods) // 12))
+    for index, period in enumerate(periods):
+        x, y = left + index * slot, height - bottom
+        for name, values, color in series:
+            n = values[index]
+            if n:
+                y -= n * plot / peak
+                body.append(
+                    _rect(
+                        x + 0.5,
+                        y,
+                        max(0.5, slot - 1),
+                        n * plot / peak,
+                        color,
+                        f"{period} · {name}: {n:,}",
+                    )
+                )
+        if index % every == 0 or index == len(periods) - 1:
+            anchor = "end" if index == len(periods) - 1 else "middle"
+            body.append(
+                f'<text x="{min(x + slot / 2, width - right):.1f}" y="{height - bottom + 16}" '
+                f'text-anchor="{anchor}" font-size="11">{escape(period)}</text>'
+            )
+    points = [
+        f"{left + (i + 0.5) * slot:.1f},{height - bottom - share * plot / top_share:.1f}"
+        for i, share in enumerate(shares)
+        if share is not None
+    ]
+    if points:
+        body.append(
+            f'<polyline points="{" ".join(points)}" fill="none" stroke="#000" stroke-width="1.5"/>'
+        )
+    label = (
+        f"Matching articles per period, {periods[0]} to {periods[-1]}" if periods else "No matches"
+    )
+    return _svg(width, height, label, body)

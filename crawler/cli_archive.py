@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,22 @@ def reextract(db: Path, warc_dir: Path | None, site: str | None) -> None:
         raise SystemExit(1)
 
 
+def _archived_url(archive: Archive, url: str) -> str:
+    """The archive's key for `url` as a person copies it: the key itself, the page's link as
+    the article page shows it (letter case, tracking parameters, query order), or the URL it
+    was fetched from; `url` unchanged when none is archived."""
+    from crawler.urls import canonical_url
+
+    spellings = [url.strip(), canonical_url(url), canonical_url(url, case_insensitive=True)]
+    # The key first; then a fetched URL or a letter case only one article has.
+    for where in ("url = ?", "source_url = ?", "lower(url) = lower(?)"):
+        for spelling in dict.fromkeys(spellings):
+            sql = f"SELECT url FROM articles WHERE {where} LIMIT 2"
+            if len(found := list(archive.db.query(sql, [spelling]))) == 1:
+                return found[0]["url"]
+    return url
+
+
 @click.command()
 @click.argument("url")
 @db_option
@@ -85,6 +102,7 @@ def diff(url: str, db: Path, old: int | None, new: int | None) -> None:
     from archive import removed_at, version_diff, versions
 
     archive = _read(db)
+    url = _archived_url(archive, url)
     history, removed = versions(archive.db, url), removed_at(archive.db, url)
     archive.close()
     if not history:
@@ -111,7 +129,17 @@ def diff(url: str, db: Path, old: int | None, new: int | None) -> None:
     show_default=True,
 )
 @click.option("--site", default=None, help="Only this site's articles.")
-@click.option("--since", default=None, help="Only articles published on or after YYYY-MM-DD.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Only articles published on or after this date (YYYY-MM-DD).",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for spreadsheets: starts with a UTF-8 byte order mark, so Excel reads Vietnamese.",
+)
 @click.option(
     "--output",
     "-o",
@@ -124,28 +152,34 @@ def export(
     warc_dir: Path | None,
     fmt: str,
     site: str | None,
-    since: str | None,
+    since: datetime | None,
+    excel: bool,
     output: Path | None,
 ) -> None:
     """Export articles as JSON lines or CSV, or their snapshots as one WARC file.
 
     The WARC export copies each version's response and request records byte for byte.
 
-    Example: govarchive export --format jsonl --site thads-dongthap -o dongthap.jsonl
+    Example: govarchive export --format csv --excel --since 2021-01-01 -o articles.csv
     """
     from archive import write_csv, write_jsonl, write_warc
 
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel is for --format csv")
+    day = since.date().isoformat() if since else None
     archive = _read(db)
     try:
         if fmt == "warc":
             if output is None:
                 raise click.UsageError("--format warc needs --output FILE")
             with output.open("wb") as out:
-                count = write_warc(archive.db, _warc_dir(db, warc_dir), out, site, since)
+                count = write_warc(archive.db, _warc_dir(db, warc_dir), out, site, day)
         else:
             writer = write_jsonl if fmt == "jsonl" else write_csv
             with click.open_file(str(output or "-"), "w", encoding="utf-8") as out:
-                count = writer(archive.db, out, site, since)
+                if excel:
+                    out.write("\ufeff")
+                count = writer(archive.db, out, site, day)
     finally:
         archive.close()
     click.echo(f"{count} {'records' if fmt == 'warc' else 'articles'} exported", err=True)

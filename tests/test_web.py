@@ -302,6 +302,21 @@ def test_canned_citing_document(ds: Datasette) -> None:
     ).json()
     rows = canned(ds, "citing_document", number=number)
     assert len(rows) > 1 and {row["number"] for row in rows} == {number}
+    # Letter case, spaces and đ/d do not matter.
+    loose = " ".join(number.lower().replace("đ", "d").replace("Đ", "D"))
+    assert canned(ds, "citing_document", number=loose) == rows
+
+
+def test_canned_queries_link_the_archived_article_and_its_diff(ds: Datasette) -> None:
+    for name in ("edited_and_removed", "latest_by_agency"):
+        page = lxml_html.fromstring(get(ds, f"/archive/{name}").text)
+        archived = page.xpath("//td[@class='col-url']/a[@class='archived']/@href")
+        history = page.xpath("//td[@class='col-url']/a[@class='history']/@href")
+        assert archived and all(href.startswith("/archive/articles/") for href in archived)
+        assert history == [href + "#versions" for href in archived]
+    (edited,) = [row for row in canned(ds, "edited_and_removed") if row["title"] == SEED_TITLE]
+    versions = lxml_html.fromstring(get(ds, article_path(edited["url"])).text)
+    assert versions.xpath("//h2[@id='versions']") and versions.xpath("//ol[@class='versions']")
 
 
 def test_canned_site_health(ds: Datasette) -> None:
@@ -419,7 +434,11 @@ def test_read_only_with_time_limit(ds: Datasette) -> None:
 def test_charts_and_health_pages_draw(ds: Datasette) -> None:
     charts = lxml_html.fromstring(get(ds, "/-/charts").text)
     assert len(charts.xpath("//figure[@id='monthly-chart']//*[local-name()='rect']")) > 30
-    assert len(charts.xpath("//table[@class='small-multiples']/tbody/tr")) >= 20
+    drawn = charts.xpath("//table[@class='small-multiples']/tbody/tr")
+    idle = charts.xpath("//p[@class='idle-agencies']/a")
+    assert len(drawn) + len(idle) >= 20 and len(drawn) >= 10
+    # An agency with no article in the months shown is listed, not drawn as "peak 1" of zeros.
+    assert all(int(row.xpath("string(td[3]/span)")) >= 1 for row in drawn)
     health = lxml_html.fromstring(get(ds, "/-/health").text)
     broken = health.xpath(f"//tr[@data-site='{BROKEN_SITE}']")[0]
     assert broken.get("class") == "status-bad"
@@ -463,3 +482,39 @@ def test_hostile_article_in_results_and_feeds_is_escaped(ds: Datasette) -> None:
     assert b"<script>" not in feed and b"&lt;script&gt;" in feed
     table = get(ds, "/archive/articles", site="replica-hostile").text
     assert "<script>window.__pwned" not in table
+
+
+@pytest.mark.parametrize("words", ["bình đẳng giới", "thi hành án", "và", '"thi hành án"'])
+def test_trend_months_equal_the_sql_count(ds: Datasette, db_path: Path, words: str) -> None:
+    found = get(ds, "/-/trend.json", q=words).json()
+    fts = search(ds, words)["fts"]
+    with sqlite3.connect(db_path) as conn:
+        truth = dict(
+            conn.execute(
+                "SELECT month, count(*) FROM articles WHERE rowid IN (SELECT rowid FROM "
+                "articles_fts WHERE articles_fts MATCH ?) AND month IS NOT NULL GROUP BY 1",
+                [fts],
+            ).fetchall()
+        )
+        per_month = dict(conn.execute("SELECT month, count(*) FROM articles GROUP BY 1"))
+    assert found["exact"]
+    counted = {point["period"]: point["matches"] for point in found["overall"]}
+    assert {month: n for month, n in counted.items() if n} == truth
+    for point in found["overall"]:
+        assert point["articles"] == per_month.get(point["period"], 0)
+    for month in found["overall"]:
+        in_series = sum(
+            s["points"][found["overall"].index(month)]["matches"] for s in found["series"]
+        )
+        assert in_series == month["matches"]  # top agencies and the rest add up
+
+
+def test_trend_page_is_linked_from_search_and_draws(ds: Datasette) -> None:
+    page = lxml_html.fromstring(get(ds, "/-/search", q="bình đẳng giới").text)
+    (link,) = page.xpath("//a[@class='trend-link']/@href")
+    assert link.startswith("/-/trend?q=")
+    trend = lxml_html.fromstring(get(ds, link).text)
+    assert trend.xpath("//figure[@id='trend-chart']//*[local-name()='rect']")
+    csv = get(ds, "/-/trend.csv", q="bình đẳng giới")
+    assert csv.content.startswith(b"\xef\xbb\xbfperiod,agency,matches,articles,share")
+    assert "attachment" in csv.headers["content-disposition"]

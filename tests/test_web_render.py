@@ -144,3 +144,39 @@ def test_site_status_and_board() -> None:
     assert site_status(uncredited, NOW) == ("ok", [])  # many portals credit no author unit
     (row,) = health_board([uncredited | {"site": "s"}], NOW)
     assert "<circle" in row["dot"] and "90% empty" in row["bars"]["author_unit"]
+
+
+def test_monthly_chart_keeps_colours_and_its_last_label() -> None:
+    rows = [
+        {"month": f"2025-{m:02d}", "agency": f"Cơ quan {a}", "articles": a + m}
+        for m in range(1, 13)
+        for a in range(10)
+    ]
+    # The second view ranks the same agencies the other way round.
+    reversed_rows = [
+        {"month": "2025-12", "agency": f"Cơ quan {a}", "articles": 20 - a} for a in range(10)
+    ]
+    wide, narrow = monthly_chart(rows, months=12), monthly_chart(reversed_rows, months=6)
+    colors = {item["agency"]: item["color"] for item in wide["legend"]}
+    shared = [item for item in narrow["legend"] if item["agency"] in colors]
+    assert len(shared) >= 4
+    for item in shared:
+        if item["agency"] != "other agencies":
+            assert item["color"] == colors[item["agency"]], item["agency"]
+    labels = lxml_html.fromstring(str(wide["svg"])).xpath("//text[text()='2025-12']")
+    (last,) = labels
+    assert last.get("text-anchor") == "end" and float(last.get("x")) <= 960 - 8
+
+
+def test_monthly_chart_opens_on_the_months_agencies_publish_in() -> None:
+    # One portal's archive goes back to 2005, the others publish from 2024 on.
+    rows = [{"month": "2005-01", "agency": "Cũ", "articles": 3}] + [
+        {"month": f"{y}-{m:02d}", "agency": f"Mới {a}", "articles": 2}
+        for y in (2024, 2025)
+        for m in range(1, 13)
+        for a in range(3)
+    ]
+    chart = monthly_chart(rows)
+    assert chart["months"][0] == "2024-01" and chart["months"][-1] == "2025-12"
+    assert chart["idle"] == ["Cũ"]
+    assert all(agency["peak"] >= 2 for agency in chart["agencies"])

@@ -19,6 +19,7 @@ from archive.rank import bm25_scores, document_frequency, idf, occurrences, term
 from archive.scan import estimate_matches
 from archive.schema import migrate
 from archive.search import FACETS, Filters, run_search
+from archive.trend import trend
 
 
 @pytest.mark.parametrize(
@@ -260,3 +261,29 @@ def test_good_date_range_and_facets_parse() -> None:
     filters = parse_filters({"from": ["2021-11-10"], "to": ["2021-11-10"], "agency": ["A"]})
     assert filters.published_from == filters.published_to == dt.date(2021, 11, 10)
     assert filters.values == {"agency": ["A"]}
+
+
+def test_trend_counts_each_month_and_its_share(conn: sqlite3.Connection) -> None:
+    found = trend(conn, parse_query("tháp"), period="month", top=1)
+    assert found.periods[0] == "2023-05" and found.periods[-1] == "2023-05"
+    assert found.overall.matches == [2] and found.overall.articles == [2]
+    assert found.overall.shares == [1.0] and found.exact and found.undated == 0
+    # Top 1 agency (A and B tie: the first by name), then the rest with the other's articles.
+    assert [(s.name, s.matches, s.articles) for s in found.series] == [
+        ("A", [1], [1]),
+        ("(other)", [1], [1]),
+    ]
+
+
+def test_trend_fills_empty_periods_and_writes_csv_with_a_bom(conn: sqlite3.Connection) -> None:
+    found = trend(conn, parse_query("bình đẳng giới"), period="month")
+    assert found.periods[0] == "2021-05" and found.periods[-1] == "2022-05"
+    assert len(found.periods) == 13 and found.overall.matches[1:12] == [0] * 11
+    yearly = trend(conn, parse_query("bình đẳng giới"), period="year", split="family")
+    assert yearly.periods == ["2021", "2022"] and yearly.overall.matches == [1, 1]
+    assert [s.name for s in yearly.series] == ["f"]
+    text = yearly.csv()
+    assert text.startswith("\ufeffperiod,family,matches,articles,share\r\n")
+    assert "2021,all,1,1,1.000000" in text
+    weekly = trend(conn, parse_query("tháp"), period="week")
+    assert weekly.periods[0] == "2023-05-01"  # the Monday of the week of 3 and 4 May 2023

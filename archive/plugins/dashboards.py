@@ -12,8 +12,6 @@ from datasette.utils.asgi import NotFound, Request, Response
 
 from archive.charts import health_board, monthly_chart
 
-MONTHS = 36
-
 
 async def _canned_rows(datasette: Any, request: Request, name: str) -> tuple[Any, list[dict]]:
     db = datasette.get_database()
@@ -31,9 +29,9 @@ async def _canned_rows(datasette: Any, request: Request, name: str) -> tuple[Any
 async def charts_view(datasette: Any, request: Request) -> Response:
     db, rows = await _canned_rows(datasette, request, "articles_per_month")
     try:
-        months = min(240, max(6, int(request.args.get("months", MONTHS))))
+        months = min(240, max(6, int(request.args["months"]))) if "months" in request.args else None
     except ValueError:
-        months = MONTHS
+        months = None
     context = {
         "chart": monthly_chart(rows, months=months),
         "months_shown": months,

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from datasette import hookimpl
+from datasette.utils.asgi import Request
+
+from archive.i18n import COOKIE, choose, translator
 
 
 @hookimpl
@@ -13,9 +16,11 @@ def extra_css_urls(datasette: Any) -> list[str]:
 
 
 @hookimpl
-def menu_links(datasette: Any) -> list[dict[str, str]]:
+def menu_links(datasette: Any, request: Request | None) -> list[dict[str, str]]:
+    asked = request.args.get("lang") if request else None
+    _ = translator(choose(asked, request.cookies.get(COOKIE) if request else None))
     return [
-        {"href": datasette.urls.path("/-/search"), "label": "Search the archive"},
-        {"href": datasette.urls.path("/-/charts"), "label": "Articles per month"},
-        {"href": datasette.urls.path("/-/health"), "label": "Site health"},
+        {"href": datasette.urls.path("/-/search"), "label": _("Search the archive")},
+        {"href": datasette.urls.path("/-/charts"), "label": _("Articles per month")},
+        {"href": datasette.urls.path("/-/health"), "label": _("Site health")},
     ]
