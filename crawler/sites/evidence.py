@@ -38,8 +38,8 @@ class Evidence:
         source, seen = str(data.get("source", "")), str(data.get("seen", ""))
         if not any(p.fullmatch(source) for p in (_GITHUB_SOURCE, _PAGE_SOURCE, _CAPTURE_SOURCE)):
             raise EvidenceError(
-                f"evidence source {source!r} is neither github:owner/repo@<commit>:path, "
-                "a URL nor capture:<folder>"
+                f"evidence source {source!r} is neither github:owner/repo@<commit>:path nor a URL "
+                "(nor, for a learned profile, capture:<folder>)"
             )
         try:
             date.fromisoformat(seen)
