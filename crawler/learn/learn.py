@@ -23,8 +23,6 @@ MIN_ARTICLES = 3
 # The share of articles a template must read to be the site's: below it, two templates are
 # too even to choose between and learn refuses to guess.
 MAJORITY = 0.6
-# Family settings a learned profile keeps (the rest is learned).
-_REVIEWED = ("title", "published", "author_unit", "body")
 
 
 @dataclass
@@ -163,6 +161,3 @@ def _document(
 
 def save(learned: Learned, path: Path) -> None:
     write_profile(learned.document, path)
-
-
-
