@@ -76,17 +76,13 @@ def tags_block(site: Portal, item: Item) -> str:
     return f'<div class="taglib-asset-tags-summary"><span>Từ khóa:</span> {links}</div>'
 
 
-def link_or_click(site: Portal, item: Item, inner: str, href: str | None = None) -> str:
-    """A link to the article; for onclick-only items a div that navigates by script."""
-    target = a(href or site.item_href(item))
-    if item.onclick:
-        return f'<div class="item-link" onclick="location.href=\'{target}\'">{inner}</div>'
-    return f'<a href="{target}">{inner}</a>'
+def item_link(site: Portal, item: Item, inner: str, href: str | None = None) -> str:
+    return f'<a href="{a(href or site.item_href(item))}">{inner}</a>'
 
 
 def other_news(site: Portal, items: Sequence[Item], heading: str) -> str:
     rows = "\n".join(
-        f"<li>{link_or_click(site, o, t(o.story.title), site.related_href(o))} "
+        f"<li>{item_link(site, o, t(o.story.title), site.related_href(o))} "
         f'<span class="date">({o.published:%d/%m/%Y})</span></li>'
         for o in items
     )
@@ -99,8 +95,10 @@ def snippet(item: Item, words: int = 40) -> str:
     return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
 
 
-def clay_rows(site: Portal, items: Sequence[Item]) -> str:
+def listing_rows(site: Portal, items: Sequence[Item]) -> str:
     """Liferay 7 news list: thumbnail, title, date and sapo per item, links relative."""
+    if not items:
+        return '<div class="alert alert-info">Không có kết quả nào được tìm thấy.</div>'
     rows = []
     for item in items:
         href = a(site.list_href(item))
@@ -118,71 +116,7 @@ def clay_rows(site: Portal, items: Sequence[Item]) -> str:
     return "\n".join(rows)
 
 
-def listing_rows(site: Portal, items: Sequence[Item]) -> str:
-    if not items:
-        return '<div class="alert alert-info">Không có kết quả nào được tìm thấy.</div>'
-    if site.clay:
-        return clay_rows(site, items)
-    rows = []
-    for item in items:
-        thumb = ""
-        if item.story.images:
-            src = a(site.image_href(item, 0))
-            thumb = link_or_click(site, item, f'<img alt="" class="asset-img" src="{src}" />')
-        title = link_or_click(site, item, t(item.story.title))
-        more = "" if item.onclick else f'<a href="{a(site.item_href(item))}">Xem chi tiết »</a>'
-        button = ""
-        if item.onclick:
-            button = (
-                '<button class="btn btn-link" type="button" '
-                f"onclick=\"location.href='{a(site.item_href(item))}'\">Xem chi tiết »</button>"
-            )
-        rows.append(
-            f'<div class="asset-abstract">\n<div class="asset-image">{thumb}</div>\n'
-            f'<h3 class="asset-title">{title}</h3>\n'
-            f'<div class="asset-metadata"><span class="metadata-publish-date">'
-            f"{item.published:%d/%m/%Y}</span></div>\n"
-            f'<div class="asset-summary">{t(snippet(item))}</div>\n'
-            f'<div class="asset-more">{more}{button}</div>\n</div>'
-        )
-    return "\n".join(rows)
-
-
-def pager(site: Portal, section: Section, page: int, last: int, has_next: bool, live: int) -> str:
-    """Liferay's page iterator: results line, first/previous, a window of pages, next/last."""
-    if site.clay:
-        return clay_pager(site, section, page, has_next, live)
-    size = site.page_size
-    shown = f"Hiển thị {(page - 1) * size + 1} - {min(live, page * size)} của {live} kết quả."
-    links = []
-
-    def item(label: str, target: int | None, css: str = "") -> None:
-        if target is None:
-            links.append(f'<li class="disabled {css}"><a href="javascript:;">{label}</a></li>')
-        else:
-            href = a(site.page_href(section, target))
-            links.append(f'<li class="{css}"><a href="{href}">{label}</a></li>')
-
-    item("Đầu", 1 if page > 1 else None, "first")
-    item("← Trước", page - 1 if page > 1 else None)
-    top = page + 3 if site.config.trap else min(last, page + 3)
-    for n in range(max(1, page - 3), top + 1):
-        if n == page:
-            links.append(f'<li class="active"><a href="javascript:;">{n}</a></li>')
-        else:
-            item(str(n), n)
-    item("Sau →", page + 1 if has_next else None)
-    if not site.config.trap:
-        item("Cuối", last if page < last else None, "last")
-    return (
-        f'<div class="taglib-page-iterator"><div class="search-results">{shown}</div>\n'
-        f'<div class="pagination"><ul class="pager lfr-pagination-buttons">\n'
-        + "\n".join(links)
-        + "\n</ul></div></div>"
-    )
-
-
-def clay_pager(site: Portal, section: Section, page: int, has_next: bool, live: int) -> str:
+def pager(site: Portal, section: Section, page: int, has_next: bool, live: int) -> str:
     """Liferay 7 (Clay) pagination bar: « and » around a window of page numbers."""
     size = site.page_size
     shown = f"Hiển thị {(page - 1) * size + 1} đến {min(live, page * size)} trong {live} mục"
@@ -205,7 +139,7 @@ def clay_pager(site: Portal, section: Section, page: int, has_next: bool, live: 
 
 
 def listing_page(
-    site: Portal, section: Section, page: int, items: Sequence[Item], last: int, more: bool
+    site: Portal, section: Section, page: int, items: Sequence[Item], more: bool
 ) -> str:
     live = site.corpus.live_count(site.sections.index(section))
     main = (
@@ -213,7 +147,7 @@ def listing_page(
         f' id="p_p_id{site.namespace(section)}">\n'
         f'<section class="portlet"><header class="portlet-topper"><h2 class="portlet-title-text">'
         f'{t(section.name)}</h2></header>\n<div class="portlet-content">\n'
-        f"{listing_rows(site, items)}\n{pager(site, section, page, last, more, live)}\n"
+        f"{listing_rows(site, items)}\n{pager(site, section, page, more, live)}\n"
         "</div></section></div>"
     )
     return shell(site, section.name, main)
@@ -222,17 +156,14 @@ def listing_page(
 def home_page(site: Portal, blocks: Sequence[tuple[Section, Sequence[Item]]]) -> str:
     parts = []
     for section, items in blocks:
-        rss = ""
-        if site.has_rss:
-            rss = f' <a class="rss" href="{a(site.rss_path(section))}">RSS</a>'
         rows = "\n".join(
-            f"<li>{link_or_click(site, i, t(i.story.title))} "
+            f"<li>{item_link(site, i, t(i.story.title))} "
             f'<span class="date">{i.published:%d/%m/%Y}</span></li>'
             for i in items
         )
         parts.append(
             f'<div class="home-block"><h2><a href="{a(site.section_path(section))}">'
-            f"{t(section.name)}</a>{rss}</h2><ul>\n{rows}\n</ul></div>"
+            f"{t(section.name)}</a></h2><ul>\n{rows}\n</ul></div>"
         )
     return shell(site, "Trang chủ", "\n".join(parts))
 

@@ -35,8 +35,6 @@ class Item:
     modified: datetime
     status: int
     date_style: int
-    onclick: bool  # linked only through onclick="location.href=…" (moh)
-    flaky: bool  # the first request answers 502 Bad Gateway (moh)
 
 
 class Portal(Protocol):
@@ -53,8 +51,6 @@ class Portal(Protocol):
     search_path: str
     search_param: str
     page_size: int
-    has_rss: bool
-    clay: bool
     menu_extra: tuple[tuple[str, str], ...]
     config: SiteConfig
     corpus: Corpus
@@ -68,5 +64,4 @@ class Portal(Protocol):
     def search_href(self, tag: str) -> str: ...
     def section_path(self, section: Section) -> str: ...
     def page_href(self, section: Section, page: int) -> str: ...
-    def rss_path(self, section: Section) -> str: ...
     def namespace(self, section: Section) -> str: ...

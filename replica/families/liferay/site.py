@@ -43,8 +43,6 @@ class LiferaySite:
     search_path: str
     search_param: str
     page_size: int
-    has_rss = False
-    clay = False  # Liferay 7 markup (Clay pagination, news-item rows) instead of 6.2
     bylines: tuple[str, ...]
     attachment_rate: float
     first_day: date
@@ -98,15 +96,7 @@ class LiferaySite:
             modified=corpus.modified(index),
             status=corpus.status(index),
             date_style=number(self.salt, index, "datestyle", below=3),
-            onclick=self.is_onclick(index),
-            flaky=self.is_flaky(index),
         )
-
-    def is_onclick(self, index: int) -> bool:
-        return False
-
-    def is_flaky(self, index: int) -> bool:
-        return False
 
     def live(self, indexes: list[int]) -> list[Item]:
         return [self.item(i) for i in indexes]
@@ -159,9 +149,6 @@ class LiferaySite:
     def page_href(self, section: Section, page: int) -> str:
         raise NotImplementedError
 
-    def rss_path(self, section: Section) -> str:
-        raise NotImplementedError
-
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         raise NotImplementedError
 
@@ -197,9 +184,9 @@ class LiferaySite:
 
     def listing(self, section: Section, page: int) -> Response:
         n = self.sections.index(section)
-        indexes, last, more = self.corpus.page(n, page, self.page_size)
+        indexes, _, more = self.corpus.page(n, page, self.page_size)
         items = self.live(indexes)
-        html = lh.listing_page(self, section, page, items, last, more)
+        html = lh.listing_page(self, section, page, items, more)
         return self.html(html, items[0].modified if items else None)
 
     def article(self, item: Item) -> Response:
@@ -293,8 +280,6 @@ class DongThapSite(LiferaySite):
         ("Cache-Control", "private, no-cache, no-store, must-revalidate"),
     )
     portlet = "vn_dongthap_news_web_NewsListPortlet_INSTANCE_"
-
-    clay = True
 
     def item_href(self, item: Item) -> str:
         return f"{self.prefix}tin-tuc/chi-tiet?id={item.ident}"
