@@ -52,7 +52,7 @@ class CrawlResult:
             removed=stats.get("govarchive/removed", 0),
             failures=stats.get("govarchive/failures", 0),
             pages=stats.get("response_received_count", 0),
-            errors=stats.get("log_count/ERROR", 0),
+            errors=stats.get("govarchive/errors", 0),
             finish_reason=stats.get("finish_reason", "not started"),
             run_id=stats.get("govarchive/run_id"),
             listing_failures=stats.get("govarchive/listing_failures", 0),
@@ -93,6 +93,24 @@ def _without_network_tracebacks(factory: Any) -> Any:
     return make
 
 
+class SiteErrors(logging.Handler):
+    """Counts each crawler's own ERROR records as govarchive/errors: Scrapy's log_count/ERROR
+    is counted by a root handler per crawler, so every site's summary counted the whole
+    process's errors. A record names its spider (Scrapy's `extra`); one without a spider is
+    the site's only when a single site runs."""
+
+    def __init__(self, crawlers: list[Any]) -> None:
+        super().__init__(level=logging.ERROR)
+        self.crawlers = crawlers
+
+    def emit(self, record: logging.LogRecord) -> None:
+        spider = getattr(record, "spider", None)
+        for crawler in self.crawlers:
+            mine = spider is not None and spider is getattr(crawler, "spider", None)
+            if mine or (spider is None and len(self.crawlers) == 1):
+                crawler.stats.inc_value("govarchive/errors")
+
+
 def run_crawl(
     slugs: list[str], db: Path, replica_url: str | None = None, **overrides: Any
 ) -> list[CrawlResult]:
@@ -104,5 +122,10 @@ def run_crawl(
     crawlers = {slug: process.create_crawler(PortalSpider) for slug in slugs}
     for slug, crawler in crawlers.items():
         process.crawl(crawler, site=slug)
-    process.start()
+    counter = SiteErrors(list(crawlers.values()))
+    logging.root.addHandler(counter)
+    try:
+        process.start()
+    finally:
+        logging.root.removeHandler(counter)
     return [CrawlResult.from_stats(slug, c.stats.get_stats()) for slug, c in crawlers.items()]
