@@ -61,4 +61,18 @@ def vn_time(value: str | None, lang: str = DEFAULT) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     zone = "giờ Việt Nam, UTC+7" if lang == "vi" else "Vietnam time, UTC+7"
-    return f"{moment.astimezone(VIETNAM).strftime('%H:%M %d/%m/%Y')} ({zone})"
+    return f"{moment.astimezone(VIETNAM).strftime('%d/%m/%Y %H:%M')} ({zone})"
+
+
+def vn_published(value: str | None) -> str:
+    """A publication date or time as the page states it: dd/mm/yyyy, with HH:MM and its
+    offset when the page gives a time."""
+    moment = _moment(value)
+    if not isinstance(moment, dt.datetime):
+        return vn_date(value)
+    offset = moment.utcoffset()
+    if offset is None:
+        return moment.strftime("%d/%m/%Y %H:%M")
+    hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
+    zone = f"UTC{hours:+d}" + (f":{minutes:02d}" if minutes else "")
+    return moment.strftime("%d/%m/%Y %H:%M") + f" ({zone})"

@@ -159,7 +159,7 @@ def test_agency_facet_changes_the_count(page: Page) -> None:
     page.tab.wait_for_selector("section[data-facet='agency'] li.selected")
     page.shot("03-agency-facet")
     after = page.tab.inner_text(".search-summary")
-    assert after != before and after.startswith(f"{count} article")
+    assert after != before and after.startswith(f"{count:,} bài")
     results = page.tab.locator(".search-result").count()
     assert results == count
     assert page.console_errors() == []
@@ -197,7 +197,7 @@ def test_hostile_article_runs_nothing_and_loads_nothing(page: Page, trap: Trap) 
 def test_datasettes_own_pages_work_under_the_csp(page: Page) -> None:
     page.open("/archive/articles?_search=dong+thap")
     page.tab.click(".nav-menu summary")  # the menu script now comes from static/
-    assert page.tab.locator(".nav-menu-inner a", has_text="Search the archive").is_visible()
+    assert page.tab.locator(".nav-menu-inner a", has_text="Tìm trong kho lưu trữ").is_visible()
     page.tab.locator("th.col-agency .dropdown-menu-icon").first.click()  # table.js
     assert page.tab.locator(".dropdown-menu").first.is_visible()
     page.shot("07-table-view", full_page=False)
@@ -206,3 +206,69 @@ def test_datasettes_own_pages_work_under_the_csp(page: Page) -> None:
     page.shot("08-sql-editor")
     assert page.console_errors() == []
     assert page.outside_requests() == []
+
+
+# Lines of a link's text that break between two letters (inside a syllable), in the page.
+BROKEN_INSIDE_A_WORD = """(selector) => {
+  const broken = [];
+  for (const link of document.querySelectorAll(selector)) {
+    const text = link.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    const value = text.textContent;
+    let top = null;
+    for (let i = 0; i < value.length; i++) {
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      if (top !== null && rect.top > top + 2 && value[i - 1] !== " " && value[i] !== " ")
+        broken.push(value.slice(0, i) + "|" + value.slice(i));
+      top = rect.top;
+    }
+  }
+  return broken;
+}"""
+
+
+def test_trend_of_binh_dang_gioi_draws_and_its_csv_has_a_bom(page: Page) -> None:
+    page.open("/-/search?q=" + "bình đẳng giới")
+    assert page.tab.locator("html").get_attribute("lang") == "vi"
+    page.tab.click("a.trend-link")
+    page.tab.wait_for_selector("#trend-chart > svg")
+    page.tab.wait_for_load_state("networkidle")
+    page.shot("09-trend-binh-dang-gioi")
+    box = page.tab.locator("#trend-chart > svg").bounding_box()
+    assert box and box["width"] > 500 and box["height"] > 200
+    assert page.tab.locator("#trend-chart > svg rect").count() > 5
+    assert "Xu hướng theo thời gian" in page.tab.inner_text("h1")
+    with page.tab.expect_download() as download:
+        page.tab.click("a.trend-csv")
+    saved = Path(download.value.path()).read_bytes()
+    assert saved.startswith(b"\xef\xbb\xbfperiod,agency,matches,articles,share")
+    assert "Cục Thi hành án dân sự".encode() in saved  # UTF-8 after the BOM
+    assert page.console_errors() == [] and page.outside_requests() == []
+
+
+@pytest.mark.parametrize("width", [1280, 760])
+def test_facet_names_on_the_table_page_break_only_between_words(page: Page, width: int) -> None:
+    page.tab.set_viewport_size({"width": width, "height": 900})
+    page.open("/archive/articles")
+    page.shot(f"10-table-facets-{width}")
+    names = page.tab.locator(".facet-info li a").count()
+    assert names > 20
+    assert page.tab.evaluate(BROKEN_INSIDE_A_WORD, ".facet-info li a") == []
+    if width == 1280:
+        # The rows start near the top, and the URL column takes no more than its share.
+        table = page.tab.locator("table.rows-and-columns").bounding_box()
+        url = page.tab.locator("table.rows-and-columns td.col-url").first.bounding_box()
+        assert table["y"] < 1600 and url["width"] < 0.25 * table["width"]
+    assert page.console_errors() == []
+
+
+def test_health_board_fits_a_1280_px_window(page: Page) -> None:
+    page.open("/-/health")
+    page.shot("11-health-1280")
+    assert page.tab.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert "Tình trạng các trang" in page.tab.inner_text("h1")
+    assert page.console_errors() == []

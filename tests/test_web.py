@@ -4,6 +4,7 @@ the article page, Atom feeds and the security headers (no server, no browser).""
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 import unicodedata
 import urllib.parse
@@ -331,7 +332,7 @@ def test_canned_site_health(ds: Datasette) -> None:
 
 def test_article_page_shows_the_article(ds: Datasette) -> None:
     seed = search(ds, "binh dang gioi")["rows"][0]
-    response = get(ds, article_path(seed["url"]))
+    response = get(ds, article_path(seed["url"]), lang="en")
     assert response.status_code == 200
     tree = lxml_html.fromstring(response.text)
     assert tree.xpath("string(//article//h1)") == SEED_TITLE
@@ -339,7 +340,7 @@ def test_article_page_shows_the_article(ds: Datasette) -> None:
     values = tree.xpath("//dl[@class='article-meta']/dd")
     meta = {t.text_content(): v.text_content().strip() for t, v in zip(terms, values, strict=True)}
     assert meta["Author unit"] == "Ban Vì sự tiến bộ phụ nữ"
-    assert meta["Published"] == "2021-11-10"
+    assert meta["Published"] == "10/11/2021"
     assert SEED_AGENCY in meta["Agency"]
     assert meta["Source"].startswith("http://127.0.0.1:")
     assert meta["Fetched"] and meta["Extractor"]
@@ -518,3 +519,27 @@ def test_trend_page_is_linked_from_search_and_draws(ds: Datasette) -> None:
     csv = get(ds, "/-/trend.csv", q="bình đẳng giới")
     assert csv.content.startswith(b"\xef\xbb\xbfperiod,agency,matches,articles,share")
     assert "attachment" in csv.headers["content-disposition"]
+
+
+def test_interface_is_vietnamese_by_default_and_english_on_request(ds: Datasette) -> None:
+    seed = search(ds, "binh dang gioi")["rows"][0]
+    page = lxml_html.fromstring(get(ds, article_path(seed["url"])).text)
+    assert page.get("lang") == "vi"
+    terms = page.xpath("//dl[@class='article-meta']/dt")
+    values = page.xpath("//dl[@class='article-meta']/dd")
+    meta = {t.text_content(): v.text_content().strip() for t, v in zip(terms, values, strict=True)}
+    assert meta["Ngày đăng"] == "10/11/2021" and meta["Cơ quan"].startswith(SEED_AGENCY)
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d \(giờ Việt Nam, UTC\+7\).*", meta["Tải về lúc"])
+    for path in ("/-/search", "/-/charts", "/-/health", "/-/trend", "/"):
+        tree = lxml_html.fromstring(get(ds, path, q="bình đẳng giới").text)
+        assert tree.get("lang") == "vi", path
+    search_page = get(ds, "/-/search", q="bình đẳng giới")
+    assert (
+        "Tìm trong kho lưu trữ" in search_page.text
+        and "Xu hướng theo thời gian" in search_page.text
+    )
+    english = asyncio.run(ds.client.get("/-/search?q=thi&lang=en"))
+    assert lxml_html.fromstring(english.text).get("lang") == "en"
+    assert "lang=en" in english.headers["set-cookie"]
+    remembered = asyncio.run(ds.client.get("/-/search?q=thi", cookies={"lang": "en"}))
+    assert "Search the archive" in remembered.text

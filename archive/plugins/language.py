@@ -9,7 +9,7 @@ from typing import Any
 from datasette import hookimpl
 from datasette.utils.asgi import Request
 
-from archive.i18n import COOKIE, LANGUAGES, choose, translator, vn_date, vn_time
+from archive.i18n import COOKIE, LANGUAGES, choose, translator, vn_date, vn_published, vn_time
 
 
 def request_language(request: Request | None) -> str:
@@ -22,6 +22,7 @@ def request_language(request: Request | None) -> str:
 def prepare_jinja2_environment(env: Any) -> None:
     env.filters["vn_date"] = vn_date
     env.filters["vn_time"] = vn_time
+    env.filters["vn_published"] = vn_published
 
 
 @hookimpl
