@@ -92,6 +92,7 @@ async def _search(
     always: bool,
     sort: str = "relevance",
     exact: bool = False,
+    counted: bool = True,
 ) -> tuple[SearchResult | None, str | None]:
     """(result, None), or (None, a message for the person) when the query cannot be read;
     no result when there is nothing to search or filter by, unless `always`."""
@@ -103,8 +104,8 @@ async def _search(
         return None, None
 
     def search(conn: sqlite3.Connection) -> SearchResult:
-        # A feed shows no totals: it spends no time counting.
-        budget = 0 if always else EXACT_BUDGET_MS if exact else COUNT_BUDGET_MS
+        # A feed shows no totals, and counts=0 asks for none: no time spent counting.
+        budget = 0 if always or not counted else EXACT_BUDGET_MS if exact else COUNT_BUDGET_MS
         return run_search(
             conn, query, filters, page=page, per_page=per_page, sort=sort, count_budget_ms=budget
         )
@@ -133,8 +134,17 @@ async def search_view(datasette: Any, request: Request) -> Response:
     sort = "newest" if fmt == ".atom" else request.args.get("sort", "relevance")
     sort = sort if sort in SORTS else "relevance"
     exact = request.args.get("exact") == "1"
+    counted = request.args.get("counts") != "0"
     result, error = await _search(
-        db, text, filters, page, size, always=fmt == ".atom", sort=sort, exact=exact
+        db,
+        text,
+        filters,
+        page,
+        size,
+        always=fmt == ".atom",
+        sort=sort,
+        exact=exact,
+        counted=counted,
     )
     if filter_error:
         result, error = None, filter_error
