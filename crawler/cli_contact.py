@@ -50,9 +50,22 @@ def capture(site: str, out: Path, articles: int, replica_url: str | None, verbos
     of each source and N articles, fetched politely on the crawl's own path, as WARC in OUT
     with a manifest.json naming each record. `govarchive replay OUT` reads it back.
 
+    SITE may be a URL instead, for a site with no profile yet: robots.txt, the home page, the
+    feeds and sitemaps it and robots.txt announce, a few listing pages of its menus and the
+    articles they link to (links of one shape naming an item, kept where the generic path
+    reads a title, a date and a body), for `govarchive learn OUT`. With --replica-url, a real
+    portal's URL is fetched from its twin on the replica.
+
     Example: govarchive capture thads-dongthap --out captures/thads-dongthap --articles 8
+
+    Example: govarchive capture https://soyte.dongnai.gov.vn/ --out captures/soyte --articles 12
     """
-    from crawler.capture import MANIFEST, capture_site
+    if out.exists() and any(out.iterdir()):
+        raise click.ClickException(f"{out} is not empty; capture into a new folder")
+    if site.startswith(("http://", "https://")):
+        _capture_url(site, out, articles, replica_url, verbose)
+        return
+    from crawler.capture import capture_site
     from crawler.check import report_lines
     from crawler.sites import RegistryError, get_site
 
@@ -60,8 +73,6 @@ def capture(site: str, out: Path, articles: int, replica_url: str | None, verbos
         profile = get_site(site, replica_url)
     except RegistryError as error:
         raise click.UsageError(str(error)) from None
-    if out.exists() and any(out.iterdir()):
-        raise click.ClickException(f"{out} is not empty; capture into a new folder")
     report, manifest = capture_site(
         profile,
         out,
@@ -71,11 +82,36 @@ def capture(site: str, out: Path, articles: int, replica_url: str | None, verbos
     )
     for line in report_lines(report, profile)[0]:
         click.echo(line)
+    _captured(manifest, out)
+    if not report.articles:
+        raise SystemExit(1)
+
+
+def _captured(manifest: dict, out: Path) -> None:
     kinds = [record["kind"] for record in manifest["records"]]
     counts = ", ".join(f"{kinds.count(k)} {k}" for k in ("robots", "listing", "article", "api"))
     size = sum(path.stat().st_size for path in out.iterdir()) // 1024
-    click.echo(f"captured {len(kinds)} records ({counts}) into {out / MANIFEST} ({size} KB)")
-    if not report.articles:
+    click.echo(f"captured {len(kinds)} records ({counts}) into {out / 'manifest.json'} ({size} KB)")
+
+
+def _capture_url(
+    url: str, out: Path, articles: int, replica_url: str | None, verbose: bool
+) -> None:
+    """A capture of a site with no profile (crawler/explore.py)."""
+    from crawler.explore import explore_site
+
+    report, manifest = explore_site(
+        url, out, articles=articles, replica_url=replica_url, log_level="INFO" if verbose else None
+    )
+    for record in manifest["records"]:
+        click.echo(f"{record['kind']:<8} {record['url']} — HTTP {record['status']}")
+    for page in report.not_articles:
+        click.echo(f"skipped  {page} — neither a list of articles nor an article")
+    for failure in report.failures:
+        click.echo(f"FAILED   {failure}")
+    _captured(manifest, out)
+    if len(report.articles) < articles:
+        click.echo(f"only {len(report.articles)} of {articles} articles found", err=True)
         raise SystemExit(1)
 
 

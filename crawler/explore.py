@@ -1,0 +1,246 @@
+"""`govarchive capture URL`: first contact with a site that has no profile, kept as WARC."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from crawler.capture import MANIFEST
+from crawler.discovery.feeds import feed_entries
+from crawler.discovery.sitemaps import sitemap_entries
+from crawler.extract import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
+from crawler.learn.links import sort_links
+from crawler.meta import KIND, SNAPSHOT
+from crawler.probe import describe_failure
+from crawler.signals import fetch_recorded
+
+# Listing pages taken from the home page's menus, and article candidates per page read.
+LISTINGS = 3
+_FROM_HOME, _FROM_LISTING, _FROM_FEED = 6, 4, 3
+# A page the generic path reads with less body than this is no article (a menu, a form).
+_BODY_CHARS = 200
+# The manifest's sources: how `replay` reads each captured listing (by index).
+_SOURCES = [{"kind": "links"}, {"kind": "feed"}, {"kind": "sitemap"}]
+_CALLBACKS = {"links": "parse_links", "feed": "parse_feed", "sitemap": "parse_sitemap"}
+# A twin on this machine needs no gentleness (the replica families' own twin politeness).
+_LOCAL = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
+
+
+@dataclass
+class Exploration:
+    """What a capture without a profile fetched, and what it took each page for."""
+
+    base_url: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    fetches: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    not_articles: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def read_article(response: Response) -> Article | None:
+    """The generic path's reading of a page when it is an article: a title, a date, a body."""
+    if not isinstance(response, TextResponse) or response.status != 200:
+        return None
+    content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+    try:
+        article = extract_article(response.body, response.url, content_type=content_type)
+    except ExtractionError:
+        return None
+    if article.title and article.published and len(article.body_text) >= _BODY_CHARS:
+        return article
+    return None
+
+
+class ExploreSpider(scrapy.Spider):
+    """Robots.txt, the home page, the feeds and sitemaps it and robots.txt announce, a few
+    listing pages of its menus, and the articles they link to, until `articles` are read."""
+
+    name = "explore"
+
+    def __init__(self, *args: Any, report: Exploration, articles: int = 8, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.report = report
+        self.wanted = articles
+        self.tries = articles + 6  # article fetches at most: some candidates are no articles
+        self.asked: set[str] = set()
+        self.article_requests = 0
+        self.sitemaps: list[str] = []
+        self.allowed_domains = [urlsplit(report.base_url).hostname or ""]
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ExploreSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.fetched, signal=fetch_recorded)
+        crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
+        return spider
+
+    def fetched(self, fetch: dict[str, Any]) -> None:
+        self.report.fetches.append(fetch)
+
+    def robots_parsed(self, robotparser: Any, request: scrapy.Request) -> None:
+        # Scrapy's default parser is Protego's, which reads the Sitemap: lines.
+        self.sitemaps += list(getattr(getattr(robotparser, "rp", None), "sitemaps", ()))
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        yield self._listing(self.report.base_url, "links", self.parse_home)
+
+    def _listing(self, url: str, kind: str, callback: Any) -> scrapy.Request:
+        self.asked.add(url)
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.failed,
+            meta={KIND: "listing"},
+            cb_kwargs={"kind": kind},
+            priority=10,
+        )
+
+    def _articles(self, urls: list[str], limit: int) -> Iterator[scrapy.Request]:
+        taken = 0
+        for url in urls:
+            if taken >= limit or self.article_requests >= self.tries:
+                return
+            if len(self.report.articles) >= self.wanted:
+                return
+            if url not in self.asked:
+                self.asked.add(url)
+                self.article_requests += 1
+                taken += 1
+                yield scrapy.Request(
+                    url, callback=self.parse_article, errback=self.failed, meta={KIND: "article"}
+                )
+
+    def _record(self, response: Response, kind: str, source: int | None) -> dict[str, Any]:
+        snapshot = response.meta.get(SNAPSHOT) or {}
+        callback = "parse_article" if source is None else _CALLBACKS[_SOURCES[source]["kind"]]
+        return {
+            "url": response.url,
+            "method": "GET",
+            "kind": kind,
+            "status": response.status,
+            "callback": callback,
+            "cb_kwargs": {} if source is None else {"depth": 1},
+            "source": source,
+            "warc_file": snapshot.get("warc_file"),
+            "warc_offset": snapshot.get("warc_offset"),
+        }
+
+    def parse_home(self, response: Response, kind: str) -> Iterator[scrapy.Request]:
+        if not isinstance(response, TextResponse):
+            return
+        self.report.records.append(self._record(response, "listing", 0))
+        links = sort_links(response.text, response.url, self.report.base_url)
+        for url in list(dict.fromkeys(links.feeds))[:2]:
+            yield self._listing(url, "feed", self.parse_entries)
+        for url in list(dict.fromkeys([*self.sitemaps, *links.sitemaps]))[:2]:
+            yield self._listing(url, "sitemap", self.parse_entries)
+        for url in links.listings[:LISTINGS]:
+            yield self._listing(url, "links", self.parse_listing)
+        yield from self._articles(links.articles, _FROM_HOME)
+
+    def parse_listing(self, response: Response, kind: str) -> Iterator[scrapy.Request]:
+        if not isinstance(response, TextResponse):
+            return
+        links = sort_links(response.text, response.url, self.report.base_url)
+        if len(links.articles) < 3:  # a page of the menu that lists nothing
+            self.report.not_articles.append(response.url)
+            return
+        self.report.records.append(self._record(response, "listing", 0))
+        yield from self._articles(links.articles, _FROM_LISTING)
+
+    def parse_entries(self, response: Response, kind: str) -> Iterator[scrapy.Request]:
+        """A feed or a sitemap: its entries on this site are article candidates."""
+        entries = feed_entries(response.body) if kind == "feed" else sitemap_entries(response.body)
+        if not entries:
+            self.report.not_articles.append(response.url)
+            return
+        self.report.records.append(self._record(response, "listing", 1 if kind == "feed" else 2))
+        host = urlsplit(self.report.base_url).netloc.lower()
+        urls = [e.url for e in entries if urlsplit(e.url).netloc.lower() == host]
+        yield from self._articles(urls, _FROM_FEED)
+
+    def parse_article(self, response: Response) -> None:
+        article = read_article(response)
+        if article is None:
+            self.report.not_articles.append(response.url)
+            return
+        self.report.articles.append(article)
+        self.report.records.append(self._record(response, "article", None))
+
+    def failed(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]  # Scrapy sets it on errbacks
+        self.report.failures.append(f"{request.url}: {describe_failure(failure)}")
+
+
+def twin_url(url: str, replica_url: str | None) -> str:
+    """Where `url` is fetched: itself, or a real portal's address under the replica's path."""
+    if not replica_url or url.startswith(replica_url.rstrip("/") + "/"):
+        return url
+    parts = urlsplit(url)
+    return f"{replica_url.rstrip('/')}/{parts.netloc}{parts.path or '/'}" + (
+        f"?{parts.query}" if parts.query else ""
+    )
+
+
+def explore_site(
+    url: str,
+    out: Path,
+    *,
+    articles: int = 8,
+    replica_url: str | None = None,
+    log_level: str | None = None,
+) -> tuple[Exploration, dict[str, Any]]:
+    """Capture the site at `url` (no profile needed) into `out` as WARC, and write the manifest
+    beside (blocks; once per process)."""
+    from crawler.run import crawl_settings
+
+    out.mkdir(parents=True, exist_ok=True)
+    base = twin_url(url, replica_url)
+    report = Exploration(base)
+    with tempfile.TemporaryDirectory(prefix="govarchive-capture-") as scratch:
+        settings = crawl_settings(
+            Path(scratch) / "capture.db",
+            replica_url,
+            ITEM_PIPELINES={},
+            WARC_DIR=str(out),
+            ARCHIVE_WRITER="inline",  # a record needs where its WARC record is at once
+            LOG_ENABLED=log_level is not None,
+            LOG_LEVEL=log_level or "ERROR",
+            **(_LOCAL if replica_url else {}),
+        )
+        settings.set("LOG_INSTALL_ROOT_HANDLER", log_level is not None, priority="cmdline")
+        process = CrawlerProcess(settings)
+        process.crawl(process.create_crawler(ExploreSpider), report=report, articles=articles)
+        process.start()
+    robots = [
+        {k: fetch.get(k) for k in ("url", "kind", "status", "warc_file", "warc_offset")}
+        for fetch in report.fetches
+        if fetch.get("kind") == "robots"
+    ]
+    manifest = {
+        "site": urlsplit(base).netloc + urlsplit(base).path.rstrip("/"),
+        "base_url": base,
+        "replica_url": replica_url,
+        "captured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "govarchive": version("govarchive"),
+        "extractor_version": EXTRACTOR_VERSION,
+        "profile": {"family": None, "sources": _SOURCES},
+        "records": robots + report.records,
+    }
+    text = json.dumps(manifest, ensure_ascii=False, indent=1, default=str)
+    (out / MANIFEST).write_text(text + "\n", encoding="utf-8")
+    return report, manifest
