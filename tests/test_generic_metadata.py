@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -15,7 +15,7 @@ from crawler.extract.boilerplate import cut_trailing_widgets
 from crawler.extract.bylines import parse_byline, parse_byline_lines, parse_header_byline
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.lxml_page import parse_html
-from crawler.extract.pubdate import header_date, url_date
+from crawler.extract.pubdate import dateline, find_published, header_date, url_date
 from crawler.extract.structured import page_metadata
 
 URL = "https://portal.example.gov.vn/tin-tuc/bai-viet-1"
@@ -115,6 +115,42 @@ def test_header_clock_loses_to_the_date_by_the_title() -> None:
     assert header_date(before, after, None).date() == date(2021, 11, 10)
     # a date line above the title, nearer than the clock
     assert header_date([*before, "10/11/2021"], [], None) == date(2021, 11, 10)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("12.01.2022", date(2022, 1, 12)),
+        ("Datum: 18.10.2021", date(2021, 10, 18)),
+        ("Mittwoch, 26.01.2022 - 14:30", date(2022, 1, 26)),
+        ("17/02/2022", date(2022, 2, 17)),
+        ("11/01/2021", None),  # the 11th of January or November the 1st
+        ("Aktualisiert am 19.02.2020", None),  # an update, said in a sentence
+        ("Foto: U. Tischhauser, 15.01.2022", None),
+    ],
+)
+def test_a_dateline_starts_its_line(line: str, day: date | None) -> None:
+    assert dateline([], [line], "Title") == day
+
+
+def test_a_dateline_beats_a_structured_date_of_another_day_that_year() -> None:
+    shown = date(2022, 1, 25)
+    meta = {"published": datetime(2022, 1, 21, 9, 43, tzinfo=UTC)}
+    meta["published_source"] = "meta"
+    tree = parse_html("<html><body><p>x</p></body></html>")
+    assert find_published(meta, shown, False, tree, URL, shown) == (shown, "header")
+    # a release date years before the article's is about something else
+    old = date(2005, 2, 11)
+    assert find_published(meta, old, False, tree, URL, old) == (meta["published"], "meta")
+
+
+def test_a_utc_midnight_east_of_greenwich_is_the_next_day() -> None:
+    stated = datetime(2021, 11, 4, 23, 0, tzinfo=UTC)
+    meta = {"published": stated, "published_source": "meta"}
+    tree = parse_html("<html><body><p>x</p></body></html>")
+    assert find_published(meta, None, False, tree, URL)[0] == date(2021, 11, 5)
+    late = {"published": stated.replace(minute=7, second=45), "published_source": "meta"}
+    assert find_published(late, None, False, tree, URL)[0] == late["published"]
 
 
 def test_url_date_beats_a_structured_date_of_another_day() -> None:

@@ -7,51 +7,33 @@ web's metadata standards (JSON-LD, Open Graph) — never on one site's class nam
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
-import lxml.html
-import trafilatura
 from lxml import etree
-from trafilatura.json_metadata import normalize_authors
-from trafilatura.metadata import examine_meta, extract_meta_json
 
-from crawler.extract.author_paths import AUTHOR_PATHS, NOT_AUTHOR
-from crawler.extract.boilerplate import (
-    SAPO_PREFIX,
-    cut_trailing_widgets,
-    is_credit_line,
-    is_toolbar_line,
-)
-from crawler.extract.bylines import parse_byline, parse_header_byline, strip_byline_prefix
-from crawler.extract.cleanup import clean_for_main_text
+from crawler.extract.boilerplate import SAPO_PREFIX, cut_trailing_widgets
+from crawler.extract.bylines import parse_byline
 from crawler.extract.dates import parse_vn_datetime
+from crawler.extract.generic_author import header_byline, marked_author
 from crawler.extract.legal import strip_document_frame
+from crawler.extract.main_text import clean_keeping_captions, is_header_line, main_text_lines
 from crawler.extract.media import Attachment, Image, find_attachments, find_images
-from crawler.extract.pubdate import find_published, header_date
-from crawler.extract.structured import is_name, page_metadata
-from crawler.extract.text import blocks, clean_text, guess_language, paragraphs
+from crawler.extract.pubdate import dateline, find_published, header_date
+from crawler.extract.structured import page_metadata
+from crawler.extract.text import blocks, clean_text, guess_language
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_MAX_WORDS = 60
 _LOOK_BACK = 12  # blocks between the title and the start of the main text, at most
-_THIN_TEXT_LINES = 3  # main text this short (title included) is worth a second look
-_RECALL_MIN_WORDS = 10  # what a second look must add, at least
 _DATE_LOOK_BACK = 8  # blocks before the title where a date may stand (date and toolbar first)
 _NAMED_SHARE = 0.8  # of a heading's words the stated title must hold for it to be the title
 _WORD = re.compile(r"\w+")
 _DEK_MIN_WORDS = 5
 _META_MAX_WORDS = 12  # date, byline and share lines under a title are this short
-_CAPTION_MAX_WORDS = 40  # a figcaption longer than this is text set beside a picture
-_TEXT_PARTS = frozenset({"p", "div", "ul", "ol"})
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:»]\s+")
-_AUTHOR_MAX_CHARS = 120
-_DATE_ONLY = re.compile(r"^[\W\d]*\d{1,2}/\d{1,2}/\d{4}[\W\d]*$")
 
 
 class NoMainText(ValueError):
@@ -128,7 +110,7 @@ def _dek(following: list) -> str | None:
         if element.tag in HEADINGS:
             # A label ("Lesen Sie auch:") or a short widget heading is not a sapo.
             long_enough = len(text.split()) >= _DEK_MIN_WORDS and not text.endswith(":")
-            return text if long_enough and not _is_header_line(text) else None
+            return text if long_enough and not is_header_line(text) else None
         if len(text.split()) > _META_MAX_WORDS:
             return None  # a paragraph: the text has begun
     return None
@@ -141,15 +123,6 @@ def _word_set(text: str) -> set[str]:
 def _is_named(heading: str, named: set[str]) -> bool:
     words = _word_set(heading)
     return bool(words) and len(words & named) >= _NAMED_SHARE * len(words)
-
-
-def _is_header_line(line: str) -> bool:
-    """A date, meta or toolbar line (as text or as a "- " list item) that precedes an article:
-    "10/11/2021", "18/10/2021 16:40 Lượt xem: 5.028", "Xem cỡ chữ A- A+", "«"."""
-    bare = line.removeprefix("- ").removeprefix("• ")
-    if len(bare) <= 2 or _DATE_ONLY.match(bare) or is_toolbar_line(bare):
-        return True
-    return len(bare.split()) <= 12 and parse_vn_datetime(bare) is not None
 
 
 def _is_bold_lead(element: etree._Element) -> bool:
@@ -227,91 +200,12 @@ def _find(texts: list[str], line: str, start: int = 0) -> int | None:
     return None
 
 
-def _trafilatura_lines(
-    tree: etree._Element, url: str, favor_recall: bool, captions: set[str]
-) -> list[str]:
-    options: dict[str, Any] = {
-        "url": url,
-        "include_comments": False,
-        "include_tables": True,
-        "include_images": False,
-        "favor_recall": favor_recall,
-    }
-    main = trafilatura.extract(copy.deepcopy(tree), **options)
-    if not main:
-        # trafilatura's own HTML loader repairs some pages that our parsed tree keeps as they
-        # are; give it the markup once more before concluding there is no main text.
-        main = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), **options)
-    lines = [clean_text(line) for line in (main or "").splitlines()]
-    # Captions and photo credits that trafilatura keeps as lines of their own are not text.
-    return [line for line in lines if line and line not in captions and not is_credit_line(line)]
-
-
-def _content(lines: list[str]) -> list[str]:
-    return [line for line in cut_trailing_widgets(lines) if not _is_header_line(line)]
-
-
-def _words(lines: list[str]) -> int:
-    return sum(len(line.split()) for line in lines)
-
-
-def _main_text_lines(tree: etree._Element, url: str, captions: set[str]) -> list[str]:
-    """trafilatura's main text without `captions`, one cleaned line per paragraph (on a copy:
-    it edits trees).
-
-    When the default (balanced) setting keeps almost nothing but a title, the page gets a
-    second pass that favours recall: short notices laid out in bare <div>s need it.
-    """
-    lines = _trafilatura_lines(tree, url, False, captions)
-    content = _content(lines)
-    if len(content) < _THIN_TEXT_LINES:
-        recalled = _trafilatura_lines(tree, url, True, captions)
-        found = _content(recalled)
-        # The second pass must find more text, not the same text in more lines: a line or two
-        # more of a few words are a widget heading or a share bar after the text.
-        more = _words(found) - _words(content)
-        if len(found) > len(content) and more >= max(_RECALL_MIN_WORDS, _words(content) // 2):
-            return recalled
-    return lines
-
-
-def _clean_keeping_captions(
-    tree: etree._Element,
-) -> tuple[etree._Element, dict[str, str], set[str]]:
-    """Clean `tree` in place (captions and document properties out), and return a copy for
-    trafilatura without the properties but with the captions, the properties, and the lines
-    of the captions.
-
-    Captions leave trafilatura's lines, not the tree it reads: a gallery whose caption is gone
-    looks empty, and trafilatura may then pass over the article text beside it.
-    """
-    for caption in tree.iter("figcaption"):
-        # Paragraphs of text beside a picture (slideshows, galleries) are article text.
-        parts = sum(1 for child in caption if child.tag in _TEXT_PARTS)
-        if parts >= 2 or len(caption.text_content().split()) > _CAPTION_MAX_WORDS:
-            caption.tag = "div"
-    candidates = list(tree.iter("figcaption", "p", "div"))
-    tables = list(tree.iter("table"))
-    reading = copy.deepcopy(tree)
-    properties = clean_for_main_text(tree)
-    if dropped := [i for i, table in enumerate(tables) if table.getparent() is None]:
-        copies = list(reading.iter("table"))
-        for index in dropped:
-            copies[index].drop_tree()
-    captions: set[str] = set()
-    for element in candidates:
-        if element.getparent() is None:  # dropped by the clean-up
-            captions.add(clean_text(element.text_content()))
-            captions.update(paragraphs(element))
-    return reading, properties, captions
-
-
 def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Reading:
     """Title, date, summary and body lines of any article page (`tree` is cleaned in place;
     `html`, the page as fetched, is what htmldate reads when no other source dates it)."""
     metadata = page_metadata(tree)
-    reading, properties, captions = _clean_keeping_captions(tree)
-    lines = _main_text_lines(reading, url, captions)
+    reading, properties, captions = clean_keeping_captions(tree)
+    lines = main_text_lines(reading, url, captions)
     if not lines:
         raise NoMainText("no main text found on the page")
     body_element = tree.find("body")
@@ -319,7 +213,7 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     texts = [text for text, _ in found]
 
     # Where the main text starts, past any date or toolbar line that precedes the title.
-    lead = next((ln for ln in lines if not _is_header_line(ln)), lines[0])
+    lead = next((ln for ln in lines if not is_header_line(ln)), lines[0])
     first = _find(texts, lead)
     headline = metadata.get("headline")
     stated = headline or tree.findtext(".//title") or ""
@@ -333,7 +227,7 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     # Lines before the body proper: the title again, the date, a toolbar, the sapo.
     summary: str | None = None
     body = list(lines)
-    while body and (body[0] == title or _is_header_line(body[0]) or SAPO_PREFIX.match(body[0])):
+    while body and (body[0] == title or is_header_line(body[0]) or SAPO_PREFIX.match(body[0])):
         if SAPO_PREFIX.match(body[0]):
             summary = SAPO_PREFIX.sub("", body[0])
         body.pop(0)
@@ -359,7 +253,7 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     if summary is None:
         summary = next((SAPO_PREFIX.sub("", t) for t in zone if SAPO_PREFIX.match(t)), None)
     vietnamese = guess_language(" ".join(lines[:5])) == "vi"
-    author = properties.get("author") or metadata.get("author") or _header_byline(zone, title)
+    author = properties.get("author") or metadata.get("author") or header_byline(zone, title)
     body = cut_trailing_widgets([line for line in body if line != summary])
     body, signer = strip_document_frame(body)
     body.extend(_closing_byline(found, texts, body))
@@ -376,11 +270,13 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     if published is None:
         split = (title_index - zone_start) if title_index is not None else len(zone)
         around = (zone[:split], zone[split + 1 :], title)
-        published, source = find_published(metadata, header_date(*around), vietnamese, reading, url)
+        shown = None if vietnamese else dateline(*around)
+        found_date = find_published(metadata, header_date(*around), vietnamese, reading, url, shown)
+        published, source = found_date
     warnings = [] if published else ["no publication date found"]
     if not author and not vietnamese:
         # Vietnamese portals credit the author in the closing line (read by finish_article).
-        author = _marked_author(reading, region)
+        author = marked_author(reading, region)
     return Reading(
         title=title,
         published=published,
@@ -395,24 +291,6 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     )
 
 
-def _header_byline(zone: list[str], title: str | None) -> str | None:
-    """A "By …" line between the title and the text."""
-    names = (parse_header_byline(text) for text in zone if text != title)
-    return next((name for name in names if name), None)
-
-
-def _author_element(region: etree._Element) -> str | None:
-    """The text of the first element of `region` marked as the author's (author_paths)."""
-    for expression in AUTHOR_PATHS:
-        for element in expression(region):
-            if NOT_AUTHOR(element):
-                continue
-            text = " ".join(" ".join(element.itertext()).split())
-            if 2 < len(text) < _AUTHOR_MAX_CHARS:
-                return normalize_authors(None, text)
-    return None
-
-
 def _article_region(
     heading: etree._Element | None, container: etree._Element | None, body: etree._Element | None
 ) -> etree._Element | None:
@@ -423,19 +301,3 @@ def _article_region(
     while region is not None and not _contains(region, heading):
         region = region.getparent()
     return region if region is not None else body
-
-
-def _marked_author(tree: etree._Element, region: etree._Element | None) -> str | None:
-    """The author as trafilatura reads it (its meta and JSON-LD conventions, then elements
-    marked rel/class/itemprop "author" in the region holding title and text), without a
-    leading "By"/"Post author"."""
-    meta = examine_meta(tree)
-    if meta.author and " " not in meta.author:
-        meta.author = None  # a handle, as trafilatura judges it
-    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reading may fail on odd data
-        meta = extract_meta_json(tree, meta)
-    name = meta.author
-    if not name and region is not None:
-        name = _author_element(region)
-    name = strip_byline_prefix(name) if name else None
-    return name if name and is_name(name) else None

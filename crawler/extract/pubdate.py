@@ -26,6 +26,17 @@ _EARLIEST_YEAR = 1995  # no web page was published before this
 _LATE_EVENING, _EARLY_MORNING = 21, 3
 # A full date as a path segment: /2019/01/01/, /2017/7/12/, /2020-02-24/ (blogs, news sites).
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+# A line that starts with a day-first date, after at most one word: a label ("Datum:",
+# "Stand:"), a weekday ("Mittwoch,") or a preposition ("am"). Dots are day-first everywhere.
+_DATELINE = re.compile(
+    r"^(?:[^\W\d]+[:,]?\s+)?(?P<day>\d{1,2})(?P<separator>[./-])\d{1,2}(?P=separator)\d{4}"
+)
+# A dateline a year or more away from the page's structured date dates something else (a
+# product's release, an event).
+_DATELINE_MAX_DAYS = 366
+# A UTC time on the hour in the evening, to the second, is a day stored as midnight of a zone
+# east of Greenwich (a CMS's date-only field converted to UTC): the day is the next one.
+_LOCAL_MIDNIGHT_HOURS = range(20, 24)
 
 
 def url_date(url: str) -> date | None:
@@ -47,18 +58,41 @@ def _plausible(value: date | datetime | None) -> bool:
     return value is not None and _day(value).year >= _EARLIEST_YEAR
 
 
-def header_date(before: list[str], after: list[str], title: str | None) -> date | datetime | None:
-    """The date printed with the title: the first short dated line under it, else the nearest
-    one above it. A clock in the page header (today's date) stands further up than the
-    article's own date, so the nearest wins."""
+def _dated_line(
+    before: list[str], after: list[str], title: str | None
+) -> tuple[str, date | datetime] | None:
+    """The line printed with the title that holds a date, and that date: the first short dated
+    line under it, else the nearest one above it. A clock in the page header (today's date)
+    stands further up than the article's own date, so the nearest wins."""
     for lines in (after, before[::-1]):
         for text in lines:
             if text == title or len(text.split()) > _HEADER_MAX_WORDS:
                 continue
             found = parse_vn_datetime(text)
             if _plausible(found):
-                return found
+                return text, found
     return None
+
+
+def header_date(before: list[str], after: list[str], title: str | None) -> date | datetime | None:
+    """The date printed with the title (see _dated_line)."""
+    found = _dated_line(before, after, title)
+    return found[1] if found else None
+
+
+def dateline(before: list[str], after: list[str], title: str | None) -> date | None:
+    """The day of the date printed with the title when its line starts with it ("12.01.2022",
+    "Datum: 18.10.2021", "Mittwoch, 26.01.2022 - 14:30") and no locale reads it month-first.
+
+    A date inside a line ("Foto: …, 15.01.2022", "Aktualisiert am …", "Umfrage … 12.07.2022")
+    is about something else. The time is left out: the page does not say its zone.
+    """
+    found = _dated_line(before, after, title)
+    if found is None or not (match := _DATELINE.match(found[0])):
+        return None
+    if match["separator"] != "." and int(match["day"]) <= 12:
+        return None  # 11/01/2021: the 11th of January or November the 1st
+    return _day(found[1])
 
 
 def _same_day(a: date | datetime, b: date | datetime) -> bool:
@@ -71,9 +105,11 @@ def find_published(
     vietnamese: bool,
     original: etree._Element,
     url: str,
+    shown: date | None = None,
 ) -> tuple[date | datetime | None, str | None]:
     """(published, source). `metadata` is structured.page_metadata's, `header` the date near
-    the title, `original` the page's tree before the clean-up, for htmldate."""
+    the title, `shown` its day when it stands as the title's dateline, `original` the page's
+    tree before the clean-up, for htmldate."""
     stated = metadata.get("published")
     source = metadata.get("published_source")
     if not _plausible(stated):
@@ -87,23 +123,44 @@ def find_published(
     in_url = url_date(url)
     if in_url is not None and (stated is None or not _same_day(stated, in_url)):
         return in_url, "url"
+    if stated is not None and _local_midnight(stated):
+        return _day(stated) + timedelta(days=1), source
+    if shown is not None and (stated is None or _another_day_near(stated, shown)):
+        # The dateline the reader sees beside the title: structured data naming another day
+        # are an update or import time, htmldate's guesses read the same page less closely.
+        return shown, "header"
     if stated is not None and _utc_near_midnight(stated):
         # The day of a UTC time differs from the page's own day for pages far from Greenwich:
         # the dates the page shows (htmldate's search) settle which day it is.
-        shown = _htmldate(original, url, extensive=True)
-        if shown is not None and abs((shown - _day(stated)).days) == 1:
-            return shown, "htmldate"
+        found = _htmldate(original, url, extensive=False) or _htmldate(original, url, True)
+        if found is not None and abs((found - _day(stated)).days) == 1:
+            return found, "htmldate"
     if stated is not None:
         return stated, source
-    # On a Vietnamese page a date the rules above did not find near the title stands in the
-    # text (an event's), so htmldate reads only markup there, not the text.
-    found = _htmldate(original, url, extensive=not vietnamese)
+    # htmldate's markup search first, its search of the whole text only when the markup
+    # states nothing (that search costs five times as much). On a Vietnamese page a date the
+    # rules above did not find near the title stands in the text (an event's): markup only.
+    found = _htmldate(original, url, extensive=False)
+    if found is None and not vietnamese:
+        found = _htmldate(original, url, extensive=True)
     if _plausible(found):
         return found, "htmldate"
     if header is not None:
         # A day-first date under the title on a page in another language: better than none.
         return header, "header"
     return None, None
+
+
+def _another_day_near(stated: date | datetime, shown: date) -> bool:
+    return 0 < abs((_day(stated) - shown).days) <= _DATELINE_MAX_DAYS
+
+
+def _local_midnight(value: date | datetime) -> bool:
+    """A UTC time that is midnight of a zone east of Greenwich (see _LOCAL_MIDNIGHT_HOURS)."""
+    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
+        return False
+    exact = value.minute == value.second == value.microsecond == 0
+    return exact and value.hour in _LOCAL_MIDNIGHT_HOURS
 
 
 def _utc_near_midnight(value: date | datetime) -> bool:
