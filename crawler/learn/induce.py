@@ -24,9 +24,10 @@ from crawler.learn.candidates import selectors_of
 FIELDS = ("title", "published", "body", "author", "summary")
 # Candidates tried per field: the most common across the pages first.
 _TRIED = 60
-# A body container may hold a byline, captions, a share bar: the shared rules and drop
-# selectors take them out.
-_PRECISION = 0.85
+# A body container may hold a byline, captions, a share bar, a box of related links: the
+# shared rules and drop selectors take them out. Of the containers that hold the body on as
+# many pages, the one holding least besides is chosen.
+_PRECISION = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +78,27 @@ def choose(
     # The most pages first, then the simplest (fewest steps down the tree).
     common = sorted(offered.items(), key=lambda item: (-item[1], item[0].count(" ")))[:_TRIED]
     ranked = [*prefer, *(s for s, _ in common if s not in prefer)]
-    best = Choice(name, None, 0, len(targets))
+    best, tightest = Choice(name, None, 0, len(targets)), 0.0
     for selector in ranked:
         covered = _covered(selector, name, targets)
-        if len(covered) > best.agreed:
+        tight = _tightness(selector, targets) if name == "body" and covered else 0.0
+        if len(covered) > best.agreed or (len(covered) == best.agreed and tight > tightest):
             best = Choice(name, selector, len(covered), len(targets), frozenset(covered))
-            if best.unanimous:
+            tightest = tight
+            if best.unanimous and name != "body":
                 break
     return best
+
+
+def _tightness(selector: str, targets: Sequence[tuple[LexborHTMLParser, Alignment]]) -> float:
+    """How little besides the generic body a body selector's node holds, summed over pages."""
+    total = 0.0
+    for page, aligned in targets:
+        node = select_first(page.root, selector) if page.root is not None else None
+        if node is not None:
+            found = words(node.text(deep=True, separator=" "))
+            total += precision(found, words(aligned.generic.body_text))
+    return total
 
 
 def _covered(

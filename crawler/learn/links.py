@@ -15,6 +15,7 @@ from crawler.learn.urls import FILE_SUFFIX, relative
 # An article's own name in its URL: a long number (an item id, a timestamp) or a slug of words.
 _ID = re.compile(r"\d{3,}")
 _SLUG_WORDS = 6
+_NUMBER = re.compile(r"\d+")
 # Links a crawl must not follow as listings: search, log-in, print and share pages.
 _NOT_LISTING = re.compile(
     r"(?i)(?:search|tim-?kiem|login|logon|authenticate|dang-?nhap|print|share|keywords=|"
@@ -35,25 +36,29 @@ class PageLinks:
     sitemaps: list[str] = field(default_factory=list)
 
 
-def _shape(rel: str) -> tuple[int, tuple[str, ...], str]:
+def _shape(rel: str) -> tuple[str, tuple[str, ...], str]:
+    """A link's group: its folder (numbers aside), its query keys, its file extension."""
     path, _, query = rel.partition("?")
-    segments = path.split("/")
-    last = segments[-1]
+    folder, _, last = path.rpartition("/")
     extension = last.rsplit(".", 1)[-1].lower() if "." in last else ""
-    return len(segments), tuple(sorted(k.lower() for k, _ in parse_qsl(query))), extension
+    keys = tuple(sorted(k.lower() for k, _ in parse_qsl(query)))
+    return _NUMBER.sub("0", folder.lower()), keys, extension
 
 
-def names_an_item(rel: str) -> bool:
-    """Whether a relative URL carries an item's own name: an id or a slug of several words."""
+def _has_id(rel: str) -> bool:
+    """An id in the link's name or its own folder (…/TinTuc/150421/Slug.html), or its query."""
     path, _, query = rel.partition("?")
-    last = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if _ID.search(last) or len(re.split(r"[-_]+", last)) >= _SLUG_WORDS:
-        return True
-    return any(
+    return bool(_ID.search("/".join(path.rstrip("/").split("/")[-2:]))) or any(
         value.isdigit() and (key.lower().endswith("id") or _ID.fullmatch(value))
         for key, value in parse_qsl(query)
         if "page" not in key.lower()
     )
+
+
+def names_an_item(rel: str) -> bool:
+    """Whether a relative URL carries an item's own name: an id or a slug of several words."""
+    last = rel.partition("?")[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return _has_id(rel) or len(re.split(r"[-_]+", last)) >= _SLUG_WORDS
 
 
 def _parents(rels: list[str]) -> set[str]:
@@ -86,14 +91,18 @@ def sort_links(html: str, url: str, base: str) -> PageLinks:
     for _, rel in found:
         if rel not in parents:
             groups[_shape(rel)].append(rel)
-    article_shapes = {
-        shape
-        for shape, members in groups.items()
-        if len(members) >= _GROUP and sum(map(names_an_item, members)) * 2 > len(members)
-    }
+    # A group most of whose links name an item is a list of items; where most carry an id,
+    # a member without one (a section named by a long slug) is no item of it.
+    article_shapes = {}
+    for shape, members in groups.items():
+        if len(members) >= _GROUP and sum(map(names_an_item, members)) * 2 > len(members):
+            article_shapes[shape] = (
+                _has_id if sum(map(_has_id, members)) * 2 > len(members) else names_an_item
+            )
     result = PageLinks()
     for absolute, rel in found:
-        if rel not in parents and _shape(rel) in article_shapes and names_an_item(rel):
+        is_item = article_shapes.get(_shape(rel))
+        if rel not in parents and is_item is not None and is_item(rel):
             result.articles.append(absolute)
         elif not _NOT_LISTING.search(rel) and absolute.rstrip("/") != url.rstrip("/"):
             result.listings.append(absolute)
