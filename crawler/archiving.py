@@ -44,18 +44,34 @@ def crawl_archive(crawler: Crawler) -> Archive:
     """
     archive = _OPEN.get(crawler)
     if archive is None:
-        archive = _OPEN[crawler] = Archive.open(Path(crawler.settings.get("ARCHIVE_DB")))
+        path = Path(crawler.settings.get("ARCHIVE_DB"))
+        if crawler.settings.get("ARCHIVE_WRITER") != "redis":
+            archive = Archive.open(path)
+        elif path.exists():  # a distributed worker only reads it; `ingest` writes it
+            archive = Archive.open_readonly(path)
+        else:  # a worker on a machine without the archive: nothing is known yet
+            archive = Archive.in_memory()
+        _OPEN[crawler] = archive
         crawler.signals.connect(archive.close, signal=signals.engine_stopped)
     return archive
 
 
 def crawl_writer(crawler: Crawler) -> Writer:
     """The crawl's one writer: ARCHIVE_WRITER "thread" (fetching and extraction never wait on
-    SQLite, gzip or WARC I/O) or "inline" (each job done when asked, on the crawl's own
-    connection: a component tried alone sees its writes at once)."""
+    SQLite, gzip or WARC I/O), "inline" (each job done when asked, on the crawl's own
+    connection: a component tried alone sees its writes at once) or "redis" (a distributed
+    worker's: the writes go to a Redis stream, crawler/distributed/records.py)."""
     writer = _WRITERS.get(crawler)
     if writer is None:
-        if crawler.settings.get("ARCHIVE_WRITER") == "thread":
+        kind = crawler.settings.get("ARCHIVE_WRITER")
+        if kind == "redis":  # a distributed worker: its writes go to the stream (`ingest`)
+            from crawler.distributed.connection import connect
+            from crawler.distributed.records import StreamArchive
+
+            settings = crawler.settings
+            stream = StreamArchive(connect(settings.get("REDIS_URL")), settings.get("REDIS_WORKER"))
+            writer = Writer(stream)  # type: ignore[arg-type]
+        elif kind == "thread":
             path = Path(crawler.settings.get("ARCHIVE_DB")).absolute()
             writer = _THREADS.get(path) or _THREADS.setdefault(path, ThreadWriter(path))
             writer.users += 1

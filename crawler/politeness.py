@@ -95,12 +95,19 @@ class PolitenessMiddleware:
     def from_crawler(cls, crawler: Crawler) -> PolitenessMiddleware:
         settings = crawler.settings
         directory = settings.get("POLITENESS_DIR") or Path(settings.get("ARCHIVE_DB")).parent
+        ledger: Any = HostLedger(Path(directory) / "hosts")
+        if settings.get("REDIS_URL"):  # a distributed worker: turns shared through Redis
+            from crawler.distributed.connection import connect
+            from crawler.distributed.ledger import RedisHostLedger
+
+            hold = settings.getfloat("DOWNLOAD_TIMEOUT") + 60
+            ledger = RedisHostLedger(connect(settings.get("REDIS_URL")), hold)
         middleware = cls(
             crawler,
             settings.getfloat("DOWNLOAD_DELAY"),
             settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
             settings.getfloat("DOWNLOAD_TIMEOUT"),
-            HostLedger(Path(directory) / "hosts"),
+            ledger,
         )
         crawler.signals.connect(middleware.robots_parsed, signal=signals.robots_parsed)
         # A middleware that raises on the answer's way back (a WARC write on a full disk)

@@ -1,0 +1,35 @@
+"""The Redis client of a distributed crawl (retrying through a short Redis restart) and its
+key names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import redis
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import BusyLoadingError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.retry import Retry
+
+PREFIX = "govarchive"
+RECORDS = f"{PREFIX}:records"  # the stream of archive calls the workers made
+# Retries with a growing pause up to about a minute in all: a restarted Redis is back and has
+# loaded its append-only file by then.
+RETRIES = 12
+
+
+def redis_params() -> dict[str, Any]:
+    """Keyword arguments for `redis.from_url` (scrapy-redis's REDIS_PARAMS too)."""
+    return {
+        "retry": Retry(ExponentialBackoff(cap=8, base=0.1), RETRIES),
+        "retry_on_error": [RedisConnectionError, BusyLoadingError, ConnectionResetError],
+        "health_check_interval": 10,
+    }
+
+
+def connect(url: str) -> redis.Redis:
+    return redis.from_url(url, **redis_params())
+
+
+def site_key(slug: str, what: str) -> str:
+    return f"{PREFIX}:{slug}:{what}"

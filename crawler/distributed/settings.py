@@ -1,0 +1,25 @@
+"""The Scrapy settings that make a crawl a worker of a distributed run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawler.distributed.connection import redis_params
+
+# The shared set of seen requests of a run is gone this long after its last addition.
+SEEN_TTL = 7 * 24 * 3600
+
+
+def worker_settings(url: str, run: str, worker: str) -> dict[str, Any]:
+    """Settings overrides (UPPER_CASE) for a worker of run `run` on the Redis at `url`."""
+    return {
+        "SCHEDULER": "crawler.distributed.scheduler.SiteScheduler",
+        "DUPEFILTER_CLASS": "crawler.distributed.scheduler.SiteDupeFilter",
+        "SCHEDULER_PERSIST": True,  # the other workers still crawl from the queue
+        "REDIS_URL": url,
+        "REDIS_PARAMS": redis_params(),
+        "REDIS_RUN": run,
+        "REDIS_WORKER": worker,
+        "REDIS_SEEN_TTL": SEEN_TTL,
+        "ARCHIVE_WRITER": "redis",
+    }

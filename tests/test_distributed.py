@@ -1,0 +1,169 @@
+"""A distributed crawl end to end: a real redis-server, three `govarchive worker` processes on
+twins of several sites (two of them on one host), and one `govarchive ingest` writing the
+archive; read back from the archive's `articles` and `fetches`."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import redis
+
+from crawler.sites import get_site
+from replica.server import ReplicaServer
+from replica.site import SiteConfig
+from tests.helpers import GOVARCHIVE, ROOT, free_port, read_truth, run_govarchive
+
+# Two THADS sub-sites share the host thads.moj.gov.vn: its turns are shared across workers
+# and sites. The project's default delay (1 s) holds between requests to a host.
+SITES = ("replica-thads-dongthap", "replica-thads-binhdinh", "replica-dongthap-gov")
+WORKERS = 3
+CONFIG = SiteConfig(articles=18)  # the smallest THADS replica
+DELAY = 1.0
+# The host's clock stamps (fetched_at, started_at) are rounded to milliseconds.
+CLOCK = 0.002
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A redis-server of the system's packages on a free 127.0.0.1 port, its data (an
+    append-only file) in tmp_path; stopped after the test, whatever happened."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is not installed (make test installs it: apt redis-server)")
+    port = free_port()
+    directory = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [
+            server,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(directory),
+            "--appendonly",
+            "yes",
+            "--save",
+            "",
+            "--protected-mode",
+            "yes",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        client = redis.from_url(url)
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if process.poll() is not None:
+                    pytest.fail(f"redis-server exited with {process.returncode}")
+                subprocess.run(["sleep", "0.05"], check=True)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def replica() -> Iterator[ReplicaServer]:
+    with ReplicaServer(port=0, config=CONFIG) as server:
+        yield server
+
+
+def start_worker(redis_url: str, replica: ReplicaServer, db: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            *GOVARCHIVE,
+            "worker",
+            *SITES,
+            "--redis",
+            redis_url,
+            "--db",
+            str(db),
+            "--replica-url",
+            replica.url,
+            "--run",
+            "test-run",
+            "--log-level",
+            "ERROR",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def distributed_crawl(
+    redis_url: str, replica: ReplicaServer, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[str], list[tuple]]:
+    """Three workers, then one ingest: the archive, the workers' outputs, the fetches."""
+    db = tmp_path_factory.mktemp("distributed") / "archive.db"
+    workers = [start_worker(redis_url, replica, db) for _ in range(WORKERS)]
+    outputs = [worker.communicate(timeout=240) for worker in workers]
+    for worker, (_, err) in zip(workers, outputs, strict=True):
+        assert worker.returncode == 0, err[-3000:]
+    result = run_govarchive("ingest", "--redis", redis_url, "--db", str(db), "--drain")
+    assert result.returncode == 0, result.stderr[-3000:]
+    with sqlite3.connect(db) as conn:
+        fetches = conn.execute(
+            "SELECT url, host, kind, started_at, fetched_at FROM fetches ORDER BY started_at"
+        ).fetchall()
+    return db, [out for out, _ in outputs], fetches
+
+
+@pytest.mark.slow
+def test_every_article_archived_once_and_no_page_asked_twice(
+    distributed_crawl: tuple[Path, list[str], list[tuple]], replica: ReplicaServer
+) -> None:
+    db, outputs, fetches = distributed_crawl
+    with sqlite3.connect(db) as conn:
+        archived = [url for (url,) in conn.execute("SELECT url FROM articles")]
+    # Every live article of every site archived, once.
+    expected = set()
+    for slug in SITES:
+        profile = get_site(slug, replica.url)
+        truth = read_truth(replica.url, profile.twin_of)
+        expected |= {profile.canonical(t["url"]) for t in truth if t["status"] == "live"}
+    assert len(archived) == len(set(archived))
+    assert set(archived) == expected
+    # The work was shared, and no page was asked twice (robots.txt: once per worker, Scrapy's
+    # robots middleware asks it outside the scheduler).
+    pages = [url for url, _, kind, _, _ in fetches if kind != "robots"]
+    assert len(pages) == len(set(pages))
+    busy = [out for out in outputs if re.search(r": [1-9]\d* responses", out)]
+    assert len(busy) >= 2, outputs
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 18 open: gaps under the delay between workers (Redis host turns not yet right)",
+)
+def test_per_host_spacing_holds_across_workers(
+    distributed_crawl: tuple[Path, list[str], list[tuple]],
+) -> None:
+    _, _, fetches = distributed_crawl
+    # One request at a time per host across the workers, the delay between them.
+    # (robots.txt left out: each worker asks it, see docs/scaling.md, known limits.)
+    by_host = sorted((r for r in fetches if r[2] != "robots"), key=lambda r: (r[1], r[3]))
+    for host, rows in itertools.groupby(by_host, key=lambda row: row[1]):
+        for before, after in itertools.pairwise(rows):
+            gap = _seconds(after[3]) - _seconds(before[4])
+            assert gap >= DELAY - CLOCK, f"{host}: {after[0]} {gap:.3f} s after {before[0]}"
+
+
+def _seconds(stamp: str) -> float:
+    return datetime.fromisoformat(stamp).timestamp()
