@@ -70,11 +70,10 @@ EMPTY_DAYS = 366
 
 def describe_failure(failure: Failure) -> str:
     """A one-line reason for a request that failed after its retries."""
-    error = failure.value
-    response = getattr(error, "response", None)
+    response = getattr(failure.value, "response", None)
     if response is not None:
         return f"HTTP {response.status}"
-    error = _cause(error)
+    error = _cause(failure.value)
     name = type(error).__name__
     text = str(error).strip() or name
     if "SSL" in f"{type(error).__module__}{name}" or "TLS" in text:
@@ -85,10 +84,12 @@ def describe_failure(failure: Failure) -> str:
     return f"{name}: {text[:200]}"
 
 
-def _cause(error: BaseException) -> BaseException:
+def _cause(error: BaseException | None) -> BaseException | None:
     """The error under the wrappers (Scrapy's and Twisted's hold the cause, a TLS or connection
     error, as `__cause__` or in a list of Failures)."""
     for _ in range(5):
+        if error is None:
+            break
         reasons = getattr(error, "reasons", None) or (error.args[0] if error.args else None)
         if isinstance(reasons, list) and reasons and isinstance(reasons[0], Failure):
             error = reasons[0].value
@@ -105,7 +106,7 @@ def json_shape_problem(response: Response, items_path: str) -> str | None:
     try:
         data = json.loads(response.text)
     except ValueError:
-        kind = response.headers.get("Content-Type", b"").decode("latin-1") or "no Content-Type"
+        kind = (response.headers.get("Content-Type") or b"").decode("latin-1") or "no Content-Type"
         return f"the answer is not JSON ({kind})"
     items = _json_path(data, items_path)
     if isinstance(items, list) or _empty_list_on_the_way(data, items_path):
@@ -150,7 +151,7 @@ def next_page(
         # a form POST; links found on those pages are other lists.
         if {"zone", "offset"} & set(request.cb_kwargs) or request.method == "POST":
             return request, True
-    steps = {}
+    steps: dict[int, scrapy.Request] = {}
     for request in requests:
         numbers = page_numbers(here, key(request.url))
         if numbers is not None and numbers[1] > numbers[0]:
@@ -282,29 +283,29 @@ class ProbeSpider(PortalSpider):
             if following < min(len(categories), 5):
                 yield self.json_list_request(source, 1, categories[following], 0)
 
-    def parse_links(self, response: Response, **kw: Any) -> Iterator[Any]:
-        return self._listing(response, kw, super().parse_links(response, **kw))
+    def parse_links(self, response: Response, *args: Any, **kw: Any) -> Iterator[Any]:
+        return self._listing(response, kw, super().parse_links(response, *args, **kw))
 
-    def parse_feed(self, response: Response, **kw: Any) -> Iterator[Any]:
-        return self._listing(response, kw, super().parse_feed(response, **kw))
+    def parse_feed(self, response: Response, *args: Any, **kw: Any) -> Iterator[Any]:
+        return self._listing(response, kw, super().parse_feed(response, *args, **kw))
 
-    def parse_sitemap(self, response: Response, **kw: Any) -> Iterator[Any]:
-        return self._listing(response, kw, super().parse_sitemap(response, **kw))
+    def parse_sitemap(self, response: Response, *args: Any, **kw: Any) -> Iterator[Any]:
+        return self._listing(response, kw, super().parse_sitemap(response, *args, **kw))
 
-    def parse_timeline(self, response: Response, **kw: Any) -> Iterator[Any]:
-        return self._listing(response, kw, super().parse_timeline(response, **kw))
+    def parse_timeline(self, response: Response, *args: Any, **kw: Any) -> Iterator[Any]:
+        return self._listing(response, kw, super().parse_timeline(response, *args, **kw))
 
-    def parse_postback(self, response: Response, **kw: Any) -> Iterator[Any]:
-        return self._listing(response, kw, super().parse_postback(response, **kw))
+    def parse_postback(self, response: Response, *args: Any, **kw: Any) -> Iterator[Any]:
+        return self._listing(response, kw, super().parse_postback(response, *args, **kw))
 
-    def parse_json_list(self, response: Response, **kw: Any) -> Iterator[Any]:
-        return self._listing(response, kw, super().parse_json_list(response, **kw))
+    def parse_json_list(self, response: Response, *args: Any, **kw: Any) -> Iterator[Any]:
+        return self._listing(response, kw, super().parse_json_list(response, *args, **kw))
 
-    def parse_json_categories(self, response: Response, **kw: Any) -> Iterator[Any]:
-        return self._listing(response, kw, super().parse_json_categories(response, **kw))
+    def parse_json_categories(self, response: Response, *args: Any, **kw: Any) -> Iterator[Any]:
+        return self._listing(response, kw, super().parse_json_categories(response, *args, **kw))
 
     def listing_failed(self, failure: Failure) -> None:
-        request = failure.request
+        request = failure.request  # type: ignore[attr-defined]  # Scrapy sets it on errbacks
         source = request.cb_kwargs.get("source")
         step = ListingStep(
             _shown(request),
@@ -320,11 +321,13 @@ class ProbeSpider(PortalSpider):
         request = super().article_request(url, *args, **kwargs)
         return request.replace(errback=self.article_failed)
 
-    def article_failed(self, failure: Failure) -> None:
-        request = failure.request
+    def article_failed(self, failure: Failure) -> Iterator[PageFailure]:
+        """Kept in the report; a probe archives nothing, so no PageFailure item."""
+        request = failure.request  # type: ignore[attr-defined]  # Scrapy sets it on errbacks
         url = request.cb_kwargs.get("article_url", request.url)
         step = ArticleStep(url, request.url, problem=describe_failure(failure))
         self.report.articles.append(step)
+        return iter(())
 
     def _article(self, response: Response, url: str, output: Iterable[Any]) -> Iterator[Any]:
         step = ArticleStep(url, response.url, response.status)

@@ -6,7 +6,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -75,7 +75,7 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
         self.walk_stopped: set[str] = set()
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         slug = kwargs.pop("site", None)
         if not slug:
             raise UsageError("which site? pass -a site=SLUG (list them with `govarchive sites`)")
