@@ -261,6 +261,14 @@ def m010_run_owner_and_drift(db: Database) -> None:
     runs.add_column("drift", str)
 
 
+@migrations()
+def m011_redirect_location(db: Database) -> None:
+    """Issue 15: where a redirect answer pointed (its Location, made absolute), so a run plans
+    a permanently moved article (301, 308) by its new URL instead of asking the old one on
+    every run."""
+    db.table("fetches").add_column("location", str)
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (a no-op when it already is)."""
     migrations.apply(db)

@@ -241,6 +241,23 @@ class Archive:
             found.update((row["url"], row) for row in self.db.query(sql, chunk))
         return found
 
+    def moved(self, urls: Iterable[str]) -> dict[str, str]:
+        """Which of `urls` moved for good: each one whose last fetch was a permanent redirect
+        (301, 308), with the URL it pointed to."""
+        if "location" not in self.db.table("fetches").columns_dict:  # opened read-only, older
+            return {}
+        urls = list(dict.fromkeys(urls))
+        found: dict[str, str] = {}
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            sql = (
+                "SELECT url, location FROM fetches WHERE id IN (SELECT max(id) FROM fetches "
+                f"WHERE url IN ({_marks(chunk)}) GROUP BY url) AND status IN (301, 308) "
+                "AND location IS NOT NULL"
+            )
+            found.update((row["url"], row["location"]) for row in self.db.query(sql, chunk))
+        return found
+
     def earlier_capture(self, url: str) -> Earlier | None:
         """The last full response record archived for `url` (for a revisit record)."""
         rows = list(

@@ -1,5 +1,5 @@
 """Downloader middleware that records every HTTP exchange: a `fetches` row (status or error,
-size, time) and, for each response, WARC records of the bytes as received."""
+size, time, a redirect's target) and, for each response, WARC records of the bytes as received."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from archive import Archive, WarcFile
 from crawler.archiving import PENDING_SNAPSHOT, Writer, crawl_archive, crawl_writer
 from crawler.meta import KIND, SNAPSHOT
 from crawler.politeness import politeness_host
+from crawler.redirects import redirect_target
 from crawler.signals import fetch_recorded
 
 _ANSWERED = "fetchlog_answered"
@@ -71,6 +72,8 @@ class FetchLogMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         row: dict[str, Any] = {"status": response.status, "bytes": len(response.body)}
+        if (location := redirect_target(request, response)) is not None:
+            row["location"] = location  # a moved article is planned by it (Archive.moved)
         if self.warc_dir is not None:
             # Filled by the writer; the item and the fetch row read it when they are written.
             snapshot: dict[str, Any] = {}

@@ -22,6 +22,7 @@ from crawler.sites import SiteProfile, Source
 from crawler.spiders.plan import CrawlPlan
 
 if TYPE_CHECKING:
+    from archive import Archive
     from crawler.extract import Article
 
 # Articles first: a listing's articles are fetched before the next listing page, so a crawl
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 ARTICLE_PRIORITY = 10
 # Answers an article request must see instead of having them filtered away.
 ARTICLE_STATUSES = [304, 404, 410]
+# Permanent redirects followed in a row when planning a moved article (Scrapy follows 20).
+MOVES_FOLLOWED = 5
 
 
 def _now() -> str:
@@ -40,6 +43,7 @@ class ArticlePages:
 
     profile: SiteProfile
     plan: CrawlPlan
+    archive: Archive
     past_since: set[str]
     logger: Any
     crawler: Any
@@ -71,6 +75,24 @@ class ArticlePages:
             http_status=response.status if response is not None else None,
             failed_at=_now(),
         )
+
+    def where_now(
+        self, found: list[tuple[str, dict[str, Any] | None]]
+    ) -> list[tuple[str, dict[str, Any] | None]]:
+        """A listing page's links, each article that moved for good (a 301 or 308 an earlier
+        fetch recorded) by its new URL: asked there, or skipped when archived there, instead
+        of through its old URL on every run."""
+        now = {url: url for url, _ in found}
+        for _ in range(MOVES_FOLLOWED):
+            moved = {
+                url: target
+                for url, target in self.archive.moved(set(now.values())).items()
+                if self.profile.owns(target)
+            }
+            if not moved:
+                break
+            now = {url: moved.get(target, target) for url, target in now.items()}
+        return [(now[url], api_item) for url, api_item in found]
 
     def article_request(
         self,

@@ -173,9 +173,10 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
         (it linked to articles, all of them archived already).
 
         An incremental run skips archived articles (recent ones are revisited from start());
-        a full run re-checks them with a conditional GET.
+        a full run re-checks them with a conditional GET. An article that moved for good is
+        planned by its new URL (where_now).
         """
-        found = list(found)
+        found = self.where_now(list(found))
         canonical = {self.profile.canonical(url) for url, _ in found}
         self._count_listing_page(source, canonical)
         known = self.archive.known(canonical)

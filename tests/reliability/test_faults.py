@@ -143,6 +143,26 @@ def test_a_permanent_redirect_archives_the_article_under_its_new_url(faulty) -> 
     )
 
 
+def test_a_moved_article_is_not_asked_for_at_its_old_url_again(faulty) -> None:
+    # Every incremental run fetched a 301'd article through its old URL (no archived row
+    # carries it): the fetch now records where it moved, and the next run plans by that.
+    bed = faulty("moved=0.3")
+    first = bed.crawl()
+    assert first.returncode == 0, first.stdout
+    moved = first.query("SELECT url, kind, location FROM fetches WHERE status = 301")
+    assert moved and all(row["location"].endswith("_moved=1") for row in moved)
+    articles = {row["url"] for row in moved if row["kind"] == "article"}
+    assert articles
+    second = bed.crawl()
+    assert second.returncode == 0, second.stdout
+    fetched = {
+        row["url"]
+        for row in second.query("SELECT url FROM fetches WHERE run_id = ?", (second.run["id"],))
+    }
+    assert not articles & fetched
+    assert len(second.archived()) == len(second.live())  # every article, once
+
+
 def test_a_pagination_trap_is_walked_within_a_bound(faulty) -> None:
     # `trap`: listings page on forever, the pager jumping ahead; 16,050 requests before.
     bed = faulty("trap")
