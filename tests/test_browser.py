@@ -262,7 +262,7 @@ def test_facet_names_on_the_table_page_break_only_between_words(page: Page, widt
         # The rows start near the top, and the URL column takes no more than its share.
         table = page.tab.locator("table.rows-and-columns").bounding_box()
         url = page.tab.locator("table.rows-and-columns td.col-url").first.bounding_box()
-        assert table["y"] < 1600 and url["width"] < 0.25 * table["width"]
+        assert table["y"] < 1500 and url["width"] < 0.25 * table["width"]
     assert page.console_errors() == []
 
 
