@@ -60,6 +60,33 @@ def _total(conn: sqlite3.Connection, query: Query | None, where: str, args: list
     return conn.execute(sql, args).fetchone()[0]
 
 
+def _grouped(
+    conn: sqlite3.Connection,
+    query: Query | None,
+    where: str,
+    args: list[Any],
+    groupings: dict[str, str],
+) -> dict[str, list[tuple[Any, int]]]:
+    """Each grouping's values and counts among the matches of one range, in one statement:
+    each matching row is read once into a materialized table that every GROUP BY reads (six
+    GROUP BYs over the article rows read each match six times)."""
+    if not groupings:
+        return {}
+    names = list(groupings)
+    columns = ", ".join(f"{groupings[name]} AS g{i}" for i, name in enumerate(names))
+    grouped = " UNION ALL ".join(
+        f"SELECT {i}, g{i}, count(*) FROM m GROUP BY g{i}" for i in range(len(names))
+    )
+    sql = (
+        f"WITH m AS MATERIALIZED (SELECT {columns} FROM articles a "
+        f"WHERE {matching(query, where)}) {grouped}"
+    )
+    rows: dict[str, list[tuple[Any, int]]] = {name: [] for name in names}
+    for index, value, count in conn.execute(sql, args):
+        rows[names[index]].append((value, count))
+    return rows
+
+
 def count_matches(
     conn: sqlite3.Connection,
     query: Query | None,
@@ -84,15 +111,7 @@ def count_matches(
         try:
             with deadline(conn, (end - time.perf_counter()) * 1000):
                 total = _total(conn, query, where, args)
-                groups = {
-                    name: conn.execute(
-                        f"SELECT {expression}, count(*) FROM articles a "
-                        f"WHERE {matching(query, where)} GROUP BY 1",
-                        args,
-                    ).fetchall()
-                    for name, expression in groupings.items()
-                    if total
-                }
+                groups = _grouped(conn, query, where, args, groupings) if total else {}
         except sqlite3.OperationalError as error:
             if "fts5" in str(error):
                 raise FtsError(str(error)) from None
