@@ -258,6 +258,18 @@ class Archive:
             found.update((row["url"], row["location"]) for row in self.db.query(sql, chunk))
         return found
 
+    def failing_since(self, url: str, reason: str) -> str | None:
+        """When an article page first failed to read with a reason starting with `reason`
+        (None when it has not: `extraction_failures` holds its last failure)."""
+        rows = list(
+            self.db.query(
+                "SELECT first_failed_at FROM extraction_failures WHERE url = ? "
+                "AND substr(reason, 1, length(?)) = ?",
+                [url, reason, reason],
+            )
+        )
+        return rows[0]["first_failed_at"] if rows else None
+
     def earlier_capture(self, url: str) -> Earlier | None:
         """The last full response record archived for `url` (for a revisit record)."""
         rows = list(

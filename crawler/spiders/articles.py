@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 ARTICLE_PRIORITY = 10
 # Answers an article request must see instead of having them filtered away.
 ARTICLE_STATUSES = [304, 404, 410]
+# What the extractor says of a binary answer (a PDF, an image) where an article was.
+NOT_HTML = "not an HTML page"
+# A page that has answered so this long is taken at its word (a portal linking a PDF as an
+# article): recorded, no longer left behind (which fails the run and makes the next walk on).
+NOT_HTML_RETRY = timedelta(days=7)
 # Permanent redirects followed in a row when planning a moved article (Scrapy follows 20).
 MOVES_FOLLOWED = 5
 
@@ -198,11 +203,26 @@ class ArticlePages:
         # A big page was read in a thread already (crawler/middlewares.py ExtractInThread).
         article = response.meta.pop(EXTRACTED, None) or self.read_page(response)
         if isinstance(article, str):
+            if article.startswith(NOT_HTML):
+                self.not_html(response, article)
             yield self._failure(response.url, response, article)
             return
         item = self._item(article, response, fetched_at)
         if not self.is_older_than_since(response, item):
             yield item
+
+    def not_html(self, response: Response, reason: str) -> None:
+        """A binary answer where an article was: its fetch records why, and the article is left
+        behind (the run fails, the next one walks on to it) until it has answered so for
+        NOT_HTML_RETRY."""
+        crawler = getattr(self, "crawler", None)  # a replay has none
+        if crawler is not None:
+            crawler.signals.send_catch_log(fetch_failed, url=response.url, reason=reason)
+        since = self.archive.failing_since(self.profile.canonical(response.url), NOT_HTML)
+        if since is not None and datetime.fromisoformat(since) < datetime.now(UTC) - NOT_HTML_RETRY:
+            self.logger.warning("Article %s: %s since %s; given up", response.url, reason, since)
+            return
+        self.counts.inc_value("govarchive/articles_left_behind")
 
     def read_page(self, response: Response) -> Article | str:
         """The article on an HTML page, or why it cannot be read. Touches no crawl state, so

@@ -5,6 +5,7 @@ bodies. docs/reliability.md is the table of these runs."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,16 +115,28 @@ def test_malformed_markup_is_read_whole_and_full_records_no_change(faulty, clean
     assert versions == len(full.archived())
 
 
-def test_unreadable_pages_are_recorded_and_fetched_again(faulty, clean_bodies) -> None:
-    # `binary`: a PNG or a PDF where an article was. Fetched and read: recorded in
-    # extraction_failures with the reason, not counted as left behind (exit 0).
+def test_binary_pages_are_left_behind_and_fetched_again(faulty, clean_bodies) -> None:
+    # `binary`: a PNG or a PDF where an article was. Recorded in extraction_failures only,
+    # exit 0; now also on the fetch, and left behind like any page the run could not get.
     bed = faulty("binary=0.3")
     run = bed.crawl()
-    assert run.returncode == 0 and run.seconds < BOUND
+    assert_left_behind(run, Expect(True, "not an HTML page"))
     reasons = [row["reason"] for row in run.query("SELECT reason FROM extraction_failures")]
     assert reasons and all(reason.startswith("not an HTML page") for reason in reasons)
     assert len(run.archived()) + len(reasons) == len(run.live())
     assert_healed(bed, clean_bodies)
+
+
+def test_a_page_binary_for_a_week_is_given_up(faulty) -> None:
+    # A portal that links a PDF as an article would fail every run and make each walk every
+    # listing page: after NOT_HTML_RETRY it is recorded, no longer left behind.
+    bed = faulty("binary=0.3")
+    assert bed.crawl().returncode == 1
+    with sqlite3.connect(bed.db) as conn:
+        conn.execute("UPDATE extraction_failures SET first_failed_at = '2020-01-01T00:00:00+00:00'")
+    run = bed.crawl()
+    assert run.returncode == 0, run.stdout
+    assert any("not an HTML page" in (row["error"] or "") for row in run.fetch_errors())
 
 
 def test_a_permanent_redirect_archives_the_article_under_its_new_url(faulty) -> None:
