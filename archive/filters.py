@@ -11,6 +11,8 @@ from typing import Any
 from archive.query import QueryError
 
 FACETS = ("agency", "family", "category", "year", "month", "author_unit")
+BAD_START = "The start date «{text}» is not a date: write it as yyyy-mm-dd, e.g. 2021-11-10."
+BAD_END = "The end date «{text}» is not a date: write it as yyyy-mm-dd, e.g. 2021-11-10."
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,11 @@ class Filters:
         return " AND ".join(clauses), params
 
 
-def _date(text: str, name: str) -> dt.date:
+def _date(text: str, template: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise QueryError(
-            f"The {name} date «{text}» is not a date: write it as yyyy-mm-dd, e.g. 2021-11-10."
-        ) from None
+        raise QueryError(template, help=False, text=text) from None
 
 
 def parse_filters(args: Mapping[str, Sequence[str]]) -> Filters:
@@ -59,13 +59,15 @@ def parse_filters(args: Mapping[str, Sequence[str]]) -> Filters:
     start, end = (list(args.get(key) or [""])[-1] for key in ("from", "to"))
     filters = Filters(
         values={column: chosen for column, chosen in values.items() if chosen},
-        published_from=_date(start, "start") if start.strip() else None,
-        published_to=_date(end, "end") if end.strip() else None,
+        published_from=_date(start, BAD_START) if start.strip() else None,
+        published_to=_date(end, BAD_END) if end.strip() else None,
     )
     start_day, end_day = filters.published_from, filters.published_to
     if start_day and end_day and start_day > end_day:
         raise QueryError(
-            f"The date range ends ({end_day:%d/%m/%Y}) before it starts "
-            f"({start_day:%d/%m/%Y}): swap the two dates."
+            "The date range ends ({end}) before it starts ({start}): swap the two dates.",
+            help=False,
+            end=f"{end_day:%d/%m/%Y}",
+            start=f"{start_day:%d/%m/%Y}",
         )
     return filters

@@ -29,8 +29,8 @@ def choose(asked: str | None, cookie: str | None) -> str:
 def translator(lang: str, messages: Mapping[str, str] = MESSAGES) -> Callable[..., str]:
     """`_("text", name=value)`: the text in `lang` (English as written), then formatted."""
 
-    def translate(text: str, **values: object) -> str:
-        shown = messages.get(text, text) if lang == "vi" else text
+    def translate(message: str, /, **values: object) -> str:
+        shown = messages.get(message, message) if lang == "vi" else message
         return shown.format(**values) if values else shown
 
     return translate

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -24,7 +25,19 @@ SYNTAX_HELP = (
 
 
 class QueryError(ValueError):
-    """A query the search cannot run; the message is meant for the person who typed it."""
+    """A query the search cannot run; the message is meant for the person who typed it.
+
+    `template` and `values` let a page show it in the interface's language; `str()` is the
+    English text, followed by how to write a query when `help` is set."""
+
+    def __init__(self, template: str, *, help: bool = True, **values: object) -> None:
+        self.template, self.values, self.help = template, values, help
+        super().__init__(template.format(**values) + (" " + SYNTAX_HELP if help else ""))
+
+    def shown(self, translate: Callable[..., str]) -> str:
+        """The message through `translate(text, **values)` (archive.i18n.translator)."""
+        text = translate(self.template, **self.values)
+        return text + (" " + translate(SYNTAX_HELP) if self.help else "")
 
 
 @dataclass(frozen=True)
@@ -85,13 +98,13 @@ def parse_query(text: str, *, strict: bool = True) -> Query | None:
             continue
         quoted = token.startswith('"')
         if strict and quoted and (len(token) == 1 or not token.endswith('"')):
-            raise QueryError("A quotation mark is not closed. " + SYNTAX_HELP)
+            raise QueryError("A quotation mark is not closed.")
         folded = fold(token.strip('"') if quoted else token)
         prefix = folded.endswith("*")
         tokens = tuple(_WORD.findall(folded))
         if not tokens:
             if strict and prefix:
-                raise QueryError("A * must follow the start of a word. " + SYNTAX_HELP)
+                raise QueryError("A * must follow the start of a word.")
             continue
         _append(parts, _phrase(" ".join(tokens)) + (" *" if prefix else ""))
         if not negated:
@@ -99,7 +112,7 @@ def parse_query(text: str, *, strict: bool = True) -> Query | None:
         negated = False
     if not any(part not in OPERATORS and part not in "()" for part in parts):
         if strict and text:
-            raise QueryError(f"Nothing to search for in «{text}». " + SYNTAX_HELP)
+            raise QueryError("Nothing to search for in «{text}».", text=text)
         return None
     if strict:
         _check_operators(parts)
@@ -123,7 +136,7 @@ def _check_operators(parts: list[str]) -> None:
     for previous, part in zip(["", *parts], parts, strict=False):
         if part in OPERATORS:
             if wanting:
-                raise QueryError(f"{part} needs words on both sides. " + SYNTAX_HELP)
+                raise QueryError("{operator} needs words on both sides.", operator=part)
             wanting = part
         elif part == "(":
             depth += 1
@@ -131,17 +144,18 @@ def _check_operators(parts: list[str]) -> None:
         elif part == ")":
             depth -= 1
             if depth < 0:
-                raise QueryError("A closing parenthesis has no opening one. " + SYNTAX_HELP)
+                raise QueryError("A closing parenthesis has no opening one.")
             if wanting:
                 empty = previous == "(" or wanting in ("(", "start")
-                what = "A parenthesis" if empty else wanting
-                raise QueryError(f"{what} needs words on both sides. " + SYNTAX_HELP)
+                if empty:
+                    raise QueryError("A parenthesis needs words on both sides.")
+                raise QueryError("{operator} needs words on both sides.", operator=wanting)
         else:
             wanting = None
     if wanting in OPERATORS:
-        raise QueryError(f"{wanting} needs words on both sides. " + SYNTAX_HELP)
+        raise QueryError("{operator} needs words on both sides.", operator=wanting)
     if depth:
-        raise QueryError("A parenthesis is not closed. " + SYNTAX_HELP)
+        raise QueryError("A parenthesis is not closed.")
 
 
 def escape_fts(text: str) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from archive.counts import COUNT_BUDGET_MS, Counts, count_matches
 from archive.filters import FACETS, Filters
-from archive.query import SYNTAX_HELP, Query, QueryError, highlight, snippet
+from archive.query import Query, QueryError, highlight, snippet
 from archive.rank import SCORED_CHARS, bm25_scores, ranked
 from archive.scan import FtsError, article_count, collect
 
@@ -98,11 +98,14 @@ class SearchResult:
         }
 
 
-def friendly_fts_error(message: str) -> str:
+def friendly_fts_error(message: str) -> QueryError:
+    """What FTS5 could not read, for the person; the query checks catch the usual mistakes
+    first (archive.query), so this is the rare case they miss."""
     near = message.partition("near")[2].strip()
-    return (
-        f"The search could not be read{' near ' + near if near else ''}: an operator (AND, OR, "
-        "NOT) or a parenthesis needs words on both sides. " + SYNTAX_HELP
+    return QueryError(
+        "The search could not be read near {near}: an operator (AND, OR, NOT) or a "
+        "parenthesis needs words on both sides.",
+        near=near or "?",
     )
 
 
@@ -249,7 +252,7 @@ def run_search(
                 order = ranked(bm25_scores(conn, query, texts, total_articles), found)
                 page_rows = order[(max(1, page) - 1) * per_page : max(1, page) * per_page]
         except FtsError as error:
-            raise QueryError(friendly_fts_error(str(error))) from None
+            raise friendly_fts_error(str(error)) from None
         result = SearchResult(
             query=query,
             rows=_rows(conn, page_rows, query),

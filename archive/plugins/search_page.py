@@ -13,6 +13,7 @@ from datasette.utils.asgi import Request, Response
 from archive.atom import atom_feed
 from archive.counts import COUNT_BUDGET_MS, EXACT_BUDGET_MS
 from archive.filters import FACETS, Filters, parse_filters
+from archive.i18n import COOKIE, choose, translator
 from archive.query import QueryError, parse_query
 from archive.search import CANDIDATES, SORTS, SearchResult, run_search
 
@@ -93,13 +94,13 @@ async def _search(
     sort: str = "relevance",
     exact: bool = False,
     counted: bool = True,
-) -> tuple[SearchResult | None, str | None]:
+) -> tuple[SearchResult | None, QueryError | None]:
     """(result, None), or (None, a message for the person) when the query cannot be read;
     no result when there is nothing to search or filter by, unless `always`."""
     try:
         query = parse_query(text)
     except QueryError as problem:
-        return None, str(problem)
+        return None, problem
     if query is None and not filters.active and not always:
         return None, None
 
@@ -113,7 +114,7 @@ async def _search(
     try:
         return await db.execute_fn(search), None
     except QueryError as problem:
-        return None, str(problem)
+        return None, problem
 
 
 async def search_view(datasette: Any, request: Request) -> Response:
@@ -127,7 +128,7 @@ async def search_view(datasette: Any, request: Request) -> Response:
     try:
         filters, filter_error = parse_filters(urllib.parse.parse_qs(request.query_string)), None
     except QueryError as problem:
-        filters, filter_error = Filters(), str(problem)
+        filters, filter_error = Filters(), problem
     page = _number(request.args.get("page"), 1, 1, 10_000)
     size = FEED_ENTRIES if fmt == ".atom" else _number(request.args.get("size"), PER_PAGE, 1, 100)
     # A feed is for monitoring: its entries are the newest matches, whatever the page's order.
@@ -148,12 +149,15 @@ async def search_view(datasette: Any, request: Request) -> Response:
     )
     if filter_error:
         result, error = None, filter_error
+    translate = translator(choose(request.args.get("lang"), request.cookies.get(COOKIE)))
+    # The JSON and the feed speak English to programs; the page speaks the interface's language.
+    message = error.shown(translate) if error and not fmt else str(error) if error else None
     if fmt == ".json":
         if error:
-            return Response.json({"ok": False, "error": error}, status=400)
+            return Response.json({"ok": False, "error": message}, status=400)
         return Response.json({"ok": True, **(result.as_json() if result else {"rows": []})})
     if fmt == ".atom" and error:
-        return Response.text(error, status=400)
+        return Response.text(message, status=400)
     path = datasette.urls.path("/-/search")
     pairs = urllib.parse.parse_qsl(request.query_string)
     unpaged = [pair for pair in pairs if pair[0] != "page"]
@@ -173,7 +177,7 @@ async def search_view(datasette: Any, request: Request) -> Response:
         return Response(feed, content_type="application/atom+xml; charset=utf-8")
     context = {
         "q": text,
-        "error": error,
+        "error": message,
         "result": result,
         "filters": filters,
         "date_from": request.args.get("from", ""),

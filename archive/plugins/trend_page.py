@@ -15,6 +15,7 @@ from archive.charts import OTHER, color_for, trend_chart
 from archive.counts import EXACT_BUDGET_MS
 from archive.filters import parse_filters
 from archive.fold import fold
+from archive.i18n import COOKIE, choose, translator
 from archive.query import QueryError, parse_query
 from archive.trend import PERIODS, REST, SPLITS, TOP, TREND_BUDGET_MS, Trend, trend
 
@@ -55,7 +56,8 @@ async def trend_view(datasette: Any, request: Request) -> Response:
 
         result = await db.execute_fn(run)
     except QueryError as problem:
-        error = str(problem)
+        lang = choose(request.args.get("lang"), request.cookies.get(COOKIE))
+        error = str(problem) if fmt else problem.shown(translator(lang))
     if fmt == ".json":
         if error:
             return Response.json({"ok": False, "error": error}, status=400)
