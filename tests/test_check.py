@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import json
 import re
@@ -30,17 +31,25 @@ def twins_replica(replica):
 
 
 @pytest.fixture(scope="module")
-def checked(twins_replica) -> Callable[[str], subprocess.CompletedProcess[str]]:
+def checked(twins_replica) -> Iterator[Callable[[str], subprocess.CompletedProcess[str]]]:
     """`govarchive check SLUG` on the twins, run once per slug for the whole module (the
-    family, every-twin and list-API tests read the same runs)."""
-    runs: dict[str, subprocess.CompletedProcess[str]] = {}
+    family, every-twin and list-API tests read the same runs). All are started at once, a few
+    side by side: a check mostly waits on the replica's answers."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        runs = {slug: pool.submit(_check, slug, twins_replica.url) for slug in TWINS}
 
-    def check(slug: str) -> subprocess.CompletedProcess[str]:
-        if slug not in runs:
-            runs[slug] = run_govarchive("check", slug, "--replica-url", twins_replica.url)
-        return runs[slug]
+        def check(slug: str) -> subprocess.CompletedProcess[str]:
+            if slug not in runs:
+                runs[slug] = pool.submit(_check, slug, twins_replica.url)
+            return runs[slug].result()
 
-    return check
+        yield check
+        for run in runs.values():
+            run.cancel()
+
+
+def _check(slug: str, replica_url: str) -> subprocess.CompletedProcess[str]:
+    return run_govarchive("check", slug, "--replica-url", replica_url)
 
 
 def _articles(output: str) -> dict[str, dict[str, tuple[str, str, str | None]]]:
