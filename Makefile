@@ -26,20 +26,26 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/govarchive demo --db data/demo.db --port 8001
 
+# mypy reads its scope (crawler/, archive/) and options from pyproject.toml.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
 	  || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
+# Test files run side by side (pytest-xdist), each file on one worker so its module and
+# session fixtures (a crawl, a served replica) are made once. More workers than cores: most
+# tests wait on sockets and politeness pauses, not on the CPU.
+PYTEST_WORKERS ?= 4
 test: lint $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The inner loop: everything but the tests marked slow (end-to-end crawls, browser, eval gate).
 test-fast: install
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest -m "not slow" -n $(PYTEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf $(VENV) data/demo.db* .pytest_cache test-artifacts
