@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from crawler.extract.text import clean_text
+
 # Names a CMS makes up per page or per request (ctl00_ctl42_g_1f3a…, a GUID, a long number)
 # name nothing on the next page.
 _VOLATILE = re.compile(r"\d{4,}|[0-9a-f]{8}-[0-9a-f]{4}|ctl\d{2}_|^\d|[^\w-]")
@@ -14,6 +16,8 @@ _VOLATILE = re.compile(r"\d{4,}|[0-9a-f]{8}-[0-9a-f]{4}|ctl\d{2}_|^\d|[^\w-]")
 _ANCESTORS = 6
 # Attributes that name a role on many CMSs (schema.org, accessibility).
 _ROLE_ATTRS = ("itemprop", "role", "property", "name", "type")
+# A label longer than this is a sentence, not a field's name.
+_LABEL = 40
 
 
 def _names(node: LexborNode) -> tuple[str | None, list[str]]:
@@ -49,9 +53,24 @@ def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
         parent = parent.parent
 
 
+def _labelled(node: LexborNode) -> list[str]:
+    """The node as the value after its label (a table's "Cơ quan ban hành" cell, then the
+    issuer's cell): the label, not a class, is what every page of a register shares."""
+    label = node.prev
+    while label is not None and (not label.tag or label.tag.startswith(("-", "#"))):
+        label = label.prev
+    if label is None or not label.tag:
+        return []
+    text = clean_text(label.text(deep=True, separator=" ")).strip(" :")
+    if not 2 <= len(text) <= _LABEL or '"' in text or "\\" in text:
+        return []
+    return [f'{label.tag}:lexbor-contains("{text}") + {node.tag}']
+
+
 def selectors_of(node: LexborNode) -> list[str]:
     """Every candidate selector for `node`: its own names, then its tag or names under each
-    named ancestor (a plain `h1` under `.news-detail` names a title many CMSs leave unnamed)."""
+    named ancestor (a plain `h1` under `.news-detail` names a title many CMSs leave unnamed),
+    then the label before it."""
     tag = node.tag or ""
     own = own_selectors(node)
     found = list(own)
@@ -59,4 +78,5 @@ def selectors_of(node: LexborNode) -> list[str]:
         for scope in own_selectors(ancestor)[:3]:
             found += [f"{scope} {tag}", *(f"{scope} {name}" for name in own[:2])]
     found.append(tag)
+    found += _labelled(node)
     return list(dict.fromkeys(found))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from crawler.extract.css import select_first
+from crawler.extract.selectors import first_match
 from crawler.learn.align import (
     BODY_RECALL,
     Alignment,
@@ -88,6 +89,44 @@ def choose(
             if best.unanimous and name != "body":
                 break
     return best
+
+
+def choose_union(
+    name: str,
+    pages: Sequence[tuple[LexborHTMLParser, Alignment]],
+    prefer: Sequence[str] = (),
+    most: int = 3,
+) -> tuple[list[str], int, int]:
+    """Selectors tried in order (the first that finds a node reads the field) holding the
+    generic reading on the most pages, for a field a site places in another element on some
+    pages (a byline in the body's last line here, a source box there): each added selector
+    must read more pages right; and on how many of how many pages they do."""
+    targets = [(page, aligned) for page, aligned in pages if aligned.nodes.get(name)]
+    offered: Counter[str] = Counter()
+    for _, aligned in targets:
+        offered.update({s for node in aligned.nodes[name] for s in selectors_of(node)})
+    common = sorted(offered.items(), key=lambda item: (-item[1], item[0].count(" ")))[:_TRIED]
+    ranked = [*prefer, *(s for s, _ in common if s not in prefer)]
+    chosen: list[str] = []
+    agreed = 0
+    while len(chosen) < most and agreed < len(targets):
+        scored = [(_first_holds([*chosen, s], name, targets), s) for s in ranked if s not in chosen]
+        best = max(scored, key=lambda item: item[0], default=(0, ""))
+        if best[0] <= agreed:
+            break
+        chosen.append(best[1])
+        agreed = best[0]
+    return chosen, agreed, len(targets)
+
+
+def _first_holds(
+    selectors: list[str], name: str, targets: Sequence[tuple[LexborHTMLParser, Alignment]]
+) -> int:
+    found = 0
+    for page, aligned in targets:
+        node = first_match(page.root, selectors) if page.root is not None else None
+        found += node is not None and holds(name, node, aligned)
+    return found
 
 
 def _tightness(selector: str, targets: Sequence[tuple[LexborHTMLParser, Alignment]]) -> float:

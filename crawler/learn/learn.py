@@ -14,7 +14,7 @@ from crawler.learn.align import align
 from crawler.learn.discover import Discovery, discover
 from crawler.learn.drops import learn_drops
 from crawler.learn.families import Family, recognise
-from crawler.learn.induce import FIELDS, Choice, choose
+from crawler.learn.induce import FIELDS, Choice, choose, choose_union
 from crawler.learn.pages import LearnError, Page, read_manifest, read_pages
 from crawler.learn.profile_file import profile_document, write_profile
 from crawler.learn.verify import LearnedProfile, Verdict, verify
@@ -90,7 +90,7 @@ def learn_capture(directory: Path, slug: str, agency: str) -> Learned:
         pairs = [pair for pair in pairs if pair[1].url in body.covered]
         articles = [item for item in articles if item[0] in body.covered]
         choices = _choices(pairs, family)
-    profile, verdicts = _profile(slug, agency, choices, family, articles)
+    profile, verdicts = _profile(slug, agency, choices, family, articles, pairs)
     discovery = discover(pages, manifest["base_url"], [url for url, _, _ in articles] + minority)
     document = _document(directory, manifest, profile, family, discovery, len(articles))
     return Learned(slug, document, family, choices, verdicts, discovery, minority, skipped)
@@ -102,9 +102,11 @@ def _profile(
     choices: dict[str, Choice],
     family: Family | None,
     articles: list[tuple[str, str, Article]],
+    pairs: list,
 ) -> tuple[LearnedProfile, list[Verdict]]:
-    """The rules of the unanimous choices, a byline selector only where the body alone does
-    not give the author unit, and the drop selectors that make the body the generic one."""
+    """The rules of the unanimous choices, byline selectors only where the body alone does
+    not give the author unit (and only if they read it right on more articles), and the drop
+    selectors that make the body the generic one."""
     selectors = {
         name: [choice.selector]
         for name, choice in choices.items()
@@ -116,13 +118,22 @@ def _profile(
                 selectors[name] = list(family.selectors[name])
     profile = LearnedProfile(slug, agency, PageRules.from_mapping(selectors))
     verdicts = verify(articles, profile)
-    author = choices["author"]
-    if not all(v.agrees["author_unit"] for v in verdicts) and author.unanimous:
-        rules = dataclasses.replace(profile.rules, author=(author.selector,))
-        profile = dataclasses.replace(profile, rules=rules)
-        verdicts = verify(articles, profile)
+    if not all(v.agrees["author_unit"] for v in verdicts):
+        prefer = family.selectors.get("author", ()) if family else ()
+        byline, _, _ = choose_union("author", pairs, prefer)
+        # The element holds the unit itself (an issuer's cell) or a byline naming it.
+        for key in ("author_unit", "author"):
+            rules = dataclasses.replace(profile.rules, **{key: tuple(byline)})
+            trial = dataclasses.replace(profile, rules=rules)
+            tried = verify(articles, trial)
+            if _authors(tried) > _authors(verdicts):
+                profile, verdicts = trial, tried
     drops = family.selectors.get("drop", ()) if family else ()
     return learn_drops(articles, profile, verdicts, drops)
+
+
+def _authors(verdicts: list[Verdict]) -> int:
+    return sum(v.agrees["author_unit"] for v in verdicts)
 
 
 def _document(
