@@ -6,7 +6,7 @@ import logging
 from collections import Counter
 from datetime import UTC, datetime
 from importlib.metadata import version
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -23,6 +23,9 @@ from crawler.archiving import (
 from crawler.extract import EXTRACTOR_VERSION
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.signals import fetch_failed, fetch_recorded
+
+if TYPE_CHECKING:
+    from crawler.spiders.portal import PortalSpider
 
 logger = logging.getLogger(__name__)
 
@@ -104,10 +107,11 @@ class ArchivePipeline:
 
     def open_spider(self) -> None:
         self.opened = True
-        profile = self.crawler.spider.profile
+        spider = cast("PortalSpider", self.crawler.spider)  # the only spider of the project
+        profile = spider.profile
         self.family = profile.family
         mode = self.crawler.settings.get("CRAWL_MODE")
-        if mode != "full" and self.crawler.spider.plan.resume:
+        if mode != "full" and spider.plan.resume:
             mode = "resume"
 
         def start(archive: Archive) -> int:
