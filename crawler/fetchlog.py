@@ -3,7 +3,6 @@ size, time, a redirect's target) and, for each response, WARC records of the byt
 
 from __future__ import annotations
 
-import logging
 import os
 import time
 from datetime import UTC, datetime
@@ -14,10 +13,10 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, Response
-from scrapy.utils.defer import deferred_from_coro
 
 from archive import Archive, WarcFile
 from crawler.archiving import PENDING_SNAPSHOT, Writer, crawl_archive, crawl_writer
+from crawler.fatal import stop_crawl, stop_crawl_from_thread
 from crawler.meta import KIND, SNAPSHOT
 from crawler.politeness import politeness_host
 from crawler.redirects import redirect_target
@@ -25,7 +24,6 @@ from crawler.signals import fetch_recorded
 
 _ANSWERED = "fetchlog_answered"
 _STARTED = "fetchlog_started"
-logger = logging.getLogger(__name__)
 
 
 def _pairs(headers: Headers) -> list[tuple[str, str]]:
@@ -102,22 +100,8 @@ class FetchLogMiddleware:
         """A snapshot that could not be written (a full disk, a directory gone) ends the
         crawl (inline writer): the fetch says why, the request goes no further."""
         self._send(request, row | {"error": reason})
-        self._stop_crawl(reason)
+        stop_crawl(self.crawler, reason, "warc_write_failed")
         raise IgnoreRequest(reason)
-
-    def _stop_crawl(self, reason: str) -> None:
-        """Every later response would fail the same way, so the crawl ends now, its run closed
-        with the reason, instead of fetching pages it cannot keep."""
-        stats = self.crawler.stats
-        if stats is not None and not stats.get_value("govarchive/fatal"):
-            stats.set_value("govarchive/fatal", reason)
-            logger.error("%s; stopping the crawl", reason)
-            try:
-                engine = self.crawler.engine
-            except RuntimeError:  # no crawl running (a component tried alone)
-                engine = None
-            if engine is not None:
-                deferred_from_coro(engine.close_spider_async(reason="warc_write_failed"))
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         error = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
@@ -141,9 +125,7 @@ class FetchLogMiddleware:
         except OSError as error:
             snapshot["error"] = f"WARC write failed: {type(error).__name__}: {error}"
             if self.writer.deferred:
-                from twisted.internet import reactor  # installed by the crawl by now
-
-                reactor.callFromThread(self._stop_crawl, snapshot["error"])  # type: ignore[attr-defined]
+                stop_crawl_from_thread(self.crawler, snapshot["error"], "warc_write_failed")
             return
         snapshot.update(
             warc_file=capture.warc_file,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections import Counter
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -21,6 +22,7 @@ from crawler.archiving import (
     resolve_snapshot,
 )
 from crawler.extract import EXTRACTOR_VERSION
+from crawler.fatal import stop_crawl, stop_crawl_from_thread
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.signals import fetch_failed, fetch_recorded
 
@@ -90,6 +92,7 @@ class ArchivePipeline:
         self.pending: dict[str, list[dict[str, Any]]] = _empty_batch()
         self.requests = self.failures = 0
         self.family: str | None = None
+        self.write_failed: str | None = None  # why the archive took no more (a full disk)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -170,11 +173,26 @@ class ArchivePipeline:
 
     def _write(self, archive: Archive, batch: dict[str, list[dict[str, Any]]]) -> None:
         """The writer's job: one batch in one transaction."""
+        if self.write_failed:
+            return
         for row in batch["fetches"]:
             resolve_snapshot(row)
         for row in batch["articles"]:
             resolve_snapshot(row, ARTICLE_SNAPSHOT_FIELDS)
-        self.counts.add(archive.write(**batch, run_id=self.run_id))
+        try:
+            self.counts.add(archive.write(**batch, run_id=self.run_id))
+        except (sqlite3.Error, OSError) as error:
+            self._failed(error)
+
+    def _failed(self, error: Exception) -> None:
+        """A batch the archive could not take (a full disk): every later one would fail the
+        same way, so the crawl ends now and says why (it reported success with 0 articles
+        archived before)."""
+        self.write_failed = f"archive write failed: {type(error).__name__}: {error}"
+        if self.writer.deferred:
+            stop_crawl_from_thread(self.crawler, self.write_failed, "archive_write_failed")
+        else:
+            stop_crawl(self.crawler, self.write_failed, "archive_write_failed")
 
     def close_spider(self) -> None:
         self.flush()
@@ -190,7 +208,15 @@ class ArchivePipeline:
         self.opened = False
 
     def _finish(self, archive: Archive, reason: str) -> None:
-        """The writer's job, after every batch: the run's row closed with its counts."""
+        """The writer's job, after every batch: the run's row closed with its counts (left
+        `running` when the archive takes no writes: a later run marks it interrupted)."""
+        try:
+            self._close_run(archive, reason)
+        except (sqlite3.Error, OSError) as error:
+            logger.error("%s: the run's row stays open", self.write_failed or error)
+
+    def _close_run(self, archive: Archive, reason: str) -> None:
+        reason = "archive_write_failed" if self.write_failed else reason
         if self.run_id is not None:
             archive.finish_run(
                 self.run_id,

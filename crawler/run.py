@@ -12,6 +12,7 @@ from scrapy.settings import Settings
 from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
 from twisted.web._newclient import ResponseNeverReceived
 
+from crawler.fatal import FATAL_CLOSE
 from crawler.sites import get_site
 from crawler.spiders.portal import PortalSpider
 
@@ -53,7 +54,8 @@ class CrawlResult:
             failures=stats.get("govarchive/failures", 0),
             pages=stats.get("response_received_count", 0),
             errors=stats.get("govarchive/errors", 0),
-            finish_reason=stats.get("finish_reason", "not started"),
+            # A crawl stopped by a failure while it closed anyway (its last batch) says so.
+            finish_reason=stats.get(FATAL_CLOSE) or stats.get("finish_reason", "not started"),
             run_id=stats.get("govarchive/run_id"),
             listing_failures=stats.get("govarchive/listing_failures", 0),
             articles_left_behind=stats.get("govarchive/articles_left_behind", 0),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,25 +198,54 @@ def test_a_listing_disallowed_by_robots_txt_is_no_failure(faulty) -> None:
 
 
 @pytest.fixture
-def tiny_disk(tmp_path: Path):
-    """A 200 KB tmpfs for the WARC files (root only); skipped where it cannot be mounted."""
-    where = tmp_path / "tiny"
-    where.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(where)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs: {mounted.stderr.decode().strip()}")
-    yield where
-    subprocess.run(["umount", str(where)], check=False)
+def tmpfs(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Mount a tmpfs of a SIZE ("200k") and give its folder (root only; skipped where it cannot
+    be mounted); unmounted at teardown."""
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        where = tmp_path / f"tmpfs{len(mounted)}"
+        where.mkdir()
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+            capture_output=True,
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs: {done.stderr.decode().strip()}")
+        mounted.append(where)
+        return where
+
+    yield mount
+    for where in mounted:
+        subprocess.run(["umount", str(where)], check=False)
 
 
-def test_a_full_disk_ends_the_crawl_at_once(faulty, tiny_disk: Path) -> None:
+def test_a_full_disk_ends_the_crawl_at_once(faulty, tmpfs) -> None:
     # The WARC files go to a 200 KB disk: it fills within a few pages.
     bed = faulty(None, articles=45)
-    run = bed.crawl(env={"GOVARCHIVE_WARC_DIR": str(tiny_disk)})
+    run = bed.crawl(env={"GOVARCHIVE_WARC_DIR": str(tmpfs("200k"))})
     assert run.returncode == 1, run.stdout
     assert run.seconds < 30  # it hung on each later request's politeness turn before
     assert run.run["status"] == "warc_write_failed"  # not left 'running'
     errors = [row["error"] for row in run.fetch_errors() if row["error"]]
     assert any("WARC write failed" in error for error in errors)
+
+
+def test_an_archive_on_a_full_disk_fails_the_crawl_and_the_next_one_heals(
+    faulty, tmpfs, tmp_path: Path
+) -> None:
+    # The archive itself on a 700 KB disk: every batch failed in the writer, and the crawl
+    # said "finished", exit 0, with nothing archived.
+    disk = tmpfs("700k")
+    bed = faulty(None, articles=60)
+    bed.db = disk / "archive.db"
+    warc = {"GOVARCHIVE_WARC_DIR": str(tmp_path / "warc")}
+    full = bed.crawl(env=warc)
+    assert full.returncode == 1, full.stdout
+    assert full.seconds < BOUND and "(archive_write_failed)" in full.stdout
+    assert "Traceback" not in full.stderr, full.stderr[-2000:]
+    subprocess.run(["mount", "-o", "remount,size=16m", str(disk)], check=True)
+    healed = bed.crawl(env=warc)
+    assert healed.returncode == 0, healed.stdout
+    archived = healed.archived()
+    assert len(archived) == len(set(archived)) and set(archived) == healed.live()
