@@ -229,6 +229,10 @@ def test_a_full_disk_ends_the_crawl_at_once(faulty, tmpfs) -> None:
     assert run.run["status"] == "warc_write_failed"  # not left 'running'
     errors = [row["error"] for row in run.fetch_errors() if row["error"]]
     assert any("WARC write failed" in error for error in errors)
+    healed = bed.crawl()  # the WARC files beside the archive, with room
+    assert healed.returncode == 0, healed.stdout
+    archived = healed.archived()
+    assert len(archived) == len(set(archived)) and set(archived) == healed.live()
 
 
 def test_an_archive_on_a_full_disk_fails_the_crawl_and_the_next_one_heals(
