@@ -9,8 +9,15 @@ from urllib.parse import urljoin
 from parsel import Selector
 
 from crawler.discovery.links import page_links
+from crawler.discovery.postback import postback_targets
 from crawler.learn.pages import Page
-from crawler.learn.urls import FILE_SUFFIX, induce_pattern, pagination_kind, relative, siblings
+from crawler.learn.urls import (
+    FILE_SUFFIX,
+    induce_pattern,
+    pagination_kind,
+    relative,
+    siblings,
+)
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 _SITEMAP_LINE = re.compile(r"(?im)^\s*sitemap:\s*(\S+)")
@@ -26,6 +33,8 @@ class Discovery:
     feeds: list[str] = field(default_factory=list)
     sitemaps: list[str] = field(default_factory=list)
     listings: list[str] = field(default_factory=list)  # relative URLs the pattern came from
+    postback: list[str] = field(default_factory=list)  # listing pages paged by a form POST
+    cms: str | None = None  # a CMS its markers name (NukeViet, WordPress)
 
 
 def _links(page: Page, base: str) -> list[str]:
@@ -62,6 +71,11 @@ def discover(pages: list[Page], base: str, article_urls: list[str]) -> Discovery
                     urljoin(page.url, h)
                     for h in tree.css(f'link[type="{kind}"]::attr(href)').getall()
                 ]
+    postback = [
+        rel
+        for page in listing_pages
+        if postback_targets(page.text) and (rel := relative(page.url, base)) is not None
+    ]
     robots = next((page for page in pages if page.kind == "robots"), None)
     sitemaps = _SITEMAP_LINE.findall(robots.text) if robots else []
     return Discovery(
@@ -71,4 +85,23 @@ def discover(pages: list[Page], base: str, article_urls: list[str]) -> Discovery
         feeds=list(dict.fromkeys(feeds)),
         sitemaps=list(dict.fromkeys(sitemaps)),
         listings=listings,
+        postback=postback,
+        cms=cms_of(pages),
     )
+
+
+# Public marks of two CMSs many agencies run: WordPress serves its files from /wp-content/ and
+# its API at /wp-json/; NukeViet names its module in the query (index.php?language=vi&nv=news).
+_CMS_MARKERS = {
+    "WordPress": re.compile(r"/wp-content/|/wp-json/|content=\"WordPress", re.IGNORECASE),
+    "NukeViet": re.compile(r"[?&](?:amp;)?nv=[a-z-]+|content=\"NukeViet", re.IGNORECASE),
+}
+
+
+def cms_of(pages: list[Page]) -> str | None:
+    """The CMS whose markers most captured HTML pages carry, if any."""
+    html = [page.text for page in pages if "html" in page.content_type]
+    for name, marker in _CMS_MARKERS.items():
+        if html and sum(bool(marker.search(text)) for text in html) * 2 > len(html):
+            return name
+    return None

@@ -147,6 +147,8 @@ def _document(
     rules = dataclasses.asdict(profile.rules)
     selectors = {name: list(values) for name, values in rules.items() if values}
     discover_spec: list[dict[str, Any]] = [{"kind": "links"}]
+    if discovery.postback:  # the grid's further pages exist only as form POSTs
+        discover_spec.append({"kind": "postback", "start": discovery.postback[:3]})
     discover_spec += [{"kind": "feed", "start": [url]} for url in discovery.feeds[:3]]
     discover_spec += [{"kind": "sitemap", "start": [url]} for url in discovery.sitemaps[:3]]
     shows = (
@@ -154,6 +156,8 @@ def _document(
         f"captured {manifest.get('captured_at', '?')}; selectors kept where they read every "
         "article as the generic path does"
     )
+    if discovery.cms:
+        shows += f"; its pages carry {discovery.cms}'s markers"
     return profile_document(
         slug=profile.slug,
         agency=profile.agency,

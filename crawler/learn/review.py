@@ -45,6 +45,11 @@ def review_lines(learned: Learned) -> list[str]:
         f"  listings: {found.listing_pattern}",
         f"  pagination: {found.pagination or 'none seen'}; feeds: {len(found.feeds)}; "
         f"sitemaps: {len(found.sitemaps)}",
+        *(
+            [f"  CMS: {found.cms} (its markers; the registry holds no {found.cms} family)"]
+            if found.cms
+            else []
+        ),
         f"{'field':<12} {'selector':<40} agreement",
     ]
     for name, key in _FIELDS:

@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlsplit
 
+from crawler.discovery.postback import postback_targets
+
 _DIGITS = re.compile(r"\d+")
 # Files a portal links to that are neither articles nor listings.
 FILE_SUFFIX = re.compile(r"(?i)\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp4|mp3|css|js)$")
@@ -120,7 +122,7 @@ def pagination_kind(listing_html: str, listing_links: Iterable[str]) -> str | No
         return "query"
     if any(re.search(r"(?i)/(?:page|trang|p)[-/]?\d+/?$", link) for link in links):
         return "path"
-    if "__doPostBack(" in listing_html and re.search(r"__doPostBack\([^)]*Page", listing_html):
+    if postback_targets(listing_html):
         return "postback"
     if re.search(
         r"""(?i)(?:fetch|ajax|\$\.get|\$\.post|url\s*:)\s*\(?\s*['"][^'"]*(?:api|json)""",
