@@ -31,6 +31,13 @@ class Counts:
     counted_to: int | None = None  # the oldest rowid counted when not exact
 
 
+def facet_table(conn: sqlite3.Connection) -> str:
+    """Where the facet columns are read from: the narrow `article_facets` (migration m012),
+    or `articles` itself in an archive served as it is, not upgraded."""
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_facets'"
+    return "article_facets" if conn.execute(sql).fetchone() else "articles"
+
+
 def matching(query: Query | None, where: str) -> str:
     """A WHERE clause on `articles a` for the matches within rowids ? to ? (its parameters:
     low, high, then the query's expression, then the filter's)."""
@@ -49,14 +56,16 @@ def _params(query: Query | None, params: Sequence[Any], low: int, high: int) -> 
     return [low, high, *([query.fts, low, high] if query else []), *params]
 
 
-def _total(conn: sqlite3.Connection, query: Query | None, where: str, args: list[Any]) -> int:
+def _total(
+    conn: sqlite3.Connection, query: Query | None, where: str, args: list[Any], table: str
+) -> int:
     if query is not None and not where:
         # FTS5 counts straight from its index, without reading any article row.
         sql = (
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?"
         )
         return conn.execute(sql, args[2:5]).fetchone()[0]
-    sql = f"SELECT count(*) FROM articles a WHERE {matching(query, where)}"
+    sql = f"SELECT count(*) FROM {table} a WHERE {matching(query, where)}"
     return conn.execute(sql, args).fetchone()[0]
 
 
@@ -66,6 +75,7 @@ def _grouped(
     where: str,
     args: list[Any],
     groupings: dict[str, str],
+    table: str,
 ) -> dict[str, list[tuple[Any, int]]]:
     """Each grouping's values and counts among the matches of one range, in one statement:
     each matching row is read once into a materialized table that every GROUP BY reads (six
@@ -78,7 +88,7 @@ def _grouped(
         f"SELECT {i}, g{i}, count(*) FROM m GROUP BY g{i}" for i in range(len(names))
     )
     sql = (
-        f"WITH m AS MATERIALIZED (SELECT {columns} FROM articles a "
+        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {table} a "
         f"WHERE {matching(query, where)}) {grouped}"
     )
     rows: dict[str, list[tuple[Any, int]]] = {name: [] for name in names}
@@ -96,22 +106,24 @@ def count_matches(
     budget_ms: float,
     step: int = RANGE,
 ) -> Counts:
-    """The number of matches and, for each grouping (name -> SQL expression on `a`), the
-    count of each value; newest rowids first, stopping (not exact) when the budget runs out."""
+    """The number of matches and, for each grouping (name -> SQL expression on `a`, an
+    article's facet columns and `published`), the count of each value; newest rowids first,
+    stopping (not exact) when the budget runs out."""
     end = time.perf_counter() + budget_ms / 1000
     newest = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
     counts = Counts(groups={name: Counter() for name in groupings})
     if budget_ms <= 0:  # not asked for (a feed): nothing counted
         counts.exact, counts.counted_to = False, newest + 1
         return counts
+    table = facet_table(conn)
     high = newest
     while high > 0:
         low = max(1, high - step + 1)
         args = _params(query, params, low, high)
         try:
             with deadline(conn, (end - time.perf_counter()) * 1000):
-                total = _total(conn, query, where, args)
-                groups = _grouped(conn, query, where, args, groupings) if total else {}
+                total = _total(conn, query, where, args, table)
+                groups = _grouped(conn, query, where, args, groupings, table) if total else {}
         except sqlite3.OperationalError as error:
             if "fts5" in str(error):
                 raise FtsError(str(error)) from None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.counts import COUNT_BUDGET_MS, count_matches
+from archive.counts import COUNT_BUDGET_MS, count_matches, facet_table
 from archive.filters import Filters
 from archive.query import Query
 from archive.scan import deadline
@@ -120,7 +120,7 @@ def _articles(
     key = (state, period, split, where, tuple(params))
     if key not in _ARTICLES:
         sql = (
-            f"SELECT {PERIODS[period]}, {SPLITS[split]}, count(*) FROM articles a "
+            f"SELECT {PERIODS[period]}, {SPLITS[split]}, count(*) FROM {facet_table(conn)} a "
             f"{'WHERE ' + where if where else ''} GROUP BY 1, 2"
         )
         with deadline(conn, 60_000):

@@ -287,3 +287,23 @@ def test_trend_fills_empty_periods_and_writes_csv_with_a_bom(conn: sqlite3.Conne
     assert "2021,all,1,1,1.000000" in text
     weekly = trend(conn, parse_query("tháp"), period="week")
     assert weekly.periods[0] == "2023-05-01"  # the Monday of the week of 3 and 4 May 2023
+
+
+def test_the_narrow_facet_table_follows_every_write(conn: sqlite3.Connection) -> None:
+    columns = "agency, family, category, year, month, author_unit, published"
+
+    def same() -> bool:
+        wide = conn.execute(f"SELECT rowid, {columns} FROM articles ORDER BY 1").fetchall()
+        return (
+            wide == conn.execute(f"SELECT id, {columns} FROM article_facets ORDER BY 1").fetchall()
+        )
+
+    assert same() and len(ROWS) == conn.execute("SELECT count(*) FROM article_facets").fetchone()[0]
+    db = Database(conn)
+    db.table("articles").upsert(
+        {"url": "https://x.invalid/0", "agency": "C", "year": 2020}, pk="url"
+    )
+    db.table("articles").upsert({"url": "https://x.invalid/new", "agency": "D"}, pk="url")
+    conn.execute("DELETE FROM articles WHERE url = 'https://x.invalid/1'")
+    assert same()
+    assert run_search(conn, parse_query("bình đẳng giới")).facets["agency"] == [("C", 1)]
