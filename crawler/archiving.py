@@ -15,6 +15,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from archive import Archive
+from crawler.fatal import stop_crawl_from_thread
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,9 @@ def crawl_writer(crawler: Crawler) -> Writer:
             path = Path(crawler.settings.get("ARCHIVE_DB")).absolute()
             writer = _THREADS.get(path) or _THREADS.setdefault(path, ThreadWriter(path))
             writer.users += 1
+            writer.on_failure.append(
+                lambda reason: stop_crawl_from_thread(crawler, reason, "archive_write_failed")
+            )
         else:
             writer = Writer(crawl_archive(crawler))
         _WRITERS[crawler] = writer
@@ -84,6 +88,8 @@ def crawl_writer(crawler: Crawler) -> Writer:
 
 class Writer:
     """Runs each job at once on the crawl's connection."""
+
+    failure: BaseException | None = None  # a job's error the writer caught (thread only)
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
@@ -113,6 +119,8 @@ class ThreadWriter(Writer):
         self.failure: BaseException | None = None
         self.thread: threading.Thread | None = None
         self.users = 0  # crawlers not stopped yet
+        # Told (on the writer's thread) of a job that failed: each stops its crawl.
+        self.on_failure: list[Callable[[str], None]] = []
 
     @property
     def deferred(self) -> bool:
@@ -140,10 +148,16 @@ class ThreadWriter(Writer):
                 try:
                     result: Any = job(self.archive)
                 except Exception as error:
-                    # The crawl goes on; the caller that waits for an answer gets the error,
-                    # the first one is raised again when the writer closes.
+                    # What the job was to write is lost for this run: the crawls end, their
+                    # runs failed and their walks unfinished, so the next run fetches again
+                    # whatever is not in the archive. Later jobs still run (the runs' rows
+                    # are closed by them); a caller waiting for an answer gets the error.
                     logger.exception("archive writer: a job failed")
-                    self.failure = self.failure or error
+                    if self.failure is None:
+                        self.failure = error
+                        reason = f"archive writer failed: {type(error).__name__}: {error}"
+                        for stop in self.on_failure:
+                            stop(reason)
                     result = error
                 if answer is not None:
                     answer.put(result)
@@ -177,7 +191,7 @@ class ThreadWriter(Writer):
         self.jobs.put(None)
         self.thread.join()
         self.thread = None
-        if self.failure is not None:
+        if self.failure is not None and not self.on_failure:  # else told to the crawls
             logger.error("archive writer: %s", self.failure)
 
 

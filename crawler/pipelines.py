@@ -216,7 +216,11 @@ class ArchivePipeline:
             logger.error("%s: the run's row stays open", self.write_failed or error)
 
     def _close_run(self, archive: Archive, reason: str) -> None:
-        reason = "archive_write_failed" if self.write_failed else reason
+        # A batch the archive refused, or a job the writer thread failed (its rows are lost)
+        # in a run that gave no other reason to stop.
+        lost = self.writer.failure is not None and reason == "finished"
+        failed = self.write_failed or lost
+        reason = "archive_write_failed" if failed else reason
         if self.run_id is not None:
             archive.finish_run(
                 self.run_id,
