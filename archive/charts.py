@@ -67,9 +67,9 @@ def monthly_chart(rows: Iterable[Mapping[str, Any]], months: int | None = None) 
     shown = _months_ending(latest, months or _default_months(counts, latest))
     totals = {agency: sum(by_month.get(m, 0) for m in shown) for agency, by_month in counts.items()}
     ranked = sorted(totals, key=lambda agency: (-totals[agency], agency))
-    colored: dict[str, str] = {}
-    for agency in ranked[: len(PALETTE)]:
-        colored[agency] = color_for(agency, set(colored.values()))
+    # Largest first in the stack and the legend; colours by name, the same in every view.
+    colors = stable_colors(ranked[: len(PALETTE)])
+    colored = {agency: colors[agency] for agency in ranked[: len(PALETTE)]}
     width, height, left, bottom, top = 960, 320, 48, 40, 12
     per_month = [{a: counts[a].get(m, 0) for a in ranked} for m in shown]
     peak = max([sum(bars.values()) for bars in per_month] + [1])
@@ -236,6 +236,15 @@ def health_board(rows: Iterable[Mapping[str, Any]], now: dt.datetime) -> list[di
     return board
 
 
+def stable_colors(names: Iterable[str]) -> dict[str, str]:
+    """A colour for each name that does not depend on the order the names come in (their
+    ranking changes from view to view): hashed, collisions settled in alphabetical order."""
+    colors: dict[str, str] = {}
+    for name in sorted(names):
+        colors[name] = color_for(name, set(colors.values()))
+    return colors
+
+
 def color_for(name: str, taken: set[str]) -> str:
     """A palette colour that stays with `name` from view to view (a hash of the name picks
     it; the next free one if another name shown already has it)."""
@@ -283,10 +292,12 @@ def trend_chart(
                         f"{period} · {name}: {n:,}",
                     )
                 )
-        if index % every == 0 or index == len(periods) - 1:
-            anchor = "end" if index == len(periods) - 1 else "middle"
+        last = index == len(periods) - 1
+        # A label too near the last one would overlap it.
+        if (index % every == 0 and index < len(periods) - 1 - every / 2) or last:
+            anchor = "end" if last else "middle"
             body.append(
-                f'<text x="{min(x + slot / 2, width - right):.1f}" y="{height - bottom + 16}" '
+                f'<text x="{x + slot if last else x + slot / 2:.1f}" y="{height - bottom + 16}" '
                 f'text-anchor="{anchor}" font-size="11">{escape(period)}</text>'
             )
     points = [

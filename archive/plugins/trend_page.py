@@ -11,7 +11,7 @@ from typing import Any
 from datasette import hookimpl
 from datasette.utils.asgi import Request, Response
 
-from archive.charts import OTHER, color_for, trend_chart
+from archive.charts import OTHER, stable_colors, trend_chart
 from archive.counts import EXACT_BUDGET_MS
 from archive.filters import parse_filters
 from archive.fold import fold
@@ -26,13 +26,8 @@ def _url(path: str, pairs: list[tuple[str, str]]) -> str:
 
 
 def _colored(result: Trend) -> list[dict[str, Any]]:
-    taken: set[str] = set()
-    shown = []
-    for series in result.series:
-        color = OTHER if series.name == REST else color_for(series.name, taken)
-        taken.add(color)
-        shown.append({"series": series, "color": color})
-    return shown
+    colors = stable_colors(series.name for series in result.series if series.name != REST)
+    return [{"series": s, "color": colors.get(s.name, OTHER)} for s in result.series]
 
 
 async def trend_view(datasette: Any, request: Request) -> Response:
