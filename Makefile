@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 # The browser tests drive Debian's chromium through Playwright (never Playwright's own
 # browser download): installed here when missing; CI runs as root, others through sudo.
 CHROMIUM ?= /usr/bin/chromium
+# The distributed-crawl tests start Debian's redis-server on a free port (never a fake Redis).
+REDIS_SERVER ?= /usr/bin/redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test test-fast lint install clean
@@ -36,15 +38,19 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
 	  || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
+$(REDIS_SERVER):
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server \
+	  || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server)
+
 # Test files run side by side (pytest-xdist), each file on one worker so its module and
 # session fixtures (a crawl, a served replica) are made once. More workers than cores: most
 # tests wait on sockets and politeness pauses, not on the CPU.
 PYTEST_WORKERS ?= 4
-test: lint $(CHROMIUM)
+test: lint $(CHROMIUM) $(REDIS_SERVER)
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The inner loop: everything but the tests marked slow (end-to-end crawls, browser, eval gate).
-test-fast: install
+test-fast: install $(REDIS_SERVER)
 	$(BIN)/pytest -m "not slow" -n $(PYTEST_WORKERS) --dist loadfile
 
 clean:
