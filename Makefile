@@ -44,14 +44,16 @@ $(REDIS_SERVER):
 
 # Test files run side by side (pytest-xdist), each file on one worker so its module and
 # session fixtures (a crawl, a served replica) are made once. More workers than cores: most
-# tests wait on sockets and politeness pauses, not on the CPU.
+# tests wait on sockets and politeness pauses, not on the CPU. Bytecode is cached even where
+# the environment says not to: every crawl in a child process would compile the project again.
 PYTEST_WORKERS ?= 4
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 test: lint $(CHROMIUM) $(REDIS_SERVER)
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+	CHROMIUM=$(CHROMIUM) $(PYTEST)
 
 # The inner loop: everything but the tests marked slow (end-to-end crawls, browser, eval gate).
 test-fast: install $(REDIS_SERVER)
-	$(BIN)/pytest -m "not slow" -n $(PYTEST_WORKERS) --dist loadfile
+	$(PYTEST) -m "not slow"
 
 clean:
 	rm -rf $(VENV) data/demo.db* .pytest_cache test-artifacts
