@@ -43,6 +43,8 @@ OBFUSCATED_TWINS = [
     "replica-thads-dongthap",
     "replica-moj",
     "replica-thads-new-dongthap",
+    "replica-dongthap-gov",
+    "replica-chinhphu-vanban",
     "replica-mic",
     "replica-dangcongsan",
     "replica-moit",

@@ -83,7 +83,9 @@ def induce_pattern(urls: Iterable[str]) -> str:
             for key in keys:
                 values = [v for _, query in split for k, v in query if k.lower() == key]
                 pairs.append(f"{re.escape(key)}={_segment(values) if values != [''] else ''}")
-            alternatives.append(path + r"\?(?:[^#]*&)?" + r"(?:[^#]*&)?".join(pairs))
+            # Each key in any order (a portal writes ?pageid=…&docid=…, the keys sort otherwise).
+            ahead = "".join(rf"(?=(?:[^#]*&)?{pair}(?:&|$))" for pair in pairs)
+            alternatives.append(path + r"\?" + ahead + r"[^#]*")
         else:
             alternatives.append(path)
     if not alternatives:
