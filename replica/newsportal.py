@@ -51,6 +51,8 @@ class Post:
     modified: datetime
     status: int
     edited: bool
+    updated: datetime | None  # when an edited post was changed
+    date_style: int  # which of a skin's date formats the page uses
 
 
 class SectionPortal:
@@ -68,16 +70,21 @@ class SectionPortal:
     image_pattern: ClassVar[re.Pattern[str]]  # a lower-cased photo path: (stem, post id)
     page_size: int
     headers: tuple[tuple[str, str], ...]
+    attachment_rate = 0.0
+    fallback_modified = datetime(2026, 1, 1, 2, 0, tzinfo=UTC)  # Last-Modified of other pages
 
     def __init__(self, config: SiteConfig | None = None) -> None:
         self.config = config or SiteConfig()
         self.prefix = f"/{self.host}/"
         self.salt = f"{self.config.seed}/{self.slug}"
-        self.sections = self.sections_spec
+        self.sections = self.make_sections()
         weights = [s.weight for s in self.sections]
         self.corpus = Corpus(self.config, self.salt, weights, self.first_day, self.last_day)
         self.ids = IdSpace(*self.id_space, salt=self.salt)
         self.post = lru_cache(maxsize=2048)(self._post)
+
+    def make_sections(self) -> tuple[Any, ...]:
+        return self.sections_spec
 
     def article_count(self) -> int:
         return self.corpus.total
@@ -95,6 +102,7 @@ class SectionPortal:
             published.date(),
             edited=edited,
             bylines=self.bylines,
+            attachment_rate=self.attachment_rate,
         )
         return Post(
             index=index,
@@ -105,6 +113,8 @@ class SectionPortal:
             modified=self.corpus.modified(index),
             status=self.corpus.status(index),
             edited=edited,
+            updated=self.corpus.updated(index),
+            date_style=number(self.salt, index, "datestyle", below=3),
         )
 
     def title_of(self, index: int) -> str:
@@ -122,6 +132,9 @@ class SectionPortal:
         """A section's posts on `page` (newest first), its last page, whether a next exists."""
         indexes, last, more = self.corpus.page(self.sections.index(section), page, self.page_size)
         return [self.post(i) for i in indexes], last, more
+
+    def live(self, indexes: list[int]) -> list[Post]:
+        return [self.post(i) for i in indexes]
 
     def newest(self, section: Section | None, count: int) -> list[Post]:
         number_ = None if section is None else self.sections.index(section)
@@ -189,7 +202,7 @@ class SectionPortal:
         return self.html(page, post.modified)
 
     def html(self, page: str, modified: datetime | None) -> Response:
-        modified = modified or datetime(2026, 1, 1, 2, 0, tzinfo=UTC)
+        modified = modified or self.fallback_modified
         return Response(200, page.encode("utf-8"), headers=self.headers, last_modified=modified)
 
     def error(self, status: int) -> Response:
@@ -202,17 +215,19 @@ class SectionPortal:
 
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
         for index in range(self.corpus.total):
-            post = self.post(index)
-            yield truth_record(
-                self.slug,
-                base_url + self.post_path(post),
-                post.story,
-                published=iso(post.published),
-                category=post.section.name,
-                images=[
-                    {"url": self.image_url(base_url, post, k), "caption": caption}
-                    for k, (_, caption, _) in enumerate(post.story.images)
-                ],
-                status="live" if post.status == 200 else "removed",
-                edited=post.edited,
-            )
+            yield self.record(self.post(index), base_url)
+
+    def record(self, post: Post, base_url: str) -> dict[str, Any]:
+        return truth_record(
+            self.slug,
+            base_url + self.post_path(post),
+            post.story,
+            published=iso(post.published),
+            category=post.section.name,
+            images=[
+                {"url": self.image_url(base_url, post, k), "caption": caption}
+                for k, (_, caption, _) in enumerate(post.story.images)
+            ],
+            status="live" if post.status == 200 else "removed",
+            edited=post.edited,
+        )

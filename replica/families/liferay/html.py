@@ -7,7 +7,8 @@ from datetime import datetime
 from email.utils import format_datetime
 
 from replica.chrome import a, body_html, t
-from replica.families.liferay.model import Item, Portal, Section
+from replica.families.liferay.model import Portal, Section
+from replica.newsportal import Post
 from replica.site import template
 
 SHELL = template(__file__, "shell.html")
@@ -51,12 +52,12 @@ def shell(site: Portal, title: str, main: str, *, canonical: str | None = None) 
     )
 
 
-def byline_block(item: Item) -> str:
+def byline_block(item: Post) -> str:
     lines = "".join(f"<p>{t(line)}</p>" for line in item.story.byline)
     return f'<div class="author-news">{lines}</div>' if lines else ""
 
 
-def attachments_block(site: Portal, item: Item) -> str:
+def attachments_block(site: Portal, item: Post) -> str:
     if not item.story.attachments:
         return ""
     links = "\n".join(
@@ -67,7 +68,7 @@ def attachments_block(site: Portal, item: Item) -> str:
     return f"{head}<ul>\n{links}\n</ul></div>"
 
 
-def tags_block(site: Portal, item: Item) -> str:
+def tags_block(site: Portal, item: Post) -> str:
     if not item.story.tags:
         return ""
     links = " ".join(
@@ -76,11 +77,11 @@ def tags_block(site: Portal, item: Item) -> str:
     return f'<div class="taglib-asset-tags-summary"><span>Từ khóa:</span> {links}</div>'
 
 
-def item_link(site: Portal, item: Item, inner: str, href: str | None = None) -> str:
+def item_link(site: Portal, item: Post, inner: str, href: str | None = None) -> str:
     return f'<a href="{a(href or site.item_href(item))}">{inner}</a>'
 
 
-def other_news(site: Portal, items: Sequence[Item], heading: str) -> str:
+def other_news(site: Portal, items: Sequence[Post], heading: str) -> str:
     rows = "\n".join(
         f"<li>{item_link(site, o, t(o.story.title), site.related_href(o))} "
         f'<span class="date">({o.published:%d/%m/%Y})</span></li>'
@@ -89,13 +90,13 @@ def other_news(site: Portal, items: Sequence[Item], heading: str) -> str:
     return f'<div class="other-news"><h3>{t(heading)}</h3><ul>\n{rows}\n</ul></div>'
 
 
-def snippet(item: Item, words: int = 40) -> str:
+def snippet(item: Post, words: int = 40) -> str:
     source = item.story.sapo or item.story.paragraphs[0]
     parts = source.split()
     return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
 
 
-def listing_rows(site: Portal, items: Sequence[Item]) -> str:
+def listing_rows(site: Portal, items: Sequence[Post]) -> str:
     """Liferay 7 news list: thumbnail, title, date and sapo per item, links relative."""
     if not items:
         return '<div class="alert alert-info">Không có kết quả nào được tìm thấy.</div>'
@@ -139,7 +140,7 @@ def pager(site: Portal, section: Section, page: int, has_next: bool, live: int) 
 
 
 def listing_page(
-    site: Portal, section: Section, page: int, items: Sequence[Item], more: bool
+    site: Portal, section: Section, page: int, items: Sequence[Post], more: bool
 ) -> str:
     live = site.corpus.live_count(site.sections.index(section))
     main = (
@@ -153,7 +154,7 @@ def listing_page(
     return shell(site, section.name, main)
 
 
-def home_page(site: Portal, blocks: Sequence[tuple[Section, Sequence[Item]]]) -> str:
+def home_page(site: Portal, blocks: Sequence[tuple[Section, Sequence[Post]]]) -> str:
     parts = []
     for section, items in blocks:
         rows = "\n".join(
@@ -168,7 +169,7 @@ def home_page(site: Portal, blocks: Sequence[tuple[Section, Sequence[Item]]]) ->
     return shell(site, "Trang chủ", "\n".join(parts))
 
 
-def simple_page(site: Portal, heading: str, paragraph: str, items: Sequence[Item] = ()) -> str:
+def simple_page(site: Portal, heading: str, paragraph: str, items: Sequence[Post] = ()) -> str:
     rows = "".join(
         f'<li><a href="{a(site.item_href(i))}">{t(i.story.title)}</a></li>' for i in items
     )
@@ -192,7 +193,7 @@ def error_page(site: Portal, status: int) -> str:
     return shell(site, "Trang không tồn tại", main)
 
 
-def rss(site: Portal, section: Section, items: Sequence[Item], base: str) -> str:
+def rss(site: Portal, section: Section, items: Sequence[Post], base: str) -> str:
     entries = "\n".join(
         f"<item>\n<title>{t(i.story.title)}</title>\n"
         f"<link>{t(base + site.item_href(i))}</link>\n"
@@ -210,7 +211,7 @@ def rss(site: Portal, section: Section, items: Sequence[Item], base: str) -> str
     )
 
 
-def dongthap_article(site: Portal, item: Item, others: Sequence[Item]) -> str:
+def dongthap_article(site: Portal, item: Post, others: Sequence[Post]) -> str:
     story, section = item.story, item.section
     style = item.date_style
     shown = f"{item.published:%H:%M, %d/%m/%Y}" if style else hhmm_dmy(item.published)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Protocol
 
 from replica.corpus import Corpus
+from replica.newsportal import Post
 from replica.site import SiteConfig
-from replica.text.gov import Story
 
 
 @dataclass(frozen=True)
@@ -20,21 +19,6 @@ class Section:
     topics: tuple[str, ...]
     weight: int
     inst: str
-
-
-@dataclass(frozen=True)
-class Item:
-    """An article as a Liferay page shows it."""
-
-    index: int
-    ident: int
-    section: Section
-    story: Story
-    published: datetime
-    updated: datetime | None
-    modified: datetime
-    status: int
-    date_style: int
 
 
 class Portal(Protocol):
@@ -56,11 +40,11 @@ class Portal(Protocol):
     corpus: Corpus
     sections: tuple[Section, ...]
 
-    def item_href(self, item: Item) -> str: ...
-    def list_href(self, item: Item) -> str: ...
-    def related_href(self, item: Item) -> str: ...
-    def image_href(self, item: Item, k: int) -> str: ...
-    def file_href(self, item: Item, k: int) -> str: ...
+    def item_href(self, item: Post) -> str: ...
+    def list_href(self, item: Post) -> str: ...
+    def related_href(self, item: Post) -> str: ...
+    def image_href(self, item: Post, k: int) -> str: ...
+    def file_href(self, item: Post, k: int) -> str: ...
     def search_href(self, tag: str) -> str: ...
     def section_path(self, section: Section) -> str: ...
     def page_href(self, section: Section, page: int) -> str: ...

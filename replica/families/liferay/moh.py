@@ -19,9 +19,10 @@ from urllib.parse import parse_qsl
 
 from replica.chrome import a, t
 from replica.corpus import iso
-from replica.families.liferay.model import Item, Section
+from replica.families.liferay.model import Section
 from replica.families.liferay.site import LiferaySite
 from replica.files import file_payload
+from replica.newsportal import Post
 from replica.site import Request, Response, number
 from replica.text.gov import truth_record
 
@@ -62,12 +63,12 @@ class MohSite(LiferaySite):
     menu_extra = ()
     headers = (("Server", "nginx"), ("X-Frame-Options", "SAMEORIGIN"))
 
-    def item_href(self, item: Item) -> str:
+    def item_href(self, item: Post) -> str:
         return (
             f"{self.prefix}index.jsp?pageId={ARTICLE_PAGE}&aid={item.ident}&cid={item.section.slug}"
         )
 
-    def image_href(self, item: Item, k: int) -> str:
+    def image_href(self, item: Post, k: int) -> str:
         day = item.published
         folder = f"resource/CustomsCMS/BO_YTE/{day.year}/{day.month}/{day.day}"
         return f"{self.prefix}{folder}/{item.ident}-{k}.jpg"
@@ -78,7 +79,7 @@ class MohSite(LiferaySite):
     def robots(self) -> str:
         return ""  # assumed: no source shows moh.gov.vn's robots.txt
 
-    def categories(self, item: Item) -> str:
+    def categories(self, item: Post) -> str:
         """MA_DANH_MUC: the article's category, and for some the featured one too."""
         if number(self.salt, item.index, "featured", below=4) == 0:
             return f"{item.section.slug};{FEATURED}"
@@ -131,7 +132,7 @@ class MohSite(LiferaySite):
         }
         return self._json([group], modified=items[0].modified if items else None)
 
-    def _list_item(self, item: Item) -> dict[str, Any]:
+    def _list_item(self, item: Post) -> dict[str, Any]:
         story = item.story
         thumb = self.image_href(item, 0) if story.images else None
         return {
@@ -148,7 +149,7 @@ class MohSite(LiferaySite):
         index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
         if index is None:
             return self._json({"d": None}, 404)  # assumed: how an unknown id is answered
-        item = self.item(index)
+        item = self.post(index)
         if item.status != 200:
             return self._json({"d": None}, item.status)
         story = item.story
@@ -163,20 +164,20 @@ class MohSite(LiferaySite):
 
     def _image(self, ident: int, k: int) -> Response:
         index = self.ids.index_of(ident, self.corpus.total)
-        if index is None or self.item(index).status != 200:
+        if index is None or self.post(index).status != 200:
             return self.error(404)
-        story = self.item(index).story
+        story = self.post(index).story
         if k >= len(story.images):
             return self.error(404)
         body, ctype = file_payload("jpg", story.title)
-        return Response(200, body, ctype, self.headers, self.item(index).modified)
+        return Response(200, body, ctype, self.headers, self.post(index).modified)
 
     def _json(self, value: Any, status: int = 200, modified: datetime | None = None) -> Response:
         body = json.dumps(value, ensure_ascii=False).encode("utf-8")
         return Response(status, body, JSON, self.headers, modified)
 
     # Truth -----------------------------------------------------------------------------------
-    def record(self, item: Item, base_url: str) -> dict[str, Any]:
+    def record(self, item: Post, base_url: str) -> dict[str, Any]:
         story = item.story
         return truth_record(
             self.slug,
@@ -194,7 +195,7 @@ class MohSite(LiferaySite):
         )
 
 
-def _content(site: MohSite, item: Item) -> str:
+def _content(site: MohSite, item: Post) -> str:
     """noiDung: paragraphs, photos as figures with captions (assumed), the closing byline."""
     story = item.story
     images = {after: k for k, (_, _, after) in enumerate(story.images)}

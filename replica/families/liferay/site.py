@@ -3,126 +3,59 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from typing import Any, ClassVar
 from urllib.parse import quote, quote_plus
 
-from replica.corpus import (
-    Corpus,
-    IdSpace,
-    file_uuid,
-    iso,
-    parse_file_uuid,
-)
+from replica.corpus import file_uuid, iso, parse_file_uuid
 from replica.families.liferay import html as lh
-from replica.families.liferay.model import Item, Section
+from replica.families.liferay.model import Section
 from replica.files import file_payload
-from replica.site import Request, Response, SiteConfig, number, query_ci
-from replica.text.gov import truth_record, write_story
+from replica.newsportal import Post, SectionPortal
+from replica.site import Request, Response, number, query_ci
+from replica.text.gov import truth_record
 
 _FILE = re.compile(r"documents/(\d+)/\d+/[^/]+/([0-9a-f-]{36})")
 IMAGE_K = 8  # file numbers >= 8 are the article's photos, below 8 its attachments
 
 
-class LiferaySite:
-    """What both Liferay portals share: sections, ids, files, knobs, truth."""
+class LiferaySite(SectionPortal):
+    """What both Liferay portals share: sections with portlet instances, files, skins."""
 
     family = "liferay"
-    slug: str
-    host: str
     agency: str
     portal_name: str
     address: str
-    domain: str
     theme: str
     body_class: str
     company_id: str
     group_id: int
     search_path: str
     search_param: str
-    page_size: int
-    bylines: tuple[str, ...]
-    attachment_rate: float
-    first_day: date
-    last_day: date
-    id_space: tuple[int, int]
     sections_spec: ClassVar[tuple[tuple[str, str, tuple[str, ...], int], ...]]
     menu_extra: tuple[tuple[str, str], ...]
-    headers: tuple[tuple[str, str], ...]
+    fallback_modified = datetime(2026, 1, 1, 3, 0, tzinfo=UTC)
 
-    def __init__(self, config: SiteConfig | None = None) -> None:
-        self.config = config or SiteConfig()
-        self.prefix = f"/{self.host}/"
-        self.salt = f"{self.config.seed}/{self.slug}"
-        self.sections = tuple(
+    def make_sections(self) -> tuple[Section, ...]:
+        return tuple(
             Section(slug, name, topics, weight, self._inst(slug))
             for slug, name, topics, weight in self.sections_spec
         )
-        weights = [s.weight for s in self.sections]
-        self.corpus = Corpus(self.config, self.salt, weights, self.first_day, self.last_day)
-        self.ids = IdSpace(*self.id_space, salt=self.salt)
-        self.item = lru_cache(maxsize=2048)(self._item)
 
     def _inst(self, slug: str) -> str:
         alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
         return "".join(alphabet[number(self.salt, slug, "inst", k, below=62)] for k in range(12))
 
-    def article_count(self) -> int:
-        return self.corpus.total
-
-    def _item(self, index: int) -> Item:
-        corpus, section = self.corpus, self.sections[self.corpus.section(index)]
-        topic = section.topics[number(self.salt, index, "topic", below=len(section.topics))]
-        published = corpus.published(index)
-        story = write_story(
-            self.salt,
-            index,
-            self.domain,
-            topic,
-            published.date(),
-            edited=corpus.edited(index),
-            bylines=self.bylines,
-            attachment_rate=self.attachment_rate,
-        )
-        return Item(
-            index=index,
-            ident=self.ids.id_of(index),
-            section=section,
-            story=story,
-            published=published,
-            updated=corpus.updated(index),
-            modified=corpus.modified(index),
-            status=corpus.status(index),
-            date_style=number(self.salt, index, "datestyle", below=3),
-        )
-
-    def live(self, indexes: list[int]) -> list[Item]:
-        return [self.item(i) for i in indexes]
-
-    def others(self, item: Item, count: int = 6) -> list[Item]:
-        """Older live items of the same section (newest first), as "other news"."""
-        sec = self.sections.index(item.section)
-        pos = self.corpus.position(item.index)
-        found: list[Item] = []
-        while pos > 0 and len(found) < count:
-            pos -= 1
-            other = self.corpus.index_at(sec, pos)
-            if self.corpus.status(other) == 200:
-                found.append(self.item(other))
-        return found
-
     # URLs shared by both skins ---------------------------------------------------------------
-    def file_href(self, item: Item, k: int) -> str:
+    def file_href(self, item: Post, k: int) -> str:
         name = item.story.attachments[k][0]
         return self._document(item, k, quote(name))
 
-    def image_href(self, item: Item, k: int) -> str:
+    def image_href(self, item: Post, k: int) -> str:
         stem = item.story.images[k][0]
         return self._document(item, IMAGE_K + k, f"{stem}.jpg")
 
-    def _document(self, item: Item, k: int, title: str) -> str:
+    def _document(self, item: Post, k: int, title: str) -> str:
         uid = file_uuid(self.salt, item.index, k)
         stamp = int(item.published.timestamp() * 1000) + number(self.salt, item.index, k, below=999)
         return f"{self.prefix}documents/{self.group_id}/0/{title}/{uid}?t={stamp}"
@@ -130,14 +63,14 @@ class LiferaySite:
     def search_href(self, tag: str) -> str:
         return f"{self.prefix}{self.search_path}?{self.search_param}={quote_plus(tag)}"
 
-    def related_href(self, item: Item) -> str:
+    def related_href(self, item: Post) -> str:
         return self.item_href(item)
 
-    def list_href(self, item: Item) -> str:
+    def list_href(self, item: Post) -> str:
         return self.item_href(item)
 
     # Subclass hooks --------------------------------------------------------------------------
-    def item_href(self, item: Item) -> str:
+    def item_href(self, item: Post) -> str:
         raise NotImplementedError
 
     def section_path(self, section: Section) -> str:
@@ -149,10 +82,7 @@ class LiferaySite:
     def page_href(self, section: Section, page: int) -> str:
         raise NotImplementedError
 
-    def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
-        raise NotImplementedError
-
-    def article_page(self, item: Item) -> str:
+    def article_page(self, item: Post) -> str:
         raise NotImplementedError
 
     # HTTP ------------------------------------------------------------------------------------
@@ -179,17 +109,17 @@ class LiferaySite:
     def home(self) -> Response:
         blocks = [(s, self.live(self.corpus.newest(n, 0, 5))) for n, s in enumerate(self.sections)]
         newest = self.corpus.newest(None, 0, 1)
-        modified = self.item(newest[0]).modified if newest else None
+        modified = self.post(newest[0]).modified if newest else None
         return self.html(lh.home_page(self, blocks), modified)
 
-    def listing(self, section: Section, page: int) -> Response:
+    def section_page(self, section: Section, page: int) -> Response:
         n = self.sections.index(section)
         indexes, _, more = self.corpus.page(n, page, self.page_size)
         items = self.live(indexes)
         html = lh.listing_page(self, section, page, items, more)
         return self.html(html, items[0].modified if items else None)
 
-    def article(self, item: Item) -> Response:
+    def detail(self, item: Post) -> Response:
         if item.status != 200:
             return self.error(item.status)
         return self.html(self.article_page(item), item.modified)
@@ -198,7 +128,7 @@ class LiferaySite:
         found = parse_file_uuid(self.salt, uid)
         if group != self.group_id or found is None or found[0] >= self.corpus.total:
             return self.error(404)
-        item, k = self.item(found[0]), found[1]
+        item, k = self.post(found[0]), found[1]
         story = item.story
         if item.status != 200:
             return self.error(404)
@@ -210,19 +140,11 @@ class LiferaySite:
             return self.error(404)
         return Response(200, body, ctype, self.headers, item.modified)
 
-    def html(self, page: str, modified: datetime | None) -> Response:
-        modified = modified or datetime(2026, 1, 1, 3, 0, tzinfo=UTC)
-        return Response(200, page.encode("utf-8"), headers=self.headers, last_modified=modified)
-
-    def error(self, status: int) -> Response:
-        return Response(status, lh.error_page(self, status).encode("utf-8"), headers=self.headers)
+    def error_page(self, status: int) -> str:
+        return lh.error_page(self, status)
 
     # Truth -----------------------------------------------------------------------------------
-    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
-        for index in range(self.corpus.total):
-            yield self.record(self.item(index), base_url)
-
-    def record(self, item: Item, base_url: str) -> dict[str, Any]:
+    def record(self, item: Post, base_url: str) -> dict[str, Any]:
         story = item.story
         return truth_record(
             self.slug,
@@ -243,7 +165,7 @@ class LiferaySite:
             edited=item.updated is not None,
         )
 
-    def shown_published(self, item: Item) -> str | None:
+    def shown_published(self, item: Post) -> str | None:
         return iso(item.published)
 
 
@@ -281,10 +203,10 @@ class DongThapSite(LiferaySite):
     )
     portlet = "vn_dongthap_news_web_NewsListPortlet_INSTANCE_"
 
-    def item_href(self, item: Item) -> str:
+    def item_href(self, item: Post) -> str:
         return f"{self.prefix}tin-tuc/chi-tiet?id={item.ident}"
 
-    def list_href(self, item: Item) -> str:
+    def list_href(self, item: Post) -> str:
         """Listings (under /tin-tuc/) link relatively."""
         return f"chi-tiet?id={item.ident}"
 
@@ -308,14 +230,14 @@ class DongThapSite(LiferaySite):
         if rel == "tin-tuc/chi-tiet":
             raw = params.get("id", "")
             index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
-            return None if index is None else self.article(self.item(index))
+            return None if index is None else self.detail(self.post(index))
         if rel == "tin-tuc":
             return self.home()
         for section in self.sections:
             if rel == f"tin-tuc/{section.slug}":
                 raw = params.get(f"{self.namespace(section)}cur".lower(), "1")
-                return self.listing(section, max(1, int(raw)) if raw.isdigit() else 1)
+                return self.section_page(section, max(1, int(raw)) if raw.isdigit() else 1)
         return None
 
-    def article_page(self, item: Item) -> str:
-        return lh.dongthap_article(self, item, self.others(item))
+    def article_page(self, item: Post) -> str:
+        return lh.dongthap_article(self, item, self.others(item, 6))
