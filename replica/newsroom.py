@@ -17,13 +17,14 @@ import random
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from math import gcd
 from typing import Any
 
-from replica.site import SiteConfig, collapse, number
+from replica.site import Response, SiteConfig, collapse, number
 
 VN_TIME = timezone(timedelta(hours=7))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -275,22 +276,67 @@ def truth_record(
     }
 
 
-def roster_truth(
-    site: Any, base_url: str, published: Callable[[Any], str]
-) -> Iterator[dict[str, Any]]:
-    """The truth record of every article of a Roster-backed site, in index order.
+class RosterSite:
+    """A site over a Roster: cached articles by number, listings, related news, answers, truth.
 
-    `site` offers slug, roster, article(index) and article_path(article); `published` gives an
-    article's publication time as the page shows it (a date, or a datetime).
+    A subclass sets `config`, `slug`, `headers`, `fallback_modified`, builds articles in
+    `_build(index)`, names them in `article_path(art)` and renders `error_page(status)`.
     """
-    for index in range(site.roster.total):
-        art = site.article(index)
-        yield truth_record(
-            site.slug,
-            base_url,
-            site.article_path(art),
-            art.story,
-            published=published(art),
-            status="removed" if site.roster.removed(index) else "live",
-            edited=art.edited,
-        )
+
+    config: SiteConfig
+    slug: str
+    headers: tuple[tuple[str, str], ...]
+    fallback_modified: datetime
+
+    def init_roster(self, weights: Sequence[int]) -> None:
+        self.salt = f"{self.config.seed}/{self.slug}"
+        self.roster = Roster(self.salt, self.config, weights)
+        self.article = lru_cache(maxsize=2048)(self._build)
+
+    def _build(self, index: int) -> Any:
+        raise NotImplementedError
+
+    def article_path(self, art: Any) -> str:
+        raise NotImplementedError
+
+    def error_page(self, status: int) -> str:
+        raise NotImplementedError
+
+    def published_text(self, art: Any) -> str:
+        """An article's publication time as its page shows it (a date, or a datetime)."""
+        raise NotImplementedError
+
+    def article_count(self) -> int:
+        return self.roster.total
+
+    def newest(self, zone: int | None, start: int, count: int) -> list[Any]:
+        return [self.article(i) for i in self.roster.newest(zone, start, count)]
+
+    def related(self, art: Any, count: int = 5) -> list[Any]:
+        """Older live articles of the same zone, newest first (related-news boxes)."""
+        zone, local = self.roster.zone(art.index), self.roster.local(art.index)
+        older = (self.roster.to_global(zone, j) for j in range(local - 1, -1, -1))
+        live = [
+            i for _, i in zip(range(3 * count), older, strict=False) if not self.roster.removed(i)
+        ]
+        return [self.article(i) for i in live[:count]]
+
+    def html(self, page: str, modified: datetime | None) -> Response:
+        modified = modified or self.fallback_modified
+        return Response(200, page.encode("utf-8"), headers=self.headers, last_modified=modified)
+
+    def not_found(self, status: int) -> Response:
+        return Response(status, self.error_page(status).encode("utf-8"), headers=self.headers)
+
+    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+        for index in range(self.roster.total):
+            art = self.article(index)
+            yield truth_record(
+                self.slug,
+                base_url,
+                self.article_path(art),
+                art.story,
+                published=self.published_text(art),
+                status="removed" if self.roster.removed(index) else "live",
+                edited=art.edited,
+            )

@@ -153,7 +153,7 @@ def _figure(site: Portal, n: int, image: dict) -> str:
 
 
 def _relation(site: Portal, art: Article) -> str:
-    others = site.neighbours(art, 3)
+    others = site.related(art, 3)
     if not others:
         return ""
     items = "\n".join(
@@ -233,7 +233,7 @@ def detail_page(site: Portal, art: Article) -> str:
         f"{t(tag)}</a></li>"
         for tag in story.tags
     )
-    related = stream_items(site, site.neighbours(art, 4))
+    related = stream_items(site, site.related(art, 4))
     sapo_tag, sapo = site.spec.sapo_tag, site.spec.sapo_prefix + (story.summary or "")
     main = DETAIL.format(
         ident=art.ident,

@@ -27,15 +27,12 @@ from __future__ import annotations
 import bisect
 import random
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
-from typing import Any
 
 from replica.families.baochinhphu_cms import feeds, newszone
 from replica.families.baochinhphu_cms import html as markup
 from replica.families.baochinhphu_cms.specs import Article, CmsSpec, Zone
-from replica.newsroom import VN_TIME, Roster, Story, roster_truth, slug_vi
+from replica.newsroom import VN_TIME, RosterSite, Story, slug_vi
 from replica.places import PROVINCE_NAMES
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
 from replica.text.news import NewsGen
@@ -58,18 +55,26 @@ COOKIE = "D1N"
 _ARTICLE = re.compile(r"(?:([a-z0-9-]+)-)?(\d{6,20})\.htm")  # index_of checks the id
 _TIMELINE = re.compile(r"timelinelist/(\d{1,9})/(\d{1,9})\.htm")
 
+HEADERS = (
+    ("Server", "nginx"),
+    ("Cache-Control", "public, max-age=180"),
+    ("X-Cache-Status", "HIT"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+)
 
-class CmsSite:
+
+class CmsSite(RosterSite):
     """One site of the baochinhphu.vn CMS family, mounted at /<host>/."""
 
     family = "baochinhphu-cms"
+    headers = HEADERS
+    fallback_modified = FIRST.astimezone(UTC)
 
     def __init__(self, spec: CmsSpec, config: SiteConfig | None = None) -> None:
         self.spec, self.config = spec, config or SiteConfig()
         self.slug, self.host, self.prefix = spec.slug, spec.host, f"/{spec.host}/"
-        self.salt = f"{self.config.seed}/{self.slug}"
         self.zones = spec.zones
-        self.roster = Roster(self.salt, self.config, [z.weight for z in spec.zones])
+        self.init_roster([z.weight for z in spec.zones])
         self._by_key = {z.key: n for n, z in enumerate(spec.zones)}
         self._by_id = {z.zone_id: n for n, z in enumerate(spec.zones)}
         base = self.roster.base
@@ -79,12 +84,8 @@ class CmsSite:
         # New articles start after the base ones even when a huge site overruns BASE_END.
         self.new_first = max(NEW_FIRST, FIRST + timedelta(seconds=(base + 1) * self.step))
         self.cookie = digest(self.salt, "cookie", size=12).hex()
-        self.article = lru_cache(maxsize=2048)(self._build)
         day = spec.day_pages.replace(".", r"\.").replace("{date}", r"(\d{2})-(\d{2})-(\d{4})")
         self._day_page = re.compile(day) if spec.day_pages else None
-
-    def article_count(self) -> int:
-        return self.roster.total
 
     # Time and ids ----------------------------------------------------------------------------
     def created(self, index: int) -> datetime:
@@ -218,9 +219,6 @@ class CmsSite:
             modified=modified.astimezone(UTC),
         )
 
-    def newest(self, zone: int | None, start: int, count: int) -> list[Article]:
-        return [self.article(i) for i in self.roster.newest(zone, start, count)]
-
     def on_day(self, day: date) -> list[Article]:
         """The live articles published on `day` (Vietnam time), newest first. Publication
         follows creation (the id's time, increasing with the index) within the hour."""
@@ -235,15 +233,6 @@ class CmsSite:
             if self.published(i).date() == day and not self.roster.removed(i)
         ]
         return [self.article(i) for i in reversed(found)]
-
-    def neighbours(self, art: Article, count: int) -> list[Article]:
-        """Older live articles of the same category (related-news boxes)."""
-        z, local = self.roster.zone(art.index), self.roster.local(art.index)
-        older = (self.roster.to_global(z, j) for j in range(local - 1, -1, -1))
-        live = [
-            i for _, i in zip(range(3 * count), older, strict=False) if not self.roster.removed(i)
-        ]
-        return [self.article(i) for i in live[:count]]
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
@@ -351,23 +340,13 @@ class CmsSite:
         return False
 
     def _html(self, html: str, items: list[Article]) -> Response:
-        modified = max((a.modified for a in items), default=None) or FIRST.astimezone(UTC)
-        return Response(200, html.encode("utf-8"), headers=HEADERS, last_modified=modified)
+        return self.html(html, max((a.modified for a in items), default=None))
 
-    def not_found(self, status: int) -> Response:
-        return Response(status, markup.error_page(self, status).encode("utf-8"), headers=HEADERS)
+    def error_page(self, status: int) -> str:
+        return markup.error_page(self, status)
 
-    # Truth -----------------------------------------------------------------------------------
-    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
-        return roster_truth(self, base_url, lambda art: art.published.isoformat())
-
-
-HEADERS = (
-    ("Server", "nginx"),
-    ("Cache-Control", "public, max-age=180"),
-    ("X-Cache-Status", "HIT"),
-    ("X-Frame-Options", "SAMEORIGIN"),
-)
+    def published_text(self, art: Article) -> str:
+        return art.published.isoformat()
 
 
 def _int(raw: str) -> int:

@@ -17,21 +17,17 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
-from typing import Any
 
 from replica.families.moj_portal import html as markup
 from replica.families.moj_portal.model import Article, Category
 from replica.newsroom import (
     VN_TIME,
-    Roster,
+    RosterSite,
     Story,
     base36_id,
     base36_index,
     doc_kinds,
-    roster_truth,
     slug_strip,
 )
 from replica.site import Request, Response, SiteConfig, number, query_ci
@@ -48,13 +44,23 @@ NEW_FROM, NEW_PER_DAY = date(2026, 4, 1), 2
 _ARTICLE = re.compile(r"tin-tuc/chi-tiet/(?:([a-z0-9-]+)-)?([a-z0-9]{6})\.html")
 _CATEGORY = re.compile(r"tin-tuc/chuyen-muc/([a-z0-9-]+)\.html")
 
+HEADERS = (
+    ("Server", "nginx"),
+    ("Cache-Control", "public, max-age=120"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+)
 
-class ThadsNewSite:
+
+class ThadsNewSite(RosterSite):
     """One province of the 2025 THADS portal, mounted at /demothads.moj.gov.vn/<province>/."""
 
     family = "moj-portal"
+    fallback_modified = datetime(2024, 1, 2, 1, 0, tzinfo=UTC)
     host = "demothads.moj.gov.vn"
     categories: tuple[Category, ...] = CATEGORIES
+    headers = HEADERS
 
     def __init__(
         self,
@@ -69,13 +75,8 @@ class ThadsNewSite:
         self.org = f"Thi hành án dân sự tỉnh {province}"
         self.address = markup.ADDRESS.format(province=province)
         self.prefix = f"/{self.host}/{province_slug}/"
-        self.salt = f"{self.config.seed}/{self.slug}"
-        self.roster = Roster(self.salt, self.config, [c.weight for c in self.categories])
+        self.init_roster([c.weight for c in self.categories])
         self._by_key = {c.key: z for z, c in enumerate(self.categories)}
-        self.article = lru_cache(maxsize=2048)(self._build)
-
-    def article_count(self) -> int:
-        return self.roster.total
 
     # URLs ------------------------------------------------------------------------------------
     def article_path(self, art: Article) -> str:
@@ -176,18 +177,6 @@ class ThadsNewSite:
             modified=modified.astimezone(UTC),
         )
 
-    def newest(self, zone: int | None, start: int, count: int) -> list[Article]:
-        return [self.article(i) for i in self.roster.newest(zone, start, count)]
-
-    def related(self, art: Article, count: int = 5) -> list[Article]:
-        """Older live articles of the same category ("Tin liên quan")."""
-        zone, local = self.roster.zone(art.index), self.roster.local(art.index)
-        older = (self.roster.to_global(zone, j) for j in range(local - 1, -1, -1))
-        live = [
-            i for _, i in zip(range(3 * count), older, strict=False) if not self.roster.removed(i)
-        ]
-        return [self.article(i) for i in live[:count]]
-
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
         return "".join(
@@ -202,11 +191,11 @@ class ThadsNewSite:
         page = max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1
         if rel in ("", "trang-chu"):
             items = self.newest(None, 0, 1)
-            return self._ok(markup.home_page(self), items[0].modified if items else None)
+            return self.html(markup.home_page(self), items[0].modified if items else None)
         if rel in markup.STATIC_PAGES:
-            return self._ok(markup.static_page(self, rel), None)
+            return self.html(markup.static_page(self, rel), None)
         if rel == "tim-kiem":
-            return self._ok(markup.search_page(self, params.get("q", "")), None)
+            return self.html(markup.search_page(self, params.get("q", "")), None)
         if rel == "tin-tuc":
             return self._listing(None, page)
         if (match := _CATEGORY.fullmatch(rel)) and match.group(1) in self._by_key:
@@ -224,7 +213,7 @@ class ThadsNewSite:
             art = self.article(index)
             if match.group(1) != art.slug:
                 return Response(301, b"", headers=(("Location", self.article_path(art)),))
-            return self._ok(markup.article_page(self, art), art.modified)
+            return self.html(markup.article_page(self, art), art.modified)
         return self.not_found(404)
 
     def _listing(self, zone: int | None, page: int, fragment: bool = False) -> Response:
@@ -236,24 +225,10 @@ class ThadsNewSite:
             html = markup.listing_fragment(self, zone, page, last, items, more)
         else:
             html = markup.listing_page(self, zone, page, last, items, more)
-        return self._ok(html, max((a.modified for a in items), default=None))
+        return self.html(html, max((a.modified for a in items), default=None))
 
-    def _ok(self, html: str, modified: datetime | None) -> Response:
-        modified = modified or datetime(2024, 1, 2, 1, 0, tzinfo=UTC)
-        return Response(200, html.encode("utf-8"), headers=HEADERS, last_modified=modified)
+    def error_page(self, status: int) -> str:
+        return markup.error_page(self, status)
 
-    def not_found(self, status: int) -> Response:
-        return Response(status, markup.error_page(self, status).encode("utf-8"), headers=HEADERS)
-
-    # Truth -----------------------------------------------------------------------------------
-    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
-        return roster_truth(self, base_url, lambda art: art.day.isoformat())
-
-
-HEADERS = (
-    ("Server", "nginx"),
-    ("Cache-Control", "public, max-age=120"),
-    ("X-Frame-Options", "SAMEORIGIN"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "strict-origin-when-cross-origin"),
-)
+    def published_text(self, art: Article) -> str:
+        return art.day.isoformat()
