@@ -56,8 +56,13 @@ def reextract(db: Path, warc_dir: Path | None, site: str | None) -> None:
 
     Example: govarchive reextract --db data/archive.db --site thads-dongthap
     """
+    from archive.paths import ArchiveError, check_archive_path
     from crawler.reextract import reextract as run
 
+    try:
+        check_archive_path(db, must_exist=False)  # it writes: a read-only folder says so
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from None
     archive = _read(db)
     versions = archive.versions_to_reextract(site)
     archive.close()
@@ -173,7 +178,12 @@ def export(
             if output is None:
                 raise click.UsageError("--format warc needs --output FILE")
             with output.open("wb") as out:
-                count = write_warc(archive.db, _warc_dir(db, warc_dir), out, site, day)
+                try:
+                    count = write_warc(archive.db, _warc_dir(db, warc_dir), out, site, day)
+                except FileNotFoundError as error:
+                    raise click.ClickException(
+                        f"a WARC file is missing: {error.filename} (is --warc-dir right?)"
+                    ) from None
         else:
             writer = write_jsonl if fmt == "jsonl" else write_csv
             with click.open_file(str(output or "-"), "w", encoding="utf-8") as out:

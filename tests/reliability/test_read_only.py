@@ -1,5 +1,6 @@
 """An archive on a read-only mount (root ignores permission bits, so a chmod proves nothing):
-served and read as it is; a crawl or an update into it says why in one line."""
+served and read as it is; a crawl, an update or a re-extraction into it says why in one line,
+and so does a WARC export from a folder without the WARC files."""
 
 from __future__ import annotations
 
@@ -56,14 +57,18 @@ def test_an_archive_on_a_read_only_mount_is_read_and_served(read_only, tmp_path:
         result = run_govarchive(*args, "--db", str(db), timeout=120)
         assert result.returncode == 0, f"{args}: {result.stdout}{result.stderr[-2000:]}"
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 20
-    for command in ("crawl", "update"):
-        assert bed.server is not None
-        result = run_govarchive(
-            command, SITE, "--db", str(db), "--replica-url", bed.server.url, timeout=120
-        )
+    assert bed.server is not None
+    replica = ["--replica-url", bed.server.url]
+    for args, why in (
+        (["crawl", SITE, *replica], "read-only"),
+        (["update", SITE, *replica], "read-only"),
+        (["reextract"], "read-only"),
+        (["export", "--format", "warc", "--warc-dir", str(tmp_path), "-o", "/dev/null"], "WARC"),
+    ):
+        result = run_govarchive(*args, "--db", str(db), timeout=120)
         said = (result.stdout + result.stderr).strip()
         assert result.returncode != 0 and "Traceback" not in said, said[-2000:]
-        assert len(said.splitlines()) == 1 and "read-only" in said, said
+        assert len(said.splitlines()) == 1 and why in said, said
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", "serve", "--db", str(db), "--port", str(port)],
