@@ -14,6 +14,22 @@ from crawler.spiders.portal import PortalSpider
 from replica.server import ReplicaServer
 from tests import helpers
 
+# The files that take longest (pytest --durations), started first: pytest-xdist hands files
+# to its workers in collection order, and a long file started last keeps the run waiting.
+LONGEST_FIRST = (
+    "test_snapshots.py",
+    "test_eval_gate.py",
+    "test_check.py",
+    "test_politeness.py",
+    "test_incremental.py",
+    "test_replica_scale.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
 
 @pytest.fixture
 def replica_factory() -> Iterator[Callable[..., ReplicaServer]]:
