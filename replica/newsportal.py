@@ -71,6 +71,7 @@ class SectionPortal:
     page_size: int
     headers: tuple[tuple[str, str], ...]
     attachment_rate = 0.0
+    errors = ("Không tìm thấy.", "Bài viết đã bị gỡ bỏ.")  # error_page's 404 and 410 messages
     fallback_modified = datetime(2026, 1, 1, 2, 0, tzinfo=UTC)  # Last-Modified of other pages
 
     def __init__(self, config: SiteConfig | None = None) -> None:
@@ -179,8 +180,23 @@ class SectionPortal:
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         raise NotImplementedError
 
-    def error_page(self, status: int) -> str:
+    def frame(self, title: str, main: str) -> str:
+        """A whole page around `main`."""
         raise NotImplementedError
+
+    def listing_page(
+        self, section: Section, page: int, posts: list[Post], last: int, more: bool
+    ) -> str:
+        raise NotImplementedError
+
+    def error_page(self, status: int) -> str:
+        message = self.errors[status == 410]
+        return self.frame("Thông báo", f'<div class="error-page"><h2>{status}</h2>{message}</div>')
+
+    def section_page(self, section: Section, page: int) -> Response:
+        posts, last, more = self.listing(section, page)
+        html = self.listing_page(section, page, posts, last, more)
+        return self.html(html, posts[0].modified if posts else None)
 
     # HTTP ------------------------------------------------------------------------------------
     def handle(self, request: Request) -> Response:

@@ -51,6 +51,7 @@ class MicSite(SectionPortal):
         Section("An-toan-thong-tin", "An toàn thông tin", ("an_toan_thong_tin",), 2, 1694),
     )
     page_size = 10
+    errors = ("Không tìm thấy.", "Tin bài không tồn tại hoặc đã bị gỡ bỏ.")
     image_pattern = _IMAGE
     headers = (
         ("Server", "Microsoft-IIS/10.0"),
@@ -93,25 +94,30 @@ class MicSite(SectionPortal):
             section = next((s for s in self.sections if str(s.ident) == match.group(1)), None)
             if section is not None:
                 page = max(1, int(match.group(2)))
-                posts, last, more = self.listing(section, page)
-                html = listing_page(self, section, page, posts, last, more)
-                return self.html(html, posts[0].modified if posts else None)
+                return self.section_page(section, page)
         if rel == "mic_2020/pages/timkiem.aspx":
             found = self.newest(None, 10)
-            return self.html(frame(self, "Tìm kiếm", items_html(self, found)), None)
+            return self.html(self.frame("Tìm kiếm", items_html(self, found)), None)
         return None
 
-    def error_page(self, status: int) -> str:
-        message = "Tin bài không tồn tại hoặc đã bị gỡ bỏ." if status == 410 else "Không tìm thấy."
-        return frame(self, "Thông báo", f'<div class="error-page"><h2>{status}</h2>{message}</div>')
+    def frame(self, title: str, main: str) -> str:
+        menu = self.menu()
+        return MIC_FRAME.format(
+            title=t(title), portal=PORTAL, prefix=self.prefix, menu=menu, main=main
+        )
+
+    def listing_page(
+        self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
+    ) -> str:
+        main = (
+            f'<div id="{WEB_PART}" class="list-news"><h2 class="title-cat">{t(section.name)}</h2>\n'
+            f"<div>{items_html(self, posts)}</div>\n<div>{pager(self, section, page, last, more)}"
+            "</div></div>"
+        )
+        return self.frame(section.name, main)
 
 
 # Markup ------------------------------------------------------------------------------------
-def frame(site: MicSite, title: str, main: str) -> str:
-    menu = site.menu()
-    return MIC_FRAME.format(title=t(title), portal=PORTAL, prefix=site.prefix, menu=menu, main=main)
-
-
 def date_line(post: Post) -> str:
     return f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
 
@@ -150,24 +156,13 @@ def pager(site: MicSite, section: Section, page: int, last: int, more: bool) -> 
     return f'<div class="paging"><ul>{"".join(links)}</ul></div>'
 
 
-def listing_page(
-    site: MicSite, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
-) -> str:
-    main = (
-        f'<div id="{WEB_PART}" class="list-news"><h2 class="title-cat">{t(section.name)}</h2>\n'
-        f"<div>{items_html(site, posts)}</div>\n<div>{pager(site, section, page, last, more)}"
-        "</div></div>"
-    )
-    return frame(site, section.name, main)
-
-
 def home_page(site: MicSite) -> str:
     blocks = [
         f'<div class="home-cat"><h2><a href="{a(site.section_path(s))}">{t(s.name)}</a></h2>\n'
         f"{items_html(site, site.newest(s, 4))}</div>"
         for s in site.sections
     ]
-    return frame(site, "Trang chủ", "\n".join(blocks))
+    return site.frame("Trang chủ", "\n".join(blocks))
 
 
 def article_page(site: MicSite, post: Post) -> str:
@@ -194,4 +189,4 @@ def article_page(site: MicSite, post: Post) -> str:
         tags_block=f'<div class="tag-detail"><span>Từ khóa:</span> {tags}</div>' if tags else "",
         others=others,
     )
-    return frame(site, story.title, main)
+    return site.frame(story.title, main)

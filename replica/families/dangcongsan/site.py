@@ -50,6 +50,7 @@ class DangCongSanSite(SectionPortal):
         Section("kinh-te", "Kinh tế", ("kinh_te",), 2, 3),
     )
     page_size = 12
+    errors = ("Trang bạn tìm không tồn tại.", "Bài viết đã bị gỡ bỏ.")
     image_pattern = _IMAGE
     headers = (
         ("Server", "Microsoft-IIS/10.0"),
@@ -82,7 +83,7 @@ class DangCongSanSite(SectionPortal):
         if rel in ("", "trang-chu"):
             return self.html(home_page(self), None)
         if rel == "page/search":
-            return self.html(frame(self, "Tìm kiếm", items_html(self, self.newest(None, 10))), None)
+            return self.html(self.frame("Tìm kiếm", items_html(self, self.newest(None, 10))), None)
         if match := _ARTICLE.fullmatch(rel):
             post = self.post_by_id(match.group(3))
             if post is not None and post.status == 200:
@@ -94,22 +95,36 @@ class DangCongSanSite(SectionPortal):
             section = next((s for s in self.sections if s.key == match.group(1)), None)
             if section is not None:
                 page = max(1, int(match.group(2) or 1))
-                posts, last, more = self.listing(section, page)
-                html = listing_page(self, section, page, posts, last, more)
-                return self.html(html, posts[0].modified if posts else None)
+                return self.section_page(section, page)
         return None
 
-    def error_page(self, status: int) -> str:
-        message = "Bài viết đã bị gỡ bỏ." if status == 410 else "Trang bạn tìm không tồn tại."
-        return frame(self, "Thông báo", f'<div class="error-page"><h2>{status}</h2>{message}</div>')
+    def frame(self, title: str, main: str) -> str:
+        menu = self.menu()
+        return FRAME.format(title=t(title), paper=PAPER, prefix=self.prefix, menu=menu, main=main)
+
+    def listing_page(
+        self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
+    ) -> str:
+        top = page + 3 if self.config.trap else min(last, page + 3)
+        pages = [
+            f"<span>{n}</span>"
+            if n == page
+            else f'<a href="{a(self.section_path(section, n))}">{n}</a>'
+            for n in range(max(1, page - 3), top + 1)
+        ]
+        if more:
+            pages.append(
+                f'<a class="next" href="{a(self.section_path(section, page + 1))}">Sau</a>'
+            )
+        main = (
+            f'<div class="zone"><h1 class="zone-title">{t(section.name)}</h1>\n'
+            f"{items_html(self, posts)}\n"
+            f'<div class="paging">{" ".join(pages)}</div></div>'
+        )
+        return self.frame(section.name, main)
 
 
 # Markup ------------------------------------------------------------------------------------
-def frame(site: DangCongSanSite, title: str, main: str) -> str:
-    menu = site.menu()
-    return FRAME.format(title=t(title), paper=PAPER, prefix=site.prefix, menu=menu, main=main)
-
-
 def items_html(site: DangCongSanSite, posts: Sequence[Post]) -> str:
     rows = []
     for post in posts:
@@ -127,33 +142,13 @@ def items_html(site: DangCongSanSite, posts: Sequence[Post]) -> str:
     return "\n".join(rows)
 
 
-def listing_page(
-    site: DangCongSanSite, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
-) -> str:
-    top = page + 3 if site.config.trap else min(last, page + 3)
-    pages = [
-        f"<span>{n}</span>"
-        if n == page
-        else f'<a href="{a(site.section_path(section, n))}">{n}</a>'
-        for n in range(max(1, page - 3), top + 1)
-    ]
-    if more:
-        pages.append(f'<a class="next" href="{a(site.section_path(section, page + 1))}">Sau</a>')
-    main = (
-        f'<div class="zone"><h1 class="zone-title">{t(section.name)}</h1>\n'
-        f"{items_html(site, posts)}\n"
-        f'<div class="paging">{" ".join(pages)}</div></div>'
-    )
-    return frame(site, section.name, main)
-
-
 def home_page(site: DangCongSanSite) -> str:
     blocks = [
         f'<div class="home-zone"><h2><a href="{a(site.section_path(s))}">{t(s.name)}</a></h2>\n'
         f"{items_html(site, site.newest(s, 5))}</div>"
         for s in site.sections
     ]
-    return frame(site, PAPER, "\n".join(blocks))
+    return site.frame(PAPER, "\n".join(blocks))
 
 
 def article_page(site: DangCongSanSite, post: Post) -> str:
@@ -179,4 +174,4 @@ def article_page(site: DangCongSanSite, post: Post) -> str:
         tags_block=f'<div class="box-tag">Từ khóa: {tags}</div>' if tags else "",
         related=related,
     )
-    return frame(site, story.title, main)
+    return site.frame(story.title, main)

@@ -42,6 +42,7 @@ class MinistrySite(SectionPortal):
     family = "ministry-portals"
     image_pattern = _IMAGE
     headers = (("Server", "nginx"), ("Cache-Control", "public, max-age=120"))
+    errors = ("Không tìm thấy trang.", "Bài viết không còn tồn tại.")
 
     def __init__(self, spec: Mapping[str, Any], config: SiteConfig | None = None) -> None:
         self.spec = spec
@@ -116,14 +117,8 @@ class MinistrySite(SectionPortal):
             if rel == self.section_path(section)[len(self.prefix) :].lower():
                 raw = params.get(self.spec["page_param"], "1")
                 page = max(1, int(raw)) if raw.isdigit() else 1
-                posts, last, more = self.listing(section, page)
-                html = self.listing_page(section, page, posts, last, more)
-                return self.html(html, posts[0].modified if posts else None)
+                return self.section_page(section, page)
         return None
-
-    def error_page(self, status: int) -> str:
-        message = "Bài viết không còn tồn tại." if status == 410 else "Không tìm thấy trang."
-        return self.frame("Thông báo", f'<div class="error-page"><h2>{status}</h2>{message}</div>')
 
     # Markup ----------------------------------------------------------------------------------
     def shown_date(self, post: Post) -> str:
