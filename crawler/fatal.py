@@ -38,4 +38,4 @@ def stop_crawl_from_thread(crawler: Crawler, reason: str, close_reason: str) -> 
     """stop_crawl, asked from a thread other than the reactor's (the archive's writer)."""
     from twisted.internet import reactor  # installed by the crawl by now
 
-    reactor.callFromThread(stop_crawl, crawler, reason, close_reason)  # type: ignore[attr-defined]
+    reactor.callFromThread(stop_crawl, crawler, reason, close_reason)
