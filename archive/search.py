@@ -61,11 +61,9 @@ class SearchResult:
     page: int
     per_page: int
     sort: str = "relevance"
+    facets_exact: bool = True  # else the facets count the newest `facets_counted` matches
+    facets_counted: int = 0
     elapsed_ms: float = 0.0
-
-    @property
-    def facets_exact(self) -> bool:
-        return self.total_kind == "exact"
 
     @property
     def pages(self) -> int:
@@ -81,6 +79,7 @@ class SearchResult:
             "ranked": self.candidates,
             "sort": self.sort,
             "facets_exact": self.facets_exact,
+            "facets_counted": self.facets_counted,
             "page": self.page,
             "per_page": self.per_page,
             "elapsed_ms": round(self.elapsed_ms, 2),
@@ -269,6 +268,8 @@ def run_search(
             rows=_rows(conn, page_rows, query),
             total=counts.total,
             total_kind="exact" if counts.exact else "at least",
+            facets_exact=counts.groups_exact,
+            facets_counted=counts.grouped,
             candidates=len(found) if sort == "relevance" else counts.total,
             facets=_facets(counts),
             page=max(1, page),

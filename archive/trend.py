@@ -172,8 +172,9 @@ def trend(
                 per_article[p] += n
         return Series(name, [per_match[p] for p in periods], [per_article[p] for p in periods])
 
-    result = Trend(period, split, periods, series("all", lambda v: True), exact=counts.exact)
-    result.undated = counts.total - sum(matched.values())
+    everything = series("all", lambda v: True)
+    result = Trend(period, split, periods, everything, exact=counts.groups_exact)
+    result.undated = counts.grouped - sum(matched.values())
     result.series = [series(value or "(none)", value.__eq__) for value in shown]
     if rest:
         # The rest's share is of every other value's articles, matching or not.
