@@ -11,7 +11,7 @@ import click
 
 from crawler.cli_archive import diff, export, reextract
 from crawler.cli_contact import capture, check, learn, replay
-from crawler.cli_distributed import ingest, worker
+from crawler.cli_distributed import ingest, seed, worker
 from crawler.cli_ops import status, update
 from crawler.cli_options import max_articles_option, replica_url_option
 
@@ -377,7 +377,7 @@ def sites(url: str | None, replica_url: str | None) -> None:
 
 for command in (reextract, diff, export, update, status, check, capture, learn, replay):
     main.add_command(command)
-for command in (worker, ingest):  # a distributed crawl (crawler/cli_distributed.py)
+for command in (seed, worker, ingest):  # a distributed crawl (crawler/cli_distributed.py)
     main.add_command(command)
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""`govarchive` commands of a distributed crawl: worker (fetch, through Redis) and ingest
-(the one writer of the archive)."""
+"""`govarchive` commands of a distributed crawl: seed (start points into the queues once),
+worker (fetch, through Redis) and ingest (the one writer of the archive)."""
 
 from __future__ import annotations
 
@@ -21,56 +21,116 @@ redis_option = click.option(
 )
 
 
-@click.command()
-@click.argument("sites", nargs=-1, required=True)
-@redis_option
-@click.option(
-    "--run",
-    default=lambda: datetime.now(UTC).strftime("%Y-%m-%d"),
-    show_default="today (UTC)",
-    help="The run's name: workers of one run share its set of seen requests.",
-)
-@click.option(
+db_read_option = click.option(
     "--db",
     type=click.Path(path_type=Path),
     default=DEFAULT_DB,
     show_default=True,
-    help="The archive, read for what is archived already (never written by a worker).",
+    help="The archive, read for what is archived already (never written but by ingest).",
 )
-@replica_url_option
-@click.option(
+log_level_option = click.option(
     "--log-level",
     default="WARNING",
     show_default=True,
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
 )
-def worker(
+
+
+@click.command()
+@click.argument("sites", nargs=-1, required=True)
+@redis_option
+@click.option(
+    "--run",
+    default=None,
+    help="The run's name (default: the time now, UTC); workers join the run seeded last.",
+)
+@db_read_option
+@replica_url_option
+@log_level_option
+def seed(
     sites: tuple[str, ...],
     redis_url: str,
-    run: str,
+    run: str | None,
     db: Path,
     replica_url: str | None,
     log_level: str,
 ) -> None:
-    """Crawl SITES as one worker of a distributed run: requests come from and go to the
-    run's shared queue per site (scrapy-redis), hosts are asked one request at a time across
-    all workers, and the records go to a Redis stream for `govarchive ingest`. Start as many
-    as you like, on any machine that reaches the Redis; the first seeds the start points.
+    """Start a distributed run of SITES: each site's start points (its listings, and the
+    archived articles due for a re-check) go into the site's shared queue once, marked seen
+    for the run; then start `govarchive worker` processes, as many as you like.
+
+    Example: govarchive seed thads-dongthap moj --redis redis://127.0.0.1:6379/0
+    """
+    from crawler.distributed.connection import RUN, connect, site_key
+    from crawler.distributed.settings import worker_settings
+
+    run = run or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    overrides = worker_settings(redis_url, run, "seed", role="seed")
+    results = _crawl(sites, db, replica_url, log_level, overrides | {"ITEM_PIPELINES": {}})
+    client = connect(redis_url)
+    client.set(RUN, run)
+    for result in results:
+        queued = client.zcard(site_key(result.site, "requests"))
+        click.echo(f"{result.site}: {queued} requests queued for run {run}")
+
+
+@click.command()
+@click.argument("sites", nargs=-1, required=True)
+@redis_option
+@click.option(
+    "--run",
+    default=None,
+    help="The run to work on (default: the run `govarchive seed` seeded last).",
+)
+@db_read_option
+@replica_url_option
+@log_level_option
+def worker(
+    sites: tuple[str, ...],
+    redis_url: str,
+    run: str | None,
+    db: Path,
+    replica_url: str | None,
+    log_level: str,
+) -> None:
+    """Crawl SITES as one worker of a distributed run seeded by `govarchive seed`: requests
+    come from and go to the run's shared queue per site (scrapy-redis), hosts are asked one
+    request at a time across all workers, and the records go to a Redis stream for
+    `govarchive ingest`. Start as many as you like, on any machine that reaches the Redis.
+    Exits 1 when pages were left behind (failed, or held by a worker of the run that died):
+    the next run fetches them.
 
     Example: govarchive worker thads-dongthap --redis redis://127.0.0.1:6379/0
     """
+    from crawler.distributed.connection import RUN, connect
     from crawler.distributed.records import worker_name
     from crawler.distributed.settings import worker_settings
+
+    if run is None:
+        seeded = connect(redis_url).get(RUN)
+        if seeded is None:
+            raise click.UsageError("no run seeded on this Redis: run govarchive seed first")
+        run = seeded.decode()
+    overrides = worker_settings(redis_url, run, worker_name())
+    results = _crawl(sites, db, replica_url, log_level, overrides)
+    for result in results:
+        click.echo(f"{result.site}: {result.pages} responses ({result.finish_reason})")
+    if any(result.left_behind for result in results):
+        # Listings or articles failed, or a worker of the run died holding requests.
+        click.echo("pages were left behind: the next run fetches them", err=True)
+        raise SystemExit(1)
+
+
+def _crawl(
+    sites: tuple[str, ...], db: Path, replica_url: str | None, log_level: str, overrides: dict
+) -> list:
     from crawler.run import run_crawl
     from crawler.sites import RegistryError
 
-    overrides = worker_settings(redis_url, run, worker_name())
     try:
-        results = run_crawl(list(sites), db, replica_url, LOG_LEVEL=log_level, **overrides)
+        return run_crawl(list(sites), db, replica_url, LOG_LEVEL=log_level, **overrides)
     except RegistryError as error:
         raise click.UsageError(str(error)) from None
-    for result in results:
-        click.echo(f"{result.site}: {result.pages} responses ({result.finish_reason})")
 
 
 @click.command()

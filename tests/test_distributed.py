@@ -10,6 +10,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -34,48 +35,48 @@ DELAY = 0.3
 CLOCK = 0.002
 
 
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+class RedisServer:
     """A redis-server of the system's packages on a free 127.0.0.1 port, its data (an
-    append-only file) in tmp_path; stopped after the test, whatever happened."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail("redis-server is not installed (make test installs it: apt redis-server)")
-    port = free_port()
-    directory = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen(
-        [
-            server,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--dir",
-            str(directory),
-            "--appendonly",
-            "yes",
-            "--save",
-            "",
-            "--protected-mode",
-            "yes",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    try:
-        client = redis.from_url(url)
-        for _ in range(100):
+    append-only file) in `directory`; stop and start again keep the data."""
+
+    def __init__(self, directory: Path) -> None:
+        server = shutil.which("redis-server")
+        if server is None:
+            pytest.fail("redis-server is not installed (make test installs it: apt redis-server)")
+        self.command = [server, "--port", str(free_port()), "--bind", "127.0.0.1"]
+        self.command += ["--dir", str(directory), "--appendonly", "yes", "--save", ""]
+        self.url = f"redis://127.0.0.1:{self.command[2]}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> RedisServer:
+        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL)
+        client = redis.from_url(self.url)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
             try:
                 client.ping()
-                break
-            except redis.ConnectionError:
-                if process.poll() is not None:
-                    pytest.fail(f"redis-server exited with {process.returncode}")
-                subprocess.run(["sleep", "0.05"], check=True)
-        yield url
+                return self
+            except (redis.ConnectionError, redis.BusyLoadingError):
+                if self.process.poll() is not None:
+                    pytest.fail(f"redis-server exited with {self.process.returncode}")
+                time.sleep(0.05)
+        pytest.fail("redis-server did not answer within 10 s")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()  # writes its append-only file out, as a restart would
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis for the module's tests, stopped after them whatever happened."""
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    try:
+        yield server.url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -84,20 +85,32 @@ def replica() -> Iterator[ReplicaServer]:
         yield server
 
 
-def start_worker(redis_url: str, replica: ReplicaServer, db: Path) -> subprocess.Popen:
+def seed(
+    redis_url: str, replica: ReplicaServer, db: Path, run: str, sites: tuple[str, ...] = SITES
+) -> None:
+    """`govarchive seed`: the sites' start points into their queues, for run `run`."""
+    where = ("--redis", redis_url, "--db", str(db), "--replica-url", replica.url)
+    result = run_govarchive("seed", *sites, *where, "--run", run)
+    assert result.returncode == 0, result.stderr[-3000:]
+    for site in sites:
+        assert re.search(rf"^{site}: [1-9]\d* requests queued for run {run}$", result.stdout, re.M)
+
+
+def start_worker(
+    redis_url: str, replica: ReplicaServer, db: Path, sites: tuple[str, ...] = SITES
+) -> subprocess.Popen:
+    """A worker of the run seeded last."""
     return subprocess.Popen(
         [
             *GOVARCHIVE,
             "worker",
-            *SITES,
+            *sites,
             "--redis",
             redis_url,
             "--db",
             str(db),
             "--replica-url",
             replica.url,
-            "--run",
-            "test-run",
             "--log-level",
             "ERROR",
         ],
@@ -114,6 +127,7 @@ def distributed_crawl(
 ) -> tuple[Path, list[str], list[tuple]]:
     """Three workers, then one ingest: the archive, the workers' outputs, the fetches."""
     db = tmp_path_factory.mktemp("distributed") / "archive.db"
+    seed(redis_url, replica, db, "test-run")
     workers = [start_worker(redis_url, replica, db) for _ in range(WORKERS)]
     outputs = [worker.communicate(timeout=240) for worker in workers]
     for worker, (_, err) in zip(workers, outputs, strict=True):

@@ -13,6 +13,7 @@ from redis.retry import Retry
 
 PREFIX = "govarchive"
 RECORDS = f"{PREFIX}:records"  # the stream of archive calls the workers made
+RUN = f"{PREFIX}:run"  # the name of the run seeded last: workers join it
 # Retries with a growing pause up to about a minute in all: a restarted Redis is back and has
 # loaded its append-only file by then.
 RETRIES = 12

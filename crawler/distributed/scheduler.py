@@ -10,6 +10,7 @@ from scrapy import Request, Spider, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
+from twisted.internet import task
 
 from crawler.distributed.connection import site_key
 
@@ -41,48 +42,102 @@ class SiteDupeFilter(RFPDupeFilter):
 
 class SiteScheduler(Scheduler):
     """scrapy-redis's scheduler, its queue keyed by site (all workers' crawlers of a site
-    share it), persisted when a worker stops, and not idle while any worker is busy: a worker
-    whose queue is empty waits (spider_idle) while another may still push requests, and
-    closes once the queue is empty and no worker is busy (and not in its first OPEN_GRACE
-    seconds: the run's first requests may not be in the queue yet)."""
+    share it), persisted when a worker stops.
 
-    OPEN_GRACE = 10.0
+    REDIS_ROLE "seed" (`govarchive seed`): the spider's start requests go to the queue and
+    the crawl ends, having fetched nothing. "worker": the spider's own start requests are
+    dropped (the seed's are in the queue), and an idle worker waits while the queue holds
+    requests or another worker of the site is busy (it may push more). A worker that stopped
+    without saying so (killed) is noticed by its heartbeat running out: the others stop
+    waiting for it and their runs end with the walk unfinished, since what it had popped or
+    not yet sent is lost, so the next run walks on past archived pages and fetches it."""
+
+    OPEN_GRACE = 10.0  # the run's first requests may not be in the queue yet
+    HEARTBEAT = 2.0  # seconds between a worker's signs of life
+    ALIVE = 10  # seconds without one after which a worker counts as dead
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> SiteScheduler:
         scheduler: SiteScheduler = super().from_crawler(crawler)
+        scheduler.crawler = crawler
+        scheduler.role = crawler.settings.get("REDIS_ROLE", "worker")
         scheduler.worker = crawler.settings.get("REDIS_WORKER")
-        scheduler.stale = crawler.settings.getfloat("DOWNLOAD_TIMEOUT") + 60
-        crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
+        if scheduler.role == "worker":
+            crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler
 
     def open(self, spider: Spider) -> None:
         slug = spider.profile.slug  # type: ignore[attr-defined]
-        self.queue_key = site_key(slug, "requests")
-        self.busy_key = site_key(slug, "busy")
-        self.opened_at = time.time()
         settings = spider.settings
+        run = settings.get("REDIS_RUN")
+        self.queue_key = site_key(slug, "requests")
+        self.busy_key = site_key(slug, f"busy:{run}")
+        self.alive_prefix = site_key(slug, f"alive:{run}:")
+        self.lost_key = site_key(slug, f"lost:{run}")  # the workers found dead
+        self.opened_at = time.time()
         self.df = SiteDupeFilter(
             self.server,
-            site_key(slug, f"seen:{settings.get('REDIS_RUN')}"),
+            site_key(slug, f"seen:{run}"),
             spider.crawler.request_fingerprinter,
             settings.getint("REDIS_SEEN_TTL"),
         )
         super().open(spider)
+        if self.role == "worker":
+            self.server.hset(self.busy_key, self.worker, 0)
+            self.server.expire(self.busy_key, self.df.ttl)
+            self.heartbeat = task.LoopingCall(self._beat)
+            self.heartbeat.start(self.HEARTBEAT)
+
+    def close(self, reason: str) -> None:
+        if self.role == "worker":
+            if self.heartbeat.running:
+                self.heartbeat.stop()
+            # Gone on purpose: nobody waits for this worker any more.
+            self.server.hdel(self.busy_key, self.worker)
+            self.server.delete(self.alive_prefix + self.worker)
+        super().close(reason)
+
+    def _beat(self) -> None:
+        self.server.set(self.alive_prefix + self.worker, 1, ex=self.ALIVE)
+
+    def enqueue_request(self, request: Request) -> bool:
+        if request.meta.get("is_start_request"):
+            if self.role == "worker":
+                return False  # the seed put the start points in the queue once
+            # Seeded: once popped by a worker, the request (and its retries) is any other.
+            del request.meta["is_start_request"]
+            self.crawler.stats.inc_value("govarchive/seeded")
+        return bool(super().enqueue_request(request))
+
+    def has_pending_requests(self) -> bool:
+        # The seed's requests are the workers': its crawl ends once they are queued.
+        return self.role == "worker" and bool(super().has_pending_requests())
 
     def next_request(self) -> Request | None:
+        if self.role != "worker":
+            return None
         request = super().next_request()
         if request is not None:
             self.server.hset(self.busy_key, self.worker, time.time())
         return request
 
     def spider_idle(self, spider: Spider) -> None:
-        """Nothing left here: stay while the queue holds requests or another worker is busy
-        (it may push more); a worker silent for longer than a download can take is dead."""
-        now = time.time()
+        """Nothing left here: stay while the queue holds requests or another worker is busy;
+        a busy worker whose heartbeat ran out is dead, and what it held is left behind."""
         self.server.hset(self.busy_key, self.worker, 0)
-        if len(self.queue) or now - self.opened_at < self.OPEN_GRACE:
+        if len(self.queue) or time.time() - self.opened_at < self.OPEN_GRACE:
             raise DontCloseSpider
-        busy = self.server.hgetall(self.busy_key)
-        if any(now - float(at) < self.stale for at in busy.values()):
+        waiting = False
+        for name, at in self.server.hgetall(self.busy_key).items():
+            worker = name.decode()
+            if worker == self.worker or self.server.exists(self.alive_prefix + worker):
+                waiting = waiting or (worker != self.worker and float(at) > 0)
+                continue
+            # Dead: its popped requests and unsent records are lost for this run.
+            self.server.hdel(self.busy_key, worker)
+            self.server.sadd(self.lost_key, worker)
+            self.server.expire(self.lost_key, self.df.ttl)
+        if self.server.exists(self.lost_key):  # (at least) one request was left behind
+            self.crawler.stats.set_value("govarchive/articles_left_behind", 1)
+        if waiting:
             raise DontCloseSpider

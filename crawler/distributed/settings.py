@@ -10,9 +10,11 @@ from crawler.distributed.connection import redis_params
 SEEN_TTL = 7 * 24 * 3600
 
 
-def worker_settings(url: str, run: str, worker: str) -> dict[str, Any]:
-    """Settings overrides (UPPER_CASE) for a worker of run `run` on the Redis at `url`."""
+def worker_settings(url: str, run: str, worker: str, role: str = "worker") -> dict[str, Any]:
+    """Settings overrides (UPPER_CASE) for a worker of run `run` on the Redis at `url`, or
+    for the seed of the run (`role` "seed": start points into the queues, nothing fetched)."""
     return {
+        "REDIS_ROLE": role,
         "SCHEDULER": "crawler.distributed.scheduler.SiteScheduler",
         "DUPEFILTER_CLASS": "crawler.distributed.scheduler.SiteDupeFilter",
         "SCHEDULER_PERSIST": True,  # the other workers still crawl from the queue
