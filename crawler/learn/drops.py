@@ -26,6 +26,8 @@ def _extra_lines(verdict: Verdict) -> set[str]:
 def _offered(html: str, body_selectors: Sequence[str], lines: set[str]) -> set[str]:
     """Selectors of the nodes in the body holding exactly one of `lines`."""
     root = parse_page(html).root
+    if root is None:
+        return set()
     body = next((n for s in body_selectors if (n := select_first(root, s)) is not None), None)
     if body is None:
         return set()

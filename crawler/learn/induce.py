@@ -56,8 +56,8 @@ def holds(name: str, node: LexborNode, aligned: Alignment) -> bool:
     if name == "published":
         return _day_in(text_of(node)[:200]) == day(generic.published)
     if name == "author":
-        text = text_of(node)
-        return bool(generic.author_unit) and generic.author_unit in text and len(text) < 400
+        text, unit = text_of(node), generic.author_unit
+        return unit is not None and unit != "" and unit in text and len(text) < 400
     if name == "body":
         found, wanted = words(node.text(deep=True, separator=" ")), words(generic.body_text)
         return recall(found, wanted) >= BODY_RECALL and precision(found, wanted) >= _PRECISION

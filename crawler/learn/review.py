@@ -9,8 +9,13 @@ from crawler.learn.learn import Learned
 from crawler.learn.verify import Verdict
 
 _SAMPLE = 60
-_FIELDS = (("title", "title"), ("published", "published"), ("author_unit", "author"))
-_FIELDS += (("body", "body"), ("summary", "summary"))
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("title", "title"),
+    ("published", "published"),
+    ("author_unit", "author"),
+    ("body", "body"),
+    ("summary", "summary"),
+)
 
 
 def _short(value: object) -> str:

@@ -96,12 +96,12 @@ def induce_pattern(urls: Iterable[str]) -> str:
 def siblings(known: Iterable[str], links: Iterable[str], differ: int = 2) -> set[str]:
     """Links of the same shape as a known URL differing from it in at most `differ` path
     segments (the other sections of a menu whose one section was captured)."""
-    known = [_split(rel.lower()) for rel in known]
+    shapes = [_split(rel.lower()) for rel in known]
     found = set()
     for link in links:
         segments, query = _split(link.lower())
         keys = sorted(k for k, _ in query)
-        for other_segments, other_query in known:
+        for other_segments, other_query in shapes:
             if segments == other_segments and any(v.isdigit() for _, v in query):
                 found.add(link)  # the same list's page N
                 break
