@@ -277,7 +277,7 @@ def trend_chart(
     ]
     every = max(1, -(-len(periods) // 12))
     for index, period in enumerate(periods):
-        x, y = left + index * slot, height - bottom
+        x, y = left + index * slot, float(height - bottom)
         for name, values, color in series:
             n = values[index]
             if n:

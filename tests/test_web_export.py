@@ -25,15 +25,25 @@ def db(tmp_path: Path) -> Path:
     migrate(archive)
     for index, published in enumerate(["2021-11-09", "2021-11-10T08:00:00+07:00", "2022-01-01"]):
         url = KEY if index == 0 else f"https://x.invalid/{index}"
-        archive.table("articles").insert({
-            "url": url, "source_url": AS_SHOWN if index == 0 else url, "site": "s",
-            "title": f"Bài số {index} về Đồng Tháp", "published": published,
-        })  # fmt: skip
+        archive.table("articles").insert(
+            {
+                "url": url,
+                "source_url": AS_SHOWN if index == 0 else url,
+                "site": "s",
+                "title": f"Bài số {index} về Đồng Tháp",
+                "published": published,
+            }
+        )
     for version, title in ((1, "Tiêu đề cũ"), (2, "Tiêu đề mới")):
-        archive.table("article_versions").insert({
-            "article_url": KEY, "version": version, "title": title, "body_text": "Nội dung.",
-            "fetched_at": f"2026-01-0{version}T00:00:00+00:00",
-        })  # fmt: skip
+        archive.table("article_versions").insert(
+            {
+                "article_url": KEY,
+                "version": version,
+                "title": title,
+                "body_text": "Nội dung.",
+                "fetched_at": f"2026-01-0{version}T00:00:00+00:00",
+            }
+        )
     archive.close()
     return path
 

@@ -54,12 +54,12 @@ async def trend_view(datasette: Any, request: Request) -> Response:
         lang = choose(request.args.get("lang"), request.cookies.get(COOKIE))
         error = str(problem) if fmt else problem.shown(translator(lang))
     if fmt == ".json":
-        if error:
+        if error or result is None:
             return Response.json({"ok": False, "error": error}, status=400)
         return Response.json({"ok": True, "query": text, **result.as_json()})
     if fmt == ".csv":
-        if error:
-            return Response.text(error, status=400)
+        if error or result is None:
+            return Response.text(error or "", status=400)
         name = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "all"
         return Response(
             result.csv(),
