@@ -208,3 +208,70 @@ def test_host_turns_pass_between_workers_with_the_next_free_time(redis_url: str)
     kept_out, ready_at = asyncio.run(handover())
     assert kept_out
     assert ready_at == 1234.5
+
+
+@pytest.mark.slow
+def test_a_killed_worker_and_a_redis_restart_lose_nothing_after_the_next_run(
+    tmp_path: Path,
+) -> None:
+    """Run 1: three workers; one is killed mid-run, Redis restarted mid-run. Run 2 (an
+    incremental one): two workers. The archive then holds every live article, once."""
+    (tmp_path / "redis").mkdir()
+    server = RedisServer(tmp_path / "redis").start()
+    db = tmp_path / "archive.db"
+    try:
+        # Crawl-delay: a run long enough to kill a worker and restart Redis in its middle.
+        config = SiteConfig(articles=60)
+        with ReplicaServer(port=0, config=config, crawl_delay=0.2) as replica:
+            seed(server.url, replica, db, "run-1")
+            workers = [start_worker(server.url, replica, db) for _ in range(WORKERS)]
+            _wait_until_all_fetch(server.url, f"govarchive:{SITES[0]}:busy:run-1")
+            assert workers[0].poll() is None, "the run ended before a worker could be killed"
+            workers[0].kill()
+            server.stop()
+            time.sleep(1)
+            server.start()
+            outputs = [worker.communicate(timeout=240) for worker in workers[1:]]
+            # Each survivor says what the dead worker held is left for the next run.
+            for worker, (out, err) in zip(workers[1:], outputs, strict=True):
+                assert worker.returncode == 1, out + err[-3000:]
+                assert "pages were left behind" in err
+            ingest = run_govarchive("ingest", "--redis", server.url, "--db", str(db), "--drain")
+            assert ingest.returncode == 0, ingest.stderr[-3000:]
+            first = set(_archived(db))
+
+            seed(server.url, replica, db, "run-2")
+            workers = [start_worker(server.url, replica, db) for _ in range(2)]
+            for worker in workers:
+                out, err = worker.communicate(timeout=240)
+                assert worker.returncode == 0, out + err[-3000:]
+            ingest = run_govarchive("ingest", "--redis", server.url, "--db", str(db), "--drain")
+            assert ingest.returncode == 0, ingest.stderr[-3000:]
+            expected = set()
+            for slug in SITES:
+                profile = get_site(slug, replica.url)
+                truth = read_truth(replica.url, profile.twin_of)
+                expected |= {profile.canonical(t["url"]) for t in truth if t["status"] == "live"}
+    finally:
+        server.stop()
+    archived = _archived(db)
+    assert len(archived) == len(set(archived))
+    assert set(archived) == expected
+    assert first < expected  # the first run did lose what the killed worker held
+
+
+def _archived(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return [url for (url,) in conn.execute("SELECT url FROM articles")]
+
+
+def _wait_until_all_fetch(url: str, busy_key: str) -> None:
+    """Until every worker has taken a request of the site (they start slowly on a busy host)."""
+    client = redis.from_url(url)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        busy = client.hgetall(busy_key)
+        if len(busy) == WORKERS and all(float(at) > 0 for at in busy.values()):
+            return
+        time.sleep(0.1)
+    pytest.fail(f"the workers did not all start fetching: {busy}")

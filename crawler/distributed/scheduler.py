@@ -75,6 +75,7 @@ class SiteScheduler(Scheduler):
         self.alive_prefix = site_key(slug, f"alive:{run}:")
         self.lost_key = site_key(slug, f"lost:{run}")  # the workers found dead
         self.opened_at = time.time()
+        self.idle_since: float | None = None  # since when this worker found nothing to do
         self.df = SiteDupeFilter(
             self.server,
             site_key(slug, f"seen:{run}"),
@@ -98,7 +99,7 @@ class SiteScheduler(Scheduler):
         super().close(reason)
 
     def _beat(self) -> None:
-        self.server.set(self.alive_prefix + self.worker, 1, ex=self.ALIVE)
+        self.server.set(self.alive_prefix + self.worker, time.time(), ex=self.ALIVE)
 
     def enqueue_request(self, request: Request) -> bool:
         if request.meta.get("is_start_request"):
@@ -122,21 +123,28 @@ class SiteScheduler(Scheduler):
         return request
 
     def spider_idle(self, spider: Spider) -> None:
-        """Nothing left here: stay while the queue holds requests or another worker is busy;
-        a busy worker whose heartbeat ran out is dead, and what it held is left behind."""
+        """Nothing left here: stay while the queue holds requests or another worker is busy
+        (it may push more). Close once every other worker is idle and gave a sign of life
+        since this one found nothing to do, or is dead (its heartbeat ran out: a worker
+        killed busy or idle, holding requests or records not yet sent, is left behind)."""
+        now = time.time()
         self.server.hset(self.busy_key, self.worker, 0)
-        if len(self.queue) or time.time() - self.opened_at < self.OPEN_GRACE:
+        if len(self.queue) or now - self.opened_at < self.OPEN_GRACE:
+            self.idle_since = None
             raise DontCloseSpider
+        self.idle_since = self.idle_since or now
         waiting = False
         for name, at in self.server.hgetall(self.busy_key).items():
             worker = name.decode()
-            if worker == self.worker or self.server.exists(self.alive_prefix + worker):
-                waiting = waiting or (worker != self.worker and float(at) > 0)
+            if worker == self.worker:
                 continue
-            # Dead: its popped requests and unsent records are lost for this run.
-            self.server.hdel(self.busy_key, worker)
-            self.server.sadd(self.lost_key, worker)
-            self.server.expire(self.lost_key, self.df.ttl)
+            beat = self.server.get(self.alive_prefix + worker)
+            if beat is None:  # dead: what it held is lost for this run
+                self.server.hdel(self.busy_key, worker)
+                self.server.sadd(self.lost_key, worker)
+                self.server.expire(self.lost_key, self.df.ttl)
+            elif float(at) > 0 or float(beat) < self.idle_since:
+                waiting = True  # busy, or maybe dead while idle: its next beat tells
         if self.server.exists(self.lost_key):  # (at least) one request was left behind
             self.crawler.stats.set_value("govarchive/articles_left_behind", 1)
         if waiting:
