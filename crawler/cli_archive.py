@@ -56,7 +56,7 @@ def reextract(db: Path, warc_dir: Path | None, site: str | None) -> None:
 
     Example: govarchive reextract --db data/archive.db --site thads-dongthap
     """
-    from archive.paths import ArchiveError, check_archive_path
+    from archive import ArchiveError, check_archive_path
     from crawler.reextract import reextract as run
 
     try:
