@@ -249,6 +249,7 @@ def run_search(
             counts = count_matches(
                 conn, query, where, params, {c: f"a.[{c}]" for c in FACETS}, count_budget_ms
             )
+            shown_before = (max(1, page) - 1) * per_page if sort == "newest" else 0
             if sort == "newest" or query is None:  # query is None only when newest
                 many = not counts.exact or counts.total > MANY
                 offset = (max(1, page) - 1) * per_page
@@ -266,7 +267,8 @@ def run_search(
         result = SearchResult(
             query=query,
             rows=_rows(conn, page_rows, query),
-            total=counts.total,
+            # Past the budget, the matches already in hand are a lower bound too.
+            total=counts.total if counts.exact else max(counts.total, len(found) + shown_before),
             total_kind="exact" if counts.exact else "at least",
             facets_exact=counts.groups_exact,
             facets_counted=counts.grouped,
