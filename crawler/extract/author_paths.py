@@ -30,6 +30,12 @@ AUTHOR_PATHS = (
         " or contains(@class, 'byline') or contains(@class, 'Byline')]"
     ),
 )
+# The attributes the expressions above test, and a word one of their values must hold for any
+# of them to match (lower-cased): a region without one is not searched (one walk, not three).
+MARKED = etree.XPath(
+    ".//@rel | .//@id | .//@class | .//@itemprop | .//@data-testid | .//@data-component"
+)
+MARK_WORDS = ("author", "byl", "username", "submitted-by", "posted-by", "journalist-name", "writer")
 # Containers whose names are no byline of the article: comments, sidebars, quotes, dates.
 NOT_AUTHOR = etree.XPath(
     "ancestor-or-self::*[@id='comments' or @class='comments' or @class='title'"

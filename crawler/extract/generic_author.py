@@ -9,7 +9,7 @@ from lxml import etree
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json
 
-from crawler.extract.author_paths import AUTHOR_PATHS, NOT_AUTHOR
+from crawler.extract.author_paths import AUTHOR_PATHS, MARK_WORDS, MARKED, NOT_AUTHOR
 from crawler.extract.bylines import parse_header_byline, strip_byline_prefix
 from crawler.extract.structured import is_name
 
@@ -24,6 +24,9 @@ def header_byline(zone: list[str], title: str | None) -> str | None:
 
 def _author_element(region: etree._Element) -> str | None:
     """The text of the first element of `region` marked as the author's (author_paths)."""
+    marks = " ".join(MARKED(region)).lower()
+    if not any(word in marks for word in MARK_WORDS) and region.find(".//author") is None:
+        return None
     for expression in AUTHOR_PATHS:
         for element in expression(region):
             if NOT_AUTHOR(element):

@@ -121,8 +121,10 @@ def find_published(
         if not same or (isinstance(header, datetime) and not isinstance(stated, datetime)):
             return header, "header"
     in_url = url_date(url)
-    if in_url is not None and (stated is None or not _same_day(stated, in_url)):
-        return in_url, "url"
+    if in_url is not None:
+        if stated is None or not _same_day(stated, in_url):
+            return in_url, "url"
+        shown = None  # the URL names the structured data's day: two sources agree
     if stated is not None and _local_midnight(stated):
         return _day(stated) + timedelta(days=1), source
     if shown is not None and (stated is None or _another_day_near(stated, shown)):
@@ -131,8 +133,8 @@ def find_published(
         return shown, "header"
     if stated is not None and _utc_near_midnight(stated):
         # The day of a UTC time differs from the page's own day for pages far from Greenwich:
-        # the dates the page shows (htmldate's search) settle which day it is.
-        found = _htmldate(original, url, extensive=False) or _htmldate(original, url, True)
+        # the dates the page's markup shows (htmldate's search) settle which day it is.
+        found = _htmldate(original, url, extensive=False)
         if found is not None and abs((found - _day(stated)).days) == 1:
             return found, "htmldate"
     if stated is not None:
