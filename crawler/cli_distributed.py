@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -107,7 +108,7 @@ def worker(
     from crawler.distributed.settings import worker_settings
 
     if run is None:
-        seeded = connect(redis_url).get(RUN)
+        seeded = cast("bytes | None", connect(redis_url).get(RUN))  # the client does not decode
         if seeded is None:
             raise click.UsageError("no run seeded on this Redis: run govarchive seed first")
         run = seeded.decode()

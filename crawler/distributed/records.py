@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 import socket
 import time
-from typing import Any
+from typing import Any, cast
 
 import redis
 
@@ -77,7 +77,11 @@ def ingest(client: redis.Redis, archive: Archive, *, drain: bool, block_ms: int 
     # Entries read but not acknowledged by an earlier writer first ("0"), then new ones.
     cursor = "0"
     while True:
-        answer = client.xreadgroup(GROUP, "ingest", {RECORDS: cursor}, count=200, block=block_ms)
+        # The client does not decode: [(stream, [(entry id, {field: value})])], all bytes.
+        answer = cast(
+            "list[tuple[bytes, list[tuple[bytes, dict[bytes, bytes]]]]]",
+            client.xreadgroup(GROUP, "ingest", {RECORDS: cursor}, count=200, block=block_ms),
+        )
         entries = answer[0][1] if answer else []
         if not entries:
             if cursor == "0":
