@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -12,7 +13,7 @@ from typing import Any, NoReturn
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Headers, Response
+from scrapy.http import Response
 
 from archive import Archive, WarcFile
 from crawler.archiving import PENDING_SNAPSHOT, Writer, crawl_archive, crawl_writer
@@ -26,7 +27,7 @@ _ANSWERED = "fetchlog_answered"
 _STARTED = "fetchlog_started"
 
 
-def _pairs(headers: Headers) -> list[tuple[str, str]]:
+def _pairs(headers: Mapping[bytes, list[bytes]]) -> list[tuple[str, str]]:
     return [
         (name.decode("latin-1"), value.decode("latin-1"))
         for name, values in headers.items()
@@ -79,10 +80,12 @@ class FetchLogMiddleware:
             exchange = {
                 "url": request.url,
                 "method": request.method,
-                "request_headers": _pairs(request.headers),
+                # Copies (a later middleware may drop a header): made into the record's
+                # pairs by the writer, off the crawl's thread.
+                "request_headers": dict(request.headers),
                 "request_body": request.body or b"",
                 "status": response.status,
-                "response_headers": _pairs(response.headers),
+                "response_headers": dict(response.headers),
                 "body": response.body,
                 "fetched_at": datetime.now(UTC),
             }
@@ -121,6 +124,8 @@ class FetchLogMiddleware:
                 stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
                 self.warc = WarcFile(self.warc_dir, f"{slug}-{stamp}-{os.getpid()}.warc.gz")
             earlier = archive.earlier_capture(exchange["url"])
+            for headers in ("request_headers", "response_headers"):
+                exchange[headers] = _pairs(exchange[headers])
             capture = self.warc.write_exchange(**exchange, earlier=earlier)
         except OSError as error:
             snapshot["error"] = f"WARC write failed: {type(error).__name__}: {error}"
