@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 import weakref
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
@@ -32,7 +33,12 @@ ARTICLE_SNAPSHOT_FIELDS = SNAPSHOT_FIELDS[:3]
 # writer that cannot keep up slows the crawl instead of filling memory with pages.
 QUEUE_SIZE = 2000
 
+# Jobs go to the thread in groups of this many, or when the last group went this long ago.
+GROUP_JOBS = 32
+GROUP_SECONDS = 0.2
+
 Job = Callable[[Archive], Any]
+Entry = tuple[Job, "queue.Queue[Any] | None"]  # a job, and where its caller waits for it
 
 
 def crawl_archive(crawler: Crawler) -> Archive:
@@ -115,7 +121,9 @@ class ThreadWriter(Writer):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.jobs: queue.Queue[tuple[Job, queue.Queue[Any] | None] | None] = queue.Queue(QUEUE_SIZE)
+        self.jobs: queue.Queue[list[Entry] | None] = queue.Queue(QUEUE_SIZE // GROUP_JOBS)
+        self.gathered: list[Entry] = []  # jobs not handed to the thread yet
+        self.handed_at = 0.0
         self.failure: BaseException | None = None
         self.thread: threading.Thread | None = None
         self.users = 0  # crawlers not stopped yet
@@ -144,36 +152,51 @@ class ThreadWriter(Writer):
         opened.put(None)
         try:
             while (entry := self.jobs.get()) is not None:
-                job, answer = entry
-                try:
-                    result: Any = job(self.archive)
-                except Exception as error:
-                    # What the job was to write is lost for this run: the crawls end, their
-                    # runs failed and their walks unfinished, so the next run fetches again
-                    # whatever is not in the archive. Later jobs still run (the runs' rows
-                    # are closed by them); a caller waiting for an answer gets the error.
-                    logger.exception("archive writer: a job failed")
-                    if self.failure is None:
-                        self.failure = error
-                        reason = f"archive writer failed: {type(error).__name__}: {error}"
-                        for stop in self.on_failure:
-                            stop(reason)
-                    result = error
-                if answer is not None:
-                    answer.put(result)
+                for job, answer in entry:
+                    self._do(job, answer)
         finally:
             self.archive.close()
+
+    def _do(self, job: Job, answer: queue.Queue[Any] | None) -> None:
+        try:
+            result: Any = job(self.archive)
+        except Exception as error:
+            # What the job was to write is lost for this run: the crawls end, their runs
+            # failed and their walks unfinished, so the next run fetches again whatever is
+            # not in the archive. Later jobs still run (the runs' rows are closed by them);
+            # a caller waiting for an answer gets the error.
+            logger.exception("archive writer: a job failed")
+            if self.failure is None:
+                self.failure = error
+                reason = f"archive writer failed: {type(error).__name__}: {error}"
+                for stop in self.on_failure:
+                    stop(reason)
+            result = error
+        if answer is not None:
+            answer.put(result)
 
     def run(self, job: Job) -> None:
         if self.thread is None:
             self._start()
-        self.jobs.put((job, None))
+        self.gathered.append((job, None))
+        # Handed over in groups: each hand-over wakes the writer thread, which then competes
+        # with the crawl for the interpreter (a fast crawl asks a job per response).
+        now = time.monotonic()
+        if len(self.gathered) >= GROUP_JOBS or now - self.handed_at >= GROUP_SECONDS:
+            self._hand_over(now)
+
+    def _hand_over(self, now: float) -> None:
+        if self.gathered:
+            self.jobs.put(self.gathered)
+            self.gathered = []
+        self.handed_at = now
 
     def call(self, job: Job) -> Any:
         if self.thread is None:
             self._start()
         answer: queue.Queue[Any] = queue.Queue(1)
-        self.jobs.put((job, answer))
+        self.gathered.append((job, answer))
+        self._hand_over(time.monotonic())
         result = answer.get()
         if isinstance(result, Exception):
             raise result
@@ -188,6 +211,7 @@ class ThreadWriter(Writer):
         _THREADS.pop(self.path, None)
         if self.thread is None:
             return
+        self._hand_over(time.monotonic())
         self.jobs.put(None)
         self.thread.join()
         self.thread = None
