@@ -65,6 +65,7 @@ def seed(
     from crawler.distributed.connection import RUN, connect, site_key
     from crawler.distributed.settings import worker_settings
 
+    _check(redis_url)
     run = run or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     overrides = worker_settings(redis_url, run, "seed", role="seed")
     results = _crawl(sites, db, replica_url, log_level, overrides | {"ITEM_PIPELINES": {}})
@@ -107,6 +108,7 @@ def worker(
     from crawler.distributed.records import worker_name
     from crawler.distributed.settings import worker_settings
 
+    _check(redis_url)
     if run is None:
         seeded = cast("bytes | None", connect(redis_url).get(RUN))  # the client does not decode
         if seeded is None:
@@ -120,6 +122,13 @@ def worker(
         # Listings or articles failed, or a worker of the run died holding requests.
         click.echo("pages were left behind: the next run fetches them", err=True)
         raise SystemExit(1)
+
+
+def _check(redis_url: str) -> None:
+    from crawler.distributed.connection import unreachable
+
+    if (reason := unreachable(redis_url)) is not None:
+        raise click.ClickException(reason)
 
 
 def _crawl(
@@ -165,6 +174,7 @@ def ingest(redis_url: str, db: Path, drain: bool) -> None:
     from crawler.distributed.connection import connect
     from crawler.distributed.records import ingest as drain_stream
 
+    _check(redis_url)
     try:
         check_archive_path(db, must_exist=False)
         lock = ArchiveLock(db).acquire()

@@ -32,5 +32,15 @@ def connect(url: str) -> redis.Redis:
     return redis.from_url(url, **redis_params())
 
 
+def unreachable(url: str) -> str | None:
+    """Why the Redis at `url` cannot be used, in one line, or None: asked once, at once (the
+    retries are for a Redis that restarts during a run, not for a wrong address)."""
+    try:
+        redis.from_url(url, socket_connect_timeout=5, socket_timeout=5).ping()
+    except (redis.RedisError, ValueError) as error:
+        return f"Redis at {url}: {error}"
+    return None
+
+
 def site_key(slug: str, what: str) -> str:
     return f"{PREFIX}:{slug}:{what}"
