@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 import htmldate
 from lxml import etree
@@ -54,7 +54,7 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _plausible(value: date | datetime | None) -> bool:
+def _plausible(value: date | datetime | None) -> TypeGuard[date | datetime]:
     return value is not None and _day(value).year >= _EARLIEST_YEAR
 
 
