@@ -1,8 +1,8 @@
 """Benchmark: extraction time per page, profile path and generic path, against trafilatura.
 
 All pages are fetched once from an in-process replica (plain and obfuscated) and read from
-memory, so only extraction is timed. Each extractor runs over the same pages, alternately,
-for several rounds; the ratios of the medians are what docs/benchmarks.md quotes.
+memory, so only extraction is timed. The extractors take turns on each page, for several
+rounds, timed in CPU time; the ratios of the medians are what docs/benchmarks.md quotes.
 
 Usage: python scripts/bench/extract_speed.py [--articles 30] [--rounds 3] [--devset-limit 300]
 """
@@ -41,13 +41,22 @@ def replica_pages(articles: int, obfuscate: bool) -> list[Page]:
     return [(body, t["url"], p) for body, (t, p) in zip(bodies, keep, strict=True)]
 
 
-def seconds_per_page(pages: list[Page], extract: Callable[[bytes, str, object], object]) -> float:
-    started = time.perf_counter()
+def seconds_per_page(pages: list[Page], extractors: dict[str, Callable]) -> dict[str, float]:
+    """CPU seconds per page of each extractor, the extractors taking turns page by page.
+
+    CPU time of this process, not wall time: on a machine other jobs share, the wall time of a
+    pass depends on what else ran meanwhile; taking turns on each page gives every extractor
+    the same share of whatever the machine's caches and clock are doing.
+    """
+    spent = dict.fromkeys(extractors, 0.0)
     for html, url, profile in pages:
-        # A failed page costs what it cost: the benchmark times, it does not score.
-        with contextlib.suppress(Exception):
-            extract(html, url, profile)
-    return (time.perf_counter() - started) / len(pages)
+        for key, extract in extractors.items():
+            started = time.process_time()
+            # A failed page costs what it cost: the benchmark times, it does not score.
+            with contextlib.suppress(Exception):
+                extract(html, url, profile)
+            spent[key] += time.process_time() - started
+    return {key: seconds / len(pages) for key, seconds in spent.items()}
 
 
 def compare(
@@ -61,9 +70,11 @@ def compare(
 
     extractors = {"ours": ours, "trafilatura": reference, **({"floor": floor} if floor else {})}
     times: dict[str, list[float]] = {key: [] for key in extractors}
-    for _ in range(rounds):
-        for key, extract in extractors.items():
-            times[key].append(seconds_per_page(pages, extract))
+    for turn in range(rounds):
+        # Who goes first on a page alternates from round to round.
+        order = list(extractors.items())[:: -1 if turn % 2 else 1]
+        for key, seconds in seconds_per_page(pages, dict(order)).items():
+            times[key].append(seconds)
     ms = {key: 1000 * statistics.median(values) for key, values in times.items()}
     ours_ms, traf_ms = ms["ours"], ms["trafilatura"]
     print(
