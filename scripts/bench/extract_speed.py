@@ -44,18 +44,18 @@ def replica_pages(articles: int, obfuscate: bool) -> list[Page]:
 def seconds_per_page(pages: list[Page], extractors: dict[str, Callable]) -> dict[str, float]:
     """CPU seconds per page of each extractor, the extractors taking turns page by page.
 
-    CPU time of this process, not wall time: on a machine other jobs share, the wall time of a
+    CPU time of this thread, not wall time: on a machine other jobs share, the wall time of a
     pass depends on what else ran meanwhile; taking turns on each page gives every extractor
     the same share of whatever the machine's caches and clock are doing.
     """
     spent = dict.fromkeys(extractors, 0.0)
     for html, url, profile in pages:
         for key, extract in extractors.items():
-            started = time.process_time()
+            started = time.thread_time()
             # A failed page costs what it cost: the benchmark times, it does not score.
             with contextlib.suppress(Exception):
                 extract(html, url, profile)
-            spent[key] += time.process_time() - started
+            spent[key] += time.thread_time() - started
     return {key: seconds / len(pages) for key, seconds in spent.items()}
 
 
