@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from archive.facet_index import exact_counts
+from archive.filters import Filters
 from archive.query import Query
 from archive.scan import FtsError, deadline
 
@@ -39,6 +41,25 @@ def facet_table(conn: sqlite3.Connection) -> str:
     or `articles` itself in an archive served as it is, not upgraded."""
     sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_facets'"
     return "article_facets" if conn.execute(sql).fetchone() else "articles"
+
+
+def indexed(
+    conn: sqlite3.Connection,
+    query: Query | None,
+    filters: Filters,
+    groupings: dict[str, tuple[str, ...]],
+) -> Counts | None:
+    """Every match counted from the facet codes in memory (archive.facet_index): exact at
+    any size in a fraction of the time of reading each match's facet row; None when the
+    archive has no change numbers to keep them (then count_matches reads SQL)."""
+    found = exact_counts(conn, query, filters, groupings)
+    if found is None:
+        return None
+    total, groups = found
+    for counter in groups.values():
+        for value in [value for value in counter if value in (None, "")]:
+            del counter[value]
+    return Counts(total=total, groups=groups, grouped=total)
 
 
 def matching(query: Query | None, where: str) -> str:

@@ -303,6 +303,38 @@ def m012_article_facets(db: Database) -> None:
     )
 
 
+@migrations()
+def m014_article_facets_changes(db: Database) -> None:
+    """Issue 16: each write to `article_facets` numbered (`seq`, one above the largest), and
+    deletions counted in `article_facets_state`, so the search process keeps every article's
+    facet codes in memory (archive.facet_index) and reads only what changed since it looked."""
+    db.execute("ALTER TABLE article_facets ADD COLUMN seq INTEGER")
+    db.execute("UPDATE article_facets SET seq = id")
+    db.execute("CREATE INDEX article_facets_seq ON article_facets (seq)")
+    db.execute("CREATE TABLE article_facets_state (deleted INTEGER NOT NULL)")
+    db.execute("INSERT INTO article_facets_state (deleted) VALUES (0)")
+    for name in ("ai", "au", "ad"):
+        db.execute(f"DROP TRIGGER article_facets_{name}")
+    columns = ", ".join(FACET_COLUMNS)
+    new = ", ".join(f"new.{column}" for column in FACET_COLUMNS)
+    assigned = ", ".join(f"{column} = new.{column}" for column in FACET_COLUMNS)
+    following = "(SELECT coalesce(max(seq), 0) + 1 FROM article_facets)"
+    db.execute(
+        "CREATE TRIGGER article_facets_ai AFTER INSERT ON articles BEGIN "
+        f"INSERT INTO article_facets (id, {columns}, seq) VALUES (new.rowid, {new}, {following}); "
+        "END"
+    )
+    db.execute(
+        f"CREATE TRIGGER article_facets_au AFTER UPDATE OF {columns} ON articles BEGIN "
+        f"UPDATE article_facets SET {assigned}, seq = {following} WHERE id = new.rowid; END"
+    )
+    db.execute(
+        "CREATE TRIGGER article_facets_ad AFTER DELETE ON articles BEGIN "
+        "DELETE FROM article_facets WHERE id = old.rowid; "
+        "UPDATE article_facets_state SET deleted = deleted + 1; END"
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (a no-op when it already is)."""
     migrations.apply(db)

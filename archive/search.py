@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from archive.counts import COUNT_BUDGET_MS, Counts, count_matches, facet_table
+from archive.counts import COUNT_BUDGET_MS, Counts, count_matches, facet_table, indexed
 from archive.filters import FACETS, Filters
 from archive.query import Query, QueryError, highlight, snippet
 from archive.rank import SCORED_CHARS, bm25_scores, ranked
@@ -33,6 +33,7 @@ SELECTIVE = 50_000
 SELECTIVE_BUDGET_MS = 20
 SORTS = ("relevance", "newest")
 FACET_VALUES = 12
+BY_FACET = {column: (column,) for column in FACETS}
 RESULT_COLUMNS = (
     "rowid",
     "url",
@@ -246,9 +247,14 @@ def run_search(
         conn.execute("BEGIN")
     try:
         try:
-            counts = count_matches(
-                conn, query, where, params, {c: f"a.[{c}]" for c in FACETS}, count_budget_ms
+            counts = (
+                indexed(conn, query, filters or Filters(), BY_FACET)
+                if count_budget_ms > 0
+                else None
             )
+            if counts is None:
+                by_column = {c: f"a.[{c}]" for c in FACETS}
+                counts = count_matches(conn, query, where, params, by_column, count_budget_ms)
             shown_before = (max(1, page) - 1) * per_page if sort == "newest" else 0
             if sort == "newest" or query is None:  # query is None only when newest
                 many = not counts.exact or counts.total > MANY

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.counts import COUNT_BUDGET_MS, count_matches, facet_table
+from archive.counts import COUNT_BUDGET_MS, count_matches, facet_table, indexed
+from archive.facet_index import WEEK
 from archive.filters import Filters
 from archive.query import Query
 from archive.scan import deadline
@@ -25,6 +26,8 @@ PERIODS = {
     "year": "CAST(a.year AS TEXT)",
 }
 SPLITS = {"agency": "a.agency", "family": "a.family"}
+# The same periods and splits from the facet codes in memory (archive.facet_index).
+INDEXED = {"month": "month", "week": WEEK, "year": "year"}
 TOP = 6
 REST = "(other)"
 TREND_BUDGET_MS = 2 * COUNT_BUDGET_MS
@@ -111,6 +114,14 @@ def _span(period: str, first: str, last: str) -> list[str]:
     return months
 
 
+def _named(period: str, key: tuple[Any, Any]) -> tuple[Any, str]:
+    """A period and split value as the SQL of PERIODS and SPLITS names them."""
+    at, value = key
+    if period == "year" and at is not None:
+        at = str(at)
+    return at, value or ""
+
+
 def _articles(
     conn: sqlite3.Connection, period: str, split: str, where: str, params: list[Any]
 ) -> dict[tuple[str, str], int]:
@@ -144,13 +155,26 @@ def trend(
     """Matches of `query` (every article if None) per period, overall and per split value."""
     period = period if period in PERIODS else "month"
     split = split if split in SPLITS else "agency"
-    where, params = (filters or Filters()).sql()
-    pair = f"json_array({PERIODS[period]}, coalesce({SPLITS[split]}, ''))"
-    counts = count_matches(conn, query, where, params, {"pair": pair}, budget_ms)
-    articles = _articles(conn, period, split, where, params)
+    filters = filters or Filters()
+    where, params = filters.sql()
+    columns = {"pair": (INDEXED[period], split)}
+    counts = indexed(conn, query, filters, columns)
+    if counts is None:
+        pair = f"json_array({PERIODS[period]}, coalesce({SPLITS[split]}, ''))"
+        counts = count_matches(conn, query, where, params, {"pair": pair}, budget_ms)
+        pairs = [(*json.loads(key), count) for key, count in counts.groups["pair"].items()]
+        articles = _articles(conn, period, split, where, params)
+    else:
+        pairs = [(*_named(period, key), count) for key, count in counts.groups["pair"].items()]
+        every = indexed(conn, None, filters, columns)
+        assert every is not None  # the same archive, indexed a moment ago
+        articles = Counter()
+        for key, count in every.groups["pair"].items():
+            at, value = _named(period, key)
+            if at:
+                articles[(at, value)] += count
     matched: Counter = Counter()
-    for key, count in counts.groups["pair"].items():
-        at, value = json.loads(key)
+    for at, value, count in pairs:
         if at:
             matched[(at, value)] += count
     dated = sorted({p for p, _ in matched}) or sorted({p for p, _ in articles})

@@ -12,6 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from archive.counts import count_matches
+from archive.facet_index import facet_index
 from archive.filters import parse_filters
 from archive.fold import fold
 from archive.query import QueryError, Term, escape_fts, highlight, parse_query, snippet
@@ -307,3 +308,32 @@ def test_the_narrow_facet_table_follows_every_write(conn: sqlite3.Connection) ->
     conn.execute("DELETE FROM articles WHERE url = 'https://x.invalid/1'")
     assert same()
     assert run_search(conn, parse_query("bình đẳng giới")).facets["agency"] == [("C", 1)]
+
+
+def test_counts_in_memory_follow_writes_made_by_another_connection(
+    conn: sqlite3.Connection, tmp_path
+) -> None:
+    query = parse_query("tháp")
+    assert facet_index(conn) is not None  # counted from memory, not by count_matches
+    assert run_search(conn, query).total == 2
+    writer = Database(tmp_path / "small.db")  # a crawl writing while the search serves
+    writer.table("articles").insert(
+        {
+            "url": "https://x.invalid/new",
+            "title": "Tháp mới",
+            "agency": "D",
+            "year": 2024,
+            "month": "2024-01",
+            "published": "2024-01-09T08:00:00+07:00",
+            "search_folded": fold("Tháp mới"),
+        }
+    )
+    writer.table("articles").upsert({"url": "https://x.invalid/2", "agency": "E"}, pk="url")
+    writer.close()
+    result = run_search(conn, query)
+    total, facets = sql_truth(conn, query.fts)
+    assert result.total == total == 3
+    assert dict(result.facets["agency"]) == facets["agency"] == {"B": 1, "D": 1, "E": 1}
+    since = run_search(conn, query, parse_filters({"from": ["2024-01-09"], "agency": ["D"]}))
+    assert since.total == 1
+    assert trend(conn, query).overall.matches[-1] == 1  # January 2024
