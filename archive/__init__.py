@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from archive import drift
+    from archive import drift, retries
     from archive.export import write_csv, write_jsonl, write_warc
     from archive.history import removed_at, version_diff, versions
     from archive.lock import EXIT_LOCKED, ArchiveLock, LockHeld
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # and `update` must find a held lock and exit within a second (docs/operations.md).
 _HOMES = {
     "drift": "archive.drift",
+    "retries": "archive.retries",
     **dict.fromkeys(("write_csv", "write_jsonl", "write_warc"), "archive.export"),
     **dict.fromkeys(("removed_at", "version_diff", "versions"), "archive.history"),
     **dict.fromkeys(("EXIT_LOCKED", "ArchiveLock", "LockHeld"), "archive.lock"),
@@ -40,7 +41,7 @@ def __getattr__(name: str) -> Any:
     if home is None:
         raise AttributeError(f"module 'archive' has no attribute {name!r}")
     module = importlib.import_module(home)
-    value = module if name == "drift" else getattr(module, name)
+    value = module if name in ("drift", "retries") else getattr(module, name)
     globals()[name] = value
     return value
 
@@ -62,6 +63,7 @@ __all__ = [
     "read_only_connection",
     "read_snapshot",
     "removed_at",
+    "retries",
     "site_states",
     "version_diff",
     "versions",

@@ -10,15 +10,7 @@ from sqlite_utils import Database
 
 from archive.drift import describe
 from archive.lock import pid_alive
-
-# A failed fetch a later run should try again: a server error, throttling, a timeout or a
-# network error (404/410 mean gone, and robots.txt refusals are not failures).
-_RETRYABLE = (
-    "(f.status >= 500 OR f.status IN (408, 429) OR (f.status IS NULL AND f.error IS NOT NULL "
-    "AND f.error NOT LIKE 'IgnoreRequest%'))"
-)
-# Failed fetches older than this are not counted as pending (a later walk no longer lists them).
-PENDING_DAYS = 30
+from archive.retries import retry_counts
 
 
 def outcome(status: str | None, pid: int | None, started_at: str | None = None) -> str | None:
@@ -59,7 +51,8 @@ class SiteState:
     last_success: str | None
     articles: int
     new_7d: int
-    pending_retry: int
+    pending_retry: int  # failed article URLs a later run asks again (archive/retries.py)
+    given_up: int  # failed article URLs past the retry limit, no longer asked
     drift: str | None  # None: never judged; "": no drift; else the drifted fields described
     last_run: str | None
     last_run_at: str | None
@@ -73,7 +66,6 @@ def site_states(db: Database, now: datetime | None = None) -> list[SiteState]:
     """Every site the archive knows, with what an operator checks each morning."""
     now = now or datetime.now(UTC)
     week = (now - timedelta(days=7)).isoformat(timespec="seconds")
-    recent = (now - timedelta(days=PENDING_DAYS)).isoformat(timespec="seconds")
     columns = _columns(db, "crawl_runs")
     pid = "pid" if "pid" in columns else "NULL AS pid"
     drift = "drift, quality" if "drift" in columns else "NULL AS drift, NULL AS quality"
@@ -104,18 +96,11 @@ def site_states(db: Database, now: datetime | None = None) -> list[SiteState]:
             else "SELECT NULL AS site WHERE 0"
         )
     }
-    pending = dict(
-        db.execute(
-            "SELECT r.site, count(*) FROM (SELECT max(id) AS id FROM fetches WHERE run_id IN "
-            "(SELECT id FROM crawl_runs WHERE started_at >= ?) GROUP BY url) latest "
-            "JOIN fetches f ON f.id = latest.id JOIN crawl_runs r ON r.id = f.run_id "
-            f"WHERE {_RETRYABLE} GROUP BY r.site",
-            [recent],
-        ).fetchall()
-    )
+    retries = retry_counts(db, now)
     sites = sorted(
         set(totals)
         | set(last_runs)
+        | set(retries)
         | {s for (s,) in db.execute("SELECT slug FROM sites").fetchall()} - {None}
     )
     states = []
@@ -128,7 +113,8 @@ def site_states(db: Database, now: datetime | None = None) -> list[SiteState]:
                 last_success=successes.get(site),
                 articles=totals.get(site, 0),
                 new_7d=new.get(site, 0),
-                pending_retry=pending.get(site, 0),
+                pending_retry=retries.get(site, (0, 0))[0],
+                given_up=retries.get(site, (0, 0))[1],
                 drift=None if verdict is None else describe(verdict["drift"], verdict["quality"]),
                 last_run=outcome(run.get("status"), run.get("pid"), run.get("started_at")),
                 last_run_at=run.get("started_at"),

@@ -304,6 +304,24 @@ def m012_article_facets(db: Database) -> None:
 
 
 @migrations()
+def m013_retries_given_up(db: Database) -> None:
+    """Issue 15: article URLs whose fetch kept failing past the retry limit (archive/retries.py):
+    later runs no longer ask them again from `fetches`, and `status` counts them apart."""
+    db.table("retries_given_up").create(
+        {
+            "url": str,
+            "site": str,
+            "attempts": int,
+            "first_failed_at": str,
+            "last_error": str,
+            "given_up_at": str,
+        },
+        pk="url",
+    )
+    db.table("retries_given_up").create_index(["site"])
+
+
+@migrations()
 def m014_article_facets_changes(db: Database) -> None:
     """Issue 16: each write to `article_facets` numbered (`seq`, one above the largest), and
     deletions counted in `article_facets_state`, so the search process keeps every article's

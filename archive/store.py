@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from archive.paths import ArchiveError, check_archive_path
+from archive.retries import settle
 from archive.rows import CHILD_TABLES, VERSION_FIELDS, article_row, child_rows, version_row
 from archive.schema import migrate
 from archive.warc import Earlier
@@ -203,7 +204,9 @@ class Archive:
 
     # Runs --------------------------------------------------------------------------------------
     def start_run(self, site: str, mode: str, code_version: str, started_at: str) -> int:
-        """Open a `crawl_runs` row and return its id."""
+        """Open a `crawl_runs` row and return its id; the site's failed URLs past the retry
+        limit are given up first (archive/retries.py)."""
+        settle(self.db, site, datetime.fromisoformat(started_at))
         with self.db.atomic():
             table = self.db.table("crawl_runs").insert(
                 {

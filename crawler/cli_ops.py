@@ -187,8 +187,9 @@ def _run_update(
     help="Archive file (opened read-only).",
 )
 def status(db: Path) -> None:
-    """Per site: last success, articles (total, new in 7 days), fetches pending retry, layout
-    drift and the last run's outcome (a run killed outright shows as interrupted).
+    """Per site: last success, articles (total, new in 7 days), failed articles pending retry
+    and given up after the retry limit, layout drift and the last run's outcome (a run killed
+    outright shows as interrupted).
 
     Reads the archive without writing to it (works in a read-only folder).
 
@@ -207,7 +208,16 @@ def status(db: Path) -> None:
     if not states:
         click.echo(f"{db}: no sites crawled yet")
         return
-    headers = ("site", "last success", "articles", "new 7d", "retry", "last run", "drift")
+    headers = (
+        "site",
+        "last success",
+        "articles",
+        "new 7d",
+        "retry",
+        "given up",
+        "last run",
+        "drift",
+    )
     rows = [
         (
             s.site,
@@ -215,6 +225,7 @@ def status(db: Path) -> None:
             str(s.articles),
             str(s.new_7d),
             str(s.pending_retry),
+            str(s.given_up),
             s.last_run or "—",
             "not judged" if s.drift is None else (f"DRIFT: {s.drift}" if s.drift else "ok"),
         )

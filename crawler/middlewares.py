@@ -1,5 +1,5 @@
-"""Downloader middlewares: the legacy JS cookie challenge some portals serve, and big article
-pages extracted in a thread, off the crawl's event loop."""
+"""Downloader middlewares: robots.txt for every waiting request, the legacy JS cookie challenge
+some portals serve, and big article pages extracted in a thread, off the crawl's event loop."""
 
 from __future__ import annotations
 
@@ -7,14 +7,33 @@ from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Response
+from scrapy.robotstxt import RobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
 from crawler.discovery.challenge import cookie_challenge
 from crawler.meta import EXTRACTED
 
 _ANSWERED = "cookie_challenge_answered"
+
+
+class RobotsTxtForAll(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, its rules given to every request that waited for them.
+
+    Scrapy 2.19 hands the parsed rules to the first request waiting for a host's robots.txt
+    only: the Deferred's result is consumed by that waiter's future, the others get None and
+    go out unchecked (a run whose start requests are several fetched disallowed pages).
+    The rules stored once parsed are read instead.
+    """
+
+    async def robot_parser(self, request: Request) -> RobotParser | None:
+        parser = await super().robot_parser(request)
+        stored = self._parsers.get(urlparse_cached(request).netloc)
+        return parser if isinstance(stored, Deferred) else stored
 
 
 class CookieChallengeMiddleware:

@@ -49,6 +49,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's redirects, with the target under its own identity and loops and off-site
     # targets refused with a reason (crawler/redirects.py).
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    # Scrapy's robots.txt, its rules given to every request that waited for them.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtForAll": 100,
     "crawler.redirects.SiteRedirectMiddleware": 600,
     # After CookiesMiddleware (700) on the way back, so the retried request's cookie is stored.
     "crawler.middlewares.CookieChallengeMiddleware": 650,

@@ -13,6 +13,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from archive import retries
 from crawler.extract import ExtractionError, extract_api_article, extract_article
 from crawler.failures import ROBOTS_FORBIDDEN, failure_reason
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
@@ -50,6 +51,7 @@ class ArticlePages:
     plan: CrawlPlan
     archive: Archive
     past_since: set[str]
+    given_up: set[str]
     logger: Any
     crawler: Any
 
@@ -70,7 +72,12 @@ class ArticlePages:
             return
         reason = failure_reason(failure)
         response = getattr(failure.value, "response", None)
-        self.counts.inc_value("govarchive/articles_left_behind")
+        if url in self.given_up:
+            # Past the retry limit (archive/retries.py): recorded, no longer left behind, so a
+            # portal that keeps linking a broken page does not fail every run.
+            self.logger.warning("Article %s: %s (given up after its retries)", url, reason)
+        else:
+            self.counts.inc_value("govarchive/articles_left_behind")
         self.crawler.signals.send_catch_log(fetch_failed, url=request.url, reason=reason)
         self.logger.error("Article %s not archived: %s", url, reason)
         yield PageFailure(
@@ -80,6 +87,20 @@ class ArticlePages:
             http_status=response.status if response is not None else None,
             failed_at=_now(),
         )
+
+    def retry_requests(self) -> Iterator[scrapy.Request]:
+        """Articles whose fetch failed in earlier runs, asked again once their backoff has
+        passed (archive/retries.py), whether or not a listing still links them; those past
+        the retry limit are given up (`retries_given_up`) and no longer asked."""
+        now = datetime.now(UTC)
+        self.given_up = retries.given_up(self.archive.db, self.profile.slug)
+        due = retries.due(self.archive.db, self.profile.slug, now)
+        found = self.where_now([(url, None) for url in due if self.profile.is_article(url)])
+        known = self.archive.known(self.profile.canonical(url) for url, _ in found)
+        for url, _ in found:
+            if self.profile.canonical(url) not in known:
+                self.counts.inc_value("govarchive/retried")
+                yield self.article_request(url)
 
     def where_now(
         self, found: list[tuple[str, dict[str, Any] | None]]

@@ -73,6 +73,8 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
         self.listing_pages: Counter[str] = Counter()
         self.empty_pages: Counter[str] = Counter()
         self.walk_stopped: set[str] = set()
+        # Article URLs past the retry limit (read at start): failing again, not left behind.
+        self.given_up: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -107,6 +109,8 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
             yield self.article_request(
                 known["url"], validators=known, kind=kind, api_url=known["source_url"]
             )
+        for request in self.retry_requests():
+            yield request
         for source in self.profile.sources:
             for request in self.source_requests(source):
                 yield request
