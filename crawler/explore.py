@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -174,6 +174,8 @@ class ExploreSpider(scrapy.Spider):
         yield from self._articles(urls, _FROM_FEED)
 
     def parse_article(self, response: Response) -> None:
+        if len(self.report.articles) >= self.wanted:
+            return  # one of the requests in flight when the last wanted article came
         article = read_article(response)
         if article is None:
             self.report.not_articles.append(response.url)
@@ -206,26 +208,58 @@ def explore_site(
 ) -> tuple[Exploration, dict[str, Any]]:
     """Capture the site at `url` (no profile needed) into `out` as WARC, and write the manifest
     beside (blocks; once per process)."""
+    return explore_sites(
+        [(url, out)], articles=articles, replica_url=replica_url, log_level=log_level
+    )[0]
+
+
+def explore_sites(
+    jobs: Sequence[tuple[str, Path]],
+    *,
+    articles: int = 8,
+    replica_url: str | None = None,
+    log_level: str | None = None,
+) -> list[tuple[Exploration, dict[str, Any]]]:
+    """Capture each (url, out) of `jobs` side by side, one crawler per site in one process, as
+    `explore_site` captures one (blocks; once per process)."""
     from crawler.run import crawl_settings
 
-    out.mkdir(parents=True, exist_ok=True)
-    base = twin_url(url, replica_url)
-    report = Exploration(base)
+    reports = []
     with tempfile.TemporaryDirectory(prefix="govarchive-capture-") as scratch:
-        settings = crawl_settings(
-            Path(scratch) / "capture.db",
-            replica_url,
-            ITEM_PIPELINES={},
-            WARC_DIR=str(out),
-            ARCHIVE_WRITER="inline",  # a record needs where its WARC record is at once
-            LOG_ENABLED=log_level is not None,
-            LOG_LEVEL=log_level or "ERROR",
-            **(_LOCAL if replica_url else {}),
-        )
-        settings.set("LOG_INSTALL_ROOT_HANDLER", log_level is not None, priority="cmdline")
-        process = CrawlerProcess(settings)
-        process.crawl(process.create_crawler(ExploreSpider), report=report, articles=articles)
-        process.start()
+        process = None
+        for index, (url, out) in enumerate(jobs):
+            out.mkdir(parents=True, exist_ok=True)
+            settings = crawl_settings(
+                Path(scratch) / f"capture-{index}.db",  # the fetch log's, thrown away
+                replica_url,
+                ITEM_PIPELINES={},
+                WARC_DIR=str(out),
+                ARCHIVE_WRITER="inline",  # a record needs where its WARC record is at once
+                LOG_ENABLED=log_level is not None,
+                LOG_LEVEL=log_level or "ERROR",
+                **(_LOCAL if replica_url else {}),
+            )
+            settings.set("LOG_INSTALL_ROOT_HANDLER", log_level is not None, priority="cmdline")
+            first = process is None
+            if process is None:
+                # Scrapy merges the process's settings into each crawler it is handed: those
+                # of every site alike, not the ones each site has its own of.
+                shared = settings.copy()
+                for name in ("ARCHIVE_DB", "WARC_DIR"):
+                    shared.delete(name, priority="cmdline")
+                process = CrawlerProcess(shared)
+            report = Exploration(twin_url(url, replica_url))
+            # Its own settings (its WARC folder); the first crawler installs the reactor.
+            crawler = Crawler(ExploreSpider, settings, init_reactor=first)
+            process.crawl(crawler, report=report, articles=articles)
+            reports.append((report, out))
+        if process is not None:
+            process.start()
+    return [(report, _write_manifest(report, out, replica_url)) for report, out in reports]
+
+
+def _write_manifest(report: Exploration, out: Path, replica_url: str | None) -> dict[str, Any]:
+    base = report.base_url
     robots = [
         {k: fetch.get(k) for k in ("url", "kind", "status", "warc_file", "warc_offset")}
         for fetch in report.fetches
@@ -243,4 +277,4 @@ def explore_site(
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=1, default=str)
     (out / MANIFEST).write_text(text + "\n", encoding="utf-8")
-    return report, manifest
+    return manifest
