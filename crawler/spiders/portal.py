@@ -142,6 +142,9 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
                 yield self.day_request(source, 1, 0)
 
     def listing_request(self, url: str, source: Source, depth: int, **kw: Any) -> scrapy.Request:
+        # A listing page that moved for good (a start URL or pager answering 301) is asked at
+        # its new URL, not through the redirect on every run.
+        url = self.where_now([(url, None)])[0][0]
         return scrapy.Request(
             url,
             callback=getattr(self, _CALLBACKS[source.kind]),

@@ -64,6 +64,31 @@ def test_a_moved_article_is_not_asked_for_at_its_old_url_again(faulty) -> None:
     assert len(second.archived()) == len(second.live())  # every article, once
 
 
+def test_a_moved_listing_page_is_asked_at_its_new_url(faulty) -> None:
+    # A start URL or pager answering 301 was asked at its old URL by every run.
+    bed = faulty("moved=0.3")
+    first = bed.crawl()
+    assert first.returncode == 0, first.stdout
+    moved = {
+        row["url"]: row["location"]
+        for row in first.query(
+            "SELECT url, location FROM fetches WHERE status = 301 AND kind = 'listing'"
+        )
+    }
+    assert moved
+    second = bed.crawl("--full")  # walks every listing page
+    assert second.returncode == 0, second.stdout
+    fetched = {
+        row["url"]: row["status"]
+        for row in second.query(
+            "SELECT url, status FROM fetches WHERE run_id = ? AND kind = 'listing'",
+            (second.run["id"],),
+        )
+    }
+    assert not set(moved) & set(fetched)
+    assert all(fetched.get(new) == 200 for new in moved.values()), fetched
+
+
 def test_a_pagination_trap_is_walked_within_a_bound(faulty) -> None:
     # `trap`: listings page on forever, the pager jumping ahead; 16,050 requests before.
     bed = faulty("trap")
