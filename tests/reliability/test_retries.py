@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from archive.retries import FailedUrl
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
@@ -94,3 +95,22 @@ def test_a_failed_article_past_the_limit_is_given_up(faulty) -> None:
     status = run_govarchive("status", "--db", str(bed.db))
     line = next(line for line in status.stdout.splitlines() if line.startswith(SITE))
     assert line.split()[4:6] == ["0", str(len(failed))], status.stdout
+
+
+@pytest.mark.parametrize(
+    ("attempts", "wait", "given_up"),
+    [
+        (1, timedelta(hours=1), False),
+        (2, timedelta(hours=2), False),
+        (5, timedelta(hours=16), False),
+        (6, timedelta(days=1), False),  # capped
+        (8, timedelta(days=1), True),  # MAX_ATTEMPTS
+    ],
+)
+def test_the_wait_doubles_per_failed_run_and_the_eighth_gives_up(
+    attempts: int, wait: timedelta, given_up: bool
+) -> None:
+    last = datetime(2026, 12, 1, tzinfo=UTC)
+    failed = FailedUrl("u", "s", attempts, last.isoformat(), last.isoformat(), None)
+    assert failed.due_at() == last + wait
+    assert failed.past_limit(last) is given_up
