@@ -10,6 +10,7 @@ from parsel import Selector
 
 from crawler.discovery.links import page_links
 from crawler.discovery.postback import postback_targets
+from crawler.learn.links import sort_links
 from crawler.learn.pages import Page
 from crawler.learn.urls import (
     FILE_SUFFIX,
@@ -17,6 +18,7 @@ from crawler.learn.urls import (
     pagination_kind,
     relative,
     siblings,
+    url_shape,
 )
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml")
@@ -54,9 +56,14 @@ def discover(pages: list[Page], base: str, article_urls: list[str]) -> Discovery
     ]
     captured = [rel for page in listing_pages if (rel := relative(page.url, base)) is not None]
     links = [link for page in listing_pages for link in _links(page, base)]
-    # Article links of other sections: the same query keys, another list's name in the path.
+    # Article links of other sections: the same query keys, another list's name in the path;
+    # or items of a link group (as the capture took them) of a captured article's shape.
     keyed = [link for link in links if "?" in link]
     articles += [link for link in siblings(articles, keyed) if link not in captured]
+    shapes = {url_shape(rel) for rel in articles}
+    for page in listing_pages:
+        items = [relative(url, base) for url in sort_links(page.text, page.url, base).articles]
+        articles += [r for r in items if r and r not in captured and url_shape(r) in shapes]
     article_pattern = induce_pattern(articles)
     is_article = re.compile(article_pattern).match
     others = [link for link in links if not is_article(link)]

@@ -13,7 +13,8 @@ from crawler.learn.align import text_of
 from crawler.learn.candidates import own_selectors
 from crawler.learn.verify import LearnedProfile, Verdict, verify
 
-_TRIED = 12
+# Candidates tried, one verify of every article each; a related box offers a dozen on every page.
+_TRIED = 30
 
 
 def _extra_lines(verdict: Verdict) -> set[str]:
@@ -23,19 +24,29 @@ def _extra_lines(verdict: Verdict) -> set[str]:
     return {line for line in verdict.learned.body_text.split("\n\n") if line not in kept}
 
 
-def _offered(html: str, body_selectors: Sequence[str], lines: set[str]) -> set[str]:
-    """Selectors of the nodes in the body holding exactly one of `lines`."""
+def _offered(
+    html: str, body_selectors: Sequence[str], lines: set[str], generic: str
+) -> dict[str, int]:
+    """Selectors of the nodes in the body holding exactly one of `lines`, or holding only
+    text the generic body leaves out (a related-news box whose heading cuts the body short),
+    with the length of the text each names."""
     root = parse_page(html).root
     if root is None:
-        return set()
+        return {}
     body = next((n for s in body_selectors if (n := select_first(root, s)) is not None), None)
     if body is None:
-        return set()
-    found: set[str] = set()
+        return {}
+    kept = [line for line in generic.split("\n\n") if line]
+    found: dict[str, int] = {}
     for node in select(body, "*"):
-        if node.mem_id != body.mem_id and text_of(node) in lines:
-            found.update(own_selectors(node) or [node.tag or ""])
-    return found - {""}
+        text = text_of(node)
+        if node.mem_id == body.mem_id or not text:
+            continue
+        if text in lines or not any(line in text or text in line for line in kept):
+            for selector in own_selectors(node) or [node.tag or ""]:
+                found[selector] = max(found.get(selector, 0), len(text))
+    found.pop("", None)
+    return found
 
 
 def _score(verdicts: list[Verdict]) -> tuple[int, float]:
@@ -51,15 +62,25 @@ def learn_drops(
     """`profile` with the drop selectors that bring its bodies closer to the generic path's
     on the captured articles, and no field further, one at a time; and its new verdicts."""
     offered: Counter[str] = Counter()
+    sizes: Counter[str] = Counter()
     by_url = {url: html for url, html, _ in articles}
     for verdict in verdicts:
-        if lines := _extra_lines(verdict):
-            offered.update(_offered(by_url[verdict.url], profile.rules.body, lines))
+        lines = _extra_lines(verdict)
+        if lines or not verdict.agrees["body"]:
+            html = by_url[verdict.url]
+            found = _offered(html, profile.rules.body, lines, verdict.generic.body_text)
+            offered.update(found.keys())
+            sizes.update(found)
     if not offered:
         return profile, verdicts
-    ranked = [*prefer, *(s for s, _ in offered.most_common(_TRIED) if s not in prefer)]
+    # The selectors most pages offer first; of those, the ones naming the most text (a box
+    # before its heading and its items).
+    common = sorted(offered, key=lambda s: (-offered[s], -sizes[s]))[:_TRIED]
+    ranked = [*prefer, *(s for s in common if s not in prefer)]
     best = _score(verdicts)
     for selector in ranked:
+        if all(v.body_f1 >= 1 for v in verdicts):
+            break
         rules = dataclasses.replace(profile.rules, drop=(*profile.rules.drop, selector))
         trial = dataclasses.replace(profile, rules=rules)
         tried = verify(articles, trial)

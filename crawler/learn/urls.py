@@ -31,7 +31,7 @@ def _split(rel: str) -> tuple[list[str], list[tuple[str, str]]]:
     return path.split("/"), parse_qsl(query, keep_blank_values=True)
 
 
-def _shape(rel: str) -> tuple[int, tuple[str, ...]]:
+def url_shape(rel: str) -> tuple[int, tuple[str, ...]]:
     segments, query = _split(rel)
     return len(segments), tuple(sorted(key.lower() for key, _ in query))
 
@@ -72,7 +72,7 @@ def induce_pattern(urls: Iterable[str]) -> str:
     the same shapes (a number or a slug varying)."""
     groups: dict[tuple[int, tuple[str, ...]], list[str]] = defaultdict(list)
     for rel in dict.fromkeys(url.lower() for url in urls):
-        groups[_shape(rel)].append(rel)
+        groups[url_shape(rel)].append(rel)
     alternatives = []
     for (size, keys), members in sorted(groups.items()):
         split = [_split(member) for member in members]
