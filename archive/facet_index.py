@@ -47,6 +47,7 @@ class FacetIndex:
         self.values: dict[str, list[Any]] = {column: [] for column in COLUMNS}
         self.lookup: dict[str, dict[Any, int]] = {column: {} for column in COLUMNS}
         self.weeks: list[Any] = []
+        self.everything: dict[str, tuple[int, dict[str, Counter]]] = {}
 
     def refresh(self, conn: sqlite3.Connection) -> None:
         """Read what was written since the last look (everything the first time, or after a
@@ -70,6 +71,7 @@ class FacetIndex:
             while rows := cursor.fetchmany(CHUNK):
                 self._store(conn, rows)
             self.seq = seq
+            self.everything = {}
 
     def _store(self, conn: sqlite3.Connection, rows: list[tuple]) -> None:
         ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
@@ -132,17 +134,15 @@ class FacetIndex:
         combined = np.zeros(len(rowids), dtype=np.int64)
         for codes, values in keys:
             combined = combined * len(values) + codes
-        counted = Counter()
         found = np.bincount(combined) if len(combined) else np.zeros(0, dtype=np.int64)
-        for code in np.flatnonzero(found):
-            parts = []
-            rest = int(code)
-            for _, values in reversed(keys):
-                rest, at = divmod(rest, len(values))
-                parts.append(values[at])
-            parts.reverse()
-            counted[parts[0] if len(parts) == 1 else tuple(parts)] += int(found[code])
-        return counted
+        present = np.flatnonzero(found)
+        rest, parts = present, []
+        for _, values in reversed(keys):
+            rest, at = np.divmod(rest, len(values))
+            parts.append([values[i] for i in at.tolist()])
+        parts.reverse()
+        named = parts[0] if len(parts) == 1 else list(zip(*parts, strict=True))
+        return Counter(dict(zip(named, found[present].tolist(), strict=True)))
 
 
 _INDEXES: dict[str, FacetIndex] = {}
@@ -177,7 +177,7 @@ def matches(
         if "fts5" in str(error):
             raise FtsError(str(error)) from None
         raise
-    rowids = np.array(text.split(","), dtype=np.int64) if text else np.zeros(0, dtype=np.int64)
+    rowids = np.fromstring(text or "", dtype=np.int64, sep=",")
     rowids = rowids[rowids < len(keep)]
     return rowids[keep[rowids]]
 
@@ -192,5 +192,12 @@ def exact_counts(
     index = facet_index(conn)
     if index is None:
         return None
+    key = repr((filters, sorted(groupings.items())))
+    if query is None and key in index.everything:
+        return index.everything[key]
     rowids = matches(conn, query, index, index.mask(filters))
-    return len(rowids), {name: index.group(rowids, columns) for name, columns in groupings.items()}
+    found = len(rowids), {name: index.group(rowids, columns) for name, columns in groupings.items()}
+    if query is None:
+        # Kept until the next write: a trend's articles per period, whatever its words.
+        index.everything[key] = found
+    return found

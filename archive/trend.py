@@ -185,16 +185,22 @@ def trend(
     ranked = [value for value, _ in sorted(by_value.items(), key=lambda i: (-i[1], i[0]))]
     shown, rest = ranked[:top], set(ranked[top:])
 
+    # Per split value, its matches and articles per period; each series adds some up.
+    per_match: dict[str, Counter] = {}
+    per_article: dict[str, Counter] = {}
+    for per_value, counted in ((per_match, matched), (per_article, articles)):
+        for (p, v), n in counted.items():
+            per_value.setdefault(v, Counter())[p] += n
+
     def series(name: str, chosen: Callable[[str], bool]) -> Series:
-        per_match: Counter = Counter()
-        per_article: Counter = Counter()
-        for (p, v), n in matched.items():
-            if chosen(v):
-                per_match[p] += n
-        for (p, v), n in articles.items():
-            if chosen(v):
-                per_article[p] += n
-        return Series(name, [per_match[p] for p in periods], [per_article[p] for p in periods])
+        matches, all_articles = Counter(), Counter()
+        for value, counter in per_match.items():
+            if chosen(value):
+                matches.update(counter)
+        for value, counter in per_article.items():
+            if chosen(value):
+                all_articles.update(counter)
+        return Series(name, [matches[p] for p in periods], [all_articles[p] for p in periods])
 
     everything = series("all", lambda v: True)
     result = Trend(period, split, periods, everything, exact=counts.groups_exact)
