@@ -28,7 +28,8 @@ BOUND = 60.0
 
 @dataclass
 class FaultRun:
-    """One `govarchive crawl` of the twin: its exit code, time, output and archive."""
+    """One `govarchive crawl` (or `update`) of the twin: its exit code, time, output and
+    archive."""
 
     db: Path
     replica_url: str
@@ -78,13 +79,16 @@ class Faulty:
             port=0, config=SiteConfig(articles=self.articles), faults=self.faults, **self.knobs
         ).start()
 
-    def crawl(self, *args: str, env: dict[str, str] | None = None) -> FaultRun:
+    def crawl(
+        self, *args: str, env: dict[str, str] | None = None, command: str = "crawl"
+    ) -> FaultRun:
+        """`govarchive crawl` (or `update`, the cron job's command) of the twin."""
         assert self.server is not None
         started = time.monotonic()
         result = subprocess.run(
             [
                 *GOVARCHIVE,
-                "crawl",
+                command,
                 SITE,
                 "--db",
                 str(self.db),

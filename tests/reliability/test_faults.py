@@ -1,6 +1,6 @@
 """Every fault the replica injects, crawled: the run ends within its bound, records what it
 could not get in `fetches` with a reason, exits non-zero when articles were left behind, and
-once the fault is off the next crawl archives the whole truth, once, with a clean crawl's
+once the fault is off the next `update` archives the whole truth, once, with a clean crawl's
 bodies. docs/reliability.md is the table of these runs."""
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def bodies(run: FaultRun) -> dict[str, str]:
 
 def assert_healed(bed: Faulty, clean: dict[str, str]) -> None:
     bed.heal()
-    run = bed.crawl()
+    run = bed.crawl(command="update")  # what cron runs: the same crawl behind the lock
     assert run.returncode == 0, run.stdout + run.stderr[-2000:]
     archived = run.archived()
     assert len(archived) == len(set(archived))  # 0 duplicates
