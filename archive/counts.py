@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -47,7 +47,7 @@ def indexed(
     conn: sqlite3.Connection,
     query: Query | None,
     filters: Filters,
-    groupings: dict[str, tuple[str, ...]],
+    groupings: Mapping[str, Sequence[str]],
 ) -> Counts | None:
     """Every match counted from the facet codes in memory (archive.facet_index): exact at
     any size in a fraction of the time of reading each match's facet row; None when the

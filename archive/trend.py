@@ -193,7 +193,8 @@ def trend(
             per_value.setdefault(v, Counter())[p] += n
 
     def series(name: str, chosen: Callable[[str], bool]) -> Series:
-        matches, all_articles = Counter(), Counter()
+        matches: Counter = Counter()
+        all_articles: Counter = Counter()
         for value, counter in per_match.items():
             if chosen(value):
                 matches.update(counter)
