@@ -29,7 +29,8 @@ from tests.helpers import GOVARCHIVE, ROOT, free_port, read_truth, run_govarchiv
 # whichever worker sends them.
 SITES = ("replica-thads-dongthap", "replica-thads-binhdinh", "replica-dongthap-gov")
 WORKERS = 3
-CONFIG = SiteConfig(articles=18)  # the smallest THADS replica
+# Enough pages per host that every worker, however late it starts, takes turns on them.
+CONFIG = SiteConfig(articles=40)
 DELAY = 0.3
 # The host's clock stamps (fetched_at, started_at) are rounded to milliseconds.
 CLOCK = 0.002
