@@ -29,6 +29,8 @@ from crawler.signals import fetch_recorded
 
 # Listing pages taken from the home page's menus, and article candidates per page read.
 LISTINGS = 3
+# Scripts of the site the home page loads: a single-page app names its API calls there.
+SCRIPTS = 3
 _FROM_HOME, _FROM_LISTING, _FROM_FEED = 6, 4, 3
 # A page the generic path reads with less body than this is no article (a menu, a form).
 _BODY_CHARS = 200
@@ -36,6 +38,7 @@ _BODY_CHARS = 200
 _SOURCES = [{"kind": "links"}, {"kind": "feed"}, {"kind": "sitemap"}]
 _CALLBACKS = {"links": "parse_links", "feed": "parse_feed", "sitemap": "parse_sitemap"}
 # A twin on this machine needs no gentleness (the replica families' own twin politeness).
+_WHERE = ("warc_file", "warc_offset")
 _LOCAL = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
 
 
@@ -45,6 +48,7 @@ class Exploration:
 
     base_url: str
     records: list[dict[str, Any]] = field(default_factory=list)
+    scripts: list[dict[str, Any]] = field(default_factory=list)
     fetches: list[dict[str, Any]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     not_articles: list[str] = field(default_factory=list)
@@ -151,6 +155,15 @@ class ExploreSpider(scrapy.Spider):
         for url in links.listings[:LISTINGS]:
             yield self._listing(url, "links", self.parse_listing)
         yield from self._articles(links.articles, _FROM_HOME)
+        host = urlsplit(response.url).netloc
+        scripts = [response.urljoin(src) for src in response.css("script::attr(src)").getall()]
+        for url in [url for url in scripts if urlsplit(url).netloc == host][:SCRIPTS]:
+            yield scrapy.Request(url, callback=self.parse_script, errback=self.failed)
+
+    def parse_script(self, response: Response) -> None:
+        """Kept for `learn` to read the API calls it names (replay has no use for it)."""
+        record = self._record(response, "script", None)
+        self.report.scripts.append({k: record[k] for k in ("url", "status", *_WHERE)})
 
     def parse_listing(self, response: Response, kind: str) -> Iterator[scrapy.Request]:
         if not isinstance(response, TextResponse):
@@ -274,6 +287,7 @@ def _write_manifest(report: Exploration, out: Path, replica_url: str | None) -> 
         "extractor_version": EXTRACTOR_VERSION,
         "profile": {"family": None, "sources": _SOURCES},
         "records": robots + report.records,
+        "scripts": report.scripts,
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=1, default=str)
     (out / MANIFEST).write_text(text + "\n", encoding="utf-8")

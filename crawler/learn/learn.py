@@ -11,6 +11,7 @@ from crawler.extract import Article, ExtractionError, extract_article
 from crawler.extract.profile_path import parse_page
 from crawler.extract.selectors import PageRules
 from crawler.learn.align import align
+from crawler.learn.api_family import ApiFamily, api_profile, recognise_api
 from crawler.learn.discover import Discovery, discover
 from crawler.learn.drops import learn_drops
 from crawler.learn.families import Family, recognise
@@ -37,6 +38,7 @@ class Learned:
     discovery: Discovery
     minority: list[str] = field(default_factory=list)  # articles of another template
     skipped: list[str] = field(default_factory=list)  # captured "articles" with no article
+    api: ApiFamily | None = None  # the JSON-API family whose endpoints the scripts call
 
     @property
     def exact(self) -> bool:
@@ -67,6 +69,9 @@ def learn_capture(directory: Path, slug: str, agency: str) -> Learned:
     manifest = read_manifest(directory)
     pages = read_pages(directory, manifest)
     articles, skipped = _generic(pages)
+    api = recognise_api(pages) if len(articles) < MIN_ARTICLES else None
+    if api is not None:
+        return _learn_api(directory, manifest, slug, agency, api, skipped)
     if len(articles) < MIN_ARTICLES:
         raise LearnError(
             f"{directory}: {len(articles)} captured pages read as articles; learning needs "
@@ -94,6 +99,29 @@ def learn_capture(directory: Path, slug: str, agency: str) -> Learned:
     discovery = discover(pages, manifest["base_url"], [url for url, _, _ in articles] + minority)
     document = _document(directory, manifest, profile, family, discovery, len(articles))
     return Learned(slug, document, family, choices, verdicts, discovery, minority, skipped)
+
+
+def _learn_api(
+    directory: Path,
+    manifest: dict[str, Any],
+    slug: str,
+    agency: str,
+    api: ApiFamily,
+    skipped: list[str],
+) -> Learned:
+    """A site whose pages are script shells over a known family's API: its defaults apply."""
+    defaults = api.defaults
+    discovery = Discovery(
+        defaults.get("article_pattern", "x^"), defaults.get("listing_pattern", "x^"), "json_api"
+    )
+    empty = LearnedProfile(slug, agency, PageRules.from_mapping({}))
+    base = _document(directory, manifest, empty, None, discovery, 0)
+    seen = (
+        f"the pages of {manifest['base_url']} captured {manifest.get('captured_at', '?')} "
+        "link no article (script shells)"
+    )
+    document = api_profile(api, base, seen)
+    return Learned(slug, document, None, {}, [], discovery, skipped=skipped, api=api)
 
 
 def _profile(

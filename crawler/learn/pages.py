@@ -21,7 +21,7 @@ class Page:
     """One captured answer: its URL, what the capture took it for, and its text."""
 
     url: str
-    kind: str  # robots, listing, article, feed, sitemap
+    kind: str  # robots, listing, article, feed, sitemap, script
     status: int
     text: str
     content_type: str
@@ -41,9 +41,11 @@ def read_manifest(directory: Path) -> dict[str, Any]:
 
 
 def read_pages(directory: Path, manifest: dict[str, Any]) -> list[Page]:
-    """Every captured answer with status 200, in capture order."""
+    """Every captured answer with status 200, in capture order, then the scripts the home
+    page loads (kept apart: replay has nothing to do with them)."""
     pages = []
-    for record in manifest.get("records", []):
+    scripts = [{**record, "kind": "script"} for record in manifest.get("scripts", [])]
+    for record in [*manifest.get("records", []), *scripts]:
         if not record.get("warc_file") or record.get("status") != 200:
             continue
         try:

@@ -41,6 +41,8 @@ def _where(url: str) -> str:
 
 def review_lines(learned: Learned) -> list[str]:
     """What a reviewer reads before trusting the profile."""
+    if learned.api:
+        return _api_lines(learned)
     family = learned.family.name if learned.family else "none recognised (learned)"
     selectors = learned.document["family"]["selectors"]
     found = learned.discovery
@@ -77,6 +79,26 @@ def review_lines(learned: Learned) -> list[str]:
         lines += [f"    {url}" for url in learned.minority]
     if learned.skipped:
         lines.append(f"not articles (the generic path found none): {len(learned.skipped)}")
+    return lines
+
+
+def _api_lines(learned: Learned) -> list[str]:
+    """A site of script shells: the recognised API family's defaults, nothing to agree on."""
+    api = learned.api
+    assert api is not None
+    fields = api.defaults["api"]
+    lines = [
+        f"learned {learned.slug}: family {api.name} (a JSON API: its scripts call "
+        f"{', '.join(api.markers)}); its defaults from {api.source} apply",
+        f"  articles: {learned.discovery.article_pattern}",
+        f"  lists: {', '.join(s['url'] for s in api.defaults['discover'])}",
+        f"  article API: {fields['url']}",
+        f"{'field':<12} {'JSON path':<40} agreement",
+    ]
+    for name, key in (*_FIELDS[:2], ("author_unit", "author_unit"), ("body", "body_html")):
+        path = fields.get(key) or "(the body's closing byline)"
+        lines.append(f"{name:<12} {path:<40} not checked: the capture holds no API answer")
+    lines.append(f"check it on the site: govarchive crawl {learned.slug} --max-articles 20")
     return lines
 
 
