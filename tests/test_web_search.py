@@ -3,6 +3,7 @@ run_search on a small archive made here."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sqlite3
 import unicodedata
@@ -21,6 +22,7 @@ from archive.scan import estimate_matches
 from archive.schema import migrate
 from archive.search import FACETS, Filters, run_search
 from archive.trend import trend
+from archive.web import make_datasette
 
 
 @pytest.mark.parametrize(
@@ -337,3 +339,35 @@ def test_counts_in_memory_follow_writes_made_by_another_connection(
     since = run_search(conn, query, parse_filters({"from": ["2024-01-09"], "agency": ["D"]}))
     assert since.total == 1
     assert trend(conn, query).overall.matches[-1] == 1  # January 2024
+
+
+def test_a_served_search_counts_an_article_written_while_it_serves(
+    conn: sqlite3.Connection, tmp_path
+) -> None:
+    datasette = make_datasette(tmp_path / "small.db")
+    asyncio.run(datasette.invoke_startup())
+
+    def served(path: str) -> dict:
+        response = asyncio.run(datasette.client.get(path))
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    before = served("/-/search.json?q=th%C3%A1p&exact=1")
+    assert before["total"] == 2 and before["total_kind"] == "exact"
+    writer = Database(tmp_path / "small.db")  # `govarchive update` writing meanwhile
+    writer.table("articles").insert(
+        {
+            "url": "https://x.invalid/written-while-serving",
+            "title": "Tháp mới",
+            "agency": "D",
+            "month": "2024-01",
+            "published": "2024-01-09",
+            "search_folded": fold("Tháp mới"),
+        }
+    )
+    writer.close()
+    after = served("/-/search.json?q=th%C3%A1p&exact=1")
+    assert after["total"] == 3
+    assert {"value": "D", "count": 1} in after["facets"]["agency"]
+    months = served("/-/trend.json?q=th%C3%A1p")["overall"]
+    assert months[-1] == {"period": "2024-01", "matches": 1, "articles": 1, "share": 1.0}
