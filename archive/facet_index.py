@@ -43,7 +43,9 @@ class FacetIndex:
 
     def _reset(self) -> None:
         self.present = np.zeros(0, dtype=bool)
-        self.codes = {column: np.zeros(0, dtype=np.int32) for column in COLUMNS}
+        # Two bytes per article and column while a column has few values (every one at a
+        # million articles: 6,167 days at most), four past that.
+        self.codes = {column: np.zeros(0, dtype=np.int16) for column in COLUMNS}
         self.values: dict[str, list[Any]] = {column: [] for column in COLUMNS}
         self.lookup: dict[str, dict[Any, int]] = {column: {} for column in COLUMNS}
         self.weeks: list[Any] = []
@@ -80,7 +82,7 @@ class FacetIndex:
             grown = max(size, len(self.present) * 5 // 4)
             self.present = np.concatenate([self.present, np.zeros(grown - len(self.present), bool)])
             for column, codes in self.codes.items():
-                extra = np.full(grown - len(codes), -1, dtype=np.int32)
+                extra = np.full(grown - len(codes), -1, dtype=codes.dtype)
                 self.codes[column] = np.concatenate([codes, extra])
         self.present[ids] = True
         for index, column in enumerate(COLUMNS, start=1):
@@ -95,6 +97,8 @@ class FacetIndex:
                     if column == "day":
                         self.weeks.append(_week(conn, value))
                 codes[at] = code
+            if len(values) > np.iinfo(self.codes[column].dtype).max:
+                self.codes[column] = self.codes[column].astype(np.int32)
             self.codes[column][ids] = codes
 
     def _accepted(self, column: str, test: Any) -> np.ndarray:

@@ -9,11 +9,12 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 from sqlite_utils import Database
 
 from archive.counts import count_matches
-from archive.facet_index import facet_index
+from archive.facet_index import FacetIndex, facet_index
 from archive.filters import parse_filters
 from archive.fold import fold
 from archive.query import QueryError, Term, escape_fts, highlight, parse_query, snippet
@@ -371,3 +372,13 @@ def test_a_served_search_counts_an_article_written_while_it_serves(
     assert {"value": "D", "count": 1} in after["facets"]["agency"]
     months = served("/-/trend.json?q=th%C3%A1p")["overall"]
     assert months[-1] == {"period": "2024-01", "matches": 1, "articles": 1, "share": 1.0}
+
+
+def test_facet_codes_widen_past_two_bytes(conn: sqlite3.Connection) -> None:
+    index = FacetIndex()
+    many = 40_000  # agencies: more than a two-byte code holds
+    index._store(
+        conn, [(n, f"agency {n}", None, None, None, None, None, None) for n in range(1, many + 1)]
+    )
+    found = index.group(np.array([1, many, many]), ["agency"])
+    assert found == {"agency 1": 1, f"agency {many}": 2}
