@@ -53,8 +53,9 @@ def capture(site: str, out: Path, articles: int, replica_url: str | None, verbos
     SITE may be a URL instead, for a site with no profile yet: robots.txt, the home page, the
     feeds and sitemaps it and robots.txt announce, a few listing pages of its menus and the
     articles they link to (links of one shape naming an item, kept where the generic path
-    reads a title, a date and a body), for `govarchive learn OUT`. With --replica-url, a real
-    portal's URL is fetched from its twin on the replica.
+    reads a title, a date and a body), for `govarchive learn OUT`. When its pages are script
+    shells calling a known family's JSON API, that family's list API and N article API answers
+    instead. With --replica-url, a real portal's URL is fetched from its twin on the replica.
 
     Example: govarchive capture thads-dongthap --out captures/thads-dongthap --articles 8
 
@@ -103,6 +104,8 @@ def _capture_url(
     report, manifest = explore_site(
         url, out, articles=articles, replica_url=replica_url, log_level="INFO" if verbose else None
     )
+    if report.api is not None:
+        click.echo(f"its scripts call the {report.api.name} family's API: asked as it lists")
     for record in manifest["records"]:
         click.echo(f"{record['kind']:<8} {record['url']} — HTTP {record['status']}")
     for page in report.not_articles:

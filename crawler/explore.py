@@ -18,14 +18,18 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from archive import Archive
 from crawler.capture import MANIFEST
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.sitemaps import sitemap_entries
 from crawler.extract import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
+from crawler.learn.api_family import ApiFamily, capture_site_profile, recognise_api
 from crawler.learn.links import sort_links
+from crawler.learn.pages import Page
 from crawler.meta import KIND, SNAPSHOT
-from crawler.probe import describe_failure
+from crawler.probe import ProbeReport, ProbeSpider, describe_failure
 from crawler.signals import fetch_recorded
+from crawler.spiders.portal import CrawlPlan
 
 # Listing pages taken from the home page's menus, and article candidates per page read.
 LISTINGS = 3
@@ -34,12 +38,24 @@ SCRIPTS = 3
 _FROM_HOME, _FROM_LISTING, _FROM_FEED = 6, 4, 3
 # A page the generic path reads with less body than this is no article (a menu, a form).
 _BODY_CHARS = 200
-# The manifest's sources: how `replay` reads each captured listing (by index).
-_SOURCES = [{"kind": "links"}, {"kind": "feed"}, {"kind": "sitemap"}]
+# The manifest's sources: how `replay` reads each captured listing (by index); the last is a
+# known family's list API, asked when the site's scripts call it.
+_SOURCES = [{"kind": "links"}, {"kind": "feed"}, {"kind": "sitemap"}, {"kind": "json_api"}]
+_API_SOURCE = 3
 _CALLBACKS = {"links": "parse_links", "feed": "parse_feed", "sitemap": "parse_sitemap"}
 # A twin on this machine needs no gentleness (the replica families' own twin politeness).
 _WHERE = ("warc_file", "warc_offset")
 _LOCAL = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
+
+
+class ApiCaptureSpider(ProbeSpider):
+    """A known family's list API asked as its probe does, on to further categories (of the
+    first five) until the articles wanted are listed: a category may list only a few."""
+
+    def parse_json_list(self, response: Response, *args: Any, **kw: Any) -> Iterator[Any]:
+        yield from super().parse_json_list(response, *args, **kw)
+        if len(self.articles_taken) < self.articles_wanted:
+            yield from self._next_category(kw["source"], kw.get("category", ""))
 
 
 @dataclass
@@ -51,6 +67,7 @@ class Exploration:
     scripts: list[dict[str, Any]] = field(default_factory=list)
     fetches: list[dict[str, Any]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    api: ApiFamily | None = None  # the known family whose list API the scripts call
     not_articles: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -83,6 +100,9 @@ class ExploreSpider(scrapy.Spider):
         self.asked: set[str] = set()
         self.article_requests = 0
         self.sitemaps: list[str] = []
+        self.shell: list[Page] = []  # the home page and its scripts, for the APIs they call
+        self.home_lists = False  # whether the home page links articles (then it is no shell)
+        self.api: ApiCaptureSpider | None = None
         self.allowed_domains = [urlsplit(report.base_url).hostname or ""]
 
     @classmethod
@@ -147,7 +167,9 @@ class ExploreSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return
         self.report.records.append(self._record(response, "listing", 0))
+        self.shell.append(Page(response.url, "listing", response.status, response.text, ""))
         links = sort_links(response.text, response.url, self.report.base_url)
+        self.home_lists = bool(links.articles)
         for url in list(dict.fromkeys(links.feeds))[:2]:
             yield self._listing(url, "feed", self.parse_entries)
         for url in list(dict.fromkeys([*self.sitemaps, *links.sitemaps]))[:2]:
@@ -159,11 +181,54 @@ class ExploreSpider(scrapy.Spider):
         scripts = [response.urljoin(src) for src in response.css("script::attr(src)").getall()]
         for url in [url for url in scripts if urlsplit(url).netloc == host][:SCRIPTS]:
             yield scrapy.Request(url, callback=self.parse_script, errback=self.failed)
+        yield from self._ask_api()  # its own inline scripts may name them
 
-    def parse_script(self, response: Response) -> None:
-        """Kept for `learn` to read the API calls it names (replay has no use for it)."""
+    def parse_script(self, response: Response) -> Iterator[scrapy.Request]:
+        """Kept for `learn` to read the API calls it names (replay has no use for it); when
+        the scripts call a known family's list API, it is asked as that family's crawl would."""
         record = self._record(response, "script", None)
         self.report.scripts.append({k: record[k] for k in ("url", "status", *_WHERE)})
+        if not isinstance(response, TextResponse) or self.api is not None:
+            return
+        self.shell.append(Page(response.url, "script", response.status, response.text, ""))
+        yield from self._ask_api()
+
+    def _ask_api(self) -> Iterator[scrapy.Request]:
+        """The first list API request of the known family the shell's scripts call, if any."""
+        if self.api is not None or self.home_lists:
+            return
+        family = recognise_api(self.shell)
+        if family is None:
+            return
+        self.report.api = family
+        profile = capture_site_profile(family, self.report.base_url)
+        # The probe's callbacks read the answers and keep where each is, as replay reads them.
+        self.api = ApiCaptureSpider(
+            profile=profile,
+            plan=CrawlPlan(),
+            archive=Archive.in_memory(),
+            report=ProbeReport(profile.slug),
+            pages=1,
+            articles=self.wanted,
+        )
+        self.api.crawler = self.crawler
+        yield from list(self.api.source_requests(profile.sources[0]))[:1]
+
+    def closed(self, reason: str) -> None:
+        """The list API answers and article API answers the family's callbacks read."""
+        if self.api is None or self.report.articles:  # pages read as articles come first
+            return
+        # The shell's pages list no article a crawl of the API reads: kept for learn, apart.
+        shells = [r for r in self.report.records if r["kind"] == "listing"]
+        self.report.records = [r for r in self.report.records if r["kind"] != "listing"]
+        self.report.scripts[:0] = [{k: r[k] for k in ("url", "status", *_WHERE)} for r in shells]
+        for listing in self.api.report.listings:
+            if listing.record and listing.record["warc_file"]:
+                self.report.records.append({**listing.record, "source": _API_SOURCE})
+        for step in self.api.report.articles:
+            if step.record and step.record["warc_file"] and step.article is not None:
+                self.report.records.append(step.record)
+                self.report.articles.append(step.article)
 
     def parse_listing(self, response: Response, kind: str) -> Iterator[scrapy.Request]:
         if not isinstance(response, TextResponse):

@@ -18,12 +18,14 @@ from sqlite_utils import Database
 
 from crawler.cli import main
 from crawler.explore import explore_sites
+from crawler.extract import Article
 from crawler.learn.align import day, f1, words
 from crawler.learn.discover import discover
 from crawler.learn.learn import Learned, learn_capture, save
 from crawler.learn.pages import Page
 from crawler.learn.review import review_lines
-from crawler.sites import get_site
+from crawler.replay import replay_capture
+from crawler.sites import get_site, load_sites
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.helpers import read_truth, run_govarchive
@@ -230,6 +232,21 @@ def test_a_capture_by_url_fetches_robots_feeds_listings_and_articles(
     assert len(articles) == 8 and all(url.lower() in truth for url in articles)
 
 
+def test_a_capture_by_url_of_script_shells_asks_the_list_and_article_api_they_call(
+    twins: ReplicaServer, tmp_path: Path
+) -> None:
+    capture = _capture("replica-moh", twins.url, tmp_path / "c")  # exits 0: 8 articles
+    manifest = json.loads((capture / "manifest.json").read_text(encoding="utf-8"))
+    listings = [r for r in manifest["records"] if r["kind"] == "listing"]
+    answers = [r for r in manifest["records"] if r["kind"] == "api"]
+    assert listings and all(r["callback"] == "parse_json_list" for r in listings)
+    assert {r["method"] for r in listings + answers} == {"POST"}
+    assert manifest["profile"]["sources"][listings[0]["source"]]["kind"] == "json_api"
+    truth = {_key(r["url"]) for r in _truth(twins.url, "replica-moh").values()}
+    assert len(answers) == 8 and all(_key(r["cb_kwargs"]["article_url"]) in truth for r in answers)
+    assert any(r["url"] == manifest["base_url"] for r in manifest["scripts"])  # the shell
+
+
 def test_two_templates_are_named_and_the_minority_left_to_the_generic_path(
     captures: dict[str, dict[str, Path]], tmp_path: Path
 ) -> None:
@@ -260,7 +277,7 @@ def test_two_templates_are_named_and_the_minority_left_to_the_generic_path(
 
 @pytest.mark.parametrize("slug", sorted(API_TWINS))
 def test_script_shells_are_learned_as_the_api_family_their_scripts_call(
-    plain: _Learned, slug: str
+    twins: ReplicaServer, plain: _Learned, slug: str
 ) -> None:
     learned = plain[slug]
     assert learned.api is not None and learned.api.name == API_TWINS[slug]
@@ -273,6 +290,45 @@ def test_script_shells_are_learned_as_the_api_family_their_scripts_call(
     assert learned.document["site"][0]["confidence"] == "learned"
     lines = review_lines(learned)
     assert f"family {API_TWINS[slug]} (a JSON API: its scripts call" in lines[0]
+    # The capture asked the list API and >= 8 article API answers; learn read each with the
+    # family's JSON paths, as the truth says.
+    assert len(learned.api_readings) >= 8 and learned.exact
+    truth = {_key(r["url"]): r for r in _truth(twins.url, slug).values()}
+    for reading in learned.api_readings:
+        _assert_as_truth(reading.article, truth[_key(reading.url)], reading.url)
+    assert any(line.startswith("title ") and "8/8 answers read" in line for line in lines)
+
+
+@pytest.mark.parametrize("slug", sorted(API_TWINS))
+def test_a_learned_api_profile_replays_on_its_capture(
+    twins: ReplicaServer, plain: _Learned, slug: str, tmp_path: Path
+) -> None:
+    save(plain[slug], tmp_path / "profile.toml")
+    capture = plain.captures[slug]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GOVARCHIVE_SITES", str(tmp_path / "profile.toml"))
+        load_sites.cache_clear()
+        try:
+            profile = get_site(f"learned-{slug}", twins.url)
+            report = replay_capture(capture, profile)
+            result = CliRunner().invoke(main, ["replay", str(capture), "--site", profile.slug])
+        finally:
+            load_sites.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert f"OK: the learned-{slug} profile fits the site" in result.output
+    steps = [step for step in report.articles if step.article is not None]
+    assert len(steps) >= 8
+    truth = {_key(r["url"]): r for r in _truth(twins.url, slug).values()}
+    for step in steps:
+        _assert_as_truth(step.article, truth[_key(step.url)], step.url)
+
+
+def _assert_as_truth(article: Article | None, record: dict, url: str) -> None:
+    assert article is not None, url
+    assert article.title == record["title"], url
+    assert str(day(article.published)) == record["published"][:10], url
+    assert article.author_unit == record["author_unit"], url
+    assert f1(words(article.body_text), words(record["body_text"])) >= 0.99, url
 
 
 def test_learn_explains_a_folder_without_a_capture(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawler.learn.pages import Page
-from crawler.sites import SITES_DIR
+from crawler.sites import SITES_DIR, SiteProfile, _build
 
 # What a learned API profile copies from the family's file: how it lists and reads articles.
 _COPIED = ("article_pattern", "listing_pattern", "max_listing_depth", "discover", "api")
@@ -79,3 +79,11 @@ def api_profile(family: ApiFamily, base: dict[str, Any], seen: str) -> dict[str,
         f"list and article API, whose defaults ({family.source}) this profile copies"
     )
     return {"family": learned, "site": [site]}
+
+
+def capture_site_profile(family: ApiFamily, base_url: str) -> SiteProfile:
+    """A profile of the family's lists and article API at `base_url`, for a capture to ask them
+    as a crawl would (it reads no page, so it needs no selectors and no evidence)."""
+    entry = {"slug": "capture", "agency": "", "base_url": base_url, "confidence": "assumed"}
+    # The registry's own builder, so the family's lists and API read as in a crawl.
+    return _build({"name": family.name, **family.defaults}, entry, Path(family.source))

@@ -11,6 +11,7 @@ from crawler.extract import Article, ExtractionError, extract_article
 from crawler.extract.profile_path import parse_page
 from crawler.extract.selectors import PageRules
 from crawler.learn.align import align
+from crawler.learn.api_check import ApiReading, read_api_answers
 from crawler.learn.api_family import ApiFamily, api_profile, recognise_api
 from crawler.learn.discover import Discovery, discover
 from crawler.learn.drops import learn_drops
@@ -39,12 +40,14 @@ class Learned:
     minority: list[str] = field(default_factory=list)  # articles of another template
     skipped: list[str] = field(default_factory=list)  # captured "articles" with no article
     api: ApiFamily | None = None  # the JSON-API family whose endpoints the scripts call
+    api_readings: list[ApiReading] = field(default_factory=list)  # its captured answers read
 
     @property
     def exact(self) -> bool:
         """Whether the learned profile reads every field of every majority article as the
         generic path does."""
-        return all(all(v.agrees.values()) for v in self.verdicts)
+        agrees = [v.agrees for v in self.verdicts] + [r.agrees for r in self.api_readings]
+        return all(all(fields.values()) for fields in agrees)
 
 
 def _generic(pages: list[Page]) -> tuple[list[tuple[str, str, Article]], list[str]]:
@@ -120,8 +123,13 @@ def _learn_api(
         f"the pages of {manifest['base_url']} captured {manifest.get('captured_at', '?')} "
         "link no article (script shells)"
     )
+    readings = read_api_answers(directory, manifest, api, slug, agency)
+    if readings:
+        seen += f"; its JSON paths read {len(readings)} captured article API answers"
     document = api_profile(api, base, seen)
-    return Learned(slug, document, None, {}, [], discovery, skipped=skipped, api=api)
+    learned = Learned(slug, document, None, {}, [], discovery, skipped=skipped, api=api)
+    learned.api_readings = readings
+    return learned
 
 
 def _profile(

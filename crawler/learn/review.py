@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from crawler.learn.api_check import ApiReading
 from crawler.learn.learn import Learned
 from crawler.learn.verify import Verdict
 
@@ -95,11 +96,31 @@ def _api_lines(learned: Learned) -> list[str]:
         f"  article API: {fields['url']}",
         f"{'field':<12} {'JSON path':<40} agreement",
     ]
+    readings = learned.api_readings
     for name, key in (*_FIELDS[:2], ("author_unit", "author_unit"), ("body", "body_html")):
         path = fields.get(key) or "(the body's closing byline)"
-        lines.append(f"{name:<12} {path:<40} not checked: the capture holds no API answer")
-    lines.append(f"check it on the site: govarchive crawl {learned.slug} --max-articles 20")
+        if not readings:
+            lines.append(f"{name:<12} {path:<40} not checked: the capture holds no API answer")
+            continue
+        agreed = sum(reading.agrees[name] for reading in readings)
+        if name == "author_unit":  # optional: how many answers name one
+            agreed = sum(bool(r.article and r.article.author_unit) for r in readings)
+            lines.append(f"{name:<12} {path:<40} {agreed}/{len(readings)} answers name one")
+        else:
+            lines.append(f"{name:<12} {path:<40} {agreed}/{len(readings)} answers read")
+        lines += [f"    {_where(r.url):<40} {_api_sample(r, name)}" for r in readings]
+    if not readings:
+        lines.append(f"check it on the site: govarchive crawl {learned.slug} --max-articles 20")
     return lines
+
+
+def _api_sample(reading: ApiReading, name: str) -> str:
+    article = reading.article
+    if article is None:
+        return f"(not read: {reading.problem})"
+    if name == "body":
+        return f"{len(article.body_text)} chars: {_short(article.body_text)}"
+    return _short(getattr(article, name))
 
 
 def print_review(learned: Learned, say: Callable[[str], None] = print) -> None:
