@@ -29,49 +29,10 @@ from pathlib import Path
 # Run as a script, this folder is on sys.path: the generator is the sibling script.
 from synthetic_archive import ROOT, generate
 
-SEARCHES = [
-    # common words, folded and accented spellings of the same query
-    "thi hành án",
-    "thi hanh an",
-    "THI HÀNH ÁN",
-    "và",
-    "quyết định",
-    "quyet dinh",
-    "Đồng Tháp",
-    "dong thap",
-    "DONG THAP",
-    "cán bộ",
-    "ngân sách nhà nước",
-    "ngan sach nha nuoc",
-    "bình đẳng giới",
-    "binh dang gioi",
-    "BINH DANG GIOI",
-    "chuyển đổi số",
-    "cải cách hành chính",
-    # rarer words and combinations
-    "hội nghị tổng kết",
-    "kiểm tra giám sát",
-    "tuyên truyền pháp luật",
-    "phòng chống tham nhũng",
-    "an toàn giao thông",
-    "xyzzy không có",
-    # phrases, prefixes and operators
-    '"bình đẳng giới"',
-    '"thi hành án dân sự"',
-    '"cán bộ"',
-    "chuyển*",
-    "thi hành*",
-    "bình đẳng OR tham nhũng",
-    "thi hành án NOT dân sự",
-]
-FILTERED = [
-    ("thi hành án", {"agency": "Cục Thi hành án dân sự tỉnh Đồng Tháp"}),
-    ("quyết định", {"agency": "Ủy ban nhân dân tỉnh Tây Ninh"}),
-    ("bình đẳng giới", {"year": "2020"}),
-    ("cán bộ", {"from": "2024-01-01", "to": "2024-12-31"}),
-    ("chuyển*", {"category": "Thông báo"}),
-    ("Đồng Tháp", {"family": "moj"}),
-]
+# The mix is data shared with tests/test_web.py, which counts it against SQL on a small archive.
+_MIX = json.loads((ROOT / "tests" / "search_mix.json").read_text(encoding="utf-8"))
+SEARCHES: list[str] = _MIX["searches"]
+FILTERED: list[tuple[str, dict[str, str]]] = [(q, f) for q, f in _MIX["filtered"]]
 FACETS = ("agency", "family", "category", "year", "month", "author_unit")
 FACET_VIEWS = [
     {},  # the table page's six facets from metadata.yaml over every article
