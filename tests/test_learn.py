@@ -180,8 +180,10 @@ def test_a_learned_profile_reads_the_captured_articles_as_the_truth(
 ) -> None:
     learned = plain[slug]
     # mic: the generic path misreads some of its articles (the truth is the judge here), and
-    # one article of another template is left to it.
-    assert len(learned.verdicts) >= 8 and (learned.exact or slug == "replica-mic")
+    # an article of its other template, when the capture happens to hold one, is left to it.
+    captured = len(learned.verdicts) + len(learned.minority)
+    assert captured >= 8 and len(learned.minority) <= (slug == "replica-mic")
+    assert learned.exact or slug == "replica-mic"
     assert learned.document["site"][0]["confidence"] == "learned"
     _assert_exact(learned, _truth(twins.url, slug))
 
