@@ -15,7 +15,7 @@ def test_each_site_counts_its_own_errors() -> None:
     crawlers = [get_crawler(Spider) for _ in range(2)]
     for index, crawler in enumerate(crawlers):
         crawler.spider = Spider(name=f"site{index}")
-        crawler.stats.open_spider(crawler.spider)
+        crawler.stats.open_spider()
     counter = SiteErrors(crawlers)
     logging.root.addHandler(counter)
     try:
@@ -34,7 +34,7 @@ def test_each_site_counts_its_own_errors() -> None:
 def test_a_single_site_counts_errors_that_name_no_spider() -> None:
     crawler = get_crawler(Spider)
     crawler.spider = Spider(name="only")
-    crawler.stats.open_spider(crawler.spider)
+    crawler.stats.open_spider()
     counter = SiteErrors([crawler])
     logging.root.addHandler(counter)
     try:
