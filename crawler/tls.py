@@ -18,7 +18,8 @@ CIPHERS_SETTING = "DOWNLOADER_CLIENT_TLS_CIPHERS"
 # replacement that can set OpenSSL's security level; tests/test_transport.py guards the hook.
 warnings.filterwarnings(
     "ignore",
-    message=".*ScrapyClientContextFactory is deprecated",
+    message=".*(ScrapyClientContextFactory|'DOWNLOADER_CLIENTCONTEXTFACTORY' setting) is "
+    "deprecated",
     category=ScrapyDeprecationWarning,
 )
 
