@@ -77,8 +77,8 @@ async def waits(middleware: PolitenessMiddleware, request: scrapy.Request, at_mo
 def test_requests_to_a_host_are_spaced_by_the_delay(spider_for: Spider, tmp_path: Path) -> None:
     # The real profile (not its twin): no politeness loosened; a short delay of our own.
     middleware = politeness(spider_for, "thads-dongthap", DOWNLOAD_DELAY=0.3)
-    first = scrapy.Request("https://thads.moj.gov.vn/dongthap/a.aspx")
-    second = scrapy.Request("https://thads.moj.gov.vn/dongthap/b.aspx")
+    first = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/dongthap/a.aspx")
+    second = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/dongthap/b.aspx")
 
     async def run() -> float:
         await middleware.process_request(first)
@@ -94,8 +94,8 @@ def test_requests_to_a_host_are_spaced_by_the_delay(spider_for: Spider, tmp_path
 
 def test_retry_after_holds_the_host(spider_for: Spider) -> None:
     middleware = politeness(spider_for, "thads-dongthap", DOWNLOAD_DELAY=0.01)
-    request = scrapy.Request("https://thads.moj.gov.vn/dongthap/a.aspx")
-    later = scrapy.Request("https://thads.moj.gov.vn/dongthap/b.aspx")
+    request = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/dongthap/a.aspx")
+    later = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/dongthap/b.aspx")
 
     async def run() -> None:
         await middleware.process_request(request)
@@ -107,7 +107,7 @@ def test_retry_after_holds_the_host(spider_for: Spider) -> None:
 
 def test_a_retry_after_of_hours_is_not_waited_out(spider_for: Spider) -> None:
     middleware = politeness(spider_for, "thads-dongthap", DOWNLOAD_DELAY=0.01)
-    request = scrapy.Request("https://thads.moj.gov.vn/dongthap/a.aspx")
+    request = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/dongthap/a.aspx")
 
     async def run() -> float:
         await middleware.process_request(request)
@@ -122,8 +122,8 @@ def test_sites_sharing_a_host_share_its_turns(spider_for: Spider) -> None:
     # Two THADS sub-sites, two crawlers, one host: a request of one holds the other's back.
     dongthap = politeness(spider_for, "thads-dongthap", DOWNLOAD_DELAY=0.01)
     langson = politeness(spider_for, "thads-langson", DOWNLOAD_DELAY=0.01)
-    mine = scrapy.Request("https://thads.moj.gov.vn/dongthap/a.aspx")
-    theirs = scrapy.Request("https://thads.moj.gov.vn/langson/a.aspx")
+    mine = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/dongthap/a.aspx")
+    theirs = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/langson/a.aspx")
 
     async def run() -> None:
         await dongthap.process_request(mine)
@@ -137,8 +137,8 @@ def test_sites_sharing_a_host_share_its_turns(spider_for: Spider) -> None:
 
 def test_an_error_gives_the_turn_back(spider_for: Spider) -> None:
     middleware = politeness(spider_for, "thads-dongthap", DOWNLOAD_DELAY=0.01)
-    request = scrapy.Request("https://thads.moj.gov.vn/dongthap/a.aspx")
-    later = scrapy.Request("https://thads.moj.gov.vn/dongthap/b.aspx")
+    request = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/dongthap/a.aspx")
+    later = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/dongthap/b.aspx")
 
     async def run() -> None:
         await middleware.process_request(request)
@@ -153,7 +153,7 @@ def test_crawl_delay_from_robots_txt_raises_the_delay(spider_for: Spider) -> Non
     spider = spider_for("thads-dongthap", DOWNLOAD_DELAY=0.01)
     middleware = PolitenessMiddleware.from_crawler(spider.crawler)
     robots = ProtegoRobotParser(b"User-agent: *\nCrawl-delay: 5\n", spider)
-    request = scrapy.Request("https://thads.moj.gov.vn/robots.txt")
+    request = scrapy.Request("http://127.0.0.1:9/thads.moj.gov.vn/robots.txt")
 
     async def run() -> float:
         spider.crawler.signals.send_catch_log(
