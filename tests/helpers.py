@@ -34,6 +34,30 @@ ROOT = Path(__file__).resolve().parent.parent
 GOVARCHIVE = [sys.executable, "-m", "crawler.cli"]
 # The seed's site: the replica of Cục THADS Đồng Tháp, and its seed article.
 REPLICA_SITE = "replica-thads-dongthap"
+# What every replica truth record states (a SharePoint list site adds its list and item id).
+TRUTH_FIELDS = frozenset(
+    {
+        "site",
+        "url",
+        "title",
+        "published",
+        "updated",
+        "author_unit",
+        "author",
+        "summary",
+        "category",
+        "tags",
+        "attachments",
+        "images",
+        "body_text",
+        "first_paragraph",
+        "last_paragraph",
+        "paragraph_count",
+        "cited_documents",
+        "status",
+        "edited",
+    }
+)
 SEED_TITLE = (
     "Thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực "
     "trên cơ sở giới năm 2021"

@@ -25,6 +25,7 @@ from replica.families.baochinhphu_cms.specs import cms_specs
 from replica.families.moj_portal.site import ThadsNewSite
 from replica.newsroom import slug_strip, slug_vi
 from replica.site import SiteConfig
+from tests.helpers import TRUTH_FIELDS
 
 BAOCHINHPHU = cms_specs()["baochinhphu"]
 
@@ -35,27 +36,7 @@ FAMILY23 = ("thads-new-dongthap", "baochinhphu", "vpcp", "xaydungchinhsach")
 ARTICLES = 90
 CMS = ("baochinhphu", "vpcp", "xaydungchinhsach")
 SLUGS = ("thads-new-dongthap", *CMS)
-KEYS = {
-    "site",
-    "url",
-    "title",
-    "published",
-    "updated",
-    "author_unit",
-    "author",
-    "summary",
-    "category",
-    "tags",
-    "attachments",
-    "images",
-    "body_text",
-    "first_paragraph",
-    "last_paragraph",
-    "paragraph_count",
-    "cited_documents",
-    "status",
-    "edited",
-}
+KEYS = TRUTH_FIELDS
 CHANGED = SiteConfig(articles=ARTICLES, new_articles=5, edit_rate=0.25, remove=4, trap=True)
 PREFIXES = {
     "thads-new-dongthap": "/demothads.moj.gov.vn/dongthap/tin-tuc/chi-tiet/",

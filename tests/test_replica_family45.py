@@ -18,32 +18,13 @@ import pytest
 from replica.catalog import sites_named
 from replica.server import ReplicaServer
 from replica.site import Request, SiteConfig
+from tests.helpers import TRUTH_FIELDS
 
 FAMILY45 = ("dongthap-gov", "moh", "chinhphu-vanban", "mof")
 
 
 SLUGS = ("dongthap-gov", "moh", "chinhphu-vanban", "mof")
-TRUTH_KEYS = {
-    "site",
-    "url",
-    "title",
-    "published",
-    "updated",
-    "author_unit",
-    "author",
-    "summary",
-    "category",
-    "tags",
-    "attachments",
-    "images",
-    "body_text",
-    "first_paragraph",
-    "last_paragraph",
-    "paragraph_count",
-    "cited_documents",
-    "status",
-    "edited",
-}
+TRUTH_KEYS = TRUTH_FIELDS
 GRID = "ctrl_191017_163$grvDocument"
 VANBAN_GRID = "/vanban.chinhphu.vn/?mode=0&pageid=41852"
 BASE = SiteConfig(articles=90)
