@@ -115,6 +115,15 @@ def read_truth(replica_url: str, site: str | None = None) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+def scrapy_crawl_command(site: str, db: Path, replica_url: str, *settings: str) -> list[str]:
+    """`scrapy crawl portal` of `site` into `db` from the replica, with `-s` settings (they
+    outrank a profile's)."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"site={site}"]
+    for setting in (f"ARCHIVE_DB={db}", f"REPLICA_URL={replica_url}", *settings):
+        command += ["-s", setting]
+    return command
+
+
 def run_govarchive(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run the CLI in a child process (Twisted's reactor runs once per process)."""
     return subprocess.run(

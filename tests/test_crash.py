@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 from archive.warc import complete_records
 from crawler.sites import get_site
 from replica.site import SiteConfig
-from tests.helpers import ROOT, read_truth
+from tests.helpers import ROOT, read_truth, scrapy_crawl_command
 
 # Crawls killed at every moment, in child processes.
 pytestmark = pytest.mark.slow
@@ -36,23 +35,7 @@ def fetches(db: Path) -> int:
 
 def crawl_command(db: Path, replica_url: str) -> list[str]:
     # Small batches: the kill lands between, and inside, many transactions.
-    return [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        "portal",
-        "-a",
-        f"site={SITE}",
-        "-s",
-        f"ARCHIVE_DB={db}",
-        "-s",
-        f"REPLICA_URL={replica_url}",
-        "-s",
-        "ARCHIVE_BATCH_SIZE=5",
-        "-s",
-        "LOG_LEVEL=WARNING",
-    ]
+    return scrapy_crawl_command(SITE, db, replica_url, "ARCHIVE_BATCH_SIZE=5", "LOG_LEVEL=WARNING")
 
 
 def assert_sound(db: Path) -> None:

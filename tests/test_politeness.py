@@ -17,7 +17,7 @@ from crawler.run import crawl_settings
 from crawler.sites import load_sites
 from replica.server import ReplicaServer, Served
 from replica.site import SiteConfig
-from tests.helpers import ROOT, read_truth, run_govarchive
+from tests.helpers import ROOT, read_truth, run_govarchive, scrapy_crawl_command
 
 SITE = "replica-thads-dongthap"
 PREFIX = "/thads.moj.gov.vn/dongthap/"
@@ -63,21 +63,7 @@ def test_contact_url_is_the_operators(tmp_path: Path) -> None:
 
 def scrapy_crawl(replica: ReplicaServer, db: Path, *settings: str) -> None:
     """`scrapy crawl portal` with settings from the command line (they outrank a profile)."""
-    command = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        "portal",
-        "-a",
-        f"site={SITE}",
-        "-s",
-        f"ARCHIVE_DB={db}",
-        "-s",
-        f"REPLICA_URL={replica.url}",
-    ]
-    for setting in settings:
-        command += ["-s", setting]
+    command = scrapy_crawl_command(SITE, db, replica.url, *settings)
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
 
