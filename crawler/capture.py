@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from crawler.extract import EXTRACTOR_VERSION
+from crawler.manifest import MANIFEST
 from crawler.probe import ArticleStep, ListingStep, ProbeReport, run_probe
 from crawler.sites import SiteProfile
 
-MANIFEST = "manifest.json"
 CAPTURE_PAGES = 2  # listing pages per source
 
 

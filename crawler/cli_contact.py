@@ -140,12 +140,13 @@ def learn(directory: Path, slug: str, agency: str, out: Path | None) -> None:
 
     Example: govarchive learn captures/soyte --slug soyte-dongnai --agency "Sở Y tế Đồng Nai"
     """
-    from crawler.learn.learn import LearnError, learn_capture, save
+    from crawler.learn.learn import learn_capture, save
     from crawler.learn.review import print_review
+    from crawler.manifest import CaptureError
 
     try:
         learned = learn_capture(directory, slug, agency)
-    except LearnError as error:
+    except CaptureError as error:  # LearnError is one too
         raise click.ClickException(str(error)) from None
     path = out or directory / "profile.toml"
     save(learned, path)
@@ -169,7 +170,7 @@ def replay(directory: Path, site: str | None) -> None:
 
     Example: govarchive replay captures/thads-dongthap --site thads-dongthap
     """
-    from crawler.replay import CaptureError
+    from crawler.manifest import CaptureError
     from crawler.replay import replay as replay_capture
     from crawler.sites import RegistryError
 

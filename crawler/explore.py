@@ -19,13 +19,13 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from archive import Archive
-from crawler.capture import MANIFEST
 from crawler.discovery.feeds import feed_entries
 from crawler.discovery.sitemaps import sitemap_entries
 from crawler.extract import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
 from crawler.learn.api_family import ApiFamily, capture_site_profile, recognise_api
 from crawler.learn.links import sort_links
 from crawler.learn.pages import Page
+from crawler.manifest import MANIFEST
 from crawler.meta import KIND, SNAPSHOT
 from crawler.probe import ProbeReport, ProbeSpider, describe_failure
 from crawler.signals import fetch_recorded

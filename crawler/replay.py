@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,8 +10,8 @@ from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
 
 from archive import Archive, read_snapshot
-from crawler.capture import MANIFEST
 from crawler.check import CheckResult, judge
+from crawler.manifest import CaptureError, read_manifest
 from crawler.meta import CANONICAL_URL, KIND
 from crawler.probe import ListingStep, ProbeReport, ProbeSpider
 from crawler.sites import SiteProfile, Source, get_site
@@ -20,19 +19,6 @@ from crawler.spiders.portal import CrawlPlan
 
 # The body in a WARC record is decoded already; these would describe the bytes on the wire.
 _WIRE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
-
-
-class CaptureError(ValueError):
-    """A capture folder that cannot be replayed; the message says why."""
-
-
-def load_manifest(directory: Path) -> dict[str, Any]:
-    try:
-        return json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CaptureError(f"{directory} holds no {MANIFEST}: not a capture") from None
-    except ValueError as error:
-        raise CaptureError(f"{directory / MANIFEST} is not JSON ({error})") from None
 
 
 def replay_profile(manifest: dict[str, Any], site: str | None) -> SiteProfile:
@@ -67,7 +53,7 @@ def _source(profile: SiteProfile, record: dict[str, Any], captured: list[dict]) 
 
 def replay_capture(directory: Path, profile: SiteProfile) -> ProbeReport:
     """What a crawl with `profile` reads from the capture in `directory` (no network)."""
-    manifest = load_manifest(directory)
+    manifest = read_manifest(directory)
     report = ProbeReport(profile.slug)
     spider = ProbeSpider(
         profile=profile,
@@ -107,7 +93,7 @@ def replay(
     directory: Path, site: str | None = None, say: Callable[[str], None] = print
 ) -> CheckResult:
     """Replay the capture in `directory` with `site`'s profile (the capture's by default)."""
-    manifest = load_manifest(directory)
+    manifest = read_manifest(directory)
     profile = replay_profile(manifest, site)
     say(f"replay of {manifest['site']} (captured {manifest['captured_at']}) with {profile.slug}")
     return judge(replay_capture(directory, profile), profile, say)

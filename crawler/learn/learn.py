@@ -17,9 +17,10 @@ from crawler.learn.discover import Discovery, discover
 from crawler.learn.drops import learn_drops
 from crawler.learn.families import Family, recognise
 from crawler.learn.induce import FIELDS, Choice, choose, choose_union
-from crawler.learn.pages import LearnError, Page, read_manifest, read_pages
+from crawler.learn.pages import LearnError, Page, read_pages
 from crawler.learn.profile_file import profile_document, write_profile
 from crawler.learn.verify import LearnedProfile, Verdict, verify
+from crawler.manifest import read_manifest
 
 MIN_ARTICLES = 3
 # The share of articles a template must read to be the site's: below it, two templates are

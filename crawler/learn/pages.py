@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,9 +9,10 @@ from typing import Any
 from archive import read_snapshot
 from crawler.extract.decode import decode_html
 from crawler.extract.errors import ExtractionError
+from crawler.manifest import CaptureError
 
 
-class LearnError(ValueError):
+class LearnError(CaptureError):
     """A capture that cannot be learned from; the message says why."""
 
 
@@ -25,19 +25,6 @@ class Page:
     status: int
     text: str
     content_type: str
-
-
-# The capture's manifest (crawler/capture.py writes it; importing that would pull in Scrapy).
-MANIFEST = "manifest.json"
-
-
-def read_manifest(directory: Path) -> dict[str, Any]:
-    try:
-        return json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LearnError(f"{directory} holds no {MANIFEST}: not a capture") from None
-    except ValueError as error:
-        raise LearnError(f"{directory / MANIFEST} is not JSON ({error})") from None
 
 
 def read_pages(directory: Path, manifest: dict[str, Any]) -> list[Page]:
