@@ -12,21 +12,10 @@ from replica.site import SiteConfig
 from replica.text.gov import Cite
 from replica.vocab import vocab
 
-LEGAL = vocab("legal")  # kinds, ministries, office holders, laws, subjects, clauses
-KINDS = LEGAL.KINDS  # (type, number pattern, issuer or None for a ministry, signature, share)
-YEARLY = LEGAL.YEARLY  # real yearly volumes: numbers spread up to these
-MINISTRIES = LEGAL.MINISTRIES
-# Fictional office holders: (until, name) for the head of government, then deputies/ministers.
+LEGAL = vocab("legal")  # kinds, yearly volumes, ministries, office holders, laws, subjects, clauses
+# Fictional heads of government: (until, name); real laws cited as the basis: (name, number, date).
 PRIME_MINISTERS = tuple((date.fromisoformat(d), name) for d, name in LEGAL.PRIME_MINISTERS)
-DEPUTIES = LEGAL.DEPUTIES
-VICE_MINISTERS = LEGAL.VICE_MINISTERS
-# Real laws, cited as the legal basis: (name, number, date).
 LAWS = tuple((name, number, date.fromisoformat(d)) for name, number, d in LEGAL.LAWS)
-FIELDS = LEGAL.FIELDS
-SUBJECTS = LEGAL.SUBJECTS
-CLAUSES = LEGAL.CLAUSES  # (heading of the article, its text)
-EDIT_CLAUSE = LEGAL.EDIT_CLAUSE
-DIRECTIVE_ORDERS = LEGAL.DIRECTIVE_ORDERS
 
 
 @dataclass(frozen=True)
@@ -54,10 +43,10 @@ class DocHead:
 
 
 def make_head(rng: random.Random, kind_index: int, serial: int, day: date) -> DocHead:
-    kind, pattern, issuer, signature, _ = KINDS[kind_index]
-    ministry, code = rng.choice(MINISTRIES)
-    subject = rng.choice(SUBJECTS[kind]).format(
-        field=rng.choice(FIELDS),
+    kind, pattern, issuer, signature, _ = LEGAL.KINDS[kind_index]  # issuer None: a ministry
+    ministry, code = rng.choice(LEGAL.MINISTRIES)
+    subject = rng.choice(LEGAL.SUBJECTS[kind]).format(
+        field=rng.choice(LEGAL.FIELDS),
         law=rng.choice([name for name, _, d in LAWS if d < day] or ["Luật Tổ chức Chính phủ"]),
         ministry=ministry,
         y=day.year,
@@ -66,12 +55,13 @@ def make_head(rng: random.Random, kind_index: int, serial: int, day: date) -> Do
         m=max(1, day.month - 1),
     )
     pm = next(name for until, name in PRIME_MINISTERS if day < until)
+    lines: tuple[str, ...]
     if rng.random() < 0.4:
-        signer, lines = rng.choice(DEPUTIES), ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG")
+        signer, lines = rng.choice(LEGAL.DEPUTIES), ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG")
     else:
         signer, lines = pm, ("THỦ TƯỚNG",)
     if issuer is None:  # a ministry's circular, signed by a vice-minister
-        issuer, signer, lines = ministry, rng.choice(VICE_MINISTERS), ()
+        issuer, signer, lines = ministry, rng.choice(LEGAL.VICE_MINISTERS), ()
     shown = tuple(line for s in signature for line in (lines if s == "{pm}" else (s,)))
     number = pattern.format(n=serial, y=day.year, code=code)
     return DocHead(kind, number, issuer, ministry, day, subject, signer, (*shown, signer))
@@ -88,7 +78,7 @@ def doc_body(
     paragraphs: list[str] = []
     cites: list[Cite] = []
     laws = [law for law in LAWS if law[2] < head.day]
-    field = rng.choice(FIELDS)
+    field = rng.choice(LEGAL.FIELDS)
     fill = {"Kind": head.kind, "field": field, "ministry": head.ministry}
     if head.kind == "Chỉ thị":
         paragraphs.append(
@@ -100,9 +90,9 @@ def doc_body(
             cites.append(other.cite())
         if not earlier:
             paragraphs.append("Thủ tướng Chính phủ yêu cầu:")
-        paragraphs += list(DIRECTIVE_ORDERS[: rng.randint(2, 4)])
+        paragraphs += list(LEGAL.DIRECTIVE_ORDERS[: rng.randint(2, 4)])
         if edited:
-            paragraphs.insert(len(paragraphs) - 1, EDIT_CLAUSE[1])
+            paragraphs.insert(len(paragraphs) - 1, LEGAL.EDIT_CLAUSE[1])
         return paragraphs, cites
     for name, number, day in rng.sample(laws, min(len(laws), rng.randint(1, 2))):
         paragraphs.append(f"Căn cứ {name} số {number} {_long_date(day)};")
@@ -125,9 +115,9 @@ def doc_body(
         "Thông tư": f"Bộ trưởng {head.ministry} ban hành Thông tư {subject}.",
     }
     paragraphs.append(enact[head.kind])
-    clauses = rng.sample(CLAUSES, rng.randint(2, 4))
+    clauses = rng.sample(LEGAL.CLAUSES, rng.randint(2, 4))
     if edited:
-        clauses.append(EDIT_CLAUSE)
+        clauses.append(LEGAL.EDIT_CLAUSE)
     for n, (heading, clause) in enumerate(clauses, 1):
         paragraphs.append(f"Điều {n}. {heading}")
         paragraphs.append(clause.format(**fill))

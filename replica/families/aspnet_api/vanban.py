@@ -1,7 +1,7 @@
 """Family 5 replica: vanban.chinhphu.vn, the government's document system, a grid paged by postback.
 
-URL shapes and markup follow the public crawlers cited in docs/evidence.md (replica/aspnet_html.py
-says which parts); the documents and their text are generated.
+URL shapes and markup follow the public crawlers cited in docs/evidence.md (vanban_html.py says
+which parts); the documents and their text are generated.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import binascii
 import random
 import re
 import struct
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -19,17 +20,11 @@ from urllib.parse import parse_qsl
 
 from replica.corpus import Corpus, IdSpace, iso, slugify
 from replica.families.aspnet_api import vanban_html as ah
-from replica.families.aspnet_api.legal import KINDS, YEARLY, DocHead, Document, doc_body, make_head
-from replica.families.aspnet_api.vanban_html import (
-    DETAIL_PAGE_ID,
-    GRID,
-    LIST_PAGE_ID,
-    PAGE_SIZES,
-    RECORDS_PER_PAGE,
-    SEARCH_BUTTON,
-)
+from replica.families.aspnet_api.legal import LEGAL, DocHead, Document, doc_body, make_head
+from replica.families.aspnet_api.vanban_html import DETAIL_PAGE_ID, LIST_PAGE_ID, RECORDS_PER_PAGE
 from replica.files import file_payload
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci
+from replica.text.gov import Story, truth_record
 
 # The real grid shows 50 rows a page; the twin shows 20 unless the form asks for another size,
 # so that its small corpus (45 documents by default) spans pages reached by postback.
@@ -61,7 +56,7 @@ class ChinhphuDocsSite:
         self.config = config or SiteConfig()
         self.prefix = f"/{self.host}/"
         self.salt = f"{self.config.seed}/{self.slug}"
-        weights = [share for *_, share in KINDS]
+        weights = [share for *_, share in LEGAL.KINDS]
         self.corpus = Corpus(self.config, self.salt, weights, date(2016, 1, 1), date(2026, 10, 31))
         self.ids = IdSpace(150_201, 3, self.salt)
         self.head = lru_cache(maxsize=8192)(self._head)
@@ -74,14 +69,11 @@ class ChinhphuDocsSite:
     # Documents -------------------------------------------------------------------------------
     def _first_position(self, kind: int, year: int) -> int:
         """First position in the kind's sequence published in `year` (numbers restart yearly)."""
-        lo, hi = 0, self.corpus.count(kind)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.corpus.published(self.corpus.index_at(kind, mid)).year < year:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+
+        def year_at(position: int) -> int:
+            return self.corpus.published(self.corpus.index_at(kind, position)).year
+
+        return bisect_left(range(self.corpus.count(kind)), year, key=year_at)
 
     def _head(self, index: int) -> DocHead:
         kind, day = self.corpus.section(index), self.corpus.published(index).date()
@@ -90,7 +82,7 @@ class ChinhphuDocsSite:
         # Base documents spread their numbers over the real yearly range, in order; documents
         # added later (new_articles) continue after them, so no existing number changes.
         end = min(self._year_start(kind, day.year + 1), self.corpus.count(kind, self.corpus.base))
-        count, most = max(0, end - start), YEARLY[kind]
+        count, most = max(0, end - start), LEGAL.YEARLY[kind]
         shift = number(self.salt, kind, day.year, below=most)
 
         def spread(r: int) -> int:
@@ -191,7 +183,7 @@ class ChinhphuDocsSite:
         per page are the form's (its select resent), else the default."""
         current = self.read_viewstate(form.get("__VIEWSTATE", ""))
         asked = form.get(RECORDS_PER_PAGE, "")
-        size = int(asked) if asked.isdigit() and int(asked) in PAGE_SIZES else PAGE_SIZE
+        size = int(asked) if asked.isdigit() and int(asked) in ah.PAGE_SIZES else PAGE_SIZE
         if current is None:
             return self.server_error(VIEWSTATE_ERROR, "System.Web.HttpException")
         ev = form.get("__EVENTVALIDATION")
@@ -201,8 +193,8 @@ class ChinhphuDocsSite:
             )
         target, argument = form.get("__EVENTTARGET", ""), form.get("__EVENTARGUMENT", "")
         if not target:
-            return self.table(1 if SEARCH_BUTTON in form else current, size)
-        if target != GRID or not argument.startswith("Page$"):
+            return self.table(1 if ah.SEARCH_BUTTON in form else current, size)
+        if target != ah.GRID or not argument.startswith("Page$"):
             return self.table(current, size)
         last = self.last_page(size)
         step = argument[5:]
@@ -246,30 +238,23 @@ class ChinhphuDocsSite:
 
     def record(self, doc: Document, base_url: str) -> dict[str, Any]:
         head = doc.head
-        paragraphs = [" ".join(p.split()) for p in doc.paragraphs]
-        return {
-            "site": self.slug,
-            "url": base_url + self.detail_path(doc.docid),
-            "title": head.title,
-            "published": iso(head.day),
-            "updated": None,
-            "author_unit": head.issuer,
-            "author": head.signer,
-            "summary": head.subject,
-            "category": head.kind,
-            "tags": [],
-            "attachments": [
+        # The subject is the summary, the issuer the unit, the signer the author; no byline,
+        # photos, attachments in the text, or tags.
+        text = Story(
+            head.title, head.subject, doc.paragraphs, doc.cites, head.signer, head.issuer, *[()] * 4
+        )
+        return truth_record(
+            self.slug,
+            base_url + self.detail_path(doc.docid),
+            text,
+            published=iso(head.day),
+            category=head.kind,
+            attachments=[
                 {"url": base_url + href, "name": name, "type": kind}
                 for href, name, kind in self.files(head)
             ],
-            "images": [],
-            "body_text": "\n\n".join(paragraphs),
-            "first_paragraph": paragraphs[0],
-            "last_paragraph": paragraphs[-1],
-            "paragraph_count": len(paragraphs),
-            "cited_documents": [c.record() for c in doc.cites],
-            "status": "live" if doc.status == 200 else "removed",
-            "edited": doc.edited,
-            "number": head.number,
-            "document_type": head.kind,
-        }
+            status="live" if doc.status == 200 else "removed",
+            edited=doc.edited,
+            number=head.number,
+            document_type=head.kind,
+        )
