@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import base64
 import io
 import mimetypes
 import struct
 import unicodedata
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 from replica.corpus import slugify
+from replica.site import template
 
 # The standard library's own table (never the machine's /etc/mime.types, so every machine
 # answers alike), plus the Office Open XML types it lacks before Python 3.12.
@@ -61,32 +62,38 @@ def jpeg(comment: str) -> bytes:
     )
 
 
+def _pdf(stream: bytes, font: bytes, info: bytes = b"") -> bytes:
+    """A one-page PDF 1.4 around a content stream, with a correct xref table; one with an
+    `info` dictionary (a producer) starts as Word's do, with a binary-marker comment."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % font,
+        *([info] if info else []),
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" if info else b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b" /Info 6 0 R" if info else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\n" % (len(objects) + 1, trailer)
+    return bytes(out + b"startxref\n%d\n%%%%EOF\n" % xref)
+
+
 def pdf(lines: list[str], when: datetime) -> bytes:
-    """A one-page PDF 1.4 with the given lines of text and a correct xref table."""
+    """A one-page PDF with the given lines of text, as Word 2013 saves it."""
     safe = [ascii_fold(line).translate(_PDF_ESCAPES) for line in lines]
     text = " ".join(f"({line}) Tj 0 -20 Td" for line in safe)
     stream = f"BT /F1 13 Tf 72 770 Td {text} ET".encode("ascii")
     stamp = when.strftime("%Y%m%d%H%M%S")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
-        f"<< /Producer (Microsoft Word 2013) /CreationDate (D:{stamp}+07'00') >>".encode(),
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    info = f"<< /Producer (Microsoft Word 2013) /CreationDate (D:{stamp}+07'00') >>"
+    return _pdf(stream, b"Times-Roman", info.encode())
 
 
 def ole(text: str) -> bytes:
@@ -110,32 +117,16 @@ def docx(lines: list[str], when: datetime) -> bytes:
         for line in lines
     )
     parts = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/word/document.xml" ContentType="application/vnd.'
-            'openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-        ),
-        "word/document.xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body>{paragraphs}</w:body></w:document>"
-        ),
+        "[Content_Types].xml": template(__file__, "docx_content_types.xml"),
+        "_rels/.rels": template(__file__, "docx_rels.xml"),
+        "word/document.xml": template(__file__, "docx_document.xml"),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():
             info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, text.encode("utf-8"))
+            archive.writestr(info, text.strip().format(paragraphs=paragraphs).encode("utf-8"))
     return buffer.getvalue()
 
 
@@ -148,42 +139,13 @@ def attachment_bytes(kind: str, lines: list[str], when: datetime) -> bytes:
 
 
 # A 16x16 baseline JPEG (Python's own email test image): what every replica photo serves.
-TINY_JPEG = base64.b64decode(
-    "/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJ"
-    "DRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQ"
-    "EBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAA"
-    "AQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAA"
-    "AAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSl"
-    "H9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO"
-    "1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gE"
-    "KcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z"
-)
+TINY_JPEG = Path(__file__).with_name("templates").joinpath("photo.jpg").read_bytes()
 
 
 def tiny_pdf(title: str) -> bytes:
     """A valid one-page PDF whose only text is `title` (ASCII-folded)."""
     line = slugify(title).replace("-", " ")[:80] or "van ban"
-    stream = f"BT /F1 12 Tf 72 720 Td ({line}) Tj ET".encode("ascii")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return _pdf(f"BT /F1 12 Tf 72 720 Td ({line}) Tj ET".encode("ascii"), b"Helvetica")
 
 
 def file_payload(ext: str, title: str) -> tuple[bytes, str]:

@@ -12,36 +12,20 @@ from lxml import etree
 
 from replica.site import Response
 
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Block elements that may get 1-2 extra wrapper divs around them.
-WRAPPABLE = frozenset(
-    {"div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "table", "figure"}
-)
+WRAPPABLE = _names("div section article h1 h2 h3 h4 h5 h6 p ul table figure")
 # A wrapper div is only valid (and parsed back the same by any HTML parser) inside these.
-FLOW_PARENTS = frozenset(
-    {
-        "body",
-        "div",
-        "section",
-        "article",
-        "main",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "td",
-        "th",
-        "li",
-        "form",
-        "figure",
-        "blockquote",
-        "center",
-        "dd",
-    }
+FLOW_PARENTS = _names(
+    "body div section article main aside header footer nav td th li form figure blockquote"
+    " center dd"
 )
 # Where `type` is a real HTML attribute; elsewhere (div[type=RelatedNewsBox]) it names a role.
-REAL_TYPE = frozenset(
-    {"input", "button", "script", "style", "link", "source", "ol", "li", "a", "object", "embed"}
-)
+REAL_TYPE = _names("input button script style link source ol li a object embed")
 ID_LISTS = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
 # libxml2's serializer percent-escapes these (spaces, diacritics); links must stay byte-for-byte.
 URI_ATTRS = ("href", "src", "action", "name")
