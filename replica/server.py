@@ -1,8 +1,5 @@
 """HTTP server that mounts replica sites side by side by path prefix, plus the truth endpoints."""
 
-# Over 400 lines on purpose: the router, the HTTP handler and its fault hooks share the
-# request/response plumbing; split them only together with faults.py.
-
 from __future__ import annotations
 
 import contextlib
@@ -16,9 +13,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -202,26 +199,16 @@ class _Handler(BaseHTTPRequestHandler):
     timeout = 30
     server: _HTTPServer
 
-    _body = b""
-
-    def do_GET(self) -> None:
-        self._body = b""
-        self._serve("GET")
-
-    def do_HEAD(self) -> None:
-        self._body = b""
-        self._serve("HEAD")
-
-    def do_POST(self) -> None:  # ASP.NET postbacks and JSON list APIs
-        self._body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self._serve("POST")
-
-    def _serve(self, method: str) -> None:
+    def do_GET(self) -> None:  # and HEAD, and POST (ASP.NET postbacks, JSON list APIs)
+        length = int(self.headers.get("Content-Length") or 0) if self.command == "POST" else 0
+        body = self.rfile.read(length)
         arrived = time.monotonic()
-        status = self._answer(method)
-        self.server.served.append(Served(arrived, method, self.path, status))
+        status = self._answer(self.command, body)
+        self.server.served.append(Served(arrived, self.command, self.path, status))
 
-    def _answer(self, method: str) -> int | None:
+    do_HEAD = do_POST = do_GET
+
+    def _answer(self, method: str, body: bytes) -> int | None:
         """Answer the request; the status sent, or None when the connection was reset."""
         headers = {k.lower(): v for k, v in self.headers.items()}
         host = headers.get("host") or "{}:{}".format(*self.server.server_address[:2])
@@ -233,7 +220,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._reset()
                 return None
             response = plan.early or self.server.injector.finish(
-                plan, router.dispatch(method, self.path, headers, f"http://{host}", self._body)
+                plan, router.dispatch(method, self.path, headers, f"http://{host}", body)
             )
         except Exception as exc:  # a replica bug must show up as a 500, not a hung client
             self.log_error("replica error on %s: %r", self.path, exc)
@@ -260,16 +247,8 @@ class _Handler(BaseHTTPRequestHandler):
     ) -> int:
         status, body = response.status, response.body
         etag = _etag(body) if status == 200 and isinstance(body, bytes) else None
-        if etag and "if-none-match" in headers:
-            if _etag_matches(etag, headers["if-none-match"]):
-                status, body = 304, b""
-        elif status == 200 and response.last_modified and "if-modified-since" in headers:
-            try:
-                since = parsedate_to_datetime(headers["if-modified-since"])
-                if response.last_modified.replace(microsecond=0) <= since:
-                    status, body = 304, b""
-            except (TypeError, ValueError):
-                pass
+        if status == 200 and _not_modified(etag, response.last_modified, headers):
+            status, body = 304, b""
         self.log_request(status, len(body) if isinstance(body, bytes) else "-")
         self.send_response_only(status)  # unlike send_response, adds no Server header of its own
         self.send_header("Date", self.date_time_string())
@@ -306,9 +285,17 @@ def _etag(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=10).hexdigest() + '"'
 
 
-def _etag_matches(etag: str, header: str) -> bool:
-    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
-    return "*" in tags or etag in tags
+def _not_modified(etag: str | None, modified: datetime | None, headers: Mapping[str, str]) -> bool:
+    """Whether a conditional GET's validators match: If-None-Match wins over If-Modified-Since."""
+    if etag and "if-none-match" in headers:
+        tags = {tag.strip().removeprefix("W/") for tag in headers["if-none-match"].split(",")}
+        return "*" in tags or etag in tags
+    if modified and "if-modified-since" in headers:
+        with contextlib.suppress(TypeError, ValueError):
+            return modified.replace(microsecond=0) <= parsedate_to_datetime(
+                headers["if-modified-since"]
+            )
+    return False
 
 
 class ReplicaServer:
@@ -414,10 +401,5 @@ class ReplicaServer:
     def __enter__(self) -> ReplicaServer:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
