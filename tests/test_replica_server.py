@@ -19,7 +19,8 @@ import pytest
 
 import replica
 from replica import ReplicaServer
-from replica.families.thads_sharepoint.site import ThadsProvinceSite
+from replica.families.thads_sharepoint.site import ThadsSite
+from replica.places import BY_SLUG
 from replica.site import SiteConfig
 
 ARTICLES = 45
@@ -34,7 +35,7 @@ BLOCK_TAGS = {"p", "div", "br", "li", "ul", "h1", "h2", "h3", "h4"}
 
 def dongthap_server() -> ReplicaServer:
     """The Đồng Tháp site alone, whatever else the catalog mounts by default."""
-    site = ThadsProvinceSite("dongthap", "Đồng Tháp", SiteConfig(articles=ARTICLES))
+    site = ThadsSite(BY_SLUG["dongthap"], SiteConfig(articles=ARTICLES))
     return ReplicaServer(port=0, sites=[site])
 
 

@@ -1,61 +1,117 @@
-"""Main-zone HTML of the THADS replica: article detail, body markup variants, listings, home."""
+"""THADS (SharePoint 2013) markup: page chrome, web part zones, bodies, listings, home, errors."""
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Sequence
 from datetime import date
 from html import escape
+from typing import Protocol
 from urllib.parse import quote
 
-from replica.families.thads_sharepoint.chrome import page, webpart_id, webpart_zone
-from replica.families.thads_sharepoint.lists import Article, Image, ListSpec, Portal
+from replica.families.thads_sharepoint.lists import Article, Image, ListSpec, data
+from replica.places import Place
+from replica.site import digest, junk_base64, number, stable_uuid, template
 
 SAPO_WORDS = 30
-JUSTIFY = ' style="text-align: justify;"'
 WEB_TITLE = "Tin tức"
-# Pages/<name>.aspx that the top menu links to: lower-cased name -> (file name, heading, text).
-STATIC_PAGES = {
-    "gioithieu.aspx": (
-        "GioiThieu.aspx",
-        "Giới thiệu",
-        "{agency} là cơ quan trực thuộc {parent}, có chức năng {duty}.",
-    ),
-    "vanban.aspx": ("VanBan.aspx", "Văn bản", "Văn bản chỉ đạo, điều hành đang được cập nhật."),
-    "thongbao.aspx": ("ThongBao.aspx", "Thông báo", "Hiện chưa có thông báo mới."),
-    "lienhe.aspx": ("LienHe.aspx", "Liên hệ", "Mọi ý kiến đóng góp xin gửi về Văn phòng Cục."),
+JUSTIFY = ' style="text-align: justify;"'
+T = {
+    name: template(__file__, f"{name}.html")
+    for name in ("page", "cell", "detail", "other", "archive", "listing", "block", "static")
 }
-TITLE_LINES = (
-    "<p><strong>{}</strong></p>",
-    '<p style="text-align: justify;"><b>{}</b></p>',
-    "<div><strong><span>{}</span></strong></div>",
-)
-AUTHOR_LINES = (
-    '<p style="text-align: right;"><strong>{}</strong></p>',
-    '<p style="text-align: right;"><b><i>{}</i></b></p>',
-    '<div style="text-align: right;"><strong>{}</strong></div>',
-    '<p align="right"><em><strong>{}</strong></em></p>',
-)
-MSO_P = (
-    '<p class="MsoNormal" style="margin-bottom:6.0pt;text-align:justify;text-indent:36.0pt">'
-    '<span lang="VI" style="font-size:14.0pt;font-family:&quot;Times New Roman&quot;,serif">'
-    "{}</span></p>"
-)
-# An image caption: centred italics right under the image, marked by the editor's style.
-CAPTION = '<p class="image-caption" style="text-align: center;"><em>{}</em></p>'
+ERROR = template(__file__, "error.html")
 
 
-def dmy(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
+class Portal(Protocol):
+    """A THADS site as its markup sees it (site.ThadsSite)."""
+
+    slug: str
+    prefix: str
+    province_slug: str
+    national: bool
+    place: Place
+    lists: tuple[ListSpec, ...]
+    by_name: dict[str, ListSpec]
+
+    def list_path(self, spec: ListSpec) -> str: ...
+    def article_path(self, spec: ListSpec, item_id: int) -> str: ...
+    def article_href(self, spec: ListSpec, item_id: int, context: str, relative: bool) -> str: ...
+    def page_href(self, spec: ListSpec, page: int, context: str) -> str: ...
+    def newest(self, spec: ListSpec, count: int) -> list[Article]: ...
+
+
+def _js(text: str) -> str:
+    # SharePoint escapes non-ASCII and "/" in the page context block.
+    return json.dumps(text).replace("/", "\\u002f")
+
+
+def webpart_id(site: Portal, key: str, zone: str) -> tuple[str, str]:
+    """(WebPartID uuid, control id) for one web part on one page: page-specific by design."""
+    part = str(stable_uuid(site.slug, key, zone))
+    return part, "ctl00_ctl35_g_" + part.replace("-", "_")
+
+
+def page(
+    site: Portal, key: str, title: str, action: str, path: str, item: int, parts: Sequence[str]
+) -> str:
+    """A complete page: `path` is the canonical path+query, `parts` the web parts' HTML."""
+    cells = []
+    for n, body in enumerate(parts, start=3):
+        part, control = webpart_id(site, key, f"WPQ{n}")
+        cells.append(T["cell"].format(zone=f"WPQ{n}", part=part, control=control, body=body))
+    server_path, web, place = (path.partition("?")[0], f"{site.prefix}noidung/tintuc", site.place)
+    source = quote(path, safe="").replace("_", "%5F").replace(".", "%2E")
+    notices = site.by_name.get("thongbao")
+    return T["page"].format(
+        title=f"{title} - {place.agency}",
+        prefix=site.prefix,
+        web=_js(web),
+        web_url=_js("http://thads.moj.gov.vn" + web),
+        server_path=_js(server_path),
+        web_title=_js(title),
+        tag=number(site.slug, "tag", below=9),
+        list_id=str(stable_uuid(site.slug, server_path, "list")).upper(),
+        item_id=item,
+        site_url=_js("/" + site.province_slug),
+        action=escape(action),
+        request_digest=digest(site.slug, key, "digest", size=64).hex().upper(),
+        viewstate=junk_base64(site.slug, key, "viewstate", size=240 + len(key) * 7),
+        signin=escape(f"{site.prefix}_layouts/15/Authenticate.aspx?Source={source}&Type=list"),
+        agency_upper=place.agency.upper(),
+        parent="BỘ TƯ PHÁP" if site.national else "BỘ TƯ PHÁP - TỔNG CỤC THI HÀNH ÁN DÂN SỰ",
+        news=site.list_path(site.lists[0]).lower(),
+        notices=site.list_path(notices) if notices else f"{site.prefix}Pages/ThongBao.aspx",
+        list_menu="\n".join(
+            f'<li><a href="{site.list_path(spec)}">{spec.display}</a></li>' for spec in site.lists
+        ),
+        portal=place.portal,
+        portal_name="Cổng thông tin điện tử " + ("Chính phủ" if site.national else place.place),
+        zone='<div class="ms-PartSpacingVertical"></div>\n'.join(cells),
+        agency=place.agency,
+        address=place.address,
+        phone=place.phone,
+        email=f"thads{site.province_slug or 'tongcuc'}@moj.gov.vn",
+        counter=f"{1_200_000 + number(site.slug, 'counter', below=800_000):,}".replace(",", "."),
+        generator=digest(site.slug, key, "gen", size=4).hex().upper(),
+        validation=junk_base64(site.slug, key, "validation", size=96),
+    )
+
+
+def error_page(site: Portal, path: str, gone: bool = False) -> str:
+    message = (
+        "Mục không tồn tại. Mục có thể đã bị người dùng khác xóa hoặc đổi tên."
+        if gone
+        else "Không tìm thấy tệp."
+    )
+    correlation = stable_uuid(site.slug, path.lower(), "error")
+    return ERROR.format(prefix=site.prefix, message=message, correlation=correlation)
 
 
 def dated(day: date | None) -> str:
     """'(dd/mm/yyyy)' as lists show it; nothing for the undated article."""
     return f"({day:%d/%m/%Y})" if day else ""
-
-
-def shown(art: Article) -> date | None:
-    """The date a page shows for an article: none for the undated one."""
-    return art.day if art.dated else None
 
 
 def sapo(art: Article) -> str:
@@ -83,34 +139,34 @@ def _image(rng: random.Random, image: Image) -> list[str]:
     src = image.path if rng.random() < 0.6 else quote(image.path)
     blocks = [f'<p style="text-align:center"><img src="{escape(src)}" alt="" /></p>']
     if image.caption:
-        blocks.append(CAPTION.format(escape(image.caption, quote=False)))
+        blocks.append(data()["markup"]["caption"].format(escape(image.caption, quote=False)))
     return blocks
 
 
 def body_html(site: Portal, art: Article) -> str:
     """The content-news body: repeated title (province sites), paragraphs, images, author line."""
-    title = escape(art.title, quote=False)
-    if art.is_seed:
-        blocks = [TITLE_LINES[0].format(title)]
+    title, markup = escape(art.title, quote=False), data()["markup"]
+    if art.style == "seed":
+        blocks = [markup["title_lines"][0].format(title)]
         blocks += [f"<p{JUSTIFY}>{escape(line, quote=False)}</p>" for line in art.paragraphs]
-        blocks += ["<p>&nbsp;</p>", "<p>&nbsp;</p>", AUTHOR_LINES[0].format(art.author_line)]
-        return "\n".join(blocks)
+        blocks += ["<p>&nbsp;</p>", "<p>&nbsp;</p>"]
+        return "\n".join([*blocks, markup["author_lines"][0].format(art.byline.line)])
     rng = random.Random(f"{art.spec.salt}/{art.item_id}/html")
     style = art.style
-    blocks = [rng.choice(TITLE_LINES).format(title)] if site.repeat_title else []
+    blocks = [] if site.national else [rng.choice(markup["title_lines"]).format(title)]
     inner = [_inline(rng, p) for p in art.paragraphs]
     if style == "br":
         sep = rng.choice(("<br/>\n", "<br><br>\n"))
-        blocks.append('<div style="text-align: justify;">' + sep.join(inner) + "</div>")
+        blocks.append(f"<div{JUSTIFY}>" + sep.join(inner) + "</div>")
     else:
         span = style == "p" and rng.random() < 0.4
         for n, html in enumerate(inner):
             if span:
                 html = f'<span style="font-size:14px;">{html}</span>'
             if style == "p":
-                blocks.append(f'<p style="text-align: justify;">{html}</p>')
+                blocks.append(f"<p{JUSTIFY}>{html}</p>")
             elif style == "mso":
-                blocks.append(MSO_P.format(html))
+                blocks.append(markup["mso"].format(html))
             else:
                 blocks.append(f"<div>{html}</div>")
             for image in art.images:
@@ -118,8 +174,9 @@ def body_html(site: Portal, art: Article) -> str:
                     blocks += _image(rng, image)
     blank = "<div>&nbsp;</div>" if style in ("div", "br") else "<p>&nbsp;</p>"
     blocks += [blank] * rng.randint(1, 2)
-    if art.author_line:
-        blocks.append(rng.choice(AUTHOR_LINES).format(escape(art.author_line, quote=False)))
+    if art.byline.line:
+        line = escape(art.byline.line, quote=False)
+        blocks.append(rng.choice(markup["author_lines"]).format(line))
     return "\n".join(blocks)
 
 
@@ -139,72 +196,51 @@ def attachments_html(art: Article) -> str:
     )
 
 
-def breadcrumb(site: Portal, spec: ListSpec) -> str:
-    return (
-        f'<div class="breadcrumb"><a href="{site.prefix}Pages/Trangchu.aspx">Trang chủ</a>'
-        f' <span class="sep">&gt;</span> <a class="category" href="{site.list_path(spec)}">'
-        f"{spec.display}</a></div>"
-    )
-
-
-def _select(control: str, name: str, values: range, chosen: int | None) -> str:
-    selected = ' selected="selected"'
-    options = "".join(
-        f'<option{selected if v == chosen else ""} value="{v}">{v}</option>' for v in values
-    )
-    field = control.replace("_", "$", 2)
-    return f'<select name="{field}${name}" id="{control}_{name}">{options}</select>'
-
-
 def archive_widget(site: Portal, key: str, day: date | None) -> str:
     """'Các tin đã đưa ngày: [day][month][year] Xem', the portal's archive-by-date form."""
     _, control = webpart_id(site, key, "WPQ4")
-    return (
-        '<div class="archive-news">\n<span class="archive-label">Các tin đã đưa ngày:</span>\n'
-        + _select(control, "ddlNgay", range(1, 32), day and day.day)
-        + _select(control, "ddlThang", range(1, 13), day and day.month)
-        + _select(control, "ddlNam", range(2015, 2023), day and day.year)
-        + f'\n<input type="submit" name="{control.replace("_", "$", 2)}$btnXem" value="Xem"'
-        f' id="{control}_btnXem" class="btn-view" />\n</div>'
-    )
+    field = control.replace("_", "$", 2)
+    selects, selected = [], ' selected="selected"'
+    for name, values, chosen in (
+        ("ddlNgay", range(1, 32), day and day.day),
+        ("ddlThang", range(1, 13), day and day.month),
+        ("ddlNam", range(2015, 2023), day and day.year),
+    ):
+        options = "".join(
+            f'<option{selected if v == chosen else ""} value="{v}">{v}</option>' for v in values
+        )
+        selects.append(f'<select name="{field}${name}" id="{control}_{name}">{options}</select>')
+    return T["archive"].format(selects="".join(selects), field=field, control=control)
 
 
 def article_page(site: Portal, art: Article, others: list[Article]) -> str:
     spec, key = art.spec, f"{art.spec.name}/{art.item_id}"
-    detail = (
-        f"{breadcrumb(site, spec)}\n"
-        '<div class="news-detail">\n'
-        f'<h3 class="title-news">{escape(art.title, quote=False)}</h3>\n'
-        f'<div class="date-news">{dmy(shown(art))}</div>\n'
-        f'<div class="content-news ms-rtestate-field">\n{body_html(site, art)}\n</div>'
-        f"{attachments_html(art)}\n</div>"
+    detail = T["detail"].format(
+        prefix=site.prefix,
+        list_path=site.list_path(spec),
+        display=spec.display,
+        title=escape(art.title, quote=False),
+        date=f"{art.shown:%d/%m/%Y}" if art.shown else "",
+        body=body_html(site, art),
+        attachments=attachments_html(art),
     )
     items = "\n".join(
         f'<li><a href="{escape(site.article_href(spec, o.item_id, key, True))}">'
-        f"{escape(o.title, quote=False)}</a> <span>{dated(shown(o))}</span></li>"
+        f"{escape(o.title, quote=False)}</a> <span>{dated(o.shown)}</span></li>"
         for o in others
     )
-    heading = "Các thông báo khác" if spec.d.web == "thongbao" else "Các tin khác"
-    other = (
-        f'<div class="other-news">\n<h4 class="title-other">{heading}</h4>\n'
-        f"<ul>\n{items}\n</ul>\n</div>"
-    )
-    zone = webpart_zone(site, key, (detail, archive_widget(site, key, shown(art)), other))
-    return page(
-        site,
-        key=key,
-        title=WEB_TITLE,
-        action=f"./View_Detail.aspx?ItemID={art.item_id}",
-        request_path=site.article_path(spec, art.item_id),
-        item_id=art.item_id,
-        main=zone,
-    )
+    heading = "Các thông báo khác" if spec.web == "thongbao" else "Các tin khác"
+    other = T["other"].format(heading=heading, items=items)
+    action = f"./View_Detail.aspx?ItemID={art.item_id}"
+    path = site.article_path(spec, art.item_id)
+    parts = (detail, archive_widget(site, key, art.shown), other)
+    return page(site, key, WEB_TITLE, action, path, art.item_id, parts)
 
 
 def pager(site: Portal, spec: ListSpec, current: int) -> str:
     """Page links; with the `trap` knob every page offers a next one, forever."""
-    last, context = spec.pages(), f"{spec.name}/p{current}"
-    top = current + 4 if spec.trap else min(last, current + 4)
+    last, context, trap = spec.pages(), f"{spec.name}/p{current}", spec.config.trap
+    top = current + 4 if trap else min(last, current + 4)
     links = []
     if current > 1:
         links.append(f'<a href="{site.page_href(spec, 1, context)}">Trang đầu</a>')
@@ -214,9 +250,9 @@ def pager(site: Portal, spec: ListSpec, current: int) -> str:
             links.append(f'<span class="current">{n}</span>')
         else:
             links.append(f'<a href="{site.page_href(spec, n, context)}">{n}</a>')
-    if current < last or spec.trap:
+    if current < last or trap:
         links.append(f'<a href="{site.page_href(spec, current + 1, context)}">Trang sau</a>')
-    if current < last and not spec.trap:
+    if current < last and not trap:
         links.append(f'<a href="{site.page_href(spec, last, context)}">Trang cuối</a>')
     return '<div class="paging">' + " ".join(links) + "</div>"
 
@@ -227,26 +263,18 @@ def listing_page(site: Portal, spec: ListSpec, current: int, items: list[Article
         '<div class="item-news">'
         f'<a class="title" href="{escape(site.article_href(spec, a.item_id, key, True))}">'
         f"{escape(a.title, quote=False)}</a>"
-        f'<span class="date">{dated(shown(a))}</span>'
+        f'<span class="date">{dated(a.shown)}</span>'
         f'<p class="sapo">{escape(sapo(a), quote=False)}</p></div>'
         for a in items
     )
     if not items:
         rows = '<div class="no-item">Không có tin bài nào.</div>'
-    listing = (
-        f'<div class="list-news">\n<h2 class="title-list">{spec.display}</h2>\n{rows}\n'
-        f"{pager(site, spec, current)}\n</div>"
-    )
-    newest = shown(items[0]) if items else None
+    listing = T["listing"].format(display=spec.display, rows=rows, pager=pager(site, spec, current))
+    newest = items[0].shown if items else None
     query = f"?Page={current}" if current > 1 else ""
+    parts = (listing, archive_widget(site, key, newest))
     return page(
-        site,
-        key=key,
-        title=WEB_TITLE,
-        action=f"./View_Detail.aspx{query}",
-        request_path=site.list_path(spec) + query,
-        item_id=None,
-        main=webpart_zone(site, key, (listing, archive_widget(site, key, newest))),
+        site, key, WEB_TITLE, f"./View_Detail.aspx{query}", site.list_path(spec) + query, -1, parts
     )
 
 
@@ -256,43 +284,24 @@ def home_page(site: Portal) -> str:
         items = "\n".join(
             f'<li><a href="{escape(site.article_href(spec, a.item_id, "home", False))}">'
             f"{escape(a.title, quote=False)}</a> "
-            f'<span class="date">{dated(shown(a))}</span></li>'
+            f'<span class="date">{dated(a.shown)}</span></li>'
             for a in site.newest(spec, 5)
         )
-        blocks.append(
-            f'<div class="block-news">\n<h2 class="title-block">'
-            f'<a href="{site.list_path(spec)}">{spec.display}</a></h2>\n'
-            f'<ul class="list-news">\n{items}\n</ul>\n</div>'
-        )
+        href = site.list_path(spec)
+        blocks.append(T["block"].format(href=href, display=spec.display, items=items))
     home = '<div class="home-news">\n' + "\n".join(blocks) + "\n</div>"
-    return page(
-        site,
-        key="home",
-        title="Trang chủ",
-        action="./Trangchu.aspx",
-        request_path=f"{site.prefix}Pages/Trangchu.aspx",
-        item_id=1,
-        main=webpart_zone(site, "home", (home,)),
-    )
+    path = f"{site.prefix}Pages/Trangchu.aspx"
+    return page(site, "home", "Trang chủ", "./Trangchu.aspx", path, 1, (home,))
 
 
 def static_page(site: Portal, name: str) -> str:
-    filename, heading, text = STATIC_PAGES[name]
+    static = data()["static"][name]
     if site.national:
-        parent, duty = "Bộ Tư pháp", "tham mưu, giúp Bộ trưởng quản lý nhà nước về thi hành án"
+        parent, duty = ("Bộ Tư pháp", "tham mưu, giúp Bộ trưởng quản lý nhà nước về thi hành án")
     else:
         parent = "Tổng cục Thi hành án dân sự, Bộ Tư pháp"
         duty = "tổ chức thi hành án dân sự trên địa bàn"
-    body = (
-        f'<div class="static-page">\n<h2 class="title-list">{heading}</h2>\n'
-        f"<p>{text.format(agency=site.agency, parent=parent, duty=duty)}</p>\n</div>"
-    )
-    return page(
-        site,
-        key=name,
-        title=heading,
-        action=f"./{filename}",
-        request_path=f"{site.prefix}Pages/{filename}",
-        item_id=2,
-        main=webpart_zone(site, name, (body,)),
-    )
+    text = static["text"].format(agency=site.place.agency, parent=parent, duty=duty)
+    body = T["static"].format(heading=static["heading"], text=text)
+    path = f"{site.prefix}Pages/{static['file']}"
+    return page(site, name, static["heading"], f"./{static['file']}", path, 2, (body,))

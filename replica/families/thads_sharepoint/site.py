@@ -1,63 +1,50 @@
 """Family 1 replica: thads.moj.gov.vn (SharePoint 2013), the national site and province sub-sites.
 
-Each site is a handful of SharePoint lists whose items are made on demand from
-(seed, site, list, index); see replica/thads_lists.py for the list model and the knobs.
+Each site is a handful of SharePoint lists (thads.toml) whose items are made on demand from
+(seed, site, list, index); see lists.py for the list model and the knobs.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
+from urllib.parse import quote
 
 from replica import files
-from replica.families.thads_sharepoint import chrome as thads_chrome
-from replica.families.thads_sharepoint import html as thads_html
+from replica.families.thads_sharepoint import html
 from replica.families.thads_sharepoint.lists import (
     FALLBACK_MODIFIED,
+    SEED_DAY,
     Article,
     Attachment,
-    ListDef,
-    ListSite,
+    Byline,
     ListSpec,
     choose_byline,
+    data,
     edit_paragraphs,
     pick_images,
+    split,
 )
-from replica.places import BY_SLUG, NATIONAL, PROVINCES, Place
-from replica.site import Request, Response, SiteConfig, number, pick, query_ci
+from replica.places import NATIONAL, PROVINCES, Place
+from replica.site import (
+    Request,
+    Response,
+    SiteConfig,
+    collapse,
+    number,
+    pick,
+    query_ci,
+    stable_uuid,
+)
 from replica.text.thads import PROVINCE_VOICE, TextGen, Voice
 from replica.vocab import vocab
 
 THADS_WORDS = vocab("thads")
-
-PROVINCE_LISTS = (
-    ListDef(
-        "TinTuDiaPhuong",
-        "Tin từ địa phương",
-        7,
-        ("cuong_che", "kiem_tra", "tuyen_truyen", "dan_van"),
-    ),
-    ListDef(
-        "HoatDongCuaCuc", "Hoạt động của Cục", 5, ("hoi_nghi", "tap_huan", "kiem_tra", "thi_dua")
-    ),
-    ListDef(
-        "HoatDongDoanThe",
-        "Hoạt động đoàn thể",
-        4,
-        ("doan_the", "binh_dang_gioi", "thi_dua", "dan_van"),
-    ),
-    ListDef("ThongBao", "Thông báo", 2, tuple(THADS_WORDS.NOTICES), web="thongbao"),
-)
-NATIONAL_LISTS = (
-    ListDef("TinTuBoTuPhap", "Tin từ Bộ Tư pháp", 3, ("bo_tu_phap",)),
-    ListDef("ChiDaoDieuHanh", "Chỉ đạo điều hành", 2, ("chi_dao",)),
-    ListDef("NghienCuuTraoDoi", "Nghiên cứu trao đổi", 2, ("nghien_cuu",)),
-    ListDef("TuThucTien", "Từ thực tiễn", 3, ("cuong_che", "kiem_tra", "tuyen_truyen", "tap_huan")),
-    ListDef("HoatDongDangDoanThe", "Hoạt động Đảng, đoàn thể", 2, ("doan_the_tw",)),
-)
 NATIONAL_VOICE = Voice(
     THADS_WORDS.NATIONAL_UNITS,
     THADS_WORDS.NATIONAL_ORG_UNITS,
@@ -68,17 +55,9 @@ NATIONAL_VOICE = Voice(
     local=False,
 )
 NOTICE_VOICE = Voice(documents=THADS_WORDS.NOTICE_DOCUMENTS)
-# The real seed article sits in the middle of HoatDongDoanThe, pinned to its real date; the
-# items around it get earlier/later dates so ItemID order and date order agree.
-SEED_LIST, SEED_DAY = "HoatDongDoanThe", date(2021, 11, 10)
-SEED_CITED = (
-    {
-        "number": "321/KH-UBND",
-        "type": "Kế hoạch",
-        "issuer": "Ủy ban nhân dân tỉnh Đồng Tháp",
-        "date": "2021-11-02",
-    },
-)
+# The seed article sits in the middle of its list; the items around it get earlier/later
+# dates so ItemID order and date order agree.
+SEED_SITE, SEED_LIST = "dongthap", "HoatDongDoanThe"
 MIN_ARTICLES = 18  # so HoatDongDoanThe holds >= 4 items: undated (1) and seed (n // 2) apart
 HOME_PATHS = ("", "pages/trangchu.aspx", "default.aspx")
 _LIST_PATH = re.compile(r"noidung/(tintuc|thongbao)/lists/([a-z]+)/view_detail\.aspx")
@@ -87,9 +66,9 @@ _IMAGE = re.compile(r"noidung/tintuc/publishingimages/[^/]+/[^/]+/[^/]+\.jpe?g")
 FRAGMENTS = ("#", "#top", "#content")
 
 
-@lru_cache(maxsize=1)
-def seed_article() -> tuple[str, date, tuple[str, ...], str]:
-    """Parse replica/seed_article.txt: (title, date, body lines verbatim, author unit)."""
+@cache
+def seed_article() -> tuple[str, tuple[str, ...], str]:
+    """Parse replica/seed_article.txt: (title, body lines verbatim, author unit)."""
     text = resources.files("replica").joinpath("seed_article.txt").read_text(encoding="utf-8")
     lines = [line for line in text.split("\n") if line.strip()]
     # Reading order: Sign In, title, date, title again, body..., "Theo <unit>", widget.
@@ -98,44 +77,81 @@ def seed_article() -> tuple[str, date, tuple[str, ...], str]:
     day = datetime.strptime(lines[2].strip(), "%d/%m/%Y").date()
     if day != SEED_DAY:
         raise ValueError(f"seed article date {day} != {SEED_DAY}")
-    return lines[1].strip(), day, tuple(lines[4:-2]), lines[-2].removeprefix("Theo ").strip()
+    return lines[1].strip(), tuple(lines[4:-2]), lines[-2].removeprefix("Theo ").strip()
 
 
-class ThadsSite(ListSite):
+class ThadsSite:
     """One site of thads.moj.gov.vn: the national site at the root or a Cục THADS sub-site."""
 
+    family = "thads-sharepoint"
     host = "thads.moj.gov.vn"
 
-    def __init__(
-        self, place: Place, config: SiteConfig, *, national: bool, with_seed_article: bool
-    ) -> None:
+    def __init__(self, place: Place, config: SiteConfig | None = None) -> None:
+        self.config = config = config or SiteConfig()
         if config.articles < MIN_ARTICLES:
             raise ValueError(f"a THADS site needs at least {MIN_ARTICLES} articles")
-        self.place, self.national = place, national
-        self.province_slug = place.slug  # "" on the national site
-        self.slug = "thads-national" if national else f"thads-{place.slug}"
+        self.place, self.national = (place, not place.slug)  # the national site is at the root
+        self.province_slug = place.slug
+        self.slug = "thads-national" if self.national else f"thads-{place.slug}"
         self.prefix = f"/{self.host}/" + (f"{place.slug}/" if place.slug else "")
-        self.province, self.agency = place.name, place.agency
-        self.address, self.phone, self.portal = place.address, place.phone, place.portal
-        self.districts = place.districts
-        self.repeat_title = not national  # province pages repeat the title as the first line
-        defs = NATIONAL_LISTS if national else PROVINCE_LISTS
-        base = 3000 if national else 10
-        self.init_lists(
-            defs,
-            config,
-            lambda name: base + number(config.seed, self.slug, name, "first", below=11),
-            seed_list=SEED_LIST if with_seed_article else None,
-            seed_day=SEED_DAY,
-            undated_list=defs[2].name,
+        self.lists = self._lists(data()["national_lists" if self.national else "province_lists"])
+        self.by_name = {spec.name.lower(): spec for spec in self.lists}
+        self.article = lru_cache(maxsize=2048)(self.build_article)
+
+    def _lists(self, defs: list[dict[str, Any]]) -> tuple[ListSpec, ...]:
+        seed, base = self.config.seed, 3000 if self.national else 10
+        counts = split(self.config.articles, [d["share"] for d in defs])
+        news = split(self.config.new_articles, [d["share"] for d in defs])
+        seeds = [
+            c // 2 if self.province_slug == SEED_SITE and d["name"] == SEED_LIST else None
+            for d, c in zip(defs, counts, strict=True)
+        ]
+        removed = self._pick_removed(counts, seeds)
+        return tuple(
+            ListSpec(
+                d["name"],
+                d["display"],
+                tuple(d["topics"]) or tuple(THADS_WORDS.NOTICES),  # a notices list: every kind
+                d.get("web", "tintuc"),
+                self.config,
+                counts[k],
+                news[k],
+                first_id=base + number(seed, self.slug, d["name"], "first", below=11),
+                gap=6 + number(seed, self.slug, d["name"], "gap", below=7),
+                salt=f"{seed}/{self.slug}/{d['name']}",
+                seed_index=seeds[k],
+                undated_index=1 if k == 2 else None,
+                removed=tuple(sorted(removed[k], reverse=True)),
+                edits=self.config.edits if k == 0 else 0,  # the site's main list
+            )
+            for k, d in enumerate(defs)
         )
+
+    def _pick_removed(self, counts: list[int], seeds: list[int | None]) -> list[list[int]]:
+        """`config.remove` base items chosen by a seeded RNG (never the seed article)."""
+        eligible = sum(counts) - sum(s is not None for s in seeds)
+        rng = random.Random(f"{self.config.seed}/{self.slug}/remove")
+        chosen = sorted(rng.sample(range(eligible), min(self.config.remove, eligible)))
+        per_list: list[list[int]] = [[] for _ in counts]
+        k, offset = 0, 0
+        for pos in chosen:
+            while True:
+                usable = counts[k] - (seeds[k] is not None)
+                if pos < offset + usable:
+                    break
+                offset, k = offset + usable, k + 1
+            index = pos - offset
+            if seeds[k] is not None and index >= seeds[k]:
+                index += 1
+            per_list[k].append(index)
+        return per_list
 
     # URLs ------------------------------------------------------------------------------------
     def list_path(self, spec: ListSpec) -> str:
-        return f"{self.prefix}noidung/{spec.d.web}/Lists/{spec.name}/View_Detail.aspx"
+        return f"{self.prefix}noidung/{spec.web}/Lists/{spec.name}/View_Detail.aspx"
 
     def article_path(self, spec: ListSpec, item_id: int) -> str:
-        key = "itemid" if spec.d.web == "thongbao" else "ItemID"  # as real notice links write it
+        key = "itemid" if spec.web == "thongbao" else "ItemID"  # as real notice links write it
         return f"{self.list_path(spec)}?{key}={item_id}"
 
     def article_href(self, spec: ListSpec, item_id: int, context: str, relative: bool) -> str:
@@ -150,7 +166,7 @@ class ThadsSite(ListSite):
             return f"View_Detail.aspx?ItemID={item_id}"
         if roll < 95:
             return canonical + pick(FRAGMENTS, spec.salt, context, item_id)
-        lower = f"{self.prefix}noidung/{spec.d.web}/lists/{spec.name}/view_detail.aspx"
+        lower = f"{self.prefix}noidung/{spec.web}/lists/{spec.name}/view_detail.aspx"
         return f"{lower}?itemid={item_id}"
 
     def page_href(self, spec: ListSpec, page: int, context: str) -> str:
@@ -165,38 +181,31 @@ class ThadsSite(ListSite):
 
     # Articles --------------------------------------------------------------------------------
     def build_article(self, spec: ListSpec, index: int) -> Article:
-        item_id, day = spec.item_id(index), spec.day(index)
         if index == spec.seed_index:
-            title, _, lines, unit = seed_article()
+            title, lines, unit = seed_article()
+            cited = tuple(data()["seed_cited"])
             return Article(
                 spec,
                 index,
-                item_id,
                 title,
-                day,
-                None,
-                True,
                 lines,
-                None,
-                unit,
-                f"Theo {unit}",
-                cited=SEED_CITED,
+                Byline(None, unit, f"Theo {unit}"),
+                cited=cited,
                 style="seed",
-                is_seed=True,
             )
+        item_id, day = spec.item_id(index), spec.day(index)
         rng = random.Random(f"{spec.salt}/{item_id}")
-        place = self.place
-        if self.national:  # national news is about one province or another
-            place = pick(PROVINCES, spec.salt, item_id, "place")
-        topic = rng.choice(spec.d.topics)
-        notice = spec.d.web == "thongbao"
+        # national news is about one province or another
+        place = pick(PROVINCES, spec.salt, item_id, "place") if self.national else self.place
+        topic = rng.choice(spec.topics)
+        notice = spec.web == "thongbao"
         voice = NOTICE_VOICE if notice else PROVINCE_VOICE
         if topic in THADS_WORDS.CENTRAL_TOPICS:
             voice = NATIONAL_VOICE
         gen = TextGen(rng, place.name, place.districts, day, voice, place.agency)
-        files: tuple[str, ...] = ()
+        kinds: tuple[str, ...] = ()
         if notice:
-            titles, templates, files = THADS_WORDS.NOTICES[topic]
+            titles, templates, kinds = THADS_WORDS.NOTICES[topic]
             title = gen.fill(rng.choice(titles))
             paragraphs = [gen.fill(t) for t in templates]
         else:
@@ -208,51 +217,98 @@ class ThadsSite(ListSite):
                 first, sep, rest = paragraphs[0].partition(", ")
                 paragraphs[0] = f"{first}[1]{sep}{rest}"
                 paragraphs.append(f"[1] {gen.document()}.")
-        cited = tuple(gen.cited)
-        author = unit = line = None
+        cited, byline = tuple(gen.cited), Byline()
         if not notice:
             units = voice.units if voice is NATIONAL_VOICE or not self.national else (place.agency,)
             if voice is NATIONAL_VOICE:  # most national items come from the Tổng cục's office
                 units = ("Văn phòng Tổng cục",) * 4 + units
             weights = (0.25, 0.45, 0.15) if self.national else (0.5, 0.2, 0.15)
-            author, unit, line = choose_byline(rng, gen, units, weights)
-        edited = spec.is_edited(index)
-        if edited:
+            byline = choose_byline(rng, gen, units, weights)
+        if spec.is_edited(index):
             edit_paragraphs(spec, item_id, paragraphs, gen)
         markup = random.Random(f"{spec.salt}/{item_id}/markup")
         style = markup.choices(("p", "mso", "div", "br"), weights=(45, 15, 20, 20))[0]
         folder = f"{self.prefix}noidung/tintuc/PublishingImages"
         images = () if notice or style == "br" else pick_images(markup, gen, folder, item_id)
-        attachments = self._attachments(spec, item_id, day, files, markup) if notice else ()
+        attachments = self._attachments(spec, item_id, day, kinds, markup) if notice else ()
         return Article(
-            spec,
-            index,
-            item_id,
-            title,
-            day,
-            None,
-            index != spec.undated_index,
-            tuple(paragraphs),
-            author,
-            unit,
-            line,
-            images=images,
-            attachments=attachments,
-            cited=cited,
-            style=style,
-            edited=edited,
+            spec, index, title, tuple(paragraphs), byline, images, attachments, cited, style
         )
 
     def _attachments(
-        self, spec: ListSpec, item_id: int, day: date, files: tuple[str, ...], rng: random.Random
+        self, spec: ListSpec, item_id: int, day: date, names: tuple[str, ...], rng: random.Random
     ) -> tuple[Attachment, ...]:
-        names = rng.sample(files, min(len(files), rng.randint(1, 2)))
+        chosen = rng.sample(names, min(len(names), rng.randint(1, 2)))
         folder = f"{self.list_path(spec).rsplit('/', 1)[0]}/Attachments/{item_id}"
         out = []
-        for name in names:
+        for name in chosen:
             name = name.format(k=rng.randint(3, 240), year=day.year)
             out.append(Attachment(f"{folder}/{name}", name, name.rsplit(".", 1)[1]))
         return tuple(out)
+
+    def article_count(self) -> int:
+        return sum(spec.total for spec in self.lists)
+
+    def listing(self, spec: ListSpec, page: int) -> list[Article]:
+        return [self.article(spec, i) for i in spec.page_indices(page)]
+
+    def newest(self, spec: ListSpec, count: int) -> list[Article]:
+        found = (spec.index_at(p) for p in range(count))
+        return [self.article(spec, i) for i in found if i is not None]
+
+    def others(self, art: Article, count: int = 5) -> list[Article]:
+        """The "other news" items: the next older live ones, topped up with newer ones."""
+        spec, older, newer = art.spec, [], []
+        i = art.index - 1
+        while i >= 0 and len(older) < count:
+            if not spec.is_removed(i):
+                older.append(i)
+            i -= 1
+        i = art.index + 1
+        while i < spec.total and len(older) + len(newer) < count:
+            if not spec.is_removed(i):
+                newer.append(i)
+            i += 1
+        return [self.article(spec, i) for i in sorted(older + newer, reverse=True)]
+
+    def last_modified(self) -> datetime:
+        newest = [self.newest(spec, 1) for spec in self.lists]
+        return max((a[0].modified() for a in newest if a), default=FALLBACK_MODIFIED)
+
+    # Truth -----------------------------------------------------------------------------------
+    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+        for spec in self.lists:
+            for index in range(spec.total):  # uncached: a full pass would only churn the cache
+                yield self.record(base_url, self.build_article(spec, index))
+
+    def record(self, base_url: str, art: Article) -> dict[str, Any]:
+        paragraphs = [collapse(p) for p in art.paragraphs]
+        return {
+            "site": self.slug,
+            "url": base_url + self.article_path(art.spec, art.item_id),
+            "list": art.spec.name,
+            "item_id": art.item_id,
+            "title": art.title,
+            "published": art.shown.isoformat() if art.shown else None,
+            "updated": None,
+            "author_unit": art.byline.unit,
+            "author": art.byline.author,
+            "summary": None,
+            "category": art.spec.display,
+            "tags": [],
+            "attachments": [
+                {"url": base_url + quote(a.path), "name": a.name, "type": a.kind}
+                for a in art.attachments
+            ],
+            "images": [{"url": base_url + quote(i.path), "caption": i.caption} for i in art.images],
+            "first_paragraph": paragraphs[0],
+            "last_paragraph": paragraphs[-1],
+            "paragraph_count": len(paragraphs),
+            "body_text": "\n\n".join(paragraphs),
+            "cited_documents": [dict(c) for c in art.cited],
+            "status": "removed" if art.spec.is_removed(art.index) else "live",
+            "edited": art.edited,
+        }
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
@@ -264,9 +320,9 @@ class ThadsSite(ListSite):
         rel = path[len(self.prefix) :].lower()
         params = query_ci(request.query)
         if rel in HOME_PATHS:
-            return self._ok(thads_html.home_page(self), "home", self.last_modified())
-        if rel.startswith("pages/") and rel[6:] in thads_html.STATIC_PAGES:
-            return self._ok(thads_html.static_page(self, rel[6:]), rel, None)
+            return self._ok(html.home_page(self), "home", self.last_modified())
+        if rel.startswith("pages/") and rel[6:] in data()["static"]:
+            return self._ok(html.static_page(self, rel[6:]), rel, None)
         if match := _ATTACHMENT.fullmatch(rel):
             return self._attachment(int(match.group(1)), match.group(2), path)
         if _IMAGE.fullmatch(rel):
@@ -274,7 +330,7 @@ class ThadsSite(ListSite):
             return Response(200, body, "image/jpeg", self.headers(rel), FALLBACK_MODIFIED)
         match = _LIST_PATH.fullmatch(rel)
         spec = self.by_name.get(match.group(2)) if match else None
-        if match is None or spec is None or spec.d.web != match.group(1):
+        if match is None or spec is None or spec.web != match.group(1):
             return self.error(404, path)
         if "itemid" in params:
             raw = params["itemid"].strip()
@@ -284,76 +340,49 @@ class ThadsSite(ListSite):
             if spec.is_removed(index):
                 return self.error(spec.gone_status(index), path)
             art = self.article(spec, index)
-            html = thads_html.article_page(self, art, self.others(art))
-            return self._ok(html, f"{spec.name}/{art.item_id}", art.modified())
+            page = html.article_page(self, art, self.others(art))
+            return self._ok(page, f"{spec.name}/{art.item_id}", art.modified())
         raw = params.get("page", "1").strip()
-        page = max(1, int(raw)) if raw.isdigit() else 1
-        items = self.listing(spec, page)
-        html = thads_html.listing_page(self, spec, page, items)
-        return self._ok(html, f"{spec.name}/p", items[0].modified() if items else None)
+        number_ = max(1, int(raw)) if raw.isdigit() else 1
+        items = self.listing(spec, number_)
+        page = html.listing_page(self, spec, number_, items)
+        return self._ok(page, f"{spec.name}/p", items[0].modified() if items else None)
 
     def _attachment(self, item_id: int, name: str, path: str) -> Response:
-        spec = self.by_name["thongbao"]
-        index = spec.index_of(item_id)
-        if index is None or spec.is_removed(index):
+        spec = self.by_name.get("thongbao")  # the national site has no notices list
+        index = spec.index_of(item_id) if spec else None
+        if spec is None or index is None or spec.is_removed(index):
             return self.error(404, path)
         art = self.article(spec, index)
         for att in art.attachments:
             if att.name.lower() == name:
-                lines = [art.title, self.agency, att.name, *art.paragraphs]
+                lines = [art.title, self.place.agency, att.name, *art.paragraphs]
                 body = files.attachment_bytes(att.kind, lines, art.modified())
                 content_type = files.content_type(att.kind)
                 return Response(200, body, content_type, self.headers(path), art.modified())
         return self.error(404, path)
 
     def headers(self, key: str) -> tuple[tuple[str, str], ...]:
-        return thads_chrome.sharepoint_headers(self.slug, key)
+        """SharePoint's response headers; the request GUID varies per page."""
+        guid = str(stable_uuid(self.slug, key, "request"))
+        return tuple((name, value.format(guid=guid)) for name, value in data()["headers"])
 
-    def _ok(self, html: str, key: str, modified: datetime | None) -> Response:
+    def _ok(self, page: str, key: str, modified: datetime | None) -> Response:
         modified = modified or FALLBACK_MODIFIED
-        return Response(200, encode(html), headers=self.headers(key), last_modified=modified)
+        return Response(200, encode(page), headers=self.headers(key), last_modified=modified)
 
     def error(self, status: int, path: str) -> Response:
         """SharePoint's error page: 404 for what never existed, 404 or 410 for removed items."""
-        html = thads_chrome.error_page(self, path, gone=status == 410)
+        page = html.error_page(self, path, gone=status == 410)
         headers = self.headers(path)
-        return Response(status, encode(html), headers=headers, last_modified=FALLBACK_MODIFIED)
-
-
-class ThadsProvinceSite(ThadsSite):
-    """A Cục THADS province sub-site of thads.moj.gov.vn mounted at /<province_slug>/."""
-
-    def __init__(
-        self,
-        province_slug: str = "dongthap",
-        province: str = "Đồng Tháp",
-        config: SiteConfig | None = None,
-        *,
-        with_seed_article: bool | None = None,
-    ) -> None:
-        place = BY_SLUG[province_slug]
-        if place.name != province:
-            raise ValueError(f"{province_slug} is {place.name}, not {province}")
-        if with_seed_article is None:
-            with_seed_article = province_slug == "dongthap"  # the seed is a Đồng Tháp page
-        super().__init__(
-            place, config or SiteConfig(), national=False, with_seed_article=with_seed_article
-        )
-
-
-class ThadsNationalSite(ThadsSite):
-    """The Tổng cục THADS site at the root of thads.moj.gov.vn."""
-
-    def __init__(self, config: SiteConfig | None = None) -> None:
-        super().__init__(NATIONAL, config or SiteConfig(), national=True, with_seed_article=False)
+        return Response(status, encode(page), headers=headers, last_modified=FALLBACK_MODIFIED)
 
 
 def thads_sites(config: SiteConfig) -> list[ThadsSite]:
     """The national site and every province sub-site the replica mounts."""
-    provinces = [ThadsProvinceSite(p.slug, p.name, config) for p in PROVINCES]
-    return [ThadsNationalSite(config), *provinces]
+    return [ThadsSite(place, config) for place in (NATIONAL, *PROVINCES)]
 
 
-def encode(html: str) -> bytes:
+def encode(page: str) -> bytes:
     # SharePoint serves CRLF line endings.
-    return html.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+    return page.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
