@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -73,8 +73,18 @@ class SectionPortal:
     attachment_rate = 0.0
     errors = ("Không tìm thấy.", "Bài viết đã bị gỡ bỏ.")  # error_page's 404 and 410 messages
     fallback_modified = datetime(2026, 1, 1, 2, 0, tzinfo=UTC)  # Last-Modified of other pages
+    # The markup frame() and home_page() fill, for the sites that use them.
+    portal: str  # the site's name
+    frame_template: str  # str.format: {title} {portal} {head} {prefix} {menu} {main}
+    home_block: str  # one section on the home page: {href} {name} {items}
+    home_title = ""  # "": the portal's name
+    home_count = 5  # posts per section on the home page
 
-    def __init__(self, config: SiteConfig | None = None) -> None:
+    def __init__(
+        self, config: SiteConfig | None = None, spec: Mapping[str, Any] | None = None
+    ) -> None:
+        if spec is not None:
+            self.take_spec(spec)
         self.config = config or SiteConfig()
         self.prefix = f"/{self.host}/"
         self.salt = f"{self.config.seed}/{self.slug}"
@@ -83,6 +93,22 @@ class SectionPortal:
         self.corpus = Corpus(self.config, self.salt, weights, self.first_day, self.last_day)
         self.ids = IdSpace(*self.id_space, salt=self.salt)
         self.post = lru_cache(maxsize=2048)(self._post)
+
+    def take_spec(self, spec: Mapping[str, Any]) -> None:
+        """Who the site is and how its text is made, from a spec (a TOML table) instead of
+        class attributes; `headers` and `errors` are optional."""
+        self.spec = spec
+        self.slug, self.host, self.portal = spec["slug"], spec["host"], spec["portal"]
+        self.domain, self.bylines = spec["domain"], tuple(spec["bylines"])
+        self.id_space = tuple(spec["id_space"])
+        self.first_day, self.last_day = spec["first_day"], spec["last_day"]  # TOML dates
+        self.page_size = spec["page_size"]
+        self.sections_spec = tuple(
+            Section(s["key"], s["name"], tuple(s["topics"]), s["weight"], s.get("ident", n + 1))
+            for n, s in enumerate(spec["sections"])
+        )
+        self.headers = tuple(tuple(pair) for pair in spec.get("headers", self.headers))
+        self.errors = tuple(spec.get("errors", self.errors))
 
     def make_sections(self) -> tuple[Any, ...]:
         return self.sections_spec
@@ -180,9 +206,38 @@ class SectionPortal:
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         raise NotImplementedError
 
-    def frame(self, title: str, main: str) -> str:
-        """A whole page around `main`."""
+    def items_html(self, posts: Sequence[Post]) -> str:
+        """Posts as a listing shows them."""
         raise NotImplementedError
+
+    def frame(self, title: str, main: str, head: str = "") -> str:
+        """A whole page around `main`; `head` goes into its <head>."""
+        return self.frame_template.format(
+            title=t(title),
+            portal=t(self.portal),
+            head=head,
+            prefix=self.prefix,
+            menu=self.menu(),
+            main=main,
+        )
+
+    def home_page(self) -> str:
+        """The newest posts of every section."""
+        blocks = [
+            self.home_block.format(
+                href=a(self.section_path(s)),
+                name=t(s.name),
+                items=self.items_html(self.newest(s, self.home_count)),
+            )
+            for s in self.sections
+        ]
+        return self.frame(self.home_title or self.portal, "\n".join(blocks))
+
+    def window(self, page: int, last: int, span: int) -> range:
+        """The page numbers a pager shows around `page`; with the trap it runs past the last."""
+        return range(
+            max(1, page - span), (page + span if self.config.trap else min(last, page + span)) + 1
+        )
 
     def listing_page(
         self, section: Section, page: int, posts: list[Post], last: int, more: bool
