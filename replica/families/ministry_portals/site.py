@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,9 +23,6 @@ from replica.site import Request, Response, SiteConfig, template
 SPECS = Path(__file__).with_name("ministries.toml")
 _IMAGE = re.compile(r"media/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
 _PAGER = '<div class="paging">{links}</div>'
-
-
-FRAME = template(__file__, "frame.html")
 
 
 @cache
@@ -44,18 +40,11 @@ class MinistrySite(SectionPortal):
     headers = (("Server", "nginx"), ("Cache-Control", "public, max-age=120"))
     errors = ("Không tìm thấy trang.", "Bài viết không còn tồn tại.")
 
+    frame_template = template(__file__, "frame.html")
+    home_block = '<div class="home-block"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
+
     def __init__(self, spec: Mapping[str, Any], config: SiteConfig | None = None) -> None:
-        self.spec = spec
-        self.slug, self.host, self.domain = spec["slug"], spec["host"], spec["domain"]
-        self.bylines = tuple(spec["bylines"])
-        self.first_day, self.last_day = date.fromisoformat(spec["first_day"]), date(2026, 10, 30)
-        self.id_space = tuple(spec["id_space"])
-        self.page_size = spec["page_size"]
-        self.sections_spec = tuple(
-            Section(s["key"], s["name"], tuple(s["topics"]), s["weight"], s.get("ident", n + 1))
-            for n, s in enumerate(spec["sections"])
-        )
-        super().__init__(config)
+        super().__init__(config, spec)
         # A repeated slug's digit depends on every earlier title: a table built on the first
         # request, of titles alone, kept small (path hashes and the few repeats), so 100,000
         # articles cost seconds once and a few MB, and each path is computed again on demand.
@@ -127,17 +116,6 @@ class MinistrySite(SectionPortal):
             return f"{weekday(post.published.date())}, {shown}"
         return shown
 
-    def frame(self, title: str, main: str, head: str = "") -> str:
-        portal = self.spec["portal"]
-        return FRAME.format(
-            title=t(title),
-            portal=t(portal),
-            head=head,
-            prefix=self.prefix,
-            menu=self.menu(),
-            main=main,
-        )
-
     def items_html(self, posts: Sequence[Post]) -> str:
         return "\n".join(
             self.spec["item"].format(
@@ -149,12 +127,11 @@ class MinistrySite(SectionPortal):
     def listing_page(
         self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
     ) -> str:
-        top = page + 3 if self.config.trap else min(last, page + 3)
         links = [
             f"<li><span>{n}</span></li>"
             if n == page
             else f'<li><a href="{a(self.section_path(section, n))}">{n}</a></li>'
-            for n in range(max(1, page - 3), top + 1)
+            for n in self.window(page, last, 3)
         ]
         if more:
             links.append(self.spec["next"].format(href=a(self.section_path(section, page + 1))))
@@ -162,14 +139,6 @@ class MinistrySite(SectionPortal):
         items = self.items_html(posts)
         main = f'<div class="category"><h2>{t(section.name)}</h2>\n{items}\n{pager}</div>'
         return self.frame(section.name, main)
-
-    def home_page(self) -> str:
-        blocks = [
-            f'<div class="home-block"><h2><a href="{a(self.section_path(s))}">{t(s.name)}</a>'
-            f"</h2>\n{self.items_html(self.newest(s, 5))}</div>"
-            for s in self.sections
-        ]
-        return self.frame(self.spec["portal"], "\n".join(blocks))
 
     def article_page(self, post: Post) -> str:
         story = post.story
