@@ -13,25 +13,22 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
-from html import escape
 from typing import Any
 from urllib.parse import parse_qsl
 
 from replica.chrome import a, t
-from replica.corpus import iso
-from replica.families.liferay.model import Section
 from replica.families.liferay.site import LiferaySite
 from replica.files import file_payload
-from replica.newsportal import Post
-from replica.site import Request, Response, number
-from replica.text.gov import truth_record
+from replica.newsportal import Post, Section
+from replica.site import Request, Response, number, template
 
 JSON = "application/json; charset=utf-8"
 PAGE_SIZE_CAP = 500  # assumed: the largest PAGE_SIZE the list API answers in full
 ARTICLE_PAGE, HOME_PAGE = "5803", "5801"
 LIST_API, DETAIL_API = "/portal/api/lay_bai_viet_theo_danh_muc", "/portal/api/layChiTietBaiViet"
 FEATURED = "8358"  # "Tin nổi bật": some articles carry it as a second category
-_IMAGE = re.compile(r"resource/CustomsCMS/BO_YTE/(\d{4})/(\d{1,2})/(\d{1,2})/(\d+)-(\d+)\.jpg")
+SHELL = template(__file__, "moh_shell.html")  # index.jsp as a crawler without JavaScript sees it
+_IMAGE = re.compile(r"resource/CustomsCMS/BO_YTE/\d{4}/\d{1,2}/\d{1,2}/(\d+)-(\d+)\.jpg")
 
 
 class MohSite(LiferaySite):
@@ -47,8 +44,6 @@ class MohSite(LiferaySite):
     body_class = "moh-theme"
     company_id = "10154"
     group_id = 20182
-    search_path = "tim-kiem"
-    search_param = "q"
     page_size = 20
     bylines = ("source", "author", "author_source")
     attachment_rate = 0.0  # the article API shows no attachment field
@@ -56,16 +51,15 @@ class MohSite(LiferaySite):
     id_space = (160_017, 4)
     # Category ids and names as the public crawlers list them.
     sections_spec = (
-        ("8351", "Tin hoạt động", ("lanh_dao", "kham_chua_benh"), 2),
-        ("8356", "Tin tổng hợp", ("kham_chua_benh", "duoc_attp", "phong_dich"), 3),
-        ("8360", "Tin chỉ đạo điều hành", ("phong_dich",), 2),
+        Section("8351", "Tin hoạt động", ("lanh_dao", "kham_chua_benh"), 2, 8351),
+        Section("8356", "Tin tổng hợp", ("kham_chua_benh", "duoc_attp", "phong_dich"), 3, 8356),
+        Section("8360", "Tin chỉ đạo điều hành", ("phong_dich",), 2, 8360),
     )
-    menu_extra = ()
     headers = (("Server", "nginx"), ("X-Frame-Options", "SAMEORIGIN"))
 
-    def item_href(self, item: Post) -> str:
+    def post_path(self, post: Post) -> str:
         return (
-            f"{self.prefix}index.jsp?pageId={ARTICLE_PAGE}&aid={item.ident}&cid={item.section.slug}"
+            f"{self.prefix}index.jsp?pageId={ARTICLE_PAGE}&aid={post.ident}&cid={post.section.key}"
         )
 
     def image_href(self, item: Post, k: int) -> str:
@@ -73,8 +67,8 @@ class MohSite(LiferaySite):
         folder = f"resource/CustomsCMS/BO_YTE/{day.year}/{day.month}/{day.day}"
         return f"{self.prefix}{folder}/{item.ident}-{k}.jpg"
 
-    def section_path(self, section: Section) -> str:
-        return f"{self.prefix}index.jsp?pageId={HOME_PAGE}&cid={section.slug}"
+    def section_path(self, section: Section, page: int = 1) -> str:
+        return f"{self.prefix}index.jsp?pageId={HOME_PAGE}&cid={section.key}"
 
     def robots(self) -> str:
         return ""  # assumed: no source shows moh.gov.vn's robots.txt
@@ -82,8 +76,8 @@ class MohSite(LiferaySite):
     def categories(self, item: Post) -> str:
         """MA_DANH_MUC: the article's category, and for some the featured one too."""
         if number(self.salt, item.index, "featured", below=4) == 0:
-            return f"{item.section.slug};{FEATURED}"
-        return item.section.slug
+            return f"{item.section.key};{FEATURED}"
+        return item.section.key
 
     # HTTP ------------------------------------------------------------------------------------
     def handle(self, request: Request) -> Response:
@@ -91,11 +85,19 @@ class MohSite(LiferaySite):
         params = dict(parse_qsl(request.query, keep_blank_values=True))
         if rel == "bridge":
             return self._bridge(request, params.get("url", ""))
-        match = _IMAGE.fullmatch(rel)
-        if match:
-            return self._image(int(match.group(4)), int(match.group(5)))
+        if match := _IMAGE.fullmatch(rel):
+            post = self.post_by_id(match.group(1))
+            if post is None or post.status != 200 or int(match.group(2)) >= len(post.story.images):
+                return self.error(404)
+            body, ctype = file_payload("jpg", post.story.title)
+            return Response(200, body, ctype, self.headers, post.modified)
         if rel in ("", "index.jsp"):
-            return self.html(_shell(self, params.get("pageId", HOME_PAGE)), None)
+            page = params.get("pageId", HOME_PAGE)
+            name, attr = t(self.portal_name), a(self.portal_name)
+            shell = SHELL.format(
+                name=name, name_attr=attr, body_class=self.body_class, page=a(page)
+            )
+            return self.html(shell, None)
         return self.error(404)
 
     def _bridge(self, request: Request, target: str) -> Response:
@@ -115,18 +117,16 @@ class MohSite(LiferaySite):
 
     def _list(self, payload: dict[str, Any]) -> Response:
         """A category's newest articles, one group per category asked for."""
-        section = next(
-            (s for s in self.sections if s.slug == str(payload.get("MA_DANH_MUC"))), None
-        )
+        section = next((s for s in self.sections if s.key == str(payload.get("MA_DANH_MUC"))), None)
         if section is None:
             return self._json([])
         try:
             size = max(1, min(int(payload.get("PAGE_SIZE", 10)), PAGE_SIZE_CAP))
         except (TypeError, ValueError):
             size = 10
-        items = self.live(self.corpus.newest(self.sections.index(section), 0, size))
+        items = self.newest(section, size)
         group = {
-            "MA": section.slug,
+            "MA": section.key,
             "TEN_MUC": section.name,
             "ITEMS": [self._list_item(item) for item in items],
         }
@@ -145,54 +145,28 @@ class MohSite(LiferaySite):
         }
 
     def _detail(self, payload: dict[str, Any]) -> Response:
-        raw = str(payload.get("maBaiViet", ""))
-        index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
-        if index is None:
+        item = self.post_by_id(str(payload.get("maBaiViet", "")))
+        if item is None:
             return self._json({"d": None}, 404)  # assumed: how an unknown id is answered
-        item = self.post(index)
         if item.status != 200:
             return self._json({"d": None}, item.status)
         story = item.story
         detail = {
             "ma": str(item.ident),
             "tieuDe": story.title,
-            "moTa": f"<strong>{escape(story.sapo, quote=False)}</strong>" if story.sapo else "",
+            "moTa": f"<strong>{t(story.sapo)}</strong>" if story.sapo else "",
             "noiDung": _content(self, item),
             "thoiGianBatDauDang": _twelve_hour(item.published),
         }
         return self._json({"d": detail}, modified=item.modified)
-
-    def _image(self, ident: int, k: int) -> Response:
-        index = self.ids.index_of(ident, self.corpus.total)
-        if index is None or self.post(index).status != 200:
-            return self.error(404)
-        story = self.post(index).story
-        if k >= len(story.images):
-            return self.error(404)
-        body, ctype = file_payload("jpg", story.title)
-        return Response(200, body, ctype, self.headers, self.post(index).modified)
 
     def _json(self, value: Any, status: int = 200, modified: datetime | None = None) -> Response:
         body = json.dumps(value, ensure_ascii=False).encode("utf-8")
         return Response(status, body, JSON, self.headers, modified)
 
     # Truth -----------------------------------------------------------------------------------
-    def record(self, item: Post, base_url: str) -> dict[str, Any]:
-        story = item.story
-        return truth_record(
-            self.slug,
-            base_url + self.item_href(item),
-            story,
-            published=iso(item.published.replace(second=0, microsecond=0)),
-            category=item.section.name,
-            tags=[],  # the article API shows no tags
-            images=[
-                {"url": base_url + self.image_href(item, k), "caption": caption}
-                for k, (_, caption, _) in enumerate(story.images)
-            ],
-            status="live" if item.status == 200 else "removed",
-            edited=item.updated is not None,  # the API shows no update time, only the new text
-        )
+    def record(self, post: Post, base_url: str) -> dict[str, Any]:
+        return {**super().record(post, base_url), "tags": []}  # the article API shows no tags
 
 
 def _content(site: MohSite, item: Post) -> str:
@@ -217,20 +191,3 @@ def _content(site: MohSite, item: Post) -> str:
 def _twelve_hour(moment: datetime) -> str:
     """The API's time format: "21/07/2026 03:00 PM"."""
     return f"{moment:%d/%m/%Y %I:%M %p}"
-
-
-def _shell(site: MohSite, page_id: str) -> str:
-    """An index.jsp page as a crawler without JavaScript sees it: no article in it."""
-    script = (
-        "function bridge(u,b){return fetch('bridge?url='+u,{method:'POST',"
-        "headers:{'Content-Type':'application/json'},body:JSON.stringify(b)})"
-        ".then(function(r){return r.json();});}"
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8" />\n'
-        f"<title>{t(site.portal_name)}</title>\n"
-        f'<meta name="description" content="{a(site.portal_name)}" /></head>\n'
-        f'<body class="{site.body_class}"><div id="root" data-page="{a(page_id)}"></div>\n'
-        f"<script>{script}</script>\n"
-        f"<noscript>{t(site.portal_name)}</noscript></body></html>\n"
-    )
