@@ -16,26 +16,10 @@ from html import escape
 from replica.families.moj_portal.model import Article, Portal
 from replica.site import number, template
 
-STATIC_PAGES = {
-    "gioi-thieu": (
-        "Giới thiệu",
-        "Thi hành án dân sự tỉnh {province} là cơ quan thi hành án dân sự cấp tỉnh trực thuộc "
-        "Cục Quản lý thi hành án dân sự, Bộ Tư pháp, có chức năng tổ chức thi hành án dân sự "
-        "và thực hiện nhiệm vụ quản lý nhà nước về thi hành án hành chính trên địa bàn tỉnh.",
-    ),
-    "lien-he": (
-        "Liên hệ",
-        "Mọi thông tin, ý kiến đóng góp xin gửi về Văn phòng Thi hành án dân sự tỉnh {province}.",
-    ),
+T = {
+    name: template(__file__, f"{name}.html")
+    for name in ("layout", "article", "card", "listing", "section", "error")
 }
-ADDRESS = "Số 10, đường Võ Trường Toản, phường Cao Lãnh, tỉnh {province}"
-
-
-ERROR = template(__file__, "error.html")
-LISTING = template(__file__, "listing.html")
-CARD = template(__file__, "card.html")
-ARTICLE = template(__file__, "article.html")
-LAYOUT = template(__file__, "layout.html")
 
 
 def e(text: str) -> str:
@@ -64,7 +48,7 @@ def layout(site: Portal, *, title: str, description: str, path: str, main: str) 
         for z, c in enumerate(site.categories)
     )
     org = site.org
-    return LAYOUT.format(
+    return T["layout"].format(
         title=e(title),
         org=e(org),
         description=e(description),
@@ -120,7 +104,7 @@ def article_page(site: Portal, art: Article) -> str:
         for o in site.related(art)
     )
     share = "https://" + site.article_path(art).lstrip("/")  # the real host's URL
-    main = ARTICLE.format(
+    main = T["article"].format(
         prefix=site.prefix,
         news_path=site.listing_path(None),
         category=e(art.category.name),
@@ -150,7 +134,7 @@ def _card(site: Portal, art: Article) -> str:
     )
     href = site.article_path(art)
     title = escape(art.story.title, quote=False)
-    return CARD.format(
+    return T["card"].format(
         href=href,
         image=e(image),
         alt=e(art.story.title),
@@ -193,7 +177,7 @@ def listing_page(
     cards = "\n".join(_card(site, a) for a in items)
     if not items:
         cards = '<div class="col-12"><p class="text-muted">Chưa có tin bài.</p></div>'
-    main = LISTING.format(
+    main = T["listing"].format(
         heading=e(heading),
         cards=cards,
         pager=pager(site, zone, page, last, more),
@@ -226,28 +210,15 @@ def home_page(site: Portal) -> str:
     )
 
 
-def static_page(site: Portal, key: str) -> str:
-    heading, text = STATIC_PAGES[key]
-    main = (
-        f'<section class="static-page"><h1 class="h4 fw-bold">{heading}</h1>\n'
-        f"<p>{e(text.format(province=site.province))}</p></section>"
-    )
-    return layout(site, title=heading, description=heading, path=site.prefix + key, main=main)
-
-
-def search_page(site: Portal, query: str) -> str:
-    main = (
-        f'<section class="search-page"><h1 class="h4 fw-bold">Kết quả tìm kiếm: {e(query)}</h1>\n'
-        '<p class="text-muted">Không tìm thấy kết quả phù hợp.</p></section>'
-    )
-    return layout(
-        site, title="Tìm kiếm", description="Tìm kiếm", path=site.prefix + "tim-kiem", main=main
-    )
+def section_page(site: Portal, key: str, css: str, title: str, heading: str, para: str) -> str:
+    """A page of one heading and one paragraph: a static page, or the search's answer."""
+    main = T["section"].format(css=css, heading=heading, paragraph=para)
+    return layout(site, title=title, description=title, path=site.prefix + key, main=main)
 
 
 def error_page(site: Portal, status: int) -> str:
     text = "Bài viết đã bị gỡ bỏ." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
     ref = number(site.salt, status, "ref", below=10**8)
-    return ERROR.format(
+    return T["error"].format(
         status=status, org=e(site.org), host=site.host, text=text, ref=ref, prefix=site.prefix
     )

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
 
 from replica.newsroom import Roster, Story
+
+
+@cache
+def data() -> dict[str, Any]:
+    """portal.toml: the platform's headers, address, static pages, and moj.gov.vn's spec."""
+    with Path(__file__).with_name("portal.toml").open("rb") as handle:
+        return tomllib.load(handle)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ from __future__ import annotations
 import random
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from html import escape
 
 from replica.families.moj_portal import html as markup
-from replica.families.moj_portal.model import Article, Category
+from replica.families.moj_portal.model import Article, Category, data
 from replica.newsroom import (
     VN_TIME,
     RosterSite,
@@ -44,14 +45,6 @@ NEW_FROM, NEW_PER_DAY = date(2026, 4, 1), 2
 _ARTICLE = re.compile(r"tin-tuc/chi-tiet/(?:([a-z0-9-]+)-)?([a-z0-9]{6})\.html")
 _CATEGORY = re.compile(r"tin-tuc/chuyen-muc/([a-z0-9-]+)\.html")
 
-HEADERS = (
-    ("Server", "nginx"),
-    ("Cache-Control", "public, max-age=120"),
-    ("X-Frame-Options", "SAMEORIGIN"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "strict-origin-when-cross-origin"),
-)
-
 
 class ThadsNewSite(RosterSite):
     """One province of the 2025 THADS portal, mounted at /demothads.moj.gov.vn/<province>/."""
@@ -60,7 +53,6 @@ class ThadsNewSite(RosterSite):
     fallback_modified = datetime(2024, 1, 2, 1, 0, tzinfo=UTC)
     host = "demothads.moj.gov.vn"
     categories: tuple[Category, ...] = CATEGORIES
-    headers = HEADERS
 
     def __init__(
         self,
@@ -73,7 +65,8 @@ class ThadsNewSite(RosterSite):
         self.province_slug, self.province = province_slug, province
         self.slug = slug or f"thads-new-{province_slug}"
         self.org = f"Thi hành án dân sự tỉnh {province}"
-        self.address = markup.ADDRESS.format(province=province)
+        self.address = data()["address"].format(province=province)
+        self.headers = tuple(map(tuple, data()["headers"]))
         self.prefix = f"/{self.host}/{province_slug}/"
         self.init_roster([c.weight for c in self.categories])
         self._by_key = {c.key: z for z, c in enumerate(self.categories)}
@@ -192,10 +185,16 @@ class ThadsNewSite(RosterSite):
         if rel in ("", "trang-chu"):
             items = self.newest(None, 0, 1)
             return self.html(markup.home_page(self), items[0].modified if items else None)
-        if rel in markup.STATIC_PAGES:
-            return self.html(markup.static_page(self, rel), None)
+        if static := data()["static"].get(rel):
+            text = escape(static["text"].format(province=self.province))
+            title = static["heading"]
+            page_ = markup.section_page(self, rel, "static-page", title, title, f"<p>{text}</p>")
+            return self.html(page_, None)
         if rel == "tim-kiem":
-            return self.html(markup.search_page(self, params.get("q", "")), None)
+            heading = f"Kết quả tìm kiếm: {escape(params.get('q', ''))}"
+            answer = '<p class="text-muted">Không tìm thấy kết quả phù hợp.</p>'
+            page_ = markup.section_page(self, rel, "search-page", "Tìm kiếm", heading, answer)
+            return self.html(page_, None)
         if rel == "tin-tuc":
             return self._listing(None, page)
         if (match := _CATEGORY.fullmatch(rel)) and match.group(1) in self._by_key:
