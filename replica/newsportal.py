@@ -107,7 +107,8 @@ class SectionPortal:
             Section(s["key"], s["name"], tuple(s["topics"]), s["weight"], s.get("ident", n + 1))
             for n, s in enumerate(spec["sections"])
         )
-        self.headers = tuple(tuple(pair) for pair in spec.get("headers", self.headers))
+        if "headers" in spec:
+            self.headers = tuple((name, value) for name, value in spec["headers"])
         self.errors = tuple(spec.get("errors", self.errors))
 
     def make_sections(self) -> tuple[Any, ...]:
