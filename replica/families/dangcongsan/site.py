@@ -15,49 +15,33 @@ tags and related news.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
-from datetime import date
+from pathlib import Path
 from urllib.parse import quote_plus
 
 from replica.chrome import a, body_html, t
 from replica.corpus import slugify, weekday
 from replica.newsportal import Post, Section, SectionPortal
-from replica.site import Request, Response, template
+from replica.site import Request, Response, SiteConfig, template
 
 _PAGE = re.compile(r"([a-z0-9-]+)(?:/p/(\d{1,6}))?")
 _ARTICLE = re.compile(r"([a-z0-9-]+)/([a-z0-9-]+)-(\d{5,9})\.html")
 _IMAGE = re.compile(r"data/0/\d{4}/\d\d/\d\d/dangcongsan/([a-z0-9-]+) (\d+)_800\.jpg")
-PAPER = "Báo điện tử Đảng Cộng sản Việt Nam"
-
-
 ARTICLE = template(__file__, "article.html")
-FRAME = template(__file__, "frame.html")
+SPEC = Path(__file__).with_name("site.toml")
 
 
 class DangCongSanSite(SectionPortal):
-    """dangcongsan.vn: /<section> pages, articles at /<section>/<slug>-<id>.html."""
+    """dangcongsan.vn (site.toml): /<section> pages, articles at /<section>/<slug>-<id>.html."""
 
     family = "dangcongsan"
-    slug = "dangcongsan"
-    host = "dangcongsan.vn"
-    domain = "party"
-    bylines = ("theo", "theo", "both", "name")
-    first_day, last_day = date(2023, 1, 3), date(2026, 10, 30)
-    id_space = (630_017, 7)
-    sections_spec = (
-        Section("thoi-su", "Thời sự", ("thoi_su",), 3, 1),
-        Section("xay-dung-dang", "Xây dựng Đảng", ("xay_dung_dang",), 3, 2),
-        Section("kinh-te", "Kinh tế", ("kinh_te",), 2, 3),
-    )
-    page_size = 12
-    errors = ("Trang bạn tìm không tồn tại.", "Bài viết đã bị gỡ bỏ.")
     image_pattern = _IMAGE
-    headers = (
-        ("Server", "Microsoft-IIS/10.0"),
-        ("X-Powered-By", "ASP.NET"),
-        ("MicrosoftSharePointTeamServices", "15.0.0.4569"),
-        ("Cache-Control", "public, max-age=300"),
-    )
+    frame_template = template(__file__, "frame.html")
+    home_block = '<div class="home-zone"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
+
+    def __init__(self, config: SiteConfig | None = None) -> None:
+        super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
 
     # URLs ------------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
@@ -81,9 +65,9 @@ class DangCongSanSite(SectionPortal):
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         rel = rel.rstrip("/")
         if rel in ("", "trang-chu"):
-            return self.html(home_page(self), None)
+            return self.html(self.home_page(), None)
         if rel == "page/search":
-            return self.html(self.frame("Tìm kiếm", items_html(self, self.newest(None, 10))), None)
+            return self.html(self.frame("Tìm kiếm", self.items_html(self.newest(None, 10))), None)
         if match := _ARTICLE.fullmatch(rel):
             post = self.post_by_id(match.group(3))
             if post is not None and post.status == 200:
@@ -98,19 +82,14 @@ class DangCongSanSite(SectionPortal):
                 return self.section_page(section, page)
         return None
 
-    def frame(self, title: str, main: str) -> str:
-        menu = self.menu()
-        return FRAME.format(title=t(title), paper=PAPER, prefix=self.prefix, menu=menu, main=main)
-
     def listing_page(
         self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
     ) -> str:
-        top = page + 3 if self.config.trap else min(last, page + 3)
         pages = [
             f"<span>{n}</span>"
             if n == page
             else f'<a href="{a(self.section_path(section, n))}">{n}</a>'
-            for n in range(max(1, page - 3), top + 1)
+            for n in self.window(page, last, 3)
         ]
         if more:
             pages.append(
@@ -118,39 +97,29 @@ class DangCongSanSite(SectionPortal):
             )
         main = (
             f'<div class="zone"><h1 class="zone-title">{t(section.name)}</h1>\n'
-            f"{items_html(self, posts)}\n"
+            f"{self.items_html(posts)}\n"
             f'<div class="paging">{" ".join(pages)}</div></div>'
         )
         return self.frame(section.name, main)
 
+    def items_html(self, posts: Sequence[Post]) -> str:
+        rows = []
+        for post in posts:
+            href, title = a(self.post_path(post)), a(post.story.title)
+            src = a(self.image_href(post, 0)) if post.story.images else ""
+            src = src or f"{self.prefix}Style%20Library/dcs/images/no-image.png"
+            image = f'<a href="{href}" title="{title}"><img src="{src}" alt="" /></a>'
+            rows.append(
+                f'<div class="col-md-4 col-sm-12 col0 box-thumbnail">{image}</div>'
+                f'<div class="col-md-8 col-sm-12 box-content"><h3>'
+                f'<a href="{href}" title="{title}">{t(post.story.title)}</a></h3>'
+                f'<div class="i-date">{post.published:%d/%m/%Y %H:%M}</div>'
+                f"<p>{t(post.story.sapo or post.story.paragraphs[0])}</p></div>"
+            )
+        return "\n".join(rows)
+
 
 # Markup ------------------------------------------------------------------------------------
-def items_html(site: DangCongSanSite, posts: Sequence[Post]) -> str:
-    rows = []
-    for post in posts:
-        href, title = a(site.post_path(post)), a(post.story.title)
-        src = a(site.image_href(post, 0)) if post.story.images else ""
-        src = src or f"{site.prefix}Style%20Library/dcs/images/no-image.png"
-        image = f'<a href="{href}" title="{title}"><img src="{src}" alt="" /></a>'
-        rows.append(
-            f'<div class="col-md-4 col-sm-12 col0 box-thumbnail">{image}</div>'
-            f'<div class="col-md-8 col-sm-12 box-content"><h3>'
-            f'<a href="{href}" title="{title}">{t(post.story.title)}</a></h3>'
-            f'<div class="i-date">{post.published:%d/%m/%Y %H:%M}</div>'
-            f"<p>{t(post.story.sapo or post.story.paragraphs[0])}</p></div>"
-        )
-    return "\n".join(rows)
-
-
-def home_page(site: DangCongSanSite) -> str:
-    blocks = [
-        f'<div class="home-zone"><h2><a href="{a(site.section_path(s))}">{t(s.name)}</a></h2>\n'
-        f"{items_html(site, site.newest(s, 5))}</div>"
-        for s in site.sections
-    ]
-    return site.frame(PAPER, "\n".join(blocks))
-
-
 def article_page(site: DangCongSanSite, post: Post) -> str:
     story = post.story
     shown = f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
