@@ -96,9 +96,12 @@ class WarcFile:
         body: bytes,
         fetched_at: datetime,
         earlier: Earlier | None = None,
+        record_id: str | None = None,
     ) -> Capture:
         """Write the response (or, if `earlier` holds the same payload, a revisit record)
-        followed by its request record; return where the response's record is."""
+        followed by its request record; return where the response's record is. `record_id`:
+        the response record's WARC-Record-ID, when it was given out before the record was
+        written (a distributed worker's rows name it; `ingest` writes the record)."""
         date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         digest = payload_digest(body)
         http = StatusAndHeaders(
@@ -128,6 +131,8 @@ class WarcFile:
                 warc_headers_dict=warc_headers,
             )
             kind = "response"
+        if record_id is not None:
+            record.rec_headers.replace_header("WARC-Record-ID", record_id)
         record_id = record.rec_headers.get_header("WARC-Record-ID")
         offset = self.stream.tell()
         self.writer.write_record(record)

@@ -15,7 +15,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from archive import Archive
+from archive import Archive, WarcFile
 from crawler.fatal import stop_crawl_from_thread
 
 logger = logging.getLogger(__name__)
@@ -73,11 +73,12 @@ def crawl_writer(crawler: Crawler) -> Writer:
         kind = crawler.settings.get("ARCHIVE_WRITER")
         if kind == "redis":  # a distributed worker: its writes go to the stream (`ingest`)
             from crawler.distributed.connection import connect
-            from crawler.distributed.records import StreamArchive
+            from crawler.distributed.records import StreamArchive, StreamWriter
 
             settings = crawler.settings
-            stream = StreamArchive(connect(settings.get("REDIS_URL")), settings.get("REDIS_WORKER"))
-            writer = Writer(stream)  # type: ignore[arg-type]
+            client = connect(settings.get("REDIS_URL"))
+            stream = StreamArchive(client, settings.get("REDIS_WORKER"), settings.get("REDIS_RUN"))
+            writer = StreamWriter(stream)  # type: ignore[arg-type]
         elif kind == "thread":
             path = Path(crawler.settings.get("ARCHIVE_DB")).absolute()
             writer = _THREADS.get(path) or _THREADS.setdefault(path, ThreadWriter(path))
@@ -111,6 +112,10 @@ class Writer:
     def call(self, job: Job) -> Any:
         """Run `job` after every job asked before it, and return its result."""
         return job(self.archive)
+
+    def open_warc(self, directory: Path, name: str) -> WarcFile:
+        """The WARC file the writer's jobs write the crawl's records into."""
+        return WarcFile(directory, name)
 
     def close(self) -> None:
         """Nothing of its own to close: the crawl's connection is closed by its owner."""

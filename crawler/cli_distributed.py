@@ -152,11 +152,19 @@ def _crawl(
     show_default=True,
     help="Archive file to write (created if missing).",
 )
+@click.option(
+    "--warc-dir",
+    type=click.Path(path_type=Path),
+    envvar="GOVARCHIVE_WARC_DIR",
+    default=None,
+    help="Where the WARC files go (default: warc/ beside the archive; or GOVARCHIVE_WARC_DIR).",
+)
 @click.option("--drain", is_flag=True, help="Stop once the stream holds nothing new.")
-def ingest(redis_url: str, db: Path, drain: bool) -> None:
-    """Write what the workers of distributed runs sent (articles, fetches, runs) into the
-    archive, as its one writer, in the order sent; each record is removed from Redis once
-    its transaction committed. Runs until stopped, or with --drain until the stream is empty.
+def ingest(redis_url: str, db: Path, warc_dir: Path | None, drain: bool) -> None:
+    """Write what the workers of distributed runs sent (articles, fetches, runs, and the
+    responses as WARC records) into the archive, as its one writer, in the order sent; each
+    record is removed from Redis once its transaction committed. A run whose worker died is
+    marked interrupted. Runs until stopped, or with --drain until the stream is empty.
     Exits 75 if another crawl, update or ingest holds the archive's lock.
 
     Example: govarchive ingest --redis redis://127.0.0.1:6379/0 --db data/archive.db --drain
@@ -172,7 +180,7 @@ def ingest(redis_url: str, db: Path, drain: bool) -> None:
         check_archive_path,
     )
     from crawler.distributed.connection import connect
-    from crawler.distributed.records import ingest as drain_stream
+    from crawler.distributed.ingest import ingest as drain_stream
 
     _check(redis_url)
     try:
@@ -185,7 +193,8 @@ def ingest(redis_url: str, db: Path, drain: bool) -> None:
         raise SystemExit(EXIT_LOCKED) from None
     archive = Archive.open(db)
     try:
-        made = drain_stream(connect(redis_url), archive, drain=drain)
+        warc_dir = warc_dir or db.parent / "warc"
+        made = drain_stream(connect(redis_url), archive, drain=drain, warc_dir=warc_dir)
     except redis.RedisError as error:
         raise click.ClickException(f"Redis at {redis_url}: {error}") from None
     finally:

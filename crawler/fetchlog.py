@@ -122,7 +122,8 @@ class FetchLogMiddleware:
                 profile = getattr(self.crawler.spider, "profile", None)
                 slug = profile.slug if profile is not None else slug
                 stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-                self.warc = WarcFile(self.warc_dir, f"{slug}-{stamp}-{os.getpid()}.warc.gz")
+                name = f"{slug}-{stamp}-{os.getpid()}.warc.gz"
+                self.warc = self.writer.open_warc(self.warc_dir, name)
             earlier = archive.earlier_capture(exchange["url"])
             for headers in ("request_headers", "response_headers"):
                 exchange[headers] = _pairs(exchange[headers])

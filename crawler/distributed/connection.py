@@ -44,3 +44,9 @@ def unreachable(url: str) -> str | None:
 
 def site_key(slug: str, what: str) -> str:
     return f"{PREFIX}:{slug}:{what}"
+
+
+def alive_key(slug: str, run: str, worker: str) -> str:
+    """A worker's heartbeat on a site's run: gone a few seconds after the worker stopped,
+    whether it said goodbye or was killed."""
+    return site_key(slug, f"alive:{run}:{worker}")

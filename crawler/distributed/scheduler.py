@@ -3,6 +3,7 @@ crawler of a site pops from one shared queue and keeps one shared set of seen re
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import Any
 
@@ -12,7 +13,7 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
-from crawler.distributed.connection import site_key
+from crawler.distributed.connection import alive_key, site_key
 
 
 class SiteDupeFilter(RFPDupeFilter):
@@ -72,7 +73,7 @@ class SiteScheduler(Scheduler):
         run = settings.get("REDIS_RUN")
         self.queue_key = site_key(slug, "requests")
         self.busy_key = site_key(slug, f"busy:{run}")
-        self.alive_prefix = site_key(slug, f"alive:{run}:")
+        self.alive = functools.partial(alive_key, slug, run)  # a worker's heartbeat key
         self.lost_key = site_key(slug, f"lost:{run}")  # the workers found dead
         self.opened_at = time.time()
         self.idle_since: float | None = None  # since when this worker found nothing to do
@@ -93,13 +94,14 @@ class SiteScheduler(Scheduler):
         if self.role == "worker":
             if self.heartbeat.running:
                 self.heartbeat.stop()
-            # Gone on purpose: nobody waits for this worker any more.
+            # Gone on purpose: nobody waits for this worker any more. Its heartbeat runs out
+            # by itself: until then `ingest` knows its runs are not a dead worker's (their
+            # end is sent after the scheduler closes).
             self.server.hdel(self.busy_key, self.worker)
-            self.server.delete(self.alive_prefix + self.worker)
         super().close(reason)
 
     def _beat(self) -> None:
-        self.server.set(self.alive_prefix + self.worker, time.time(), ex=self.ALIVE)
+        self.server.set(self.alive(self.worker), time.time(), ex=self.ALIVE)
 
     def enqueue_request(self, request: Request) -> bool:
         if request.meta.get("is_start_request"):
@@ -138,7 +140,7 @@ class SiteScheduler(Scheduler):
             worker = name.decode()
             if worker == self.worker:
                 continue
-            beat = self.server.get(self.alive_prefix + worker)
+            beat = self.server.get(self.alive(worker))
             if beat is None:  # dead: what it held is lost for this run
                 self.server.hdel(self.busy_key, worker)
                 self.server.sadd(self.lost_key, worker)

@@ -3,8 +3,8 @@
 Starts a redis-server of the system's packages and a replica with N articles per site,
 seeds a distributed run of one replica site and lets one worker crawl it (its records wait
 in the Redis stream), then times `ingest` draining the stream into a fresh archive (every
-record kept: articles, versions, FTS, fetch rows). The worker's WARC records are written
-by the worker, not the writer.
+record kept: articles, versions, FTS, fetch rows, and the responses the worker sent as
+WARC records, written by the writer).
 
 Usage: python scripts/bench/writer_throughput.py [--articles 2000]
 """
@@ -26,7 +26,7 @@ import redis
 
 from archive import Archive
 from crawler.distributed.connection import connect
-from crawler.distributed.records import ingest
+from crawler.distributed.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "replica-thads-dongthap"
@@ -82,7 +82,7 @@ def main() -> None:
         entries = client.xlen("govarchive:records")
         archive = Archive.open(work / "archive.db")
         started = time.monotonic()
-        calls = ingest(client, archive, drain=True, block_ms=100)
+        calls = ingest(client, archive, drain=True, warc_dir=work / "warc", block_ms=100)
         seconds = time.monotonic() - started
         archive.close()
     finally:
@@ -92,12 +92,13 @@ def main() -> None:
     with sqlite3.connect(work / "archive.db") as conn:
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         fetches = conn.execute("SELECT count(*) FROM fetches").fetchone()[0]
+    warc_bytes = sum(path.stat().st_size for path in (work / "warc").glob("*.warc.gz"))
     shutil.rmtree(work)
     print(f"worker: {articles} articles crawled in {crawled:.1f} s (seed included)")
     print(
         f"ingest: {calls} of {entries} stream entries, {articles} articles and {fetches} fetch "
         f"rows in {seconds:.2f} s = {articles / seconds:.0f} articles/s, "
-        f"{fetches / seconds:.0f} fetch rows/s"
+        f"{fetches / seconds:.0f} fetch rows/s, {warc_bytes / 2**20:.1f} MiB of WARC files"
     )
 
 
