@@ -65,7 +65,8 @@ def page(
     source = quote(path, safe="").replace("_", "%5F").replace(".", "%2E")
     notices = site.by_name.get("thongbao")
     return T["page"].format(
-        title=f"{title} - {place.agency}",
+        title=title,
+        place=place,
         prefix=site.prefix,
         web=_js(web),
         web_url=_js("http://thads.moj.gov.vn" + web),
@@ -86,12 +87,8 @@ def page(
         list_menu="\n".join(
             f'<li><a href="{site.list_path(spec)}">{spec.display}</a></li>' for spec in site.lists
         ),
-        portal=place.portal,
         portal_name="Cổng thông tin điện tử " + ("Chính phủ" if site.national else place.place),
         zone='<div class="ms-PartSpacingVertical"></div>\n'.join(cells),
-        agency=place.agency,
-        address=place.address,
-        phone=place.phone,
         email=f"thads{site.province_slug or 'tongcuc'}@moj.gov.vn",
         counter=f"{1_200_000 + number(site.slug, 'counter', below=800_000):,}".replace(",", "."),
         generator=digest(site.slug, key, "gen", size=4).hex().upper(),
@@ -241,20 +238,22 @@ def pager(site: Portal, spec: ListSpec, current: int) -> str:
     """Page links; with the `trap` knob every page offers a next one, forever."""
     last, context, trap = spec.pages(), f"{spec.name}/p{current}", spec.config.trap
     top = current + 4 if trap else min(last, current + 4)
-    links = []
-    if current > 1:
-        links.append(f'<a href="{site.page_href(spec, 1, context)}">Trang đầu</a>')
-        links.append(f'<a href="{site.page_href(spec, current - 1, context)}">Trang trước</a>')
-    for n in range(max(1, current - 4), top + 1):
-        if n == current:
-            links.append(f'<span class="current">{n}</span>')
-        else:
-            links.append(f'<a href="{site.page_href(spec, n, context)}">{n}</a>')
+    links = [(1, "Trang đầu"), (current - 1, "Trang trước")] if current > 1 else []
+    links += [(n, str(n)) for n in range(max(1, current - 4), top + 1)]
     if current < last or trap:
-        links.append(f'<a href="{site.page_href(spec, current + 1, context)}">Trang sau</a>')
+        links.append((current + 1, "Trang sau"))
     if current < last and not trap:
-        links.append(f'<a href="{site.page_href(spec, last, context)}">Trang cuối</a>')
-    return '<div class="paging">' + " ".join(links) + "</div>"
+        links.append((last, "Trang cuối"))
+    return (
+        '<div class="paging">'
+        + " ".join(
+            f'<span class="current">{n}</span>'
+            if n == current  # only the current page's number can be the current page
+            else f'<a href="{site.page_href(spec, n, context)}">{label}</a>'
+            for n, label in links
+        )
+        + "</div>"
+    )
 
 
 def listing_page(site: Portal, spec: ListSpec, current: int, items: list[Article]) -> str:
@@ -295,13 +294,8 @@ def home_page(site: Portal) -> str:
 
 
 def static_page(site: Portal, name: str) -> str:
-    static = data()["static"][name]
-    if site.national:
-        parent, duty = ("Bộ Tư pháp", "tham mưu, giúp Bộ trưởng quản lý nhà nước về thi hành án")
-    else:
-        parent = "Tổng cục Thi hành án dân sự, Bộ Tư pháp"
-        duty = "tổ chức thi hành án dân sự trên địa bàn"
-    text = static["text"].format(agency=site.place.agency, parent=parent, duty=duty)
+    static, words = data()["static"][name], data()["national" if site.national else "province"]
+    text = static["text"].format(agency=site.place.agency, **words)
     body = T["static"].format(heading=static["heading"], text=text)
     path = f"{site.prefix}Pages/{static['file']}"
     return page(site, name, static["heading"], f"./{static['file']}", path, 2, (body,))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -90,7 +90,7 @@ class ThadsSite:
         self.config = config = config or SiteConfig()
         if config.articles < MIN_ARTICLES:
             raise ValueError(f"a THADS site needs at least {MIN_ARTICLES} articles")
-        self.place, self.national = (place, not place.slug)  # the national site is at the root
+        self.place, self.national = place, not place.slug  # the national site is at the root
         self.province_slug = place.slug
         self.slug = "thads-national" if self.national else f"thads-{place.slug}"
         self.prefix = f"/{self.host}/" + (f"{place.slug}/" if place.slug else "")
@@ -129,21 +129,16 @@ class ThadsSite:
 
     def _pick_removed(self, counts: list[int], seeds: list[int | None]) -> list[list[int]]:
         """`config.remove` base items chosen by a seeded RNG (never the seed article)."""
-        eligible = sum(counts) - sum(s is not None for s in seeds)
+        usable = [c - (s is not None) for c, s in zip(counts, seeds, strict=True)]
         rng = random.Random(f"{self.config.seed}/{self.slug}/remove")
-        chosen = sorted(rng.sample(range(eligible), min(self.config.remove, eligible)))
+        chosen = sorted(rng.sample(range(sum(usable)), min(self.config.remove, sum(usable))))
         per_list: list[list[int]] = [[] for _ in counts]
-        k, offset = 0, 0
-        for pos in chosen:
-            while True:
-                usable = counts[k] - (seeds[k] is not None)
-                if pos < offset + usable:
-                    break
-                offset, k = offset + usable, k + 1
-            index = pos - offset
-            if seeds[k] is not None and index >= seeds[k]:
-                index += 1
-            per_list[k].append(index)
+        for pos in chosen:  # the pos-th eligible item: find its list, step over the seed
+            k = 0
+            while pos >= usable[k]:
+                pos, k = pos - usable[k], k + 1
+            seed = seeds[k]
+            per_list[k].append(pos + 1 if seed is not None and pos >= seed else pos)
         return per_list
 
     # URLs ------------------------------------------------------------------------------------
@@ -183,16 +178,8 @@ class ThadsSite:
     def build_article(self, spec: ListSpec, index: int) -> Article:
         if index == spec.seed_index:
             title, lines, unit = seed_article()
-            cited = tuple(data()["seed_cited"])
-            return Article(
-                spec,
-                index,
-                title,
-                lines,
-                Byline(None, unit, f"Theo {unit}"),
-                cited=cited,
-                style="seed",
-            )
+            byline, cited = Byline(None, unit, f"Theo {unit}"), tuple(data()["seed_cited"])
+            return Article(spec, index, title, lines, byline, cited=cited, style="seed")
         item_id, day = spec.item_id(index), spec.day(index)
         rng = random.Random(f"{spec.salt}/{item_id}")
         # national news is about one province or another
@@ -230,27 +217,18 @@ class ThadsSite:
         style = markup.choices(("p", "mso", "div", "br"), weights=(45, 15, 20, 20))[0]
         folder = f"{self.prefix}noidung/tintuc/PublishingImages"
         images = () if notice or style == "br" else pick_images(markup, gen, folder, item_id)
-        attachments = self._attachments(spec, item_id, day, kinds, markup) if notice else ()
+        attachments = []
+        if notice:
+            folder = f"{self.list_path(spec).rsplit('/', 1)[0]}/Attachments/{item_id}"
+            for name in markup.sample(kinds, min(len(kinds), markup.randint(1, 2))):
+                name = name.format(k=markup.randint(3, 240), year=day.year)
+                attachments.append(Attachment(f"{folder}/{name}", name, name.rsplit(".", 1)[1]))
         return Article(
-            spec, index, title, tuple(paragraphs), byline, images, attachments, cited, style
+            spec, index, title, tuple(paragraphs), byline, images, tuple(attachments), cited, style
         )
-
-    def _attachments(
-        self, spec: ListSpec, item_id: int, day: date, names: tuple[str, ...], rng: random.Random
-    ) -> tuple[Attachment, ...]:
-        chosen = rng.sample(names, min(len(names), rng.randint(1, 2)))
-        folder = f"{self.list_path(spec).rsplit('/', 1)[0]}/Attachments/{item_id}"
-        out = []
-        for name in chosen:
-            name = name.format(k=rng.randint(3, 240), year=day.year)
-            out.append(Attachment(f"{folder}/{name}", name, name.rsplit(".", 1)[1]))
-        return tuple(out)
 
     def article_count(self) -> int:
         return sum(spec.total for spec in self.lists)
-
-    def listing(self, spec: ListSpec, page: int) -> list[Article]:
-        return [self.article(spec, i) for i in spec.page_indices(page)]
 
     def newest(self, spec: ListSpec, count: int) -> list[Article]:
         found = (spec.index_at(p) for p in range(count))
@@ -344,7 +322,7 @@ class ThadsSite:
             return self._ok(page, f"{spec.name}/{art.item_id}", art.modified())
         raw = params.get("page", "1").strip()
         number_ = max(1, int(raw)) if raw.isdigit() else 1
-        items = self.listing(spec, number_)
+        items = [self.article(spec, i) for i in spec.page_indices(number_)]
         page = html.listing_page(self, spec, number_, items)
         return self._ok(page, f"{spec.name}/p", items[0].modified() if items else None)
 
