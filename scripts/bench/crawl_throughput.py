@@ -6,9 +6,16 @@ the full crawl runs the project's spider, extractor and archive pipeline with ev
 `--inline` adds the same crawl with the writes done inline, as before the writer split. All run
 against one replica server in its own process, alternately, several rounds; the ratio of
 medians is what docs/benchmarks.md quotes (a ratio, because the machine is shared and absolute
-rates wander).
+rates wander). Each crawl also reports the CPU seconds its process spent per page between the
+engine's start and the end of the crawl (all its threads), which other jobs' load moves less.
+
+Both crawls run on the same Scrapy engine settings (SETTINGS), the project's CONCURRENT_ITEMS
+among them: with Scrapy's default (100) the bare spider started 100 asyncio workers for every
+response's output and spent about a quarter of its CPU on them, which the full crawl, with the
+project's 4, did not.
 
 Usage: python scripts/bench/crawl_throughput.py [--articles 2000] [--rounds 3] [--inline]
+       [--bare100]
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -25,18 +33,22 @@ import urllib.request
 from pathlib import Path
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "replica-thads-dongthap"
 # The links the THADS family profile follows, restated so the bare spider uses no project code.
 LINK = re.compile(r"(?i)/dongthap/noidung/(?:tintuc|thongbao)/lists/[^/]+/view_detail\.aspx")
+MODES = ("bare", "full", "inline")
 SETTINGS = {
     "LOG_LEVEL": "WARNING",
     "DOWNLOAD_DELAY": 0,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
     "AUTOTHROTTLE_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,
+    # The project's value (crawler/settings.py), restated for the bare spider's sake.
+    "CONCURRENT_ITEMS": 4,
 }
 
 
@@ -63,8 +75,10 @@ class BareSpider(scrapy.Spider):
 
 def run_one(mode: str, base: str, out: Path) -> None:
     """In a child process: one crawl, its stats written to `out` as JSON."""
-    if mode == "bare":
-        process = CrawlerProcess(SETTINGS)
+    if mode in ("bare", "bare100"):
+        # bare100: Scrapy's default CONCURRENT_ITEMS, as this script ran before 2026-12-07.
+        settings = SETTINGS | {"CONCURRENT_ITEMS": 100} if mode == "bare100" else SETTINGS
+        process = CrawlerProcess(settings)
         crawler = process.create_crawler(BareSpider)
         process.crawl(crawler, base=base)
     else:
@@ -77,11 +91,23 @@ def run_one(mode: str, base: str, out: Path) -> None:
         process = CrawlerProcess(crawl_settings(db, base, **SETTINGS, ARCHIVE_WRITER=writer))
         crawler = process.create_crawler(PortalSpider)
         process.crawl(crawler, site=SITE)
+    started: list[float] = []
+
+    def engine_started() -> None:  # connected weakly: lives as long as this frame
+        started.append(_cpu_seconds())
+
+    crawler.signals.connect(engine_started, signal=signals.engine_started)
     process.start()
     stats = crawler.stats.get_stats()
     elapsed = (stats["finish_time"] - stats["start_time"]).total_seconds()
     pages = stats.get("response_received_count", 0)
-    out.write_text(json.dumps({"pages": pages, "seconds": elapsed}))
+    cpu = _cpu_seconds() - started[0]  # without start-up (imports, settings)
+    out.write_text(json.dumps({"pages": pages, "seconds": elapsed, "cpu": cpu}))
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(mode: str, base: str) -> dict[str, float]:
@@ -102,7 +128,12 @@ def main() -> None:
     parser.add_argument(
         "--inline", action="store_true", help="also the full crawl with its writes inline"
     )
-    parser.add_argument("--child", choices=["bare", "full", "inline"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--bare100",
+        action="store_true",
+        help="also the bare spider with Scrapy's default CONCURRENT_ITEMS (100)",
+    )
+    parser.add_argument("--child", choices=[*MODES, "bare100"], help=argparse.SUPPRESS)
     parser.add_argument("--base", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -124,24 +155,34 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.1)
-        modes = ("bare", "full", "inline") if args.inline else ("bare", "full")
-        rates: dict[str, list[float]] = {mode: [] for mode in modes}
+        modes = [*MODES[: 3 if args.inline else 2], *(["bare100"] if args.bare100 else [])]
+        results: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
         for round_number in range(1, args.rounds + 1):
             for mode in modes:
                 result = measure(mode, base)
-                rates[mode].append(result["pages_per_s"])
+                results[mode].append(result)
                 print(
                     f"round {round_number} {mode}: {result['pages']} pages in "
-                    f"{result['seconds']:.1f} s = {result['pages_per_s']:.0f} pages/s"
+                    f"{result['seconds']:.1f} s = {result['pages_per_s']:.0f} pages/s, "
+                    f"CPU {1000 * result['cpu'] / result['pages']:.2f} ms/page"
                 )
     finally:
         replica.terminate()
         replica.wait(timeout=10)
-    bare, full = statistics.median(rates["bare"]), statistics.median(rates["full"])
-    print(f"median bare {bare:.0f} pages/s, full {full:.0f} pages/s, ratio {full / bare:.2f}")
-    if args.inline:
-        inline = statistics.median(rates["inline"])
-        print(f"median full with inline writes {inline:.0f} pages/s, ratio {inline / bare:.2f}")
+    bare_rate, bare_cpu = _medians(results["bare"])
+    for mode in modes:
+        rate, cpu = _medians(results[mode])
+        print(
+            f"median {mode} {rate:.0f} pages/s (ratio {rate / bare_rate:.2f}), "
+            f"CPU {cpu:.2f} ms/page (bare's / this {bare_cpu / cpu:.2f})"
+        )
+
+
+def _medians(results: list[dict[str, float]]) -> tuple[float, float]:
+    """Median pages/s and median CPU milliseconds per page of one mode's rounds."""
+    rate = statistics.median(result["pages_per_s"] for result in results)
+    cpu = statistics.median(1000 * result["cpu"] / result["pages"] for result in results)
+    return rate, cpu
 
 
 if __name__ == "__main__":
