@@ -7,16 +7,19 @@ clock, "9/14/2026 6:44:00 PM" (Vietnam time, no zone). Links are absolute on thi
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from replica.families.baochinhphu_cms.specs import Article, Portal
+from replica.families.baochinhphu_cms.specs import Article
 from replica.site import Response, template
+
+if TYPE_CHECKING:
+    from replica.families.baochinhphu_cms.site import CmsSite
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 XML_TYPE = "application/xml"
-
-
-RSS = template(__file__, "rss.xml")
+RSS, RSS_ITEM = template(__file__, "rss.xml"), template(__file__, "rss_item.xml")
+SITEMAP_URL = template(__file__, "sitemap_url.xml")
 
 
 def rss_date(moment: datetime) -> str:
@@ -30,7 +33,7 @@ def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def rss(site: Portal, base: str, zone: int | None, items: list[Article]) -> Response:
+def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Response:
     if zone is None:
         title, path = site.spec.publication, f"{site.prefix}rss/home.rss"
     else:
@@ -43,13 +46,13 @@ def rss(site: Portal, base: str, zone: int | None, items: list[Article]) -> Resp
         picture = f'<a href="{link}"><img src="{image}" /></a>' if image else ""
         summary = site.spec.sapo_prefix + (art.story.summary or "")
         entries.append(
-            "<item>\n"
-            f"<title>{escape(art.story.title)}</title>\n"
-            f"<link>{escape(link)}</link>\n"
-            f'<guid isPermaLink="false">{art.ident}</guid>\n'
-            f"<description>{_cdata(picture + escape(summary))}</description>\n"
-            f"<pubDate>{rss_date(art.published)}</pubDate>\n"
-            "</item>"
+            RSS_ITEM.format(
+                title=escape(art.story.title),
+                link=escape(link),
+                ident=art.ident,
+                description=_cdata(picture + escape(summary)),
+                date=rss_date(art.published),
+            )
         )
     newest = rss_date(items[0].published) if items else ""
     body = RSS.format(
@@ -63,20 +66,17 @@ def rss(site: Portal, base: str, zone: int | None, items: list[Article]) -> Resp
     return _xml(body, RSS_TYPE, items)
 
 
-def sitemap(site: Portal, base: str, items: list[Article]) -> Response:
-    entries = []
-    for art in items:
-        keywords = ", ".join(art.story.tags)
-        entries.append(
-            f"<url>\n<loc>{escape(base + site.article_path(art))}</loc>\n<news:news>\n"
-            "<news:publication>"
-            f"<news:name>{escape(site.spec.publication)}</news:name>"
-            "<news:language>vi</news:language></news:publication>\n"
-            f"<news:publication_date>{art.published.isoformat()}</news:publication_date>\n"
-            f"<news:title>{escape(art.story.title)}</news:title>\n"
-            f"<news:keywords>{escape(keywords)}</news:keywords>\n"
-            "</news:news>\n</url>"
+def sitemap(site: CmsSite, base: str, items: list[Article]) -> Response:
+    entries = [
+        SITEMAP_URL.format(
+            loc=escape(base + site.article_path(art)),
+            publication=escape(site.spec.publication),
+            iso=art.published.isoformat(),
+            title=escape(art.story.title),
+            keywords=escape(", ".join(art.story.tags)),
         )
+        for art in items
+    ]
     body = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'

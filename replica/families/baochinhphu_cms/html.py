@@ -19,62 +19,50 @@ page per day lists that day's items. The item's inner class names and its time a
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
-from html import escape
-from urllib.parse import quote_plus
+from datetime import date
+from typing import TYPE_CHECKING
 
-from replica.chrome import t
+from replica.chrome import a, t
 from replica.families.baochinhphu_cms import newszone
-from replica.families.baochinhphu_cms.specs import Article, Portal, Zone
+from replica.families.baochinhphu_cms.specs import Article, Zone
 from replica.site import Response, template
 from replica.vocab import vocab
 
+if TYPE_CHECKING:
+    from replica.families.baochinhphu_cms.site import CmsSite
+
 NEWS_WORDS = vocab("news")
-
-
-NEWS_ITEM = template(__file__, "news_item.html")
-DAY = template(__file__, "day.html")
-CATEGORY = template(__file__, "category.html")
-DETAIL = template(__file__, "detail.html")
-HEAD = template(__file__, "head.html")
-CATEGORY_ITEM = template(__file__, "category_item.html")
-STREAM_ITEM = template(__file__, "stream_item.html")
-PAGE = template(__file__, "page.html")
-
-
-def e(text: str) -> str:
-    return escape(text, quote=True)
-
-
-def shown_time(moment: datetime) -> str:
-    return f"{moment:%d/%m/%Y %H:%M}"
-
-
-def search_path(site: Portal, keywords: str, page: int = 1) -> str:
-    more = f"&page={page}" if page > 1 else ""
-    return f"{site.prefix}search?keywords={quote_plus(keywords)}{more}"
+ITEMS = {kind: template(__file__, f"{kind}_item.html") for kind in ("stream", "category", "news")}
+PAGE, HEAD, DETAIL = (template(__file__, f"{name}.html") for name in ("page", "head", "detail"))
+CATEGORY, DAY, FIGURE = (
+    template(__file__, f"{name}.html") for name in ("category", "day", "figure")
+)
+RELATION, ZONE_INPUTS = template(__file__, "relation.html"), template(__file__, "zone_inputs.html")
+TIMELINE_SCRIPT = (
+    '<script>\nvar zoneId = {zone_id}, timelineUrl = "{prefix}timelinelist/" + zoneId + "/";\n'
+    "</script>"
+)
 
 
 def page(
-    site: Portal, *, title: str, description: str, path: str, main: str, head: str = ""
+    site: CmsSite, *, title: str, description: str, path: str, main: str, head: str = ""
 ) -> str:
-    p, pub = site.prefix, site.spec.publication
+    pub = site.spec.publication
     menu = "\n".join(
-        f'<li class="menu-item"><a href="{site.zone_path(z)}" title="{e(z.name)}">'
+        f'<li class="menu-item"><a href="{site.zone_path(z)}" title="{a(z.name)}">'
         f"{t(z.name)}</a></li>"
         for z in site.zones
     )
     hot = " ".join(
-        f'<a class="hot-item" href="{e(search_path(site, k))}">#{t(k)}</a>'
+        f'<a class="hot-item" href="{a(site.search_path(k))}">#{t(k)}</a>'
         for k in NEWS_WORDS.HOT_KEYWORDS
     )
     return PAGE.format(
+        site=site,
         title=t(title),
-        description=e(description),
+        description=a(description),
         path=path,
-        pub=e(pub),
-        p=p,
-        host=site.host,
+        pub=a(pub),
         head=head,
         menu=menu,
         hot=hot,
@@ -85,100 +73,56 @@ def page(
     )
 
 
-def stream_item(site: Portal, art: Article) -> str:
-    href, title, zone = site.article_path(art), art.story.title, art.zone
-    thumb = (
-        art.story.images[0]["url"] if art.story.images else f"https://{site.spec.media}/noimage.jpg"
-    )
-    return STREAM_ITEM.format(
-        ident=art.ident,
-        href=href,
-        title=e(title),
-        thumb=e(thumb),
-        title_text=t(title),
-        zone_path=site.zone_path(zone),
-        name=e(zone.name),
-        zone_name=t(zone.name),
-        isoformat=art.published.isoformat(),
-        shown_time=shown_time(art.published),
-        sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
-    )
-
-
-def category_item(site: Portal, art: Article) -> str:
-    """mic.gov.vn's and mst.gov.vn's list item."""
-    href, title = site.article_path(art), art.story.title
-    thumb = (
-        art.story.images[0]["url"] if art.story.images else f"https://{site.spec.media}/noimage.jpg"
-    )
-    return CATEGORY_ITEM.format(
-        ident=art.ident,
-        href=href,
-        title=e(title),
-        thumb=e(thumb),
-        title_text=t(title),
-        shown_time=shown_time(art.published),
-        sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
+def list_items(site: CmsSite, arts: list[Article]) -> str:
+    """The site's list items: div.box-stream-item, or mic's and mst's div.box-category-item,
+    or hanoi's div.news-item."""
+    noimage = f"https://{site.spec.media}/noimage.jpg"
+    return "\n".join(
+        ITEMS[site.spec.items].format(
+            art=art,
+            href=site.article_path(art),
+            title=a(art.story.title),
+            title_text=t(art.story.title),
+            thumb=a(art.story.images[0]["url"] if art.story.images else noimage),
+            zone_path=site.zone_path(art.zone),
+            name=a(art.zone.name),
+            zone_name=t(art.zone.name),
+            iso=art.published.isoformat(),
+            sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
+        )
+        for art in arts
     )
 
 
-def stream_items(site: Portal, items: list[Article]) -> str:
-    item = news_item if site.spec.zone_api else stream_item
-    item = category_item if site.spec.items == "category" else item
-    return "\n".join(item(site, a) for a in items)
-
-
-def _list_class(site: Portal) -> str:
-    return "list__news" if site.spec.items == "category" else "box-stream"
-
-
-def _figure(site: Portal, n: int, image: dict) -> str:
+def _figure(n: int, image: dict) -> str:
     src, caption = image["url"], image["caption"]
-    full = src.replace("/thumb_w/640/", "/")
-    label = e(caption or "")
     figcaption = (
         '<figcaption class="PhotoCMS_Caption">'
         f'<p data-placeholder="[nhập chú thích]">{t(caption)}</p></figcaption>'
         if caption
         else ""
     )
-    return (
-        '<figure class="VCSortableInPreviewMode" type="Photo" style="">'
-        f'<div><a href="{e(full)}" data-fancybox="img-lightbox" title="{label}" target="_blank"'
-        f' class="detail-img-lightbox"><img src="{e(src)}" id="img-{n}" w="1280" h="853"'
-        f' alt="{label}" title="{label}" rel="lightbox" photoid="{n}" type="photo"'
-        f' data-original="{e(full)}" width="1280" height="853" class="lightbox-content"></a></div>'
-        f"{figcaption}</figure>"
-    )
+    full = a(src.replace("/thumb_w/640/", "/"))
+    return FIGURE.format(full=full, label=a(caption or ""), src=a(src), n=n, figcaption=figcaption)
 
 
-def _relation(site: Portal, art: Article) -> str:
-    others = site.related(art, 3)
-    if not others:
-        return ""
+def _relation(site: CmsSite, art: Article) -> str:
     items = "\n".join(
         '<li class="kbwscwl"><a class="link-callout" data-linktype="newsdetail"'
         f' data-id="{o.ident}"'
-        f' href="{site.article_path(o)}" title="{e(o.story.title)}">{t(o.story.title)}</a></li>'
-        for o in others
+        f' href="{site.article_path(o)}" title="{a(o.story.title)}">{t(o.story.title)}</a></li>'
+        for o in site.related(art, 3)
     )
-    return (
-        "<!-- bonewsrelation -->\n"
-        '<div class="VCSortableInPreviewMode" type="RelatedNewsBox" data-style="align-left">'
-        '<div class="kbwscwl-relatedbox type-3">'
-        '<strong class="kbwscwl-relatedbox-title">Xem thêm</strong>\n'
-        f'<ul class="kbwscwl-list">\n{items}\n</ul></div></div>\n'
-        "<!-- eonewsrelation -->"
-    )
+    return RELATION.format(items=items) if items else ""
 
 
-def _body(site: Portal, art: Article) -> str:
+def _body(site: CmsSite, art: Article) -> str:
     story, blocks = art.story, []
     figures = dict(zip(art.figures, enumerate(story.images), strict=True))
     for k, text in enumerate(story.paragraphs):
         blocks.append(f'<p style="text-align: justify;">{t(text)}</p>')
         if k in figures:
-            blocks.append(_figure(site, *figures[k]))
+            blocks.append(_figure(*figures[k]))
         if k == art.relation_at:
             blocks.append(_relation(site, art))
     if art.source_line:
@@ -186,7 +130,7 @@ def _body(site: Portal, art: Article) -> str:
     return "\n".join(b for b in blocks if b)
 
 
-def _head(site: Portal, art: Article, path: str) -> str:
+def _head(site: CmsSite, art: Article, path: str) -> str:
     story = art.story
     published = art.published.isoformat()
     modified = art.modified.astimezone(art.published.tzinfo).isoformat()
@@ -214,166 +158,138 @@ def _head(site: Portal, art: Article, path: str) -> str:
     }
     ld_json = json.dumps(ld, ensure_ascii=False, indent=1).replace("</", "<\\/")
     return HEAD.format(
-        title=e(story.title),
-        summary=e(story.summary or ""),
+        title=a(story.title),
+        summary=a(story.summary or ""),
         path=path,
-        image=e(image),
+        image=a(image),
         replace=published.replace("+", "&#x2B;"),
         modified_meta=modified.replace("+", "&#x2B;"),
-        name=e(art.zone.name),
-        author=e(story.author or ""),
+        name=a(art.zone.name),
+        author=a(story.author or ""),
         ld_json=ld_json,
     )
 
 
-def detail_page(site: Portal, art: Article) -> str:
+def detail_page(site: CmsSite, art: Article) -> str:
     story, zone, path = art.story, art.zone, site.article_path(art)
     tags = "\n".join(
-        f'<li class="detail-tag-item"><a href="{e(search_path(site, tag))}" title="{e(tag)}">'
+        f'<li class="detail-tag-item"><a href="{a(site.search_path(tag))}" title="{a(tag)}">'
         f"{t(tag)}</a></li>"
         for tag in story.tags
     )
-    related = stream_items(site, site.related(art, 4))
-    sapo_tag, sapo = site.spec.sapo_tag, site.spec.sapo_prefix + (story.summary or "")
     main = DETAIL.format(
-        ident=art.ident,
+        art=art,
         zone_path=site.zone_path(zone),
-        name=e(zone.name),
+        name=a(zone.name),
         zone_name=t(zone.name),
-        shown_time=shown_time(art.published),
         title=t(story.title),
-        author=e(story.author or ""),
+        author=a(story.author or ""),
         author_text=t(story.author or ""),
-        sapo_tag=sapo_tag,
-        sapo=t(sapo),
+        sapo_tag=site.spec.sapo_tag,
+        sapo=t(site.spec.sapo_prefix + (story.summary or "")),
         body=_body(site, art),
         tags=tags,
-        related=related,
-        zone_inputs="" if site.spec.zone_api else zone_inputs(zone),
+        related=list_items(site, site.related(art, 4)),
+        zone_inputs=zone_inputs(site, zone),
     )
+    head = _head(site, art, path)
     return page(
-        site,
-        title=story.title,
-        description=story.summary or "",
-        path=path,
-        main=main,
-        head=_head(site, art, path),
+        site, title=story.title, description=story.summary or "", path=path, main=main, head=head
     )
 
 
-def category_page(site: Portal, zone_no: int, items: list[Article]) -> str:
+def zone_inputs(site: CmsSite, zone: Zone) -> str:
+    """The hidden inputs the CMS ends a section or article page with; #hdZoneId names the zone
+    whose /timelinelist/ fragments page on (hanoi.gov.vn pages by its API: none)."""
+    parent, _, key = zone.key.rpartition("/")
+    return (
+        ""
+        if site.spec.zone_api
+        else ZONE_INPUTS.format(zone_id=zone.zone_id, key=a(key), parent=a(parent))
+    )
+
+
+def _list_class(site: CmsSite) -> str:
+    return "list__news" if site.spec.items == "category" else "box-stream"
+
+
+def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
     zone = site.zones[zone_no]
     more = site.config.trap or site.roster.live_count(zone_no) > len(items)
-    viewmore = (
-        f'<div class="list__viewmore" data-zoneid="{zone.zone_id}" data-page="2"'
-        f' data-url="{site.timeline_path(zone, 2)}"><a href="javascript:;" class="btn-viewmore">'
-        "Xem thêm</a></div>"
-    )
     if site.spec.zone_api:
-        viewmore = newszone.viewmore(site.host, zone.key, len(items) or 1, site.prefix)
-    viewmore = viewmore if more else ""
+        viewmore, script = newszone.viewmore(site.host, zone.key, len(items) or 1, site.prefix), ""
+    else:
+        viewmore = (
+            f'<div class="list__viewmore" data-zoneid="{zone.zone_id}" data-page="2" data-url="'
+            f'{site.timeline_path(zone, 2)}"><a href="javascript:;" class="btn-viewmore">'
+            "Xem thêm</a></div>"
+        )
+        script = TIMELINE_SCRIPT.format(zone_id=zone.zone_id, prefix=site.prefix)
     main = CATEGORY.format(
         zone_id=zone.zone_id,
         zone_path=site.zone_path(zone),
-        name=e(zone.name),
+        name=a(zone.name),
         zone_name=t(zone.name),
         list_class=_list_class(site),
-        stream_items=stream_items(site, items),
-        viewmore=viewmore,
-        timeline_script="" if site.spec.zone_api else _timeline_script(site, zone),
-        zone_inputs="" if site.spec.zone_api else zone_inputs(zone),
+        stream_items=list_items(site, items),
+        viewmore=viewmore if more else "",
+        timeline_script=script,
+        zone_inputs=zone_inputs(site, zone),
     )
     return page(site, title=zone.name, description=zone.name, path=site.zone_path(zone), main=main)
 
 
-def day_page(site: Portal, day: date, items: list[Article]) -> str:
+def day_page(site: CmsSite, day: date, items: list[Article]) -> str:
     """The articles of one day (mst.gov.vn's /tin-tuc-su-kien/xem-theo-ngay-dd-mm-yyyy.htm)."""
     name = f"Tin tức - Sự kiện ngày {day:%d/%m/%Y}"
     empty = "" if items else '<p class="list__empty">Không có tin bài trong ngày.</p>'
     main = DAY.format(
         name=t(name),
         list_class=_list_class(site),
-        stream_items=stream_items(site, items),
+        stream_items=list_items(site, items),
         empty=empty,
     )
     return page(site, title=name, description=name, path=site.day_path(day), main=main)
 
 
-def zone_inputs(zone: Zone) -> str:
-    """The hidden inputs the CMS ends a section or article page with; #hdZoneId names the zone
-    whose /timelinelist/ fragments page on."""
-    parent, _, key = zone.key.rpartition("/")
-    return (
-        f'<input type="hidden" name="hdZoneId" id="hdZoneId" value="{zone.zone_id}" />\n'
-        f'<input type="hidden" name="hdZoneUrl" id="hdZoneUrl" value="{e(key)}" />\n'
-        f'<input type="hidden" name="hdParentUrl" id="hdParentUrl" value="{e(parent)}" />'
-    )
-
-
-def news_item(site: Portal, art: Article) -> str:
-    """hanoi.gov.vn's list item (its NewsZone fragments and section pages)."""
-    href, title = site.article_path(art), art.story.title
-    stamp = f"{art.published:%H:%M, %d/%m/%Y}"
-    return NEWS_ITEM.format(
-        ident=art.ident,
-        href=href,
-        title=e(title),
-        title_text=t(title),
-        stamp=stamp,
-        shown_time=shown_time(art.published),
-        sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
-    )
-
-
-def _timeline_script(site: Portal, zone: Zone) -> str:
-    return (
-        f'<script>\nvar zoneId = {zone.zone_id}, timelineUrl = "{site.prefix}timelinelist/" '
-        '+ zoneId + "/";\n</script>'
-    )
-
-
-def home_page(site: Portal) -> str:
+def home_page(site: CmsSite) -> str:
     blocks = [
         '<section class="home-stream"><h2 class="box-title">Tin mới</h2>\n'
         '<div class="box-stream">\n'
-        f"{stream_items(site, site.newest(None, 0, 15))}\n</div></section>"
+        f"{list_items(site, site.newest(None, 0, 15))}\n</div></section>"
     ]
     for n, zone in enumerate(site.zones):
         blocks.append(
             f'<section class="home-zone" data-zoneid="{zone.zone_id}"><h2 class="box-title">'
-            f'<a href="{site.zone_path(zone)}" title="{e(zone.name)}">{t(zone.name)}</a></h2>\n'
+            f'<a href="{site.zone_path(zone)}" title="{a(zone.name)}">{t(zone.name)}</a></h2>\n'
             '<div class="box-stream">\n'
-            f"{stream_items(site, site.newest(n, 0, 4))}\n</div></section>"
+            f"{list_items(site, site.newest(n, 0, 4))}\n</div></section>"
         )
     pub = site.spec.publication
     return page(site, title=pub, description=pub, path=site.prefix, main="\n".join(blocks))
 
 
-def search_page(site: Portal, keywords: str, number: int, items: list[Article]) -> str:
+def search_page(site: CmsSite, keywords: str, number: int, items: list[Article]) -> str:
     main = (
         f'<div class="box-search"><h1 class="box-title">Kết quả tìm kiếm: {t(keywords)}</h1>\n'
-        f'<div class="box-stream">\n{stream_items(site, items)}\n</div>\n'
-        f'<a class="search-next" href="{e(search_path(site, keywords, number + 1))}">Trang sau</a>'
+        f'<div class="box-stream">\n{list_items(site, items)}\n</div>\n'
+        f'<a class="search-next" href="{a(site.search_path(keywords, number + 1))}">Trang sau</a>'
         "</div>"
     )
-    return page(
-        site, title="Tìm kiếm", description="Tìm kiếm", path=search_path(site, keywords), main=main
-    )
+    path = site.search_path(keywords)
+    return page(site, title="Tìm kiếm", description="Tìm kiếm", path=path, main=main)
 
 
-def rss_index(site: Portal) -> str:
+def rss_index(site: CmsSite) -> str:
     rows = [f'<li><a href="{site.prefix}rss/home.rss">Trang chủ</a></li>'] + [
         f'<li><a href="{site.zone_path(z, "rss")}">{t(z.name)}</a></li>' for z in site.zones
     ]
-    main = (
-        '<div class="box-rss"><h1 class="box-title">RSS</h1><ul>\n'
-        + "\n".join(rows)
-        + "\n</ul></div>"
-    )
+    rows_html = "\n".join(rows)
+    main = f'<div class="box-rss"><h1 class="box-title">RSS</h1><ul>\n{rows_html}\n</ul></div>'
     return page(site, title="RSS", description="RSS", path=f"{site.prefix}rss.htm", main=main)
 
 
-def error_page(site: Portal, status: int) -> str:
+def error_page(site: CmsSite, status: int) -> str:
     text = "Bài viết không còn tồn tại." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
     return page(
         site,

@@ -28,6 +28,7 @@ import bisect
 import random
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import quote_plus
 
 from replica.families.baochinhphu_cms import feeds, newszone
 from replica.families.baochinhphu_cms import html as markup
@@ -147,6 +148,10 @@ class CmsSite(RosterSite):
         ext = self.spec.page_ext if ext is None else ext
         return f"{self.prefix}{zone.key}.{ext}" if ext else f"{self.prefix}{zone.key}"
 
+    def search_path(self, keywords: str, page: int = 1) -> str:
+        more = f"&page={page}" if page > 1 else ""
+        return f"{self.prefix}search?keywords={quote_plus(keywords)}{more}"
+
     def timeline_path(self, zone: Zone, page: int) -> str:
         return f"{self.prefix}timelinelist/{zone.zone_id}/{page}.htm"
 
@@ -236,9 +241,8 @@ class CmsSite(RosterSite):
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
-        closed = ("search", "ajax/", "preview/", "print/")
-        if not self.spec.zone_api:  # hanoi's own pages call its API
-            closed += ("api/",)
+        closed = ["search", "ajax/", "preview/", "print/"]
+        closed += [] if self.spec.zone_api else ["api/"]  # hanoi's own pages call its API
         return "".join(f"Disallow: /{path}\n" for path in closed)
 
     def handle(self, request: Request) -> Response:
@@ -307,14 +311,14 @@ class CmsSite(RosterSite):
 
     def _timeline(self, zone: int, page: int) -> Response:
         items = self.stream(zone, page)
-        return self._html(markup.stream_items(self, items), items)
+        return self._html(markup.list_items(self, items), items)
 
     def _zone_api(self, request: Request) -> Response:
         asked = newszone.read(request, self.host, self._by_key)
         if isinstance(asked, newszone.Refusal):
             return Response(asked.status, asked.message.encode(), "text/plain; charset=utf-8")
         items = self.stream(asked.zone, asked.page_index + 1, asked.size, asked.skip)
-        return self._html(markup.stream_items(self, items), items)
+        return self._html(markup.list_items(self, items), items)
 
     def stream(
         self, zone: int, page: int, size: int = TIMELINE_SIZE, skip: frozenset[str] = frozenset()

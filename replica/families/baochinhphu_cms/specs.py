@@ -5,13 +5,12 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from replica.newsroom import DocKind, Roster, Story, doc_kinds
-from replica.site import SiteConfig
+from replica.newsroom import DocKind, Story, doc_kinds
 from replica.vocab import vocab
 
 NEWS_WORDS = vocab("news")
@@ -46,8 +45,8 @@ class CmsSpec:
     # instead of /timelinelist/ fragments.
     zone_api: bool = False
     sapo_tag: str = "h2"  # the detail page's sapo element (mst.gov.vn: a div)
-    # List items: div.box-stream-item ("stream"), or div.box-category-item in div.list__news
-    # ("category", mic.gov.vn and mst.gov.vn).
+    # List items: div.box-stream-item ("stream"), div.box-category-item in div.list__news
+    # ("category", mic.gov.vn and mst.gov.vn) or div.news-item ("news", hanoi.gov.vn).
     items: str = "stream"
     # A page per day listing that day's articles, `{date}` written dd-mm-yyyy ("" for none).
     day_pages: str = ""
@@ -70,24 +69,6 @@ class Article:
     source_line: str | None  # "Theo <unit>" closing the body (story.author_unit)
     edited: bool
     modified: datetime  # UTC
-
-
-class Portal(Protocol):
-    """A CMS site as its markup and feeds see it (site.CmsSite)."""
-
-    host: str
-    prefix: str
-    spec: CmsSpec
-    config: SiteConfig
-    zones: tuple[Zone, ...]
-    roster: Roster
-
-    def article_path(self, art: Article) -> str: ...
-    def zone_path(self, zone: Zone, ext: str | None = None) -> str: ...
-    def timeline_path(self, zone: Zone, page: int) -> str: ...
-    def day_path(self, day: date) -> str: ...
-    def newest(self, zone: int | None, start: int, count: int) -> list[Article]: ...
-    def related(self, art: Article, count: int = 5) -> list[Article]: ...
 
 
 @cache
