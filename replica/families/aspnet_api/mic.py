@@ -14,52 +14,35 @@ then the byline as ``<p><strong>…</strong></p>`` and the tags.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
-from datetime import date
+from pathlib import Path
 from urllib.parse import quote_plus
 
 from replica.chrome import a, body_html, t
 from replica.corpus import weekday
 from replica.newsportal import Post, Section, SectionPortal, title_slug
-from replica.site import Request, Response, template
+from replica.site import Request, Response, SiteConfig, template
 
 _LISTING = re.compile(r"mic_2020/pages/chuyenmuc/phantrang/(\d{1,6})/(\d{1,6})/[a-z0-9-]+\.html")
 _ARTICLE = re.compile(r"mic_2020/pages/tintuc/(\d{1,9})/[a-z0-9-]+\.html")
 _IMAGE = re.compile(r"mic_2020/uploads/images/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
-PORTAL = "Cổng thông tin điện tử Bộ Thông tin và Truyền thông"
 WEB_PART = "ctl00_ctl46_g_915af12b_590b_4148_9fd5_0e542a5d896f"
-
-
 MIC_ARTICLE = template(__file__, "mic_article.html")
-MIC_FRAME = template(__file__, "mic_frame.html")
+SPEC = Path(__file__).with_name("mic.toml")
 
 
 class MicSite(SectionPortal):
-    """mic.gov.vn: section pages paged by path, articles at /mic_2020/Pages/TinTuc/<id>/…"""
+    """mic.gov.vn (mic.toml): section pages paged by path, articles at Pages/TinTuc/<id>/…"""
 
     family = "aspnet-api"
-    slug = "mic"
-    host = "mic.gov.vn"
-    domain = "ict"
-    bylines = ("name", "source", "both")
-    first_day, last_day = date(2021, 1, 4), date(2026, 10, 30)
-    id_space = (150_311, 6)
-    sections_spec = (
-        Section("Buu-chinh", "Bưu chính", ("buu_chinh",), 2, 1747),
-        Section("Vien-thong", "Viễn thông", ("vien_thong",), 2, 1748),
-        Section("Ung-dung-CNTT", "Ứng dụng CNTT", ("chuyen_doi_so",), 3, 1749),
-        Section("An-toan-thong-tin", "An toàn thông tin", ("an_toan_thong_tin",), 2, 1694),
-    )
-    page_size = 10
-    errors = ("Không tìm thấy.", "Tin bài không tồn tại hoặc đã bị gỡ bỏ.")
     image_pattern = _IMAGE
-    headers = (
-        ("Server", "Microsoft-IIS/10.0"),
-        ("X-AspNet-Version", "4.0.30319"),
-        ("X-Powered-By", "ASP.NET"),
-        ("MicrosoftSharePointTeamServices", "16.0.0.5017"),
-        ("Cache-Control", "private, max-age=0"),
-    )
+    frame_template = template(__file__, "mic_frame.html")
+    home_block = '<div class="home-cat"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
+    home_title, home_count = "Trang chủ", 4
+
+    def __init__(self, config: SiteConfig | None = None) -> None:
+        super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
 
     # URLs ------------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
@@ -86,7 +69,7 @@ class MicSite(SectionPortal):
     # Routes ----------------------------------------------------------------------------------
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         if rel in ("", "mic_2020", "mic_2020/pages/home.aspx"):
-            return self.html(home_page(self), None)
+            return self.html(self.home_page(), None)
         if match := _ARTICLE.fullmatch(rel):
             post = self.post_by_id(match.group(1))
             return self.article(post, article_page(self, post) if post else "")
@@ -97,46 +80,39 @@ class MicSite(SectionPortal):
                 return self.section_page(section, page)
         if rel == "mic_2020/pages/timkiem.aspx":
             found = self.newest(None, 10)
-            return self.html(self.frame("Tìm kiếm", items_html(self, found)), None)
+            return self.html(self.frame("Tìm kiếm", self.items_html(found)), None)
         return None
-
-    def frame(self, title: str, main: str) -> str:
-        menu = self.menu()
-        return MIC_FRAME.format(
-            title=t(title), portal=PORTAL, prefix=self.prefix, menu=menu, main=main
-        )
 
     def listing_page(
         self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
     ) -> str:
         main = (
             f'<div id="{WEB_PART}" class="list-news"><h2 class="title-cat">{t(section.name)}</h2>\n'
-            f"<div>{items_html(self, posts)}</div>\n<div>{pager(self, section, page, last, more)}"
+            f"<div>{self.items_html(posts)}</div>\n<div>{pager(self, section, page, last, more)}"
             "</div></div>"
         )
         return self.frame(section.name, main)
+
+    def items_html(self, posts: Sequence[Post]) -> str:
+        rows = []
+        for post in posts:
+            href = a(self.post_path(post))
+            thumb = ""
+            if post.story.images:
+                thumb = f'<a href="{href}"><img src="{a(self.image_href(post, 0))}" alt="" /></a>'
+            sapo = post.story.sapo or post.story.paragraphs[0]
+            rows.append(
+                f'<div class="item-news"><div class="img-news">{thumb}</div>'
+                f'<h3><a href="{href}">{t(post.story.title)}</a></h3>'
+                f'<div class="date-news">{post.published:%d/%m/%Y}</div>'
+                f'<div class="sapo-news">{t(sapo)}</div></div>'
+            )
+        return "\n".join(rows)
 
 
 # Markup ------------------------------------------------------------------------------------
 def date_line(post: Post) -> str:
     return f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
-
-
-def items_html(site: MicSite, posts: Sequence[Post]) -> str:
-    rows = []
-    for post in posts:
-        href = a(site.post_path(post))
-        thumb = ""
-        if post.story.images:
-            thumb = f'<a href="{href}"><img src="{a(site.image_href(post, 0))}" alt="" /></a>'
-        sapo = post.story.sapo or post.story.paragraphs[0]
-        rows.append(
-            f'<div class="item-news"><div class="img-news">{thumb}</div>'
-            f'<h3><a href="{href}">{t(post.story.title)}</a></h3>'
-            f'<div class="date-news">{post.published:%d/%m/%Y}</div>'
-            f'<div class="sapo-news">{t(sapo)}</div></div>'
-        )
-    return "\n".join(rows)
 
 
 def pager(site: MicSite, section: Section, page: int, last: int, more: bool) -> str:
@@ -145,24 +121,14 @@ def pager(site: MicSite, section: Section, page: int, last: int, more: bool) -> 
             f'<li class="{css}"><a href="{a(site.section_path(section, target))}">{label}</a></li>'
         )
 
-    top = page + 4 if site.config.trap else min(last, page + 4)
     links = [link("Trang đầu", 1), link("«", page - 1)] if page > 1 else []
-    for n in range(max(1, page - 4), top + 1):
+    for n in site.window(page, last, 4):
         links.append(f'<li class="active"><span>{n}</span></li>' if n == page else link(str(n), n))
     if more:
         links.append(link("»", page + 1, "next"))
     if page < last and not site.config.trap:
         links.append(link("Trang cuối", last))
     return f'<div class="paging"><ul>{"".join(links)}</ul></div>'
-
-
-def home_page(site: MicSite) -> str:
-    blocks = [
-        f'<div class="home-cat"><h2><a href="{a(site.section_path(s))}">{t(s.name)}</a></h2>\n'
-        f"{items_html(site, site.newest(s, 4))}</div>"
-        for s in site.sections
-    ]
-    return site.frame("Trang chủ", "\n".join(blocks))
 
 
 def article_page(site: MicSite, post: Post) -> str:
