@@ -1,9 +1,5 @@
 """Fault injection: which replica URLs misbehave and how (the --faults SPEC), and the answers."""
 
-# Over 400 lines on purpose: the SPEC grammar, the URL choice and the sixteen fault answers
-# are one table read top to bottom; splitting it would scatter each fault over two files.
-# (Seventeen since `moved`: a permanent redirect to a page that answers.)
-
 from __future__ import annotations
 
 import dataclasses
@@ -282,19 +278,22 @@ def _text(status: int, text: str, headers: tuple[tuple[str, str], ...] = ()) -> 
     return Response(status, text.encode(), "text/plain; charset=utf-8", headers)
 
 
+def _marked(target: str, mark: str) -> bool:
+    return mark in target.partition("?")[2].split("&")
+
+
 def _terminal(faults: frozenset[str], target: str, key: str) -> Response | None:
+    target = strip_session(target)
     if "moved" in faults:
-        target = strip_session(target)
-        if MOVED_MARK in target.partition("?")[2].split("&"):
+        if _marked(target, MOVED_MARK):
             return None  # the page's new address: it answers
         location = target + ("&" if "?" in target else "?") + MOVED_MARK
         page = f'<html><body>Moved to <a href="{escape(location)}">here</a>.</body></html>'
         return Response(301, page.encode(), headers=(("Location", location),))
     if "redirect_loop" in faults or "offsite" in faults:
-        target = strip_session(target)
         if "offsite" in faults:
             location = OFFSITE + target
-        elif LOOP_MARK in target.partition("?")[2].split("&"):
+        elif _marked(target, LOOP_MARK):
             path, _, query = target.partition("?")
             query = "&".join(p for p in query.split("&") if p != LOOP_MARK)
             location = path + ("?" + query if query else "")

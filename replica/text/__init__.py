@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 _SLOT = re.compile(r"\{(\w+)\}")
+_DRAW = re.compile(r"\{(\d+)-(\d+)(?::(\w+))?\}")
 _NONE: Mapping[str, Sequence[str]] = MappingProxyType({})
 
 
@@ -42,6 +43,16 @@ class Writer:
     values: Mapping[str, str] = _NONE
     pools: Mapping[str, Sequence[str]] = _NONE
     sticky: frozenset[str] = frozenset()
+    # Number slots: each {a-b} in the pattern is a whole number drawn from [a, b], left to
+    # right; {a-b:n} writes it with Vietnamese thousands dots, {a-b:02d} any format spec.
+    numbers: Mapping[str, str] = MappingProxyType(
+        {
+            "num": "{3-60}",
+            "big": "{120-4800:n}",
+            "pct": "{55-98},{1-9}%",
+            "area": "{80-5200:n},{1-9}",
+        }
+    )
 
     def pick(self, seq: Sequence[str]) -> str:
         return self.rng.choice(seq)
@@ -69,24 +80,18 @@ class Writer:
             if name in self.sticky:
                 self.values[name] = value  # type: ignore[index]  # a voice with pools owns a dict
             return value
+        if name in self.numbers:
+            return _DRAW.sub(self._draw, self.numbers[name])
         if name.endswith("0") and not hasattr(self, f"slot_{name}"):
             self.values[name] = self.slot(name[:-1])  # type: ignore[index]
             return self.values[name]
         return getattr(self, f"slot_{name}")()
 
+    def _draw(self, match: re.Match[str]) -> str:
+        value, spec = self.rng.randint(int(match[1]), int(match[2])), match[3] or ""
+        return vn_number(value) if spec == "n" else format(value, spec)
+
     # Numbers and dates every voice writes alike --------------------------------------------
-    def slot_num(self) -> str:
-        return str(self.rng.randint(3, 60))
-
-    def slot_big(self) -> str:
-        return vn_number(self.rng.randint(120, 4800))
-
-    def slot_pct(self) -> str:
-        return f"{self.rng.randint(55, 98)},{self.rng.randint(1, 9)}%"
-
-    def slot_area(self) -> str:
-        return f"{vn_number(self.rng.randint(80, 5200))},{self.rng.randint(1, 9)}"
-
     def slot_money(self) -> str:
         if self.rng.random() < 0.5:
             return f"{self.rng.randint(1, 95)},{self.rng.randint(1, 9)} tỷ đồng"

@@ -6,6 +6,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Any
 
 from replica.corpus import iso
@@ -70,6 +71,15 @@ class NewsGen(Writer):
     cites: list[Cite] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
     names = GOV_WORDS
+    numbers = MappingProxyType({**Writer.numbers, **GOV_WORDS.NUMBERS})
+    pools = MappingProxyType(
+        {
+            "place": GOV_WORDS.PLACES,
+            "hospital": GOV_WORDS.HOSPITALS,
+            "disease": GOV_WORDS.DISEASES,
+            "period": GOV_WORDS.PERIODS,
+        }
+    )
 
     def short_name(self) -> str:
         """A byline name: 'Trần Thị Ngọc Hiếu' -> 'Ngọc Hiếu' (six times in ten), or in full."""
@@ -110,32 +120,8 @@ class NewsGen(Writer):
     def slot_unit(self) -> str:
         return self.rng.choice(GOV_WORDS.UNITS[self.domain])
 
-    def slot_pct_low(self) -> str:
-        return f"{self.rng.randint(1, 4)},{self.rng.randint(1, 9)}%"
-
-    def slot_money_big(self) -> str:
-        return f"{self.rng.randint(120_000, 1_900_000):,} tỷ đồng".replace(",", ".")
-
-    def slot_yield(self) -> str:
-        return f"{self.rng.randint(5, 7)},{self.rng.randint(1, 9)}"
-
     def slot_price(self) -> str:
         return f"{self.rng.randint(5, 60)}.{self.rng.choice(('000', '200', '500', '800'))}"
-
-    def slot_hours(self) -> str:
-        return str(self.rng.randint(4, 12))
-
-    def slot_place(self) -> str:
-        return self.rng.choice(GOV_WORDS.PLACES)
-
-    def slot_hospital(self) -> str:
-        return self.rng.choice(GOV_WORDS.HOSPITALS)
-
-    def slot_disease(self) -> str:
-        return self.rng.choice(GOV_WORDS.DISEASES)
-
-    def slot_period(self) -> str:
-        return self.rng.choice(GOV_WORDS.PERIODS)
 
     def paragraph(self, topic: str, first: str | None = None) -> str:
         own = GOV_WORDS.TOPICS[self.domain][topic][2]

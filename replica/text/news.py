@@ -12,9 +12,10 @@ from __future__ import annotations
 import random
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from replica.newsroom import DocKind, cite
-from replica.text import Writer, vn_number
+from replica.text import Writer
 from replica.vocab import vocab
 
 NAMES = vocab("news").NAMES  # family names, and middle + given names
@@ -23,6 +24,8 @@ WEEKDAY_PARTS = ("Sáng", "Chiều", "Ngày", "Tối", "Sáng", "Chiều")
 
 class NewsGen(Writer):
     """The text of one article; every choice comes from `rng`, so output is reproducible."""
+
+    numbers = MappingProxyType({**Writer.numbers, **vocab("news").NUMBERS})
 
     def __init__(
         self,
@@ -42,8 +45,6 @@ class NewsGen(Writer):
         self.used: set[str] = set()
         self.citations: list[tuple[str, dict]] = []
 
-    # Choosing ------------------------------------------------------------------------------
-
     # People --------------------------------------------------------------------------------
     def name(self, female: bool | None = None) -> str:
         female = self.rng.random() < 0.45 if female is None else female
@@ -57,20 +58,6 @@ class NewsGen(Writer):
 
     def slot_reporter(self) -> str:
         return self.byline(self.name())
-
-    # Numbers -------------------------------------------------------------------------------
-
-    def slot_growth(self) -> str:
-        return f"{self.rng.randint(2, 14)},{self.rng.randint(1, 9)}%"
-
-    def slot_trillion(self) -> str:
-        return f"{vn_number(self.rng.randint(2, 900))}.{self.rng.randint(100, 999)} tỷ đồng"
-
-    def slot_usd(self) -> str:
-        return f"{self.rng.randint(2, 95)},{self.rng.randint(1, 9)} tỷ USD"
-
-    def slot_cpi(self) -> str:
-        return f"{self.rng.randint(1, 3)},{self.rng.randint(10, 99)}%"
 
     # Dates ---------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Any
 
 from replica.places import DONGTHAP_DISTRICTS
@@ -45,6 +46,8 @@ def place_of(province: str) -> str:
 
 class TextGen(Writer):
     """Text for one article; all choices come from the given RNG, so output is reproducible."""
+
+    numbers = MappingProxyType({**Writer.numbers, **THADS_WORDS.NUMBERS})
 
     def __init__(
         self,
@@ -157,9 +160,6 @@ class TextGen(Writer):
     def slot_person(self) -> str:
         position = self.expand(self.pick(self.voice.positions))
         return f"đồng chí {self.name()}, {position}"
-
-    def slot_small(self) -> str:
-        return f"{self.rng.randint(2, 9):02d}"
 
     def slot_gift(self) -> str:
         return f"{vn_number(self.rng.randint(3, 20) * 100_000)} đồng"
