@@ -107,7 +107,7 @@ def article_page(site: Portal, art: Article) -> str:
     main = T["article"].format(
         prefix=site.prefix,
         news_path=site.listing_path(None),
-        category=e(art.category.name),
+        category=e(site.categories[zone].name),
         ident=art.ident,
         title=escape(story.title, quote=False),
         date=dmy(art),
@@ -178,9 +178,7 @@ def listing_page(
     if not items:
         cards = '<div class="col-12"><p class="text-muted">Chưa có tin bài.</p></div>'
     main = T["listing"].format(
-        heading=e(heading),
-        cards=cards,
-        pager=pager(site, zone, page, last, more),
+        heading=e(heading), cards=cards, pager=pager(site, zone, page, last, more)
     )
     return layout(
         site, title=heading, description=heading, path=site.listing_path(zone, page), main=main

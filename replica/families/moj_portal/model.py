@@ -33,7 +33,6 @@ class Article:
     ident: str
     slug: str
     day: date
-    category: Category
     story: Story
     figures: tuple[int, ...]  # after which paragraph each image of story.images stands
     author_line: str | None

@@ -35,15 +35,20 @@ from replica.site import Request, Response, SiteConfig, number, query_ci
 from replica.text.news import NewsGen
 from replica.vocab import vocab
 
-THADS_NEW_WORDS = vocab("thads_new")
-
-
-CATEGORIES = tuple(Category(*row) for row in THADS_NEW_WORDS.CATEGORIES)
+WORDS = vocab("thads_new")
+CATEGORIES = tuple(Category(*row) for row in WORDS.CATEGORIES)
+KINDS, STICKY = doc_kinds(WORDS.DOC_KINDS), ("khuvuc", "commune")
 PAGE_SIZE = 10  # pageSize=10 in the LoadNews URLs of the evidence
 FIRST_DAY, LAST_DAY = date(2024, 1, 2), date(2026, 3, 31)
 NEW_FROM, NEW_PER_DAY = date(2026, 4, 1), 2
 _ARTICLE = re.compile(r"tin-tuc/chi-tiet/(?:([a-z0-9-]+)-)?([a-z0-9]{6})\.html")
 _CATEGORY = re.compile(r"tin-tuc/chuyen-muc/([a-z0-9-]+)\.html")
+
+
+def page_number(raw: str) -> int:
+    """A page number as the portal reads it: 1 for anything but a (short) positive number."""
+    raw = raw.strip()
+    return max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1
 
 
 class ThadsNewSite(RosterSite):
@@ -102,31 +107,23 @@ class ThadsNewSite(RosterSite):
         rng = random.Random(f"{self.salt}/{index}")
         day, zone = self.day(index), self.roster.zone(index)
         category = self.categories[zone]
-        fixed = {"prov": self.province, "agency": self.org}
-        sticky = ("khuvuc", "commune")
-        gen = NewsGen(
-            rng,
-            day,
-            pools=THADS_NEW_WORDS.POOLS,
-            kinds=doc_kinds(THADS_NEW_WORDS.DOC_KINDS),
-            fixed=fixed,
-            sticky=sticky,
-        )
+        fixed, kinds = {"prov": self.province, "agency": self.org}, KINDS
+        gen = NewsGen(rng, day, pools=WORDS.POOLS, kinds=kinds, fixed=fixed, sticky=STICKY)
         topic = rng.choice(category.topics)
-        titles, leads, own = THADS_NEW_WORDS.TOPICS[topic]
+        titles, leads, own = WORDS.TOPICS[topic]
         pair = rng.randrange(len(titles))
         title, lead = gen.fill(titles[pair]), gen.fill(leads[pair])
-        paragraphs = [gen.paragraph(own, THADS_NEW_WORDS.GENERIC) for _ in range(rng.randint(2, 4))]
+        paragraphs = [gen.paragraph(own, WORDS.GENERIC) for _ in range(rng.randint(2, 4))]
         paragraphs = [p for p in paragraphs if p]
         if rng.random() < 0.35:
-            paragraphs.append(gen.fill(gen.pick(THADS_NEW_WORDS.BULLET_LEADS)))
-            paragraphs += rng.sample(THADS_NEW_WORDS.BULLETS, rng.randint(2, 4))
-        paragraphs.append(gen.fill(gen.fresh(THADS_NEW_WORDS.CLOSERS)))
+            paragraphs.append(gen.fill(gen.pick(WORDS.BULLET_LEADS)))
+            paragraphs += rng.sample(WORDS.BULLETS, rng.randint(2, 4))
+        paragraphs.append(gen.fill(gen.fresh(WORDS.CLOSERS)))
         story = Story(title, lead, paragraphs, category=category.name)
         slots = range(len(paragraphs) - 1)
         figures = sorted(rng.sample(slots, min(rng.randint(0, 2), len(slots))))
         for n, _ in enumerate(figures, 1):
-            caption = gen.fill(gen.pick(THADS_NEW_WORDS.CAPTIONS)) if rng.random() < 0.7 else None
+            caption = gen.fill(gen.pick(WORDS.CAPTIONS)) if rng.random() < 0.7 else None
             url = f"/{self.host}/uploads/{self.province_slug}/{day:%Y/%m}/anh-{index}-{n}.jpg"
             story.images.append({"url": url, "caption": caption})
         line, roll = None, rng.random()
@@ -139,7 +136,7 @@ class ThadsNewSite(RosterSite):
         elif roll < 0.85:
             story.author = line = gen.slot("reporter")
         if rng.random() < 0.2:
-            name = f"{rng.choice(THADS_NEW_WORDS.ATTACHMENTS)} năm {day.year}"
+            name = f"{rng.choice(WORDS.ATTACHMENTS)} năm {day.year}"
             kind = "pdf" if rng.random() < 0.7 else "docx"
             folder = f"/{self.host}/uploads/{self.province_slug}/files/{day:%Y/%m}"
             story.attachments.append(
@@ -147,9 +144,7 @@ class ThadsNewSite(RosterSite):
             )
         edited = self.roster.edited(index)
         if edited:  # made after everything else so the base state stays byte-identical
-            extra = gen.paragraph(own, THADS_NEW_WORDS.GENERIC) or gen.fill(
-                gen.fresh(THADS_NEW_WORDS.CLOSERS)
-            )
+            extra = gen.paragraph(own, WORDS.GENERIC) or gen.fill(gen.fresh(WORDS.CLOSERS))
             paragraphs.insert(len(paragraphs) - 1, extra)
         story.citations = gen.citations
         minutes = number(self.salt, index, "modified", below=600)
@@ -161,7 +156,6 @@ class ThadsNewSite(RosterSite):
             ident=base36_id(index, self.salt),
             slug=slug_strip(title),
             day=day,
-            category=category,
             story=story,
             figures=tuple(figures),
             author_line=line,
@@ -180,8 +174,7 @@ class ThadsNewSite(RosterSite):
     def handle(self, request: Request) -> Response:
         rel = request.path[len(self.prefix) :].lower().strip("/")
         params = query_ci(request.query)
-        raw = params.get("page", "1").strip()
-        page = max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1
+        page = page_number(params.get("page", "1"))
         if rel in ("", "trang-chu"):
             items = self.newest(None, 0, 1)
             return self.html(markup.home_page(self), items[0].modified if items else None)
@@ -198,11 +191,10 @@ class ThadsNewSite(RosterSite):
         if rel == "tin-tuc":
             return self._listing(None, page)
         if (match := _CATEGORY.fullmatch(rel)) and match.group(1) in self._by_key:
-            if params.get("handler", "").lower() == "loadnews":
-                raw = params.get("pagenumber", "1").strip()
-                number_ = max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1
-                return self._listing(self._by_key[match.group(1)], number_, fragment=True)
-            return self._listing(self._by_key[match.group(1)], page)
+            zone = self._by_key[match.group(1)]
+            if params.get("handler", "").lower() == "loadnews":  # the portal's own paging
+                return self._listing(zone, page_number(params.get("pagenumber", "1")), True)
+            return self._listing(zone, page)
         if match := _ARTICLE.fullmatch(rel):
             index = base36_index(match.group(2), self.salt)
             if index is None or index >= self.roster.total:
@@ -220,10 +212,8 @@ class ThadsNewSite(RosterSite):
         shown = min(page, last) if self.config.trap else page
         items = self.newest(zone, (shown - 1) * PAGE_SIZE, PAGE_SIZE)
         more = self.config.trap or page < last
-        if fragment:
-            html = markup.listing_fragment(self, zone, page, last, items, more)
-        else:
-            html = markup.listing_page(self, zone, page, last, items, more)
+        render = markup.listing_fragment if fragment else markup.listing_page
+        html = render(self, zone, page, last, items, more)
         return self.html(html, max((a.modified for a in items), default=None))
 
     def error_page(self, status: int) -> str:

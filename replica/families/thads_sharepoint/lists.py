@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import cache
 from pathlib import Path
@@ -53,12 +53,8 @@ class ListSpec:
     salt: str
     seed_index: int | None  # the real seed article, pinned to SEED_DAY
     undated_index: int | None  # the one item per site that shows no date
-    removed: tuple[int, ...]  # indices, newest first
+    removed: frozenset[int]  # indices
     edits: int  # the newest base items edited (the site's main list only)
-    removed_set: frozenset[int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "removed_set", frozenset(self.removed))
 
     @property
     def total(self) -> int:
@@ -97,7 +93,7 @@ class ListSpec:
         return date.fromordinal(lo_d + step)
 
     def is_removed(self, index: int) -> bool:
-        return index in self.removed_set
+        return index in self.removed
 
     def gone_status(self, index: int) -> int:
         return (404, 410)[number(self.salt, index, "gone", below=2)]
@@ -118,7 +114,7 @@ class ListSpec:
         if not 0 <= position < self.live_count():
             return None
         index = self.total - 1 - position
-        for gone in self.removed:  # newest first: each removed item at or above shifts by one
+        for gone in sorted(self.removed, reverse=True):  # each one at or above shifts it
             if gone >= index:
                 index -= 1
         return index

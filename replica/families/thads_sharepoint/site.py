@@ -121,7 +121,7 @@ class ThadsSite:
                 salt=f"{seed}/{self.slug}/{d['name']}",
                 seed_index=seeds[k],
                 undated_index=1 if k == 2 else None,
-                removed=tuple(sorted(removed[k], reverse=True)),
+                removed=frozenset(removed[k]),
                 edits=self.config.edits if k == 0 else 0,  # the site's main list
             )
             for k, d in enumerate(defs)
