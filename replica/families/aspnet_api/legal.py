@@ -1,14 +1,11 @@
-"""Legal documents (văn bản) of the chinhphu.vn document replica: their text, types, and site."""
+"""Legal documents (văn bản) of the chinhphu.vn document replica: their heads and their text."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Protocol
 
-from replica.corpus import Corpus, IdSpace
-from replica.site import SiteConfig
 from replica.text.gov import Cite
 from replica.vocab import vocab
 
@@ -147,17 +144,3 @@ class Document:
     status: int
     edited: bool
     modified: datetime
-
-
-class Portal(Protocol):
-    """The documents site as its markup sees it (vanban.ChinhphuDocsSite)."""
-
-    prefix: str
-    config: SiteConfig
-    corpus: Corpus
-    ids: IdSpace
-
-    def head(self, index: int) -> DocHead: ...
-    def files(self, head: DocHead) -> list[tuple[str, str, str]]: ...
-    def viewstate(self, page: int) -> str: ...
-    def event_validation(self, page: int) -> str: ...

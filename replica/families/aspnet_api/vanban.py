@@ -1,7 +1,13 @@
 """Family 5 replica: vanban.chinhphu.vn, the government's document system, a grid paged by postback.
 
-URL shapes and markup follow the public crawlers cited in docs/evidence.md (vanban_html.py says
-which parts); the documents and their text are generated.
+What the public crawlers show of the real portal (docs/evidence.md, "vanban.chinhphu.vn"): the
+list of all documents at ?mode=0&pageid=41852 inside form#form1 with the ctrl_191017_163 module's
+fields; the grid table#ctrl_191017_163_grvDocument, rows of span.code (with span.issue-v2),
+span.issued-date (dd/mm/yyyy), span.substract and div.bl-doc-files > div.bl-doc-file links; the
+pager row tr.grid-pager of __doPostBack('ctrl_191017_163$grvDocument','Page$N') links; details
+at ?pageid=27160&docid=N with h4.title and label/value rows (td.col1) in .Content, dates
+dd-mm-yyyy there, files as .rp-file a.view-file. The page chrome and the full text block after
+the rows are assumed. The documents and their text are generated (legal.py).
 """
 
 from __future__ import annotations
@@ -18,14 +24,26 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
 
+from replica.chrome import t
 from replica.corpus import Corpus, IdSpace, iso, slugify
-from replica.families.aspnet_api import vanban_html as ah
 from replica.families.aspnet_api.legal import LEGAL, DocHead, Document, doc_body, make_head
-from replica.families.aspnet_api.vanban_html import DETAIL_PAGE_ID, LIST_PAGE_ID, RECORDS_PER_PAGE
 from replica.files import file_payload
-from replica.site import Request, Response, SiteConfig, digest, number, query_ci
+from replica.site import Request, Response, SiteConfig, digest, number, query_ci, template
 from replica.text.gov import Story, truth_record
 
+LIST_PAGE_ID = "41852"
+DETAIL_PAGE_ID = "27160"
+GRID = "ctrl_191017_163$grvDocument"
+SEARCH_BUTTON = "ctrl_191017_163$btnSearch"
+RECORDS_PER_PAGE = "ctrl_191017_163$drdRecordPerPage"
+PAGE_SIZES = (10, 20, 50, 100)
+SELECTED = ' selected="selected"'
+POSTBACK_SCRIPT = template(__file__, "postback.js")
+FRAME, CONTENT, FORM, LIST, DETAIL = (
+    template(__file__, f"vanban_{name}.html")
+    for name in ("frame", "content", "form", "list", "detail")
+)
+YELLOW_SCREEN = template(__file__, "yellow_screen.html")
 # The real grid shows 50 rows a page; the twin shows 20 unless the form asks for another size,
 # so that its small corpus (45 documents by default) spans pages reached by postback.
 PAGE_SIZE = 20
@@ -42,6 +60,14 @@ HEADERS = (
     ("X-AspNet-Version", "4.0.30319"),
     ("X-Powered-By", "ASP.NET"),
 )
+
+
+def _cell(argument: str, label: str) -> str:
+    # ASP.NET 4 writes the quotes of a pager link as &#39;.
+    return (
+        f'<td><a href="javascript:__doPostBack(&#39;{GRID}&#39;,&#39;{argument}&#39;)">'
+        f"{label}</a></td>"
+    )
 
 
 class ChinhphuDocsSite:
@@ -161,7 +187,7 @@ class ChinhphuDocsSite:
         if rel not in ("", "default.aspx"):
             return self.error(404)
         if "pageid" not in params:
-            return self.page(ah.home_html(self))
+            return self.page(self.home_html())
         if params["pageid"] == LIST_PAGE_ID and params.get("mode", "0") == "0":
             if request.method != "POST":
                 return self.table(1, PAGE_SIZE)
@@ -175,7 +201,7 @@ class ChinhphuDocsSite:
             doc = self.document(index)
             if doc.status != 200:
                 return self.error(doc.status)
-            return self.page(ah.detail_html(self, doc), doc.modified)
+            return self.page(self.detail_html(doc), doc.modified)
         return self.error(404)
 
     def postback(self, form: dict[str, str]) -> Response:
@@ -183,7 +209,7 @@ class ChinhphuDocsSite:
         per page are the form's (its select resent), else the default."""
         current = self.read_viewstate(form.get("__VIEWSTATE", ""))
         asked = form.get(RECORDS_PER_PAGE, "")
-        size = int(asked) if asked.isdigit() and int(asked) in ah.PAGE_SIZES else PAGE_SIZE
+        size = int(asked) if asked.isdigit() and int(asked) in PAGE_SIZES else PAGE_SIZE
         if current is None:
             return self.server_error(VIEWSTATE_ERROR, "System.Web.HttpException")
         ev = form.get("__EVENTVALIDATION")
@@ -193,8 +219,8 @@ class ChinhphuDocsSite:
             )
         target, argument = form.get("__EVENTTARGET", ""), form.get("__EVENTARGUMENT", "")
         if not target:
-            return self.table(1 if ah.SEARCH_BUTTON in form else current, size)
-        if target != ah.GRID or not argument.startswith("Page$"):
+            return self.table(1 if SEARCH_BUTTON in form else current, size)
+        if target != GRID or not argument.startswith("Page$"):
             return self.table(current, size)
         last = self.last_page(size)
         step = argument[5:]
@@ -211,25 +237,110 @@ class ChinhphuDocsSite:
     def last_page(self, size: int) -> int:
         return max(1, -(-self.corpus.live_count() // size))
 
-    def table(self, page: int, size: int) -> Response:
-        indexes, last, more = self.corpus.page(None, page, size)
-        docs = [self.head(i) for i in indexes]
-        rows = [(self.ids.id_of(i), head) for i, head in zip(indexes, docs, strict=True)]
-        modified = self.corpus.modified(indexes[0]) if indexes else None
-        return self.page(ah.table_html(self, page, size, rows, last, more), modified)
-
     def page(self, html: str, modified: datetime | None = None) -> Response:
         modified = modified or datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
         return Response(200, html.encode("utf-8"), headers=HEADERS, last_modified=modified)
 
     def error(self, status: int) -> Response:
         message = "Văn bản không tồn tại hoặc đã bị gỡ bỏ." if status == 410 else "Không tìm thấy."
-        html = ah.frame(self, "Lỗi", f'<div class="error-page"><p>{message}</p></div>', None)
+        html = self.frame("Lỗi", f'<div class="error-page"><p>{message}</p></div>', None)
         return Response(status, html.encode("utf-8"), headers=HEADERS)
 
     def server_error(self, message: str, exception: str) -> Response:
-        html = ah.yellow_screen(message, exception)
+        """ASP.NET's "Server Error in '/' Application" page."""
+        html = YELLOW_SCREEN.format(message=message, exception=exception)
         return Response(500, html.encode("utf-8"), headers=HEADERS)
+
+    # Markup ----------------------------------------------------------------------------------
+    def detail_href(self, docid: int) -> str:
+        """A row's link, root-relative as on the real grid (`/?pageid=27160&docid=N`)."""
+        return f"{self.prefix}?pageid={DETAIL_PAGE_ID}&amp;docid={docid}"
+
+    def frame(self, title: str, main: str, page: int | None) -> str:
+        """The portal page; the grid's page `page` sits in form#form1 with its ViewState."""
+        inner = CONTENT.format(prefix=self.prefix, main=main)
+        if page is not None:
+            state, validation = self.viewstate(page), self.event_validation(page)
+            inner = FORM.format(
+                viewstate=state, validation=validation, script=POSTBACK_SCRIPT, inner=inner
+            )
+        return FRAME.format(title=t(title), prefix=self.prefix, inner=inner)
+
+    def pager_html(self, page: int, last: int) -> str:
+        """GridView's NumericFirstLast pager: First, '...', ten numbers, '...', Last."""
+        start = (page - 1) // 10 * 10 + 1
+        end = start + 9 if self.config.trap else min(last, start + 9)
+        cells = [_cell("Page$First", "Đầu")] if page > 1 else []
+        if start > 1:
+            cells.append(_cell(f"Page${start - 1}", "..."))
+        for n in range(start, end + 1):
+            cells.append(f"<td><span>{n}</span></td>" if n == page else _cell(f"Page${n}", str(n)))
+        if self.config.trap or end < last:
+            cells.append(_cell(f"Page${end + 1}", "..."))
+        if not self.config.trap and page < last:
+            cells.append(_cell("Page$Last", "Cuối"))
+        row = "".join(cells)
+        return f'<tr class="grid-pager"><td colspan="3"><table><tr>{row}</tr></table></td></tr>'
+
+    def table(self, page: int, size: int) -> Response:
+        """The list page: the module's search form (its rows-per-page select set), the grid."""
+        indexes, last, more = self.corpus.page(None, page, size)
+        body = []
+        for index in indexes:
+            head, href = self.head(index), self.detail_href(self.ids.id_of(index))
+            files = "".join(
+                f'<div class="bl-doc-file"><a href="{file}" target="_blank" download>'
+                "Tài liệu đính kèm</a></div>"
+                for file, _, _ in self.files(head)
+            )
+            body.append(
+                f'<tr><td><a href="{href}"><span class="code">{t(head.number)}</span>'
+                f'<span class="issue-v2">{head.day:%d/%m/%Y}</span></a></td>'
+                f'<td><span class="issued-date">{head.day:%d/%m/%Y}</span></td>'
+                f'<td><a href="{href}"><span class="substract">{t(head.subject)}</span></a>'
+                f'<div class="bl-doc-files">{files}</div></td></tr>'
+            )
+        sizes = "".join(
+            f'<option{SELECTED if n == size else ""} value="{n}">{n}</option>' for n in PAGE_SIZES
+        )
+        pager = self.pager_html(page, last) if last > 1 or more else ""
+        main = LIST.format(sizes=sizes, rows="\n".join(body), pager=pager)
+        modified = self.corpus.modified(indexes[0]) if indexes else None
+        return self.page(self.frame("Tất cả văn bản", main, page), modified)
+
+    def detail_html(self, doc: Document) -> str:
+        head = doc.head
+        files = "".join(
+            f'<div class="rp-file"><a class="view-file" href="{href}" target="_blank">{t(name)}</a>'
+            "</div>"
+            for href, name, _ in self.files(head)
+        )
+        main = DETAIL.format(
+            prefix=self.prefix,
+            title=t(head.title),
+            number=t(head.number),
+            day=head.day,
+            effective=head.effective(),
+            kind=t(head.kind),
+            kind_caps=t(head.kind.upper()),
+            issuer=t(head.issuer),
+            issuer_caps=t(head.issuer.upper()),
+            signer=t(head.signer),
+            subject=t(head.subject),
+            files=files,
+            content="\n".join(f"<p>{t(p)}</p>" for p in doc.paragraphs),
+            signature="<br />".join(t(line) for line in head.signature),
+        )
+        return self.frame(head.title, main, None)
+
+    def home_html(self) -> str:
+        indexes = self.corpus.newest(None, 0, 8)
+        items = "\n".join(
+            f'<li><a href="{self.detail_href(self.ids.id_of(i))}">{t(self.head(i).title)}</a></li>'
+            for i in indexes
+        )
+        main = f'<div class="new-documents"><h2>Văn bản mới</h2><ul>\n{items}\n</ul></div>'
+        return self.frame("Trang chủ", main, None)
 
     # Truth -----------------------------------------------------------------------------------
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
