@@ -164,11 +164,15 @@ def ingest(redis_url: str, db: Path, warc_dir: Path | None, drain: bool) -> None
     """Write what the workers of distributed runs sent (articles, fetches, runs, and the
     responses as WARC records) into the archive, as its one writer, in the order sent; each
     record is removed from Redis once its transaction committed. A run whose worker died is
-    marked interrupted. Runs until stopped, or with --drain until the stream is empty.
-    Exits 75 if another crawl, update or ingest holds the archive's lock.
+    marked interrupted. Runs until stopped (SIGTERM: after the record it is making), or with
+    --drain until the stream is empty. Exits 75 if another crawl, update or ingest holds the
+    archive's lock.
 
     Example: govarchive ingest --redis redis://127.0.0.1:6379/0 --db data/archive.db --drain
     """
+    import signal
+    import threading
+
     import redis
 
     from archive import (
@@ -194,7 +198,11 @@ def ingest(redis_url: str, db: Path, warc_dir: Path | None, drain: bool) -> None
     archive = Archive.open(db)
     try:
         warc_dir = warc_dir or db.parent / "warc"
-        made = drain_stream(connect(redis_url), archive, drain=drain, warc_dir=warc_dir)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        made = drain_stream(
+            connect(redis_url), archive, drain=drain, warc_dir=warc_dir, stopping=stop.is_set
+        )
     except redis.RedisError as error:
         raise click.ClickException(f"Redis at {redis_url}: {error}") from None
     finally:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -33,11 +34,13 @@ def ingest(
     drain: bool,
     warc_dir: Path | None = None,
     block_ms: int = 1000,
+    stopping: Callable[[], bool] = lambda: False,
 ) -> int:
     """Make the stream's calls on `archive` (WARC records into `warc_dir`); each entry is
     acknowledged (and deleted) after its call committed, so a writer killed mid-way makes it
     again. Whenever the stream holds nothing new, the WARC files are closed and the runs of
-    workers that died are closed (`interrupted`). With `drain`, return then; the number of
+    workers that died are closed (`interrupted`). With `drain`, return then; return too
+    once `stopping()` says so after an entry (within `block_ms` when idle). The number of
     calls made."""
     try:
         client.xgroup_create(RECORDS, GROUP, id="0", mkstream=True)
@@ -61,7 +64,7 @@ def ingest(
                     cursor = ">"
                     continue
                 writer.caught_up()
-                if drain:
+                if drain or stopping():
                     return made
                 continue
             for entry_id, fields in entries:
@@ -69,6 +72,8 @@ def ingest(
                 client.xack(RECORDS, GROUP, entry_id)
                 client.xdel(RECORDS, entry_id)
                 made += 1
+                if stopping():  # the entries read and not made are read again next time
+                    return made
     finally:
         writer.close_warcs()
 

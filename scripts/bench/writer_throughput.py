@@ -80,10 +80,12 @@ def main() -> None:
         crawled = time.monotonic() - started
         client = connect(url)
         entries = client.xlen("govarchive:records")
+        backlog = int(client.info("memory")["used_memory"])  # the stream waiting, and more
         archive = Archive.open(work / "archive.db")
         started = time.monotonic()
         calls = ingest(client, archive, drain=True, warc_dir=work / "warc", block_ms=100)
         seconds = time.monotonic() - started
+        backlog -= int(client.info("memory")["used_memory"])  # what the drained stream held
         archive.close()
     finally:
         for process in processes:
@@ -95,6 +97,10 @@ def main() -> None:
     warc_bytes = sum(path.stat().st_size for path in (work / "warc").glob("*.warc.gz"))
     shutil.rmtree(work)
     print(f"worker: {articles} articles crawled in {crawled:.1f} s (seed included)")
+    print(
+        f"Redis: the stream of {entries} entries held {backlog / 2**20:.1f} MiB "
+        f"({backlog / fetches / 1024:.1f} KiB per fetch)"
+    )
     print(
         f"ingest: {calls} of {entries} stream entries, {articles} articles and {fetches} fetch "
         f"rows in {seconds:.2f} s = {articles / seconds:.0f} articles/s, "
