@@ -68,6 +68,7 @@ class SectionPortal:
     id_space: tuple[int, int]
     sections_spec: ClassVar[tuple[Section, ...]]
     image_pattern: ClassVar[re.Pattern[str]]  # a lower-cased photo path: (stem, post id)
+    image_path: str  # after the prefix, str.format of {day} (the publication), {stem}, {id}
     page_size: int
     headers: tuple[tuple[str, str], ...]
     attachment_rate = 0.0
@@ -183,8 +184,9 @@ class SectionPortal:
         raise NotImplementedError
 
     def image_href(self, post: Post, k: int) -> str:
-        """The photo's path as the page writes it (it may hold spaces)."""
-        raise NotImplementedError
+        """The photo's path as the page writes it (it may hold spaces): `image_path` filled."""
+        stem = post.story.images[k][0]
+        return self.prefix + self.image_path.format(day=post.published, stem=stem, id=post.ident)
 
     def section_path(self, section: Section, page: int = 1) -> str:
         raise NotImplementedError
