@@ -37,6 +37,7 @@ class MicSite(SectionPortal):
 
     family = "aspnet-api"
     image_pattern = _IMAGE
+    image_path = "mic_2020/Uploads/images/{day:%Y/%m/%d}/{stem}-{id}.jpg"
     frame_template = template(__file__, "mic_frame.html")
     home_block = '<div class="home-cat"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
     home_title, home_count = "Trang chủ", 4
@@ -55,10 +56,6 @@ class MicSite(SectionPortal):
             f"{self.prefix}mic_2020/Pages/ChuyenMuc/PhanTrang/{section.ident}/{page}/"
             f"{section.key}.html"
         )
-
-    def image_href(self, post: Post, k: int) -> str:
-        folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
-        return f"{self.prefix}mic_2020/Uploads/images/{folder}/{stem}-{post.ident}.jpg"
 
     def search_path(self, keyword: str) -> str:
         return f"{self.prefix}mic_2020/Pages/TimKiem.aspx?k={quote_plus(keyword)}"

@@ -46,6 +46,7 @@ class MofSite(SectionPortal):
         Section("dau-tu-cong", "Đầu tư công", ("dau_tu_cong",), 2, 0),
         Section("thi-truong-gia-ca", "Thị trường - Giá cả", ("thi_truong",), 2, 0),
     )
+    image_path = "uploads/images/{day:%Y/%m/%d}/{stem}-{id}.jpg"
     headers = (("Server", "nginx"), ("X-Powered-By", "Next.js"), ("Vary", "Accept-Encoding"))
     fallback_modified = datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
 
@@ -77,10 +78,6 @@ class MofSite(SectionPortal):
     # Shapes ----------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
         return f"{self.prefix}{ROOT[0]}/{post.section.key}/{self.slug_of(post)}"
-
-    def image_href(self, post: Post, k: int) -> str:
-        folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
-        return f"{self.prefix}uploads/images/{folder}/{stem}-{post.ident}.jpg"
 
     def summary(self, post: Post) -> dict[str, Any]:
         story = post.story

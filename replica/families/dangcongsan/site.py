@@ -37,6 +37,7 @@ class DangCongSanSite(SectionPortal):
 
     family = "dangcongsan"
     image_pattern = _IMAGE
+    image_path = "DATA/0/{day:%Y/%m/%d}/Dangcongsan/{stem} {id}_800.jpg"
     frame_template = template(__file__, "frame.html")
     home_block = '<div class="home-zone"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
 
@@ -50,10 +51,6 @@ class DangCongSanSite(SectionPortal):
     def section_path(self, section: Section, page: int = 1) -> str:
         more = f"/p/{page}" if page > 1 else ""
         return f"{self.prefix}{section.key}{more}"
-
-    def image_href(self, post: Post, k: int) -> str:
-        folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
-        return f"{self.prefix}DATA/0/{folder}/Dangcongsan/{stem} {post.ident}_800.jpg"
 
     def search_path(self, keyword: str) -> str:
         return f"{self.prefix}page/search?keyword={quote_plus(keyword)}"

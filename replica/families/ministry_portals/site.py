@@ -37,6 +37,7 @@ class MinistrySite(SectionPortal):
 
     family = "ministry-portals"
     image_pattern = _IMAGE
+    image_path = "media/{day:%Y/%m/%d}/{stem}-{id}.jpg"  # assumed
     headers = (("Server", "nginx"), ("Cache-Control", "public, max-age=120"))
     errors = ("Không tìm thấy trang.", "Bài viết không còn tồn tại.")
 
@@ -86,10 +87,6 @@ class MinistrySite(SectionPortal):
     def section_path(self, section: Section, page: int = 1) -> str:
         more = f"?{self.spec['page_param']}={page}" if page > 1 else ""
         return f"{self.prefix}{self.spec['listing'].format(section=section.key)}{more}"
-
-    def image_href(self, post: Post, k: int) -> str:
-        folder, stem = f"{post.published:%Y/%m/%d}", post.story.images[k][0]
-        return f"{self.prefix}media/{folder}/{stem}-{post.ident}.jpg"
 
     def robots(self) -> str:
         return ""
