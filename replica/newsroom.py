@@ -24,7 +24,7 @@ from functools import lru_cache
 from math import gcd
 from typing import Any
 
-from replica.site import Response, SiteConfig, collapse, number
+from replica.site import Response, SiteConfig, collapse, number, truth_line
 
 VN_TIME = timezone(timedelta(hours=7))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -240,42 +240,6 @@ def absolute(base_url: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]
     ]
 
 
-def truth_record(
-    site: str,
-    base_url: str,
-    path: str,
-    story: Story,
-    *,
-    published: str | None,
-    updated: str | None = None,
-    status: str = "live",
-    edited: bool = False,
-) -> dict[str, Any]:
-    paragraphs = [collapse(p) for p in story.paragraphs]
-    paragraphs = [p for p in paragraphs if p]
-    return {
-        "site": site,
-        "url": base_url + path,
-        "title": collapse(story.title),
-        "published": published,
-        "updated": updated,
-        "author_unit": story.author_unit,
-        "author": story.author,
-        "summary": collapse(story.summary) if story.summary else None,
-        "category": story.category,
-        "tags": list(story.tags),
-        "attachments": absolute(base_url, story.attachments),
-        "images": absolute(base_url, story.images),
-        "body_text": "\n\n".join(paragraphs),
-        "first_paragraph": paragraphs[0] if paragraphs else None,
-        "last_paragraph": paragraphs[-1] if paragraphs else None,
-        "paragraph_count": len(paragraphs),
-        "cited_documents": cited_documents(story),
-        "status": status,
-        "edited": edited,
-    }
-
-
 class RosterSite:
     """A site over a Roster: cached articles by number, listings, related news, answers, truth.
 
@@ -331,12 +295,21 @@ class RosterSite:
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
         for index in range(self.roster.total):
             art = self.article(index)
-            yield truth_record(
+            story = art.story
+            yield truth_line(
                 self.slug,
-                base_url,
-                self.article_path(art),
-                art.story,
+                base_url + self.article_path(art),
+                collapse(story.title),
+                story.paragraphs,
                 published=self.published_text(art),
+                author_unit=story.author_unit,
+                author=story.author,
+                summary=collapse(story.summary) if story.summary else None,
+                category=story.category,
+                tags=list(story.tags),
+                attachments=absolute(base_url, story.attachments),
+                images=absolute(base_url, story.images),
+                cited_documents=cited_documents(story),
                 status="removed" if self.roster.removed(index) else "live",
                 edited=art.edited,
             )

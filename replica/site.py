@@ -116,6 +116,20 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def truth_line(site: str, url: str, title: str, paragraphs: Iterable[str], **fields: Any) -> dict:
+    """A truth record (docs/replica.md), its keys in their order: the body fields made of the
+    paragraphs (white space collapsed, empty ones dropped), the rest as given, else empty."""
+    kept = [p for p in map(collapse, paragraphs) if p]
+    record: dict[str, Any] = {"site": site, "url": url, "title": title, **dict.fromkeys(_NULLS)}
+    record.update(tags=[], attachments=[], images=[], body_text="\n\n".join(kept))
+    record.update(first_paragraph=(kept or [None])[0], last_paragraph=(kept or [None])[-1])
+    record.update(paragraph_count=len(kept), cited_documents=[], status="live", edited=False)
+    return {**record, **fields}
+
+
+_NULLS = ("published", "updated", "author_unit", "author", "summary", "category")
+
+
 def template(module_file: str, name: str) -> str:
     """A markup template kept beside a family's code (`templates/<name>`), byte for byte."""
     return (Path(module_file).parent / "templates" / name).read_bytes().decode("utf-8")

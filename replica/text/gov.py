@@ -11,7 +11,7 @@ from typing import Any
 
 from replica.corpus import iso
 from replica.places import PROVINCE_NAMES
-from replica.site import collapse
+from replica.site import truth_line
 from replica.text import Writer, short_name
 from replica.vocab import vocab
 
@@ -229,27 +229,6 @@ def _byline(kind: str, name: str, unit: str) -> tuple[str | None, str | None, tu
 
 def truth_record(slug: str, url: str, story: Story, **fields: Any) -> dict[str, Any]:
     """A truth line (docs/replica.md) from a story; `fields` carries the page-specific keys."""
-    paragraphs = [collapse(p) for p in story.paragraphs]
-    record: dict[str, Any] = {
-        "site": slug,
-        "url": url,
-        "title": story.title,
-        "published": None,
-        "updated": None,
-        "author_unit": story.author_unit,
-        "author": story.author,
-        "summary": story.sapo,
-        "category": None,
-        "tags": list(story.tags),
-        "attachments": [],
-        "images": [],
-        "body_text": "\n\n".join(paragraphs),
-        "first_paragraph": paragraphs[0],
-        "last_paragraph": paragraphs[-1],
-        "paragraph_count": len(paragraphs),
-        "cited_documents": [c.record() for c in story.cites],
-        "status": "live",
-        "edited": False,
-    }
-    record.update(fields)
-    return record
+    known = {"author_unit": story.author_unit, "author": story.author, "summary": story.sapo}
+    known.update(tags=list(story.tags), cited_documents=[c.record() for c in story.cites])
+    return truth_line(slug, url, story.title, story.paragraphs, **{**known, **fields})
