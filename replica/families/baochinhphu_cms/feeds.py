@@ -38,7 +38,7 @@ def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Res
         title, path = site.spec.publication, f"{site.prefix}rss/home.rss"
     else:
         z = site.zones[zone]
-        title, path = f"{z.name} - {site.spec.publication}", site.zone_path(z, "rss")
+        title, path = f"{z.name} - {site.spec.publication}", site.zone_path(z, ".rss")
     entries = []
     for art in items:
         link = base + site.article_path(art)

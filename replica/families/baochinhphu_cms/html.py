@@ -282,7 +282,7 @@ def search_page(site: CmsSite, keywords: str, number: int, items: list[Article])
 
 def rss_index(site: CmsSite) -> str:
     rows = [f'<li><a href="{site.prefix}rss/home.rss">Trang chủ</a></li>'] + [
-        f'<li><a href="{site.zone_path(z, "rss")}">{t(z.name)}</a></li>' for z in site.zones
+        f'<li><a href="{site.zone_path(z, ".rss")}">{t(z.name)}</a></li>' for z in site.zones
     ]
     rows_html = "\n".join(rows)
     main = f'<div class="box-rss"><h1 class="box-title">RSS</h1><ul>\n{rows_html}\n</ul></div>'
@@ -300,7 +300,7 @@ def error_page(site: CmsSite, status: int) -> str:
     )
 
 
-def challenge(name: str, value: str) -> Response:
+def challenge(cookie: str) -> Response:
     """The legacy anti-bot page: set the cookie with JS and reload."""
-    body = f'<script>document.cookie="{name}={value}; path=/";location.reload();</script>'
+    body = f'<script>document.cookie="{cookie}; path=/";location.reload();</script>'
     return Response(200, body.encode("ascii"), headers=(("Cache-Control", "no-cache, no-store"),))

@@ -25,6 +25,7 @@ function of its number, so an id maps back to its article in O(1).
 from __future__ import annotations
 
 import bisect
+import posixpath
 import random
 import re
 from datetime import UTC, date, datetime, time, timedelta
@@ -145,8 +146,7 @@ class CmsSite(RosterSite):
         return f"{self.prefix}{art.slug}-{art.ident}.htm"
 
     def zone_path(self, zone: Zone, ext: str | None = None) -> str:
-        ext = self.spec.page_ext if ext is None else ext
-        return f"{self.prefix}{zone.key}.{ext}" if ext else f"{self.prefix}{zone.key}"
+        return f"{self.prefix}{zone.key}{self.spec.page_ext if ext is None else ext}"
 
     def search_path(self, keywords: str, page: int = 1) -> str:
         more = f"&page={page}" if page > 1 else ""
@@ -246,40 +246,45 @@ class CmsSite(RosterSite):
         return "".join(f"Disallow: /{path}\n" for path in closed)
 
     def handle(self, request: Request) -> Response:
-        if self.spec.challenge and not self._has_cookie(request):
-            return markup.challenge(COOKIE, self.cookie)
+        cookie = f"{COOKIE}={self.cookie}"
+        sent = (part.strip() for part in request.headers.get("cookie", "").split(";"))
+        if self.spec.challenge and cookie not in sent:
+            return markup.challenge(cookie)
         rel = request.path[len(self.prefix) :].lower()
         params = query_ci(request.query)
         base = "http://" + request.headers.get("host", "127.0.0.1")
+        stem, ext = posixpath.splitext(rel)
+        zone = self._by_key.get(stem) if ext in (".rss", self.spec.page_ext) else None
         if rel in ("", "index.htm", "trang-chu.htm"):
             return self._html(markup.home_page(self), self.newest(None, 0, 1))
         if rel == "rss.htm":
             return self._html(markup.rss_index(self), [])
-        if rel == "rss/home.rss":
-            return feeds.rss(self, base, None, self.newest(None, 0, FEED_SIZE))
+        if rel == "rss/home.rss" or (zone is not None and ext == ".rss"):
+            return feeds.rss(self, base, zone, self.newest(zone, 0, FEED_SIZE))
         if rel == "sitemaps/google-news.xml":
             return feeds.sitemap(self, base, self.newest(None, 0, SITEMAP_SIZE))
         if rel in ("search", "search.htm"):
             page = _int(params.get("page", "1"))
-            items = self._search(page)
-            return self._html(markup.search_page(self, params.get("keywords", ""), page, items), [])
+            start = (page - 1) * 10 % max(1, self.roster.live_count(None))
+            found = markup.search_page(
+                self, params.get("keywords", ""), page, self.newest(None, start, 10)
+            )
+            return self._html(found, [])
         if self._day_page and (match := self._day_page.fullmatch(rel)):
-            return self._day(match)
-        if self.spec.zone_api:
-            if rel == newszone.PATH:
-                return self._zone_api(request)
-            if rel in self._by_key:
-                return self._category(self._by_key[rel])
-        elif match := _TIMELINE.fullmatch(rel):
-            zone = self._by_id.get(int(match.group(1)))
-            if zone is not None:
-                return self._timeline(zone, _int(match.group(2)))
-        name, _, ext = rel.rpartition(".")
-        if name in self._by_key and ext == "rss":
-            z = self._by_key[name]
-            return feeds.rss(self, base, z, self.newest(z, 0, FEED_SIZE))
-        if name in self._by_key and ext == "htm" and self.spec.page_ext == "htm":
-            return self._category(self._by_key[name])
+            return self._day(*(int(part) for part in match.groups()))
+        if zone is not None:
+            items = self.newest(zone, 0, TIMELINE_SIZE)
+            return self._html(markup.category_page(self, zone, items), items)
+        if self.spec.zone_api and rel == newszone.PATH:
+            asked = newszone.read(request, self.host, self._by_key)
+            if isinstance(asked, newszone.Refusal):
+                return Response(asked.status, asked.message.encode(), "text/plain; charset=utf-8")
+            items = self.stream(asked.zone, asked.page_index + 1, asked.size, asked.skip)
+            return self._html(markup.list_items(self, items), items)
+        match = None if self.spec.zone_api else _TIMELINE.fullmatch(rel)
+        if match and (timeline := self._by_id.get(int(match.group(1)))) is not None:
+            items = self.stream(timeline, _int(match.group(2)))
+            return self._html(markup.list_items(self, items), items)
         section, _, name = rel.rpartition("/") if self.spec.zone_api else ("", "", rel)
         if match := _ARTICLE.fullmatch(name):
             return self._article(match.group(1), match.group(2), section)
@@ -296,29 +301,13 @@ class CmsSite(RosterSite):
             return Response(301, b"", headers=(("Location", self.article_path(art)),))
         return self._html(markup.detail_page(self, art), [art])
 
-    def _day(self, match: re.Match[str]) -> Response:
-        day_no, month, year = (int(part) for part in match.groups())
+    def _day(self, day_no: int, month: int, year: int) -> Response:
         try:
             day = date(year, month, day_no)
         except ValueError:
             return self.not_found(404)
         items = self.on_day(day)
         return self._html(markup.day_page(self, day, items), items)
-
-    def _category(self, zone: int) -> Response:
-        items = self.newest(zone, 0, TIMELINE_SIZE)
-        return self._html(markup.category_page(self, zone, items), items)
-
-    def _timeline(self, zone: int, page: int) -> Response:
-        items = self.stream(zone, page)
-        return self._html(markup.list_items(self, items), items)
-
-    def _zone_api(self, request: Request) -> Response:
-        asked = newszone.read(request, self.host, self._by_key)
-        if isinstance(asked, newszone.Refusal):
-            return Response(asked.status, asked.message.encode(), "text/plain; charset=utf-8")
-        items = self.stream(asked.zone, asked.page_index + 1, asked.size, asked.skip)
-        return self._html(markup.list_items(self, items), items)
 
     def stream(
         self, zone: int, page: int, size: int = TIMELINE_SIZE, skip: frozenset[str] = frozenset()
@@ -330,18 +319,6 @@ class CmsSite(RosterSite):
             page = last  # the CMS answers any page past the end with the last one
         items = self.newest(zone, (page - 1) * size, size)
         return [a for a in items if a.ident not in skip]
-
-    def _search(self, page: int) -> list[Article]:
-        live = self.roster.live_count(None)
-        start = ((page - 1) * 10) % max(1, live)
-        return self.newest(None, start, 10)
-
-    def _has_cookie(self, request: Request) -> bool:
-        for part in request.headers.get("cookie", "").split(";"):
-            name, _, value = part.strip().partition("=")
-            if name == COOKIE and value == self.cookie:
-                return True
-        return False
 
     def _html(self, html: str, items: list[Article]) -> Response:
         return self.html(html, max((a.modified for a in items), default=None))

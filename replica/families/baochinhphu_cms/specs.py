@@ -40,7 +40,7 @@ class CmsSpec:
     challenge: bool = False  # the legacy JS cookie challenge
     owner: str = "Văn phòng Chính phủ"  # "Cơ quan chủ quản" in the footer
     short_ids: bool = True  # the oldest few articles have short ids (prefix + 5 digits)
-    page_ext: str = "htm"  # category pages: /<key>.htm, or /<key> when ""
+    page_ext: str = ".htm"  # category pages: /<key>.htm, or /<key> when ""
     # hanoi.gov.vn pages a category by POST api/NewsZone/NewsZone (replica/newszone.py)
     # instead of /timelinelist/ fragments.
     zone_api: bool = False
