@@ -145,28 +145,20 @@ def _card(site: Portal, art: Article) -> str:
 
 
 def pager(site: Portal, zone: int | None, page: int, last: int, more: bool) -> str:
-    def item(n: int, label: str, *, rel: str = "", active: bool = False) -> str:
-        state = " active" if active else ""
-        rel_attr = f' rel="{rel}"' if rel else ""
-        href = site.listing_path(zone, n)
-        return (
-            f'<li class="page-item{state}">'
-            f'<a class="page-link"{rel_attr} href="{e(href)}">{label}</a></li>'
-        )
-
-    links = []
-    if page > 1:
-        links.append(item(page - 1, "&laquo; Trước", rel="prev"))
-    for n in range(max(1, page - 2), min(max(last, page), page + 2) + 1):
-        links.append(item(n, str(n), active=n == page))
+    links = [(page - 1, "&laquo; Trước", ' rel="prev"')] if page > 1 else []
+    links += [(n, str(n), "") for n in range(max(1, page - 2), min(max(last, page), page + 2) + 1)]
     if more:
-        links.append(item(page + 1, "Sau &raquo;", rel="next"))
+        links.append((page + 1, "Sau &raquo;", ' rel="next"'))
     if page < last:
-        links.append(item(last, "Trang cuối"))
-    body = "\n".join(links)
+        links.append((last, "Trang cuối", ""))
+    items = "\n".join(
+        f'<li class="page-item{" active" if n == page else ""}"><a class="page-link"{rel} '
+        f'href="{e(site.listing_path(zone, n))}">{label}</a></li>'
+        for n, label, rel in links
+    )
     return (
         '<nav aria-label="Phân trang"><ul class="pagination justify-content-center">\n'
-        f"{body}\n</ul></nav>"
+        f"{items}\n</ul></nav>"
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import filterfalse, islice
 from typing import Any
 from urllib.parse import quote
 
@@ -236,17 +237,10 @@ class ThadsSite:
 
     def others(self, art: Article, count: int = 5) -> list[Article]:
         """The "other news" items: the next older live ones, topped up with newer ones."""
-        spec, older, newer = art.spec, [], []
-        i = art.index - 1
-        while i >= 0 and len(older) < count:
-            if not spec.is_removed(i):
-                older.append(i)
-            i -= 1
-        i = art.index + 1
-        while i < spec.total and len(older) + len(newer) < count:
-            if not spec.is_removed(i):
-                newer.append(i)
-            i += 1
+        spec = art.spec
+        older = list(islice(filterfalse(spec.is_removed, range(art.index - 1, -1, -1)), count))
+        after = filterfalse(spec.is_removed, range(art.index + 1, spec.total))
+        newer = list(islice(after, count - len(older)))
         return [self.article(spec, i) for i in sorted(older + newer, reverse=True)]
 
     def last_modified(self) -> datetime:
