@@ -16,8 +16,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from replica.chrome import a, t
-from replica.corpus import Corpus, IdSpace, iso
+from replica.chrome import a, body_html, t
+from replica.corpus import Corpus, IdSpace, iso, weekday
 from replica.files import file_payload
 from replica.site import Request, Response, SiteConfig, number, query_ci
 from replica.text.gov import Story, story_title, truth_record, write_story
@@ -80,6 +80,12 @@ class SectionPortal:
     home_block: str  # one section on the home page: {href} {name} {items}
     home_title = ""  # "": the portal's name
     home_count = 5  # posts per section on the home page
+    # article_page(): {prefix} {section_path} {name} {title} {date} {sapo} {body} {byline} {tags}
+    # {related}; the sapo, byline and tags stand in their article_parts ({}) where there are any.
+    article_template: str
+    article_parts: tuple[str, str, str]
+    related_item: str  # one older post of the section: {href} {title} {title_attr} {day}
+    related_count = 5
 
     def __init__(
         self, config: SiteConfig | None = None, spec: Mapping[str, Any] | None = None
@@ -235,6 +241,48 @@ class SectionPortal:
             for s in self.sections
         ]
         return self.frame(self.home_title or self.portal, "\n".join(blocks))
+
+    def article_page(self, post: Post) -> str:
+        """An article filled into article_template; the byline closes the body, after it."""
+        story = post.story
+        shown = (
+            t(story.sapo or ""),
+            "<br />".join(t(line) for line in story.byline),
+            " ".join(f'<a href="{a(self.search_path(g))}">{t(g)}</a>' for g in story.tags),
+        )
+        sapo, byline, tags = (
+            part.format(value) if value else ""
+            for part, value in zip(self.article_parts, shown, strict=True)
+        )
+        related = "".join(
+            self.related_item.format(
+                href=a(self.post_path(o)),
+                title=t(o.story.title),
+                title_attr=a(o.story.title),
+                day=o.published,
+            )
+            for o in self.others(post, self.related_count)
+        )
+        main = self.article_template.format(
+            prefix=self.prefix,
+            section_path=a(self.section_path(post.section)),
+            name=t(post.section.name),
+            title=t(story.title),
+            date=self.shown_date(post),
+            body=body_html(self, post, byline_inside=False),
+            sapo=sapo,
+            byline=byline,
+            tags=tags,
+            related=related,
+        )
+        return self.frame(story.title, main)
+
+    def shown_date(self, post: Post) -> str:
+        """The article's date line, e.g. "Thứ tư, 14/01/2026 08:30"."""
+        return f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
+
+    def search_path(self, keyword: str) -> str:
+        raise NotImplementedError
 
     def window(self, page: int, last: int, span: int) -> range:
         """The page numbers a pager shows around `page`; with the trap it runs past the last."""
