@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from replica.chrome import a, body_html, t
-from replica.corpus import weekday
+from replica.chrome import a, t
 from replica.newsportal import Post, Section, SectionPortal, title_slug
 from replica.site import Request, Response, SiteConfig, template
 
@@ -28,7 +27,6 @@ _LISTING = re.compile(r"mic_2020/pages/chuyenmuc/phantrang/(\d{1,6})/(\d{1,6})/[
 _ARTICLE = re.compile(r"mic_2020/pages/tintuc/(\d{1,9})/[a-z0-9-]+\.html")
 _IMAGE = re.compile(r"mic_2020/uploads/images/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
 WEB_PART = "ctl00_ctl46_g_915af12b_590b_4148_9fd5_0e542a5d896f"
-MIC_ARTICLE = template(__file__, "mic_article.html")
 SPEC = Path(__file__).with_name("mic.toml")
 
 
@@ -41,6 +39,13 @@ class MicSite(SectionPortal):
     frame_template = template(__file__, "mic_frame.html")
     home_block = '<div class="home-cat"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
     home_title, home_count = "Trang chủ", 4
+    article_template = template(__file__, "mic_article.html")
+    article_parts = (  # around the sapo, the byline, the tags
+        '<div id="divArticleDescription"><p>{}</p></div>\n',
+        '<p style="text-align: right;"><strong>{}</strong></p>',
+        '<div class="tag-detail"><span>Từ khóa:</span> {}</div>',
+    )
+    related_item = '<li><a href="{href}">{title}</a> <span>({day:%d/%m/%Y})</span></li>'
 
     def __init__(self, config: SiteConfig | None = None) -> None:
         super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
@@ -69,7 +74,7 @@ class MicSite(SectionPortal):
             return self.html(self.home_page(), None)
         if match := _ARTICLE.fullmatch(rel):
             post = self.post_by_id(match.group(1))
-            return self.article(post, article_page(self, post) if post else "")
+            return self.article(post, self.article_page(post) if post else "")
         if match := _LISTING.fullmatch(rel):
             section = next((s for s in self.sections if str(s.ident) == match.group(1)), None)
             if section is not None:
@@ -108,10 +113,6 @@ class MicSite(SectionPortal):
 
 
 # Markup ------------------------------------------------------------------------------------
-def date_line(post: Post) -> str:
-    return f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
-
-
 def pager(site: MicSite, section: Section, page: int, last: int, more: bool) -> str:
     def link(label: str, target: int, css: str = "") -> str:
         return (
@@ -126,30 +127,3 @@ def pager(site: MicSite, section: Section, page: int, last: int, more: bool) -> 
     if page < last and not site.config.trap:
         links.append(link("Trang cuối", last))
     return f'<div class="paging"><ul>{"".join(links)}</ul></div>'
-
-
-def article_page(site: MicSite, post: Post) -> str:
-    story = post.story
-    sapo = f'<div id="divArticleDescription"><p>{t(story.sapo)}</p></div>\n' if story.sapo else ""
-    byline = "<br />".join(t(line) for line in story.byline)
-    tags = " ".join(f'<a href="{a(site.search_path(g))}">{t(g)}</a>' for g in story.tags)
-    others = "".join(
-        f'<li><a href="{a(site.post_path(o))}">{t(o.story.title)}</a> '
-        f"<span>({o.published:%d/%m/%Y})</span></li>"
-        for o in site.others(post)
-    )
-    main = MIC_ARTICLE.format(
-        prefix=site.prefix,
-        section_path=a(site.section_path(post.section)),
-        name=t(post.section.name),
-        title=t(story.title),
-        date_line=date_line(post),
-        sapo=sapo,
-        body=body_html(site, post, byline_inside=False),
-        byline_block=f'<p style="text-align: right;"><strong>{byline}</strong></p>'
-        if byline
-        else "",
-        tags_block=f'<div class="tag-detail"><span>Từ khóa:</span> {tags}</div>' if tags else "",
-        others=others,
-    )
-    return site.frame(story.title, main)

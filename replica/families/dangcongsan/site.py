@@ -20,15 +20,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from replica.chrome import a, body_html, t
-from replica.corpus import slugify, weekday
+from replica.chrome import a, t
+from replica.corpus import slugify
 from replica.newsportal import Post, Section, SectionPortal
 from replica.site import Request, Response, SiteConfig, template
 
 _PAGE = re.compile(r"([a-z0-9-]+)(?:/p/(\d{1,6}))?")
 _ARTICLE = re.compile(r"([a-z0-9-]+)/([a-z0-9-]+)-(\d{5,9})\.html")
 _IMAGE = re.compile(r"data/0/\d{4}/\d\d/\d\d/dangcongsan/([a-z0-9-]+) (\d+)_800\.jpg")
-ARTICLE = template(__file__, "article.html")
 SPEC = Path(__file__).with_name("site.toml")
 
 
@@ -40,6 +39,14 @@ class DangCongSanSite(SectionPortal):
     image_path = "DATA/0/{day:%Y/%m/%d}/Dangcongsan/{stem} {id}_800.jpg"
     frame_template = template(__file__, "frame.html")
     home_block = '<div class="home-zone"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
+    article_template = template(__file__, "article.html")
+    article_parts = (  # around the sapo, the byline, the tags
+        '<div class="post-sapo">{}</div>\n',
+        '<p class="post-author"><b>{}</b></p>',
+        '<div class="box-tag">Từ khóa: {}</div>',
+    )
+    related_item = '<li><a href="{href}" title="{title_attr}">{title}</a></li>'
+    related_count = 4
 
     def __init__(self, config: SiteConfig | None = None) -> None:
         super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
@@ -71,7 +78,7 @@ class DangCongSanSite(SectionPortal):
                 path = self.post_path(post)
                 if rel != path[len(self.prefix) :]:
                     return Response(301, b"", headers=(("Location", path), *self.headers))
-            return self.article(post, article_page(self, post) if post else "")
+            return self.article(post, self.article_page(post) if post else "")
         if match := _PAGE.fullmatch(rel):
             section = next((s for s in self.sections if s.key == match.group(1)), None)
             if section is not None:
@@ -114,30 +121,3 @@ class DangCongSanSite(SectionPortal):
                 f"<p>{t(post.story.sapo or post.story.paragraphs[0])}</p></div>"
             )
         return "\n".join(rows)
-
-
-# Markup ------------------------------------------------------------------------------------
-def article_page(site: DangCongSanSite, post: Post) -> str:
-    story = post.story
-    shown = f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
-    sapo = f'<div class="post-sapo">{t(story.sapo)}</div>\n' if story.sapo else ""
-    byline = "<br />".join(t(line) for line in story.byline)
-    tags = " ".join(f'<a href="{a(site.search_path(g))}">{t(g)}</a>' for g in story.tags)
-    related = "".join(
-        f'<li><a href="{a(site.post_path(o))}" title="{a(o.story.title)}">{t(o.story.title)}</a>'
-        "</li>"
-        for o in site.others(post, 4)
-    )
-    main = ARTICLE.format(
-        prefix=site.prefix,
-        section_path=a(site.section_path(post.section)),
-        name=t(post.section.name),
-        title=t(story.title),
-        shown=shown,
-        sapo=sapo,
-        body=body_html(site, post, byline_inside=False),
-        byline_block=f'<p class="post-author"><b>{byline}</b></p>' if byline else "",
-        tags_block=f'<div class="box-tag">Từ khóa: {tags}</div>' if tags else "",
-        related=related,
-    )
-    return site.frame(story.title, main)
