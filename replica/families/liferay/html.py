@@ -27,11 +27,11 @@ def shell(site: LiferaySite, title: str, main: str) -> str:
     return SHELL.format(
         site=site,
         title=t(title),
-        portal_name=t(site.portal_name),
-        portal_attr=a(site.portal_name),
-        agency=a(site.agency),
-        agency_text=t(site.agency),
-        address=t(site.address),
+        portal_name=t(site.portal),
+        portal_attr=a(site.portal),
+        agency=a(site.spec["agency"]),
+        agency_text=t(site.spec["agency"]),
+        address=t(site.spec["address"]),
         menu="\n".join(nav_item(site.section_path(s), s.name) for s in site.sections),
         extra="".join(nav_item(site.prefix + path, label) for path, label in site.menu_extra),
         main=main,
@@ -136,7 +136,7 @@ def article_page(site: DongThapSite, post: Post) -> str:
         for k, (name, _) in enumerate(story.attachments)
     )
     tags = " ".join(
-        f'<a class="tag" href="{a(site.search_href(tag))}">{t(tag)}</a>' for tag in story.tags
+        f'<a class="tag" href="{a(site.search_path(tag))}">{t(tag)}</a>' for tag in story.tags
     )
     main = ARTICLE.format(
         prefix=site.prefix,

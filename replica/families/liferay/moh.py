@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -35,27 +35,6 @@ class MohSite(LiferaySite):
     """moh.gov.vn: page shells, a POST list API per category and a POST article API."""
 
     slug = "moh"
-    host = "moh.gov.vn"
-    agency = "Bộ Y tế"
-    portal_name = "Cổng thông tin điện tử Bộ Y tế"
-    address = "Số 138A Giảng Võ, Hà Nội. Điện thoại: 024.6273.2273"
-    domain = "health"
-    theme = "moh-theme"
-    body_class = "moh-theme"
-    company_id = "10154"
-    group_id = 20182
-    page_size = 20
-    bylines = ("source", "author", "author_source")
-    attachment_rate = 0.0  # the article API shows no attachment field
-    first_day, last_day = date(2019, 1, 1), date(2026, 10, 31)
-    id_space = (160_017, 4)
-    # Category ids and names as the public crawlers list them.
-    sections_spec = (
-        Section("8351", "Tin hoạt động", ("lanh_dao", "kham_chua_benh"), 2, 8351),
-        Section("8356", "Tin tổng hợp", ("kham_chua_benh", "duoc_attp", "phong_dich"), 3, 8356),
-        Section("8360", "Tin chỉ đạo điều hành", ("phong_dich",), 2, 8360),
-    )
-    headers = (("Server", "nginx"), ("X-Frame-Options", "SAMEORIGIN"))
 
     def post_path(self, post: Post) -> str:
         return (
@@ -93,9 +72,9 @@ class MohSite(LiferaySite):
             return Response(200, body, ctype, self.headers, post.modified)
         if rel in ("", "index.jsp"):
             page = params.get("pageId", HOME_PAGE)
-            name, attr = t(self.portal_name), a(self.portal_name)
+            name, attr = t(self.portal), a(self.portal)
             shell = SHELL.format(
-                name=name, name_attr=attr, body_class=self.body_class, page=a(page)
+                name=name, name_attr=attr, body_class=self.spec["body_class"], page=a(page)
             )
             return self.html(shell, None)
         return self.error(404)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+import tomllib
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -11,27 +14,30 @@ from replica.corpus import file_uuid, iso, parse_file_uuid
 from replica.families.liferay import html as lh
 from replica.files import file_payload
 from replica.newsportal import Post, Section, SectionPortal
-from replica.site import Request, Response, number, query_ci
+from replica.site import Request, Response, SiteConfig, number, query_ci
 
 _FILE = re.compile(r"documents/(\d+)/\d+/[^/]+/([0-9a-f-]{36})")
 IMAGE_K = 8  # file numbers >= 8 are the article's photos, below 8 its attachments
 ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
+@cache
+def specs() -> dict[str, dict[str, Any]]:
+    """Each Liferay-profile site's spec (sites.toml beside this file), by slug."""
+    with Path(__file__).with_name("sites.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
 class LiferaySite(SectionPortal):
-    """What both sites share: the theme's page shell, which their error pages wear."""
+    """What both sites share: a spec in sites.toml, the theme's page shell (and error pages)."""
 
     family = "liferay"
-    agency: str
-    portal_name: str
-    address: str
-    theme: str
-    body_class: str
-    company_id: str
-    group_id: int
-    search_path, search_param = "tim-kiem", "q"
-    menu_extra: tuple[tuple[str, str], ...] = ()
     fallback_modified = datetime(2026, 1, 1, 3, 0, tzinfo=UTC)
+
+    def __init__(self, config: SiteConfig | None = None) -> None:
+        super().__init__(config, specs()[self.slug])
+        self.attachment_rate = self.spec["attachment_rate"]
+        self.menu_extra = [(path, label) for path, label in self.spec["menu_extra"]]
 
     def error_page(self, status: int) -> str:
         return lh.error_page(self, status)
@@ -42,32 +48,6 @@ class DongThapSite(LiferaySite):
     /tin-tuc/<slug> paged by their news list portlet's `_cur`, files under /documents/."""
 
     slug = "dongthap-gov"
-    host = "dongthap.gov.vn"
-    agency = "Ủy ban nhân dân tỉnh Đồng Tháp"
-    portal_name = "Cổng thông tin điện tử tỉnh Đồng Tháp"
-    address = "Số 12, đường 30/4, Phường Cao Lãnh, tỉnh Đồng Tháp. Điện thoại: 0277.3851.250"
-    domain = "province"
-    theme = "o/dongthap-theme"
-    body_class = "dongthap-theme"
-    company_id = "20099"
-    group_id = 10437
-    page_size = 10
-    bylines = ("theo", "source", "both", "name", "none")
-    attachment_rate = 0.3
-    first_day, last_day = date(2020, 1, 1), date(2026, 9, 30)
-    id_space = (7_690_011, 3)
-    sections_spec = (
-        Section("thoi-su-chinh-tri", "Thời sự - Chính trị", ("hanh_chinh",), 2, 1),
-        Section("kinh-te", "Kinh tế", ("nong_nghiep", "dau_tu"), 3, 2),
-        Section("van-hoa-xa-hoi", "Văn hóa - Xã hội", ("xa_hoi",), 2, 3),
-    )
-    menu_extra = (("gioi-thieu", "Giới thiệu"), ("lien-he", "Liên hệ"))
-    headers = (
-        ("Server", "nginx"),
-        ("Liferay-Portal", "Liferay Digital Experience Platform 7.2.10 GA1"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Cache-Control", "private, no-cache, no-store, must-revalidate"),
-    )
     portlet = "vn_dongthap_news_web_NewsListPortlet_INSTANCE_"
 
     # URLs ------------------------------------------------------------------------------------
@@ -100,10 +80,10 @@ class DongThapSite(LiferaySite):
     def _document(self, post: Post, k: int, title: str) -> str:
         uid = file_uuid(self.salt, post.index, k)
         stamp = int(post.published.timestamp() * 1000) + number(self.salt, post.index, k, below=999)
-        return f"{self.prefix}documents/{self.group_id}/0/{title}/{uid}?t={stamp}"
+        return f"{self.prefix}documents/{self.spec['group_id']}/0/{title}/{uid}?t={stamp}"
 
-    def search_href(self, tag: str) -> str:
-        return f"{self.prefix}{self.search_path}?{self.search_param}={quote_plus(tag)}"
+    def search_path(self, keyword: str) -> str:
+        return f"{self.prefix}tim-kiem?q={quote_plus(keyword)}"
 
     def robots(self) -> str:
         return "Disallow: /c/\nDisallow: /api/\nDisallow: /group/\nDisallow: /tim-kiem\n"
@@ -117,12 +97,12 @@ class DongThapSite(LiferaySite):
         if rel in ("", "web/guest", "web/guest/trang-chu", "trang-chu", "tin-tuc"):
             newest = self.newest(None, 1)
             return self.html(lh.home_page(self), newest[0].modified if newest else None)
-        if rel == self.search_path:
+        if rel == "tim-kiem":
             page = lh.simple_page(self, "Tìm kiếm", "Kết quả tìm kiếm", self.newest(None, 10))
             return self.html(page, None)
         for path, label in self.menu_extra:
             if rel == path:
-                return self.html(lh.simple_page(self, label, self.agency + "."), None)
+                return self.html(lh.simple_page(self, label, self.spec["agency"] + "."), None)
         if rel == "tin-tuc/chi-tiet":
             post = self.post_by_id(params.get("id", ""))
             return self.article(post, lh.article_page(self, post) if post else "")
@@ -139,7 +119,7 @@ class DongThapSite(LiferaySite):
 
     def _file(self, group: int, uid: str) -> Response:
         found = parse_file_uuid(self.salt, uid)
-        if group != self.group_id or found is None or found[0] >= self.corpus.total:
+        if group != self.spec["group_id"] or found is None or found[0] >= self.corpus.total:
             return self.error(404)
         post, k = self.post(found[0]), found[1]
         story = post.story
