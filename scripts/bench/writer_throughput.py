@@ -4,7 +4,8 @@ Starts a redis-server of the system's packages and a replica with N articles per
 seeds a distributed run of one replica site and lets one worker crawl it (its records wait
 in the Redis stream), then times `ingest` draining the stream into a fresh archive (every
 record kept: articles, versions, FTS, fetch rows, and the responses the worker sent as
-WARC records, written by the writer).
+WARC records, written by the writer); then drains a copy of the same entries without
+writing WARC records into another archive, as the reference of the same run.
 
 Usage: python scripts/bench/writer_throughput.py [--articles 2000]
 """
@@ -25,10 +26,11 @@ from pathlib import Path
 import redis
 
 from archive import Archive
-from crawler.distributed.connection import connect
+from crawler.distributed.connection import RECORDS, connect
 from crawler.distributed.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
+KEPT = "bench:records"  # a copy of the workers' stream
 SITE = "replica-thads-dongthap"
 
 
@@ -79,14 +81,20 @@ def main() -> None:
         govarchive("worker", SITE, *where, "--log-level", "ERROR")
         crawled = time.monotonic() - started
         client = connect(url)
-        entries = client.xlen("govarchive:records")
+        entries = client.xlen(RECORDS)
+        client.copy(RECORDS, KEPT)  # the same entries drained twice: with WARC, and without
         backlog = int(client.info("memory")["used_memory"])  # the stream waiting, and more
-        archive = Archive.open(work / "archive.db")
-        started = time.monotonic()
-        calls = ingest(client, archive, drain=True, warc_dir=work / "warc", block_ms=100)
-        seconds = time.monotonic() - started
-        backlog -= int(client.info("memory")["used_memory"])  # what the drained stream held
-        archive.close()
+        seconds = {}
+        for warc_dir, db in ((work / "warc", work / "archive.db"), (None, work / "bare.db")):
+            archive = Archive.open(db)
+            started = time.monotonic()
+            calls = ingest(client, archive, drain=True, warc_dir=warc_dir, block_ms=100)
+            seconds[warc_dir is not None] = time.monotonic() - started
+            archive.close()
+            if warc_dir is not None:  # what the drained stream held
+                backlog -= int(client.info("memory")["used_memory"])
+            client.delete(*client.keys(f"{RECORDS}*"))  # the writer's run maps too
+            client.copy(KEPT, RECORDS)
     finally:
         for process in processes:
             process.terminate()
@@ -103,8 +111,13 @@ def main() -> None:
     )
     print(
         f"ingest: {calls} of {entries} stream entries, {articles} articles and {fetches} fetch "
-        f"rows in {seconds:.2f} s = {articles / seconds:.0f} articles/s, "
-        f"{fetches / seconds:.0f} fetch rows/s, {warc_bytes / 2**20:.1f} MiB of WARC files"
+        f"rows in {seconds[True]:.2f} s = {articles / seconds[True]:.0f} articles/s, "
+        f"{fetches / seconds[True]:.0f} fetch rows/s, {warc_bytes / 2**20:.1f} MiB of WARC files"
+    )
+    print(
+        f"ingest of the same entries without WARC records: {seconds[False]:.2f} s = "
+        f"{articles / seconds[False]:.0f} articles/s; with/without: "
+        f"{seconds[False] / seconds[True]:.2f} of the rate"
     )
 
 
