@@ -125,9 +125,14 @@ def _body(site: CmsSite, art: Article) -> str:
             blocks.append(_figure(*figures[k]))
         if k == art.relation_at:
             blocks.append(_relation(site, art))
-    if art.source_line:
-        blocks.append(f'<p style="text-align: right;"><strong>{t(art.source_line)}</strong></p>')
+    if unit := story.author_unit:  # "Theo <unit>" closes the body
+        blocks.append(f'<p style="text-align: right;"><strong>Theo {t(unit)}</strong></p>')
     return "\n".join(b for b in blocks if b)
+
+
+def _json(value: str | None) -> str:
+    """A JSON-LD value as json.dumps writes it, "</" escaped so it cannot close the script."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
 def _head(site: CmsSite, art: Article, path: str) -> str:
@@ -137,36 +142,24 @@ def _head(site: CmsSite, art: Article, path: str) -> str:
     image = (
         story.images[0]["url"] if story.images else f"https://static.{site.host}/web/images/og.jpg"
     )
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": path},
-        "headline": story.title,
-        "description": story.summary,
-        "image": {"@type": "ImageObject", "url": image, "width": 1280, "height": 853},
-        "datePublished": published,
-        "dateModified": modified,
-        "author": {"@type": "Person", "name": story.author},
-        "publisher": {
-            "@type": "Organization",
-            "name": site.spec.publication,
-            "logo": {
-                "@type": "ImageObject",
-                "url": f"https://static.{site.host}/web/images/logo.png",
-            },
-        },
-    }
-    ld_json = json.dumps(ld, ensure_ascii=False, indent=1).replace("</", "<\\/")
     return HEAD.format(
         title=a(story.title),
         summary=a(story.summary or ""),
         path=path,
         image=a(image),
-        replace=published.replace("+", "&#x2B;"),
+        published=published,
+        modified=modified,
+        published_meta=published.replace("+", "&#x2B;"),
         modified_meta=modified.replace("+", "&#x2B;"),
         name=a(art.zone.name),
         author=a(story.author or ""),
-        ld_json=ld_json,
+        host=site.host,
+        ld_path=_json(path),
+        ld_title=_json(story.title),
+        ld_summary=_json(story.summary),
+        ld_image=_json(image),
+        ld_author=_json(story.author),
+        ld_publication=_json(site.spec.publication),
     )
 
 

@@ -198,10 +198,8 @@ class CmsSite(RosterSite):
             story.images.append({"url": src, "caption": caption})
         middle = [k for k in range(1, len(paragraphs) - 1) if k not in figures]
         relation_at = rng.choice(middle) if middle and rng.random() < 0.85 else None
-        source_line = None
         if rng.random() < 0.15:
             story.author_unit = gen.slot("ministry")
-            source_line = f"Theo {story.author_unit}"
         edited = self.roster.edited(index)
         if edited:  # made after everything else so the base state stays byte-identical
             extra = gen.paragraph(own, generic) or gen.fill(gen.pick(generic))
@@ -219,7 +217,6 @@ class CmsSite(RosterSite):
             story=story,
             figures=tuple(figures),
             relation_at=relation_at,
-            source_line=source_line,
             edited=edited,
             modified=modified.astimezone(UTC),
         )

@@ -66,7 +66,6 @@ class Article:
     story: Story
     figures: tuple[int, ...]  # the paragraph after which each image of story.images stands
     relation_at: int | None  # the paragraph after which the related-news box stands
-    source_line: str | None  # "Theo <unit>" closing the body (story.author_unit)
     edited: bool
     modified: datetime  # UTC
 
