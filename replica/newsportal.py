@@ -86,6 +86,9 @@ class SectionPortal:
     article_parts: tuple[str, str, str]
     related_item: str  # one older post of the section: {href} {title} {title_attr} {day}
     related_count = 5
+    item_template: str  # one post in a listing (items_html)
+    thumb = ""  # its photo: {href} {src} {title_attr}
+    no_photo = ""  # the photo of a post without photos, after the prefix ("": no thumb)
 
     def __init__(
         self, config: SiteConfig | None = None, spec: Mapping[str, Any] | None = None
@@ -216,8 +219,28 @@ class SectionPortal:
         raise NotImplementedError
 
     def items_html(self, posts: Sequence[Post]) -> str:
-        """Posts as a listing shows them."""
-        raise NotImplementedError
+        """Posts as a listing shows them: item_template filled ({href} {title} {title_attr}
+        {thumb} {day} {date} {lead}); `thumb` is the photo (`no_photo` without one) in `thumb`."""
+        rows = []
+        for post in posts:
+            story, href = post.story, a(self.post_path(post))
+            if story.images:
+                src = a(self.image_href(post, 0))
+            else:
+                src = self.no_photo and self.prefix + self.no_photo
+            thumb = self.thumb.format(href=href, src=src, title_attr=a(story.title)) if src else ""
+            rows.append(
+                self.item_template.format(
+                    href=href,
+                    title=t(story.title),
+                    title_attr=a(story.title),
+                    thumb=thumb,
+                    day=post.published,
+                    date=self.shown_date(post),
+                    lead=t(story.sapo or story.paragraphs[0]),
+                )
+            )
+        return "\n".join(rows)
 
     def frame(self, title: str, main: str, head: str = "") -> str:
         """A whole page around `main`; `head` goes into its <head>."""
