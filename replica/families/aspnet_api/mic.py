@@ -46,6 +46,12 @@ class MicSite(SectionPortal):
         '<div class="tag-detail"><span>Từ khóa:</span> {}</div>',
     )
     related_item = '<li><a href="{href}">{title}</a> <span>({day:%d/%m/%Y})</span></li>'
+    item_template = (
+        '<div class="item-news"><div class="img-news">{thumb}</div><h3><a href="{href}">{title}'
+        '</a></h3><div class="date-news">{day:%d/%m/%Y}</div><div class="sapo-news">{lead}</div>'
+        "</div>"
+    )
+    thumb = '<a href="{href}"><img src="{src}" alt="" /></a>'
 
     def __init__(self, config: SiteConfig | None = None) -> None:
         super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
@@ -94,22 +100,6 @@ class MicSite(SectionPortal):
             "</div></div>"
         )
         return self.frame(section.name, main)
-
-    def items_html(self, posts: Sequence[Post]) -> str:
-        rows = []
-        for post in posts:
-            href = a(self.post_path(post))
-            thumb = ""
-            if post.story.images:
-                thumb = f'<a href="{href}"><img src="{a(self.image_href(post, 0))}" alt="" /></a>'
-            sapo = post.story.sapo or post.story.paragraphs[0]
-            rows.append(
-                f'<div class="item-news"><div class="img-news">{thumb}</div>'
-                f'<h3><a href="{href}">{t(post.story.title)}</a></h3>'
-                f'<div class="date-news">{post.published:%d/%m/%Y}</div>'
-                f'<div class="sapo-news">{t(sapo)}</div></div>'
-            )
-        return "\n".join(rows)
 
 
 # Markup ------------------------------------------------------------------------------------

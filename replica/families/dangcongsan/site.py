@@ -47,6 +47,13 @@ class DangCongSanSite(SectionPortal):
     )
     related_item = '<li><a href="{href}" title="{title_attr}">{title}</a></li>'
     related_count = 4
+    item_template = (
+        '<div class="col-md-4 col-sm-12 col0 box-thumbnail">{thumb}</div><div class="col-md-8 '
+        'col-sm-12 box-content"><h3><a href="{href}" title="{title_attr}">{title}</a></h3>'
+        '<div class="i-date">{day:%d/%m/%Y %H:%M}</div><p>{lead}</p></div>'
+    )
+    thumb = '<a href="{href}" title="{title_attr}"><img src="{src}" alt="" /></a>'
+    no_photo = "Style%20Library/dcs/images/no-image.png"
 
     def __init__(self, config: SiteConfig | None = None) -> None:
         super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
@@ -105,19 +112,3 @@ class DangCongSanSite(SectionPortal):
             f'<div class="paging">{" ".join(pages)}</div></div>'
         )
         return self.frame(section.name, main)
-
-    def items_html(self, posts: Sequence[Post]) -> str:
-        rows = []
-        for post in posts:
-            href, title = a(self.post_path(post)), a(post.story.title)
-            src = a(self.image_href(post, 0)) if post.story.images else ""
-            src = src or f"{self.prefix}Style%20Library/dcs/images/no-image.png"
-            image = f'<a href="{href}" title="{title}"><img src="{src}" alt="" /></a>'
-            rows.append(
-                f'<div class="col-md-4 col-sm-12 col0 box-thumbnail">{image}</div>'
-                f'<div class="col-md-8 col-sm-12 box-content"><h3>'
-                f'<a href="{href}" title="{title}">{t(post.story.title)}</a></h3>'
-                f'<div class="i-date">{post.published:%d/%m/%Y %H:%M}</div>'
-                f"<p>{t(post.story.sapo or post.story.paragraphs[0])}</p></div>"
-            )
-        return "\n".join(rows)

@@ -46,6 +46,7 @@ class MinistrySite(SectionPortal):
 
     def __init__(self, spec: Mapping[str, Any], config: SiteConfig | None = None) -> None:
         super().__init__(config, spec)
+        self.item_template = spec["item"]
         # A repeated slug's digit depends on every earlier title: a table built on the first
         # request, of titles alone, kept small (path hashes and the few repeats), so 100,000
         # articles cost seconds once and a few MB, and each path is computed again on demand.
@@ -112,14 +113,6 @@ class MinistrySite(SectionPortal):
         if self.spec["weekday_before_date"]:
             return f"{weekday(post.published.date())}, {shown}"
         return shown
-
-    def items_html(self, posts: Sequence[Post]) -> str:
-        return "\n".join(
-            self.spec["item"].format(
-                href=a(self.post_path(post)), title=t(post.story.title), date=self.shown_date(post)
-            )
-            for post in posts
-        )
 
     def listing_page(
         self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
