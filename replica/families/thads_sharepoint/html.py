@@ -7,6 +7,7 @@ import random
 from collections.abc import Sequence
 from datetime import date
 from html import escape
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote
 
@@ -17,11 +18,9 @@ from replica.site import digest, junk_base64, number, stable_uuid, template
 SAPO_WORDS = 30
 WEB_TITLE = "Tin tức"
 JUSTIFY = ' style="text-align: justify;"'
-T = {
-    name: template(__file__, f"{name}.html")
-    for name in ("page", "cell", "detail", "other", "archive", "listing", "block", "static")
-}
-ERROR = template(__file__, "error.html")
+# The page skeletons and parts: templates/<name>.html, str.format placeholders.
+TEMPLATES = Path(__file__).with_name("templates")
+T = {path.stem: template(__file__, path.name) for path in TEMPLATES.glob("*.html")}
 
 
 class Portal(Protocol):
@@ -96,14 +95,11 @@ def page(
     )
 
 
-def error_page(site: Portal, path: str, gone: bool = False) -> str:
-    message = (
-        "Mục không tồn tại. Mục có thể đã bị người dùng khác xóa hoặc đổi tên."
-        if gone
-        else "Không tìm thấy tệp."
-    )
+def error_page(site: Portal, path: str, status: int) -> str:
+    """SharePoint's error page: a missing file (404), or an item that is gone (410)."""
+    message = data()["errors"][str(status)]
     correlation = stable_uuid(site.slug, path.lower(), "error")
-    return ERROR.format(prefix=site.prefix, message=message, correlation=correlation)
+    return T["error"].format(prefix=site.prefix, message=message, correlation=correlation)
 
 
 def dated(day: date | None) -> str:

@@ -345,7 +345,7 @@ class ThadsSite:
 
     def error(self, status: int, path: str) -> Response:
         """SharePoint's error page: 404 for what never existed, 404 or 410 for removed items."""
-        page = html.error_page(self, path, gone=status == 410)
+        page = html.error_page(self, path, status)
         headers = self.headers(path)
         return Response(status, encode(page), headers=headers, last_modified=FALLBACK_MODIFIED)
 
