@@ -27,6 +27,7 @@ PAGE_SIZE_CAP = 500  # assumed: the largest PAGE_SIZE the list API answers in fu
 ARTICLE_PAGE, HOME_PAGE = "5803", "5801"
 LIST_API, DETAIL_API = "/portal/api/lay_bai_viet_theo_danh_muc", "/portal/api/layChiTietBaiViet"
 FEATURED = "8358"  # "Tin nổi bật": some articles carry it as a second category
+TWELVE_HOUR = "%d/%m/%Y %I:%M %p"  # the API's times: "21/07/2026 03:00 PM"
 SHELL = template(__file__, "moh_shell.html")  # index.jsp as a crawler without JavaScript sees it
 _IMAGE = re.compile(r"resource/CustomsCMS/BO_YTE/\d{4}/\d{1,2}/\d{1,2}/(\d+)-(\d+)\.jpg")
 
@@ -52,12 +53,6 @@ class MohSite(LiferaySite):
     def robots(self) -> str:
         return ""  # assumed: no source shows moh.gov.vn's robots.txt
 
-    def categories(self, item: Post) -> str:
-        """MA_DANH_MUC: the article's category, and for some the featured one too."""
-        if number(self.salt, item.index, "featured", below=4) == 0:
-            return f"{item.section.key};{FEATURED}"
-        return item.section.key
-
     # HTTP ------------------------------------------------------------------------------------
     def handle(self, request: Request) -> Response:
         rel = request.path[len(self.prefix) :].rstrip("/")
@@ -71,12 +66,15 @@ class MohSite(LiferaySite):
             body, ctype = file_payload("jpg", post.story.title)
             return Response(200, body, ctype, self.headers, post.modified)
         if rel in ("", "index.jsp"):
-            page = params.get("pageId", HOME_PAGE)
-            name, attr = t(self.portal), a(self.portal)
-            shell = SHELL.format(
-                name=name, name_attr=attr, body_class=self.spec["body_class"], page=a(page)
+            page, name, body_class = (
+                a(params.get("pageId", HOME_PAGE)),
+                self.portal,
+                self.spec["body_class"],
             )
-            return self.html(shell, None)
+            return self.html(
+                SHELL.format(name=t(name), name_attr=a(name), body_class=body_class, page=page),
+                None,
+            )
         return self.error(404)
 
     def _bridge(self, request: Request, target: str) -> Response:
@@ -85,17 +83,15 @@ class MohSite(LiferaySite):
         try:
             payload = json.loads(request.body or b"{}")
         except ValueError:
-            return self._json({"Message": "Invalid JSON."}, 400)
+            payload = None
         if not isinstance(payload, dict):
             return self._json({"Message": "Invalid JSON."}, 400)
-        if target == LIST_API:
-            return self._list(payload)
-        if target == DETAIL_API:
-            return self._detail(payload)
-        return self._json({"Message": "Not found."}, 404)
+        api = {LIST_API: self._list, DETAIL_API: self._detail}.get(target)
+        return api(payload) if api else self._json({"Message": "Not found."}, 404)
 
     def _list(self, payload: dict[str, Any]) -> Response:
-        """A category's newest articles, one group per category asked for."""
+        """A category's newest articles, one group per category asked for; MA_DANH_MUC names
+        the article's category, and for one in four the featured one too."""
         section = next((s for s in self.sections if s.key == str(payload.get("MA_DANH_MUC"))), None)
         if section is None:
             return self._json([])
@@ -103,39 +99,37 @@ class MohSite(LiferaySite):
             size = max(1, min(int(payload.get("PAGE_SIZE", 10)), PAGE_SIZE_CAP))
         except (TypeError, ValueError):
             size = 10
-        items = self.newest(section, size)
-        group = {
-            "MA": section.key,
-            "TEN_MUC": section.name,
-            "ITEMS": [self._list_item(item) for item in items],
-        }
-        return self._json([group], modified=items[0].modified if items else None)
-
-    def _list_item(self, item: Post) -> dict[str, Any]:
-        story = item.story
-        thumb = self.image_href(item, 0) if story.images else None
-        return {
-            "MA": str(item.ident),
-            "TIEU_DE": story.title,
-            "MO_TA": story.sapo or "",
-            "DUONG_DAN_ANH": thumb,
-            "THOI_GIAN_XUAT_BAN": _twelve_hour(item.published),
-            "MA_DANH_MUC": self.categories(item),
-        }
+        posts = self.newest(section, size)
+        items = [
+            {
+                "MA": str(post.ident),
+                "TIEU_DE": post.story.title,
+                "MO_TA": post.story.sapo or "",
+                "DUONG_DAN_ANH": self.image_href(post, 0) if post.story.images else None,
+                "THOI_GIAN_XUAT_BAN": f"{post.published:{TWELVE_HOUR}}",
+                "MA_DANH_MUC": section.key
+                + (
+                    f";{FEATURED}"
+                    if number(self.salt, post.index, "featured", below=4) == 0
+                    else ""
+                ),
+            }
+            for post in posts
+        ]
+        group = {"MA": section.key, "TEN_MUC": section.name, "ITEMS": items}
+        return self._json([group], modified=posts[0].modified if posts else None)
 
     def _detail(self, payload: dict[str, Any]) -> Response:
         item = self.post_by_id(str(payload.get("maBaiViet", "")))
-        if item is None:
-            return self._json({"d": None}, 404)  # assumed: how an unknown id is answered
-        if item.status != 200:
-            return self._json({"d": None}, item.status)
+        if item is None or item.status != 200:  # assumed: how unknown and removed ids answer
+            return self._json({"d": None}, item.status if item else 404)
         story = item.story
         detail = {
             "ma": str(item.ident),
             "tieuDe": story.title,
             "moTa": f"<strong>{t(story.sapo)}</strong>" if story.sapo else "",
             "noiDung": _content(self, item),
-            "thoiGianBatDauDang": _twelve_hour(item.published),
+            "thoiGianBatDauDang": f"{item.published:{TWELVE_HOUR}}",
         }
         return self._json({"d": detail}, modified=item.modified)
 
@@ -165,8 +159,3 @@ def _content(site: MohSite, item: Post) -> str:
         lines = "<br />".join(t(line) for line in story.byline)
         blocks.append(f'<p style="text-align: right;"><strong>{lines}</strong></p>')
     return "\n".join(blocks)
-
-
-def _twelve_hour(moment: datetime) -> str:
-    """The API's time format: "21/07/2026 03:00 PM"."""
-    return f"{moment:%d/%m/%Y %I:%M %p}"
