@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from replica.text.gov import Cite
 from replica.vocab import vocab
@@ -132,15 +132,3 @@ def doc_body(
         f"{head.kind} này./."
     )
     return paragraphs, cites
-
-
-@dataclass(frozen=True)
-class Document:
-    index: int
-    docid: int
-    head: DocHead
-    paragraphs: tuple[str, ...]
-    cites: tuple[Cite, ...]
-    status: int
-    edited: bool
-    modified: datetime

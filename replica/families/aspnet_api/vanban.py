@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl
 
 from replica.chrome import t
 from replica.corpus import Corpus, IdSpace, iso, slugify
-from replica.families.aspnet_api.legal import LEGAL, DocHead, Document, doc_body, make_head
+from replica.families.aspnet_api.legal import LEGAL, DocHead, doc_body, make_head
 from replica.files import file_payload
 from replica.site import Request, Response, SiteConfig, digest, number, query_ci, template
 from replica.text.gov import Story, truth_record
@@ -86,7 +86,7 @@ class ChinhphuDocsSite:
         self.corpus = Corpus(self.config, self.salt, weights, date(2016, 1, 1), date(2026, 10, 31))
         self.ids = IdSpace(150_201, 3, self.salt)
         self.head = lru_cache(maxsize=8192)(self._head)
-        self.document = lru_cache(maxsize=2048)(self._document)
+        self.text = lru_cache(maxsize=2048)(self._text)
         self._year_start = lru_cache(maxsize=256)(self._first_position)
 
     def article_count(self) -> int:
@@ -119,23 +119,16 @@ class ChinhphuDocsSite:
         )
         return make_head(random.Random(f"{self.salt}/{index}/head"), kind, serial, day)
 
-    def _document(self, index: int) -> Document:
+    def _text(self, index: int) -> Story:
+        """The document's text as the truth has it: the subject is the summary, the issuer the
+        unit, the signer the author; no byline, photos, files in the text, or tags."""
         head, rng = self.head(index), random.Random(f"{self.salt}/{index}/body")
         window = range(max(0, index - 400), index)
         picks = sorted({rng.choice(window) for _ in range(rng.randint(0, 2))} if window else ())
         earlier = [self.head(j) for j in picks if self.head(j).day < head.day]
-        edited = self.corpus.edited(index)
-        paragraphs, cites = doc_body(rng, head, earlier, edited=edited)
-        return Document(
-            index=index,
-            docid=self.ids.id_of(index),
-            head=head,
-            paragraphs=tuple(paragraphs),
-            cites=tuple(cites),
-            status=self.corpus.status(index),
-            edited=edited,
-            modified=self.corpus.modified(index),
-        )
+        paragraphs, cites = doc_body(rng, head, earlier, edited=self.corpus.edited(index))
+        text = (head.title, head.subject, tuple(paragraphs), tuple(cites), head.signer, head.issuer)
+        return Story(*text, *[()] * 4)
 
     def files(self, head: DocHead) -> list[tuple[str, str, str]]:
         """(href, link text, type): the signed PDF, and for decrees/circulars the Word file.
@@ -198,10 +191,9 @@ class ChinhphuDocsSite:
             index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
             if index is None:
                 return self.error(404)
-            doc = self.document(index)
-            if doc.status != 200:
-                return self.error(doc.status)
-            return self.page(self.detail_html(doc), doc.modified)
+            if self.corpus.status(index) != 200:
+                return self.error(self.corpus.status(index))
+            return self.page(self.detail_html(index), self.corpus.modified(index))
         return self.error(404)
 
     def postback(self, form: dict[str, str]) -> Response:
@@ -308,8 +300,8 @@ class ChinhphuDocsSite:
         modified = self.corpus.modified(indexes[0]) if indexes else None
         return self.page(self.frame("Tất cả văn bản", main, page), modified)
 
-    def detail_html(self, doc: Document) -> str:
-        head = doc.head
+    def detail_html(self, index: int) -> str:
+        head = self.head(index)
         files = "".join(
             f'<div class="rp-file"><a class="view-file" href="{href}" target="_blank">{t(name)}</a>'
             "</div>"
@@ -328,7 +320,7 @@ class ChinhphuDocsSite:
             signer=t(head.signer),
             subject=t(head.subject),
             files=files,
-            content="\n".join(f"<p>{t(p)}</p>" for p in doc.paragraphs),
+            content="\n".join(f"<p>{t(p)}</p>" for p in self.text(index).paragraphs),
             signature="<br />".join(t(line) for line in head.signature),
         )
         return self.frame(head.title, main, None)
@@ -345,27 +337,19 @@ class ChinhphuDocsSite:
     # Truth -----------------------------------------------------------------------------------
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
         for index in range(self.corpus.total):
-            yield self.record(self.document(index), base_url)
-
-    def record(self, doc: Document, base_url: str) -> dict[str, Any]:
-        head = doc.head
-        # The subject is the summary, the issuer the unit, the signer the author; no byline,
-        # photos, attachments in the text, or tags.
-        text = Story(
-            head.title, head.subject, doc.paragraphs, doc.cites, head.signer, head.issuer, *[()] * 4
-        )
-        return truth_record(
-            self.slug,
-            base_url + self.detail_path(doc.docid),
-            text,
-            published=iso(head.day),
-            category=head.kind,
-            attachments=[
-                {"url": base_url + href, "name": name, "type": kind}
-                for href, name, kind in self.files(head)
-            ],
-            status="live" if doc.status == 200 else "removed",
-            edited=doc.edited,
-            number=head.number,
-            document_type=head.kind,
-        )
+            head = self.head(index)
+            yield truth_record(
+                self.slug,
+                base_url + self.detail_path(self.ids.id_of(index)),
+                self.text(index),
+                published=iso(head.day),
+                category=head.kind,
+                attachments=[
+                    {"url": base_url + href, "name": name, "type": kind}
+                    for href, name, kind in self.files(head)
+                ],
+                status="live" if self.corpus.status(index) == 200 else "removed",
+                edited=self.corpus.edited(index),
+                number=head.number,
+                document_type=head.kind,
+            )
