@@ -25,6 +25,7 @@ from crawler.spiders.plan import CrawlPlan
 if TYPE_CHECKING:
     from archive import Archive
     from crawler.extract import Article
+    from crawler.spiders.sources import LinkKinds
 
 # Articles first: a listing's articles are fetched before the next listing page, so a crawl
 # goes newest first and holds few pages in memory.
@@ -52,6 +53,7 @@ class ArticlePages:
     archive: Archive
     past_since: set[str]
     given_up: set[str]
+    links: LinkKinds
     logger: Any
     crawler: Any
 
@@ -135,7 +137,7 @@ class ArticlePages:
         With `validators` (the archived ETag / Last-Modified) it is a conditional GET;
         `api_url` is where an archived API article's JSON was fetched from.
         """
-        canonical = self.profile.canonical(url)
+        canonical = self.links.canonical(url)
         meta = {
             CANONICAL_URL: canonical,
             KIND: kind,

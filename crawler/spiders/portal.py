@@ -145,6 +145,7 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
         # A listing page that moved for good (a start URL or pager answering 301) is asked at
         # its new URL, not through the redirect on every run.
         url = self.where_now([(url, None)])[0][0]
+        self.listings_asked.add(self.links.canonical(url))
         return scrapy.Request(
             url,
             callback=getattr(self, _CALLBACKS[source.kind]),
@@ -184,12 +185,12 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
         planned by its new URL (where_now).
         """
         found = self.where_now(list(found))
-        canonical = {self.profile.canonical(url) for url, _ in found}
+        canonical = {self.links.canonical(url) for url, _ in found}
         self._count_listing_page(source, canonical)
         known = self.archive.known(canonical)
         requests = []
         for url, api_item in found:
-            validators = known.get(self.profile.canonical(url))
+            validators = known.get(self.links.canonical(url))
             if validators is not None:
                 if self.plan.full:
                     recheck = self.article_request(
@@ -201,7 +202,7 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
                 self.counts.set_value("govarchive/budget_reached", True)
                 break
             self.scheduled_new += 1
-            self.new_this_run.add(self.profile.canonical(url))
+            self.new_this_run.add(self.links.canonical(url))
             requests.append(self.article_request(url, api_item, source=source))
         stale = bool(found) and all(c in known and c not in self.new_this_run for c in canonical)
         return requests, stale

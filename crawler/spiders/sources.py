@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urljoin
 
@@ -20,6 +21,26 @@ from crawler.discovery.postback import postback_targets
 from crawler.discovery.sitemaps import sitemap_entries
 from crawler.meta import CANONICAL_URL, KIND
 from crawler.sites import SiteProfile, Source
+
+# Links whose canonical URL and kind a crawl remembers (the latest): a site's listing pages
+# repeat its menus and pager on every page, and an article link's canonical URL is asked for
+# several times while its request is planned. Bounded, so a long crawl keeps no URL it saw.
+LINKS_REMEMBERED = 4096
+
+
+class LinkKinds:
+    """A site's links as a listing page's walk reads them: each one's canonical URL, and
+    whether it is an article ("article"), a listing page ("listing") or neither (None)."""
+
+    def __init__(self, profile: SiteProfile) -> None:
+        self.profile = profile
+        self.canonical: Callable[[str], str] = lru_cache(LINKS_REMEMBERED)(profile.canonical)
+        self.kind: Callable[[str], str | None] = lru_cache(LINKS_REMEMBERED)(self._kind)
+
+    def _kind(self, url: str) -> str | None:
+        if self.profile.is_article(url):
+            return "article"
+        return "listing" if self.profile.is_listing(url) else None
 
 
 def _json_path(data: Any, path: str) -> Any:
@@ -70,6 +91,16 @@ class ListingSources:
         ) -> scrapy.Request: ...
         def listing_failed(self, failure: Any) -> None: ...
         def older_than_since(self, day: date) -> bool: ...
+
+    @cached_property
+    def links(self) -> LinkKinds:
+        return LinkKinds(self.profile)
+
+    @cached_property
+    def listings_asked(self) -> set[str]:
+        """The listing pages (canonical URLs) this crawl has asked for: a pager's links to
+        them are not made into requests again (the duplicate filter would drop them)."""
+        return set()
 
     def json_list_request(
         self, source: Source, depth: int, category: str, offset: int, stale: int = 0
@@ -127,9 +158,10 @@ class ListingSources:
         articles, listings = [], []
         for href in page_links(response.selector):
             url = urljoin(response.url, href)
-            if self.profile.is_article(url):
+            kind = self.links.kind(url)
+            if kind == "article":
                 articles.append((url, None))
-            elif self.profile.is_listing(url):
+            elif kind == "listing":
                 listings.append(url)
         requests, page_stale = self.article_requests(articles, source)
         stale = stale + 1 if page_stale else 0
@@ -137,12 +169,12 @@ class ListingSources:
             if stale and not self.walks_every_page():
                 # Past the newest articles the walk only has to reach the page where it stops;
                 # the pager's jumps (+2…+4, the last page) would each be fetched for nothing.
-                listings = next_page_only(response.url, listings, self.profile.canonical)
-            requests += [
-                self.listing_request(url, source, depth + 1, stale=stale)
-                for url in listings
-                if self._deeper(source, depth, url)
-            ]
+                listings = next_page_only(response.url, listings, self.links.canonical)
+            for url in listings:
+                canonical = self.links.canonical(url)
+                if canonical not in self.listings_asked and self._deeper(source, depth, url):
+                    self.listings_asked.add(canonical)
+                    requests.append(self.listing_request(url, source, depth + 1, stale=stale))
         return requests, stale, bool(articles)
 
     def parse_links(
