@@ -25,6 +25,10 @@ DOWNLOAD_TIMEOUT = 30
 # holds (the default 100 meant ~100 tasks per article page, a third of the crawl's CPU). Our
 # pipelines write synchronously in batches, so more than a few workers never overlap work.
 CONCURRENT_ITEMS = 4
+# Scrapy's check that a callback generator returns no value (a development aid) reads and
+# tokenizes the callback's source again whenever no request holding that bound method is
+# alive (its cache is weakly keyed): in a crawl, about once per listing page.
+WARN_ON_GENERATOR_RETURN_VALUE = False
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]

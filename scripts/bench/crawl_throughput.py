@@ -47,8 +47,9 @@ SETTINGS = {
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
     "AUTOTHROTTLE_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,
-    # The project's value (crawler/settings.py), restated for the bare spider's sake.
+    # The project's values (crawler/settings.py), restated for the bare spider's sake.
     "CONCURRENT_ITEMS": 4,
+    "WARN_ON_GENERATOR_RETURN_VALUE": False,
 }
 
 
