@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import parse_qs
 
-from replica.site import Request, digest, template
+from replica.site import Request, Response, digest, template
 
 PATH = "api/newszone/newszone"  # matched lower-cased
 LANGUAGE, SITE_CODE = "vi-VN", "hanoi"
@@ -45,12 +45,6 @@ class Asked:
     page_index: int
     size: int
     skip: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Refusal:
-    status: int
-    message: str
 
 
 def _xor(host: str, name: str, raw: bytes) -> bytes:
@@ -106,10 +100,10 @@ def viewmore(host: str, zone_key: str, size: int, prefix: str) -> str:
     )
 
 
-def read(request: Request, host: str, zones: Mapping[str, int]) -> Asked | Refusal:
-    """What a NewsZone request asks for, or why it is refused."""
+def read(request: Request, host: str, zones: Mapping[str, int]) -> Asked | Response:
+    """What a NewsZone request asks for, or the answer refusing it."""
     if request.method != "POST":
-        return Refusal(405, "The requested resource does not support http method 'GET'.")
+        return _refusal(405, "The requested resource does not support http method 'GET'.")
     form = parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True)
 
     def field(name: str) -> str:
@@ -118,8 +112,11 @@ def read(request: Request, host: str, zones: Mapping[str, int]) -> Asked | Refus
 
     index, size, zone = field("PageIndex"), field("PageSize"), zones.get(field("Catname"))
     known = (field("LanguageId"), field("Site"))
-    if zone is None or known != (LANGUAGE, SITE_CODE):
-        return Refusal(400, "Tham số không hợp lệ.")
-    if not (index.isdigit() and len(index) < 7 and size.isdigit() and 0 < int(size) <= MAX_SIZE):
-        return Refusal(400, "Tham số không hợp lệ.")
+    sane = index.isdigit() and len(index) < 7 and size.isdigit() and 0 < int(size) <= MAX_SIZE
+    if zone is None or known != (LANGUAGE, SITE_CODE) or not sane:
+        return _refusal(400, "Tham số không hợp lệ.")
     return Asked(zone, int(index), int(size), frozenset(form.get("DataIds[]", [])))
+
+
+def _refusal(status: int, message: str) -> Response:
+    return Response(status, message.encode(), "text/plain; charset=utf-8")

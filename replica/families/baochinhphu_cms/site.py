@@ -274,8 +274,8 @@ class CmsSite(RosterSite):
             return self._html(markup.category_page(self, zone, items), items)
         if self.spec.zone_api and rel == newszone.PATH:
             asked = newszone.read(request, self.host, self._by_key)
-            if isinstance(asked, newszone.Refusal):
-                return Response(asked.status, asked.message.encode(), "text/plain; charset=utf-8")
+            if isinstance(asked, Response):
+                return asked
             items = self.stream(asked.zone, asked.page_index + 1, asked.size, asked.skip)
             return self._html(markup.list_items(self, items), items)
         match = None if self.spec.zone_api else _TIMELINE.fullmatch(rel)
