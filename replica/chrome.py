@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import string
 from html import escape
 from typing import Any, Protocol
 
@@ -23,6 +24,23 @@ def t(value: str) -> str:
 def a(value: str) -> str:
     """An attribute value for HTML."""
     return escape(value, quote=True)
+
+
+class _Markup(string.Formatter):
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion in ("t", "q"):
+            return escape(str(value), quote=conversion == "q")
+        return super().convert_field(value, conversion)
+
+
+_MARKUP = _Markup()
+
+
+def fill(template: str, **fields: Any) -> str:
+    """`template.format(**fields)` where `{x!t}` writes x escaped as HTML text and `{x!q}` as
+    an attribute value, so a template reaches into the objects it is given (`{post.story.title!t}`)
+    instead of each caller passing escaped copies."""
+    return _MARKUP.vformat(template, (), fields)
 
 
 def _inline(rng: random.Random, value: str) -> str:
