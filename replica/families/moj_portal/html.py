@@ -32,35 +32,28 @@ def dmy(art: Article) -> str:
 
 def layout(site: Portal, *, title: str, description: str, path: str, main: str) -> str:
     """A whole page: head, navbar, breadcrumb-less main column, sidebar and footer."""
-    p = site.prefix
-    menu = "\n".join(
-        f'<li><a class="dropdown-item" href="{site.listing_path(z)}">{e(c.name)}</a></li>'
-        for z, c in enumerate(site.categories)
+    links = [(site.listing_path(z), e(c.name)) for z, c in enumerate(site.categories)]
+    menu = "\n".join(f'<li><a class="dropdown-item" href="{h}">{n}</a></li>' for h, n in links)
+    sections = "\n".join(
+        f'<a class="list-group-item list-group-item-action" href="{h}">{n}</a>' for h, n in links
     )
     newest = "\n".join(
         f'<li class="list-group-item"><a href="{site.article_path(a)}">{e(a.story.title)}</a>'
         f' <small class="text-muted">{dmy(a)}</small></li>'
         for a in site.newest(None, 0, 5)
     )
-    sections = "\n".join(
-        f'<a class="list-group-item list-group-item-action" href="{site.listing_path(z)}">'
-        f"{e(c.name)}</a>"
-        for z, c in enumerate(site.categories)
-    )
-    org = site.org
     return T["layout"].format(
+        site=site,
         title=e(title),
-        org=e(org),
+        org=e(site.org),
+        org_upper=e(site.org.upper()),
+        address=e(site.address),
         description=e(description),
         path=path,
-        host=site.host,
-        p=p,
         menu=menu,
-        main=main,
-        newest=newest,
         sections=sections,
-        org_upper=e(org.upper()),
-        address=e(site.address),
+        newest=newest,
+        main=main,
     )
 
 
