@@ -14,9 +14,9 @@ import json
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from html import escape
 from typing import Any
 
+from replica.chrome import a, t
 from replica.corpus import slugify
 from replica.files import file_payload
 from replica.newsportal import Post, Section, SectionPortal
@@ -64,8 +64,8 @@ class MofSite(SectionPortal):
         seconds = timedelta(seconds=number(self.salt, index, "sec", below=60))
         return replace(post, published=post.published + seconds)
 
-    def category(self, post: Post) -> dict[str, Any]:
-        return self.categories[1 + self.sections.index(post.section)]
+    def category(self, section: Section) -> dict[str, Any]:
+        return self.categories[1 + self.sections.index(section)]
 
     def slug_of(self, post: Post) -> str:
         return f"{slugify(post.story.title)}-{post.ident}"
@@ -87,7 +87,7 @@ class MofSite(SectionPortal):
             "slug": self.slug_of(post),
             "description": story.sapo or "",
             "publicationTime": post.published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "categoryId": self.category(post)["id"],
+            "categoryId": self.category(post.section)["id"],
             "rootCategorySlug": ROOT[0],
             "categorySlug": post.section.key,
             "imageLink": self.image_href(post, 0) if story.images else None,
@@ -99,7 +99,7 @@ class MofSite(SectionPortal):
         if number(self.salt, post.index, "wrapped", below=4) == 0:
             # Some articles carry their HTML inside the text of a JSON object.
             content = json.dumps({"Content": content, "Link": None}, ensure_ascii=False)
-        category = self.category(post)
+        category = self.category(post.section)
         return {
             **self.summary(post),
             "articleCategory": {key: category[key] for key in ("id", "name", "slug")},
@@ -115,11 +115,11 @@ class MofSite(SectionPortal):
         figures = {after: k for k, (_, _, after) in enumerate(post.story.images)}
         parts = []
         for n, paragraph in enumerate(post.story.paragraphs):
-            parts.append(f'<p style="text-align:justify">{escape(paragraph, quote=False)}</p>')
+            parts.append(f'<p style="text-align:justify">{t(paragraph)}</p>')
             if n in figures:
                 k = figures[n]
                 caption = post.story.images[k][1]
-                cap = f"<figcaption>{escape(caption, quote=False)}</figcaption>" if caption else ""
+                cap = f"<figcaption>{t(caption)}</figcaption>" if caption else ""
                 src = self.image_href(post, k)
                 parts.append(f'<figure class="image"><img src="{src}" alt="" />{cap}</figure>')
         return "".join(parts)
@@ -148,9 +148,7 @@ class MofSite(SectionPortal):
             return self.shell("Không tìm thấy", status=404)
         section = self.sections[sections.index(parts[1])]
         if len(parts) == 2:
-            return self.shell(
-                section.name, self.categories[1 + sections.index(parts[1])]["id"], None
-            )
+            return self.shell(section.name, self.category(section)["id"])
         index = self.index_of_slug(parts[2])
         post = self.post(index) if index is not None else None
         if post is None or post.section != section:
@@ -224,13 +222,8 @@ class MofSite(SectionPortal):
             ],
         }
         data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-        html = SHELL.format(
-            title=escape(title),
-            prefix=self.prefix,
-            data=data,
-            category=category,
-            slug=slug,
-        )
+        fill = {"title": a(title), "prefix": self.prefix, "category": category, "slug": slug}
+        html = SHELL.format(data=data, **fill)
         modified = post.modified if post else self.fallback_modified
         return Response(status, html.encode("utf-8"), headers=self.headers, last_modified=modified)
 
