@@ -86,6 +86,7 @@ class SectionPortal:
     article_parts: tuple[str, str, str]
     related_item: str  # one older post of the section: {href} {title} {title_attr} {day}
     related_count = 5
+    byline_inside = False  # the byline closes the body, inside its element
     item_template: str  # one post in a listing (items_html)
     thumb = ""  # its photo: {href} {src} {title_attr}
     no_photo = ""  # the photo of a post without photos, after the prefix ("": no thumb)
@@ -266,17 +267,14 @@ class SectionPortal:
         return self.frame(self.home_title or self.portal, "\n".join(blocks))
 
     def article_page(self, post: Post) -> str:
-        """An article filled into article_template; the byline closes the body, after it."""
+        """An article filled into article_template."""
         story = post.story
-        shown = (
-            t(story.sapo or ""),
-            "<br />".join(t(line) for line in story.byline),
-            " ".join(f'<a href="{a(self.search_path(g))}">{t(g)}</a>' for g in story.tags),
-        )
-        sapo, byline, tags = (
-            part.format(value) if value else ""
-            for part, value in zip(self.article_parts, shown, strict=True)
-        )
+        sapo_part, byline_part, tags_part = self.article_parts
+        sapo = sapo_part.format(t(story.sapo)) if story.sapo else ""
+        byline = "<br />".join(t(line) for line in story.byline)
+        byline = byline_part.format(byline) if byline else ""
+        links = (f'<a href="{a(self.search_path(g))}">{t(g)}</a>' for g in story.tags)
+        tags = tags_part.format(" ".join(links)) if tags_part and story.tags else ""
         related = "".join(
             self.related_item.format(
                 href=a(self.post_path(o)),
@@ -292,13 +290,17 @@ class SectionPortal:
             name=t(post.section.name),
             title=t(story.title),
             date=self.shown_date(post),
-            body=body_html(self, post, byline_inside=False),
+            body=body_html(self, post, byline_inside=self.byline_inside),
             sapo=sapo,
             byline=byline,
             tags=tags,
             related=related,
         )
-        return self.frame(story.title, main)
+        return self.frame(story.title, main, self.article_head(post))
+
+    def article_head(self, post: Post) -> str:
+        """What an article page adds to <head>."""
+        return ""
 
     def shown_date(self, post: Post) -> str:
         """The article's date line, e.g. "Thứ tư, 14/01/2026 08:30"."""
