@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from replica.chrome import a, body_html, t
+from replica.chrome import a, t
 from replica.corpus import slugify, weekday
 from replica.newsportal import Post, Section, SectionPortal
 from replica.site import Request, Response, SiteConfig, template
@@ -23,6 +23,7 @@ from replica.site import Request, Response, SiteConfig, template
 SPECS = Path(__file__).with_name("ministries.toml")
 _IMAGE = re.compile(r"media/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
 _PAGER = '<div class="paging">{links}</div>'
+RELATED = '\n<div class="related"><h3>Tin liên quan</h3><ul>{related}</ul></div>'
 
 
 @cache
@@ -42,11 +43,15 @@ class MinistrySite(SectionPortal):
     errors = ("Không tìm thấy trang.", "Bài viết không còn tồn tại.")
 
     frame_template = template(__file__, "frame.html")
+    related_item, related_count = '<li><a href="{href}">{title}</a></li>', 4
+    byline_inside = True
     home_block = '<div class="home-block"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
 
     def __init__(self, spec: Mapping[str, Any], config: SiteConfig | None = None) -> None:
         super().__init__(config, spec)
         self.item_template = spec["item"]
+        self.article_template = spec["detail"] + RELATED
+        self.article_parts = (spec["sapo"] if spec["summary"] else "", "", "")
         # A repeated slug's digit depends on every earlier title: a table built on the first
         # request, of titles alone, kept small (path hashes and the few repeats), so 100,000
         # articles cost seconds once and a few MB, and each path is computed again on demand.
@@ -130,24 +135,9 @@ class MinistrySite(SectionPortal):
         main = f'<div class="category"><h2>{t(section.name)}</h2>\n{items}\n{pager}</div>'
         return self.frame(section.name, main)
 
-    def article_page(self, post: Post) -> str:
-        story = post.story
-        sapo = story.sapo if self.spec["summary"] else None
-        head = self.spec["head"].format(
-            iso=f"{post.published:%Y-%m-%dT%H:%M:%S}+0700", sapo_attr=a(story.sapo or "")
-        )
-        detail = self.spec["detail"].format(
-            title=t(story.title),
-            date=self.shown_date(post),
-            sapo=self.spec["sapo"].format(sapo=t(sapo)) if sapo else "",
-            body=body_html(self, post, byline_inside=True),
-        )
-        others = "".join(
-            f'<li><a href="{a(self.post_path(o))}">{t(o.story.title)}</a></li>'
-            for o in self.others(post, 4)
-        )
-        main = f'{detail}\n<div class="related"><h3>Tin liên quan</h3><ul>{others}</ul></div>'
-        return self.frame(story.title, main, head)
+    def article_head(self, post: Post) -> str:
+        iso = f"{post.published:%Y-%m-%dT%H:%M:%S}+0700"
+        return self.spec["head"].format(iso=iso, sapo_attr=a(post.story.sapo or ""))
 
     # Truth -----------------------------------------------------------------------------------
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
