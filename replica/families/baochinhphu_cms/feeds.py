@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from replica.chrome import fill
 from replica.families.baochinhphu_cms.specs import Article
 from replica.site import Response, template
 
@@ -46,10 +47,10 @@ def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Res
         picture = f'<a href="{link}"><img src="{image}" /></a>' if image else ""
         summary = site.spec.sapo_prefix + (art.story.summary or "")
         entries.append(
-            RSS_ITEM.format(
-                title=escape(art.story.title),
+            fill(
+                RSS_ITEM,
+                art=art,
                 link=escape(link),
-                ident=art.ident,
                 description=_cdata(picture + escape(summary)),
                 date=rss_date(art.published),
             )
@@ -68,11 +69,12 @@ def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Res
 
 def sitemap(site: CmsSite, base: str, items: list[Article]) -> Response:
     entries = [
-        SITEMAP_URL.format(
+        fill(
+            SITEMAP_URL,
+            site=site,
+            art=art,
             loc=escape(base + site.article_path(art)),
-            publication=escape(site.spec.publication),
             iso=art.published.isoformat(),
-            title=escape(art.story.title),
             keywords=escape(", ".join(art.story.tags)),
         )
         for art in items

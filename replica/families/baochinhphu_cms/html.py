@@ -22,7 +22,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from replica.chrome import a, t
+from replica.chrome import a, fill, t
 from replica.families.baochinhphu_cms import newszone
 from replica.families.baochinhphu_cms.specs import Article, Zone
 from replica.site import Response, template
@@ -47,7 +47,6 @@ TIMELINE_SCRIPT = (
 def page(
     site: CmsSite, *, title: str, description: str, path: str, main: str, head: str = ""
 ) -> str:
-    pub = site.spec.publication
     menu = "\n".join(
         f'<li class="menu-item"><a href="{site.zone_path(z)}" title="{a(z.name)}">'
         f"{t(z.name)}</a></li>"
@@ -57,20 +56,9 @@ def page(
         f'<a class="hot-item" href="{a(site.search_path(k))}">#{t(k)}</a>'
         for k in NEWS_WORDS.HOT_KEYWORDS
     )
-    return PAGE.format(
-        site=site,
-        title=t(title),
-        description=a(description),
-        path=path,
-        pub=a(pub),
-        head=head,
-        menu=menu,
-        hot=hot,
-        main=main,
-        upper=t(pub.upper()),
-        owner=t(site.spec.owner),
-        pub_text=t(pub),
-    )
+    upper = t(site.spec.publication.upper())
+    fields = {"title": title, "description": description, "path": path, "head": head}
+    return fill(PAGE, site=site, menu=menu, hot=hot, main=main, upper=upper, **fields)
 
 
 def list_items(site: CmsSite, arts: list[Article]) -> str:
@@ -78,15 +66,12 @@ def list_items(site: CmsSite, arts: list[Article]) -> str:
     or hanoi's div.news-item."""
     noimage = f"https://{site.spec.media}/noimage.jpg"
     return "\n".join(
-        ITEMS[site.spec.items].format(
+        fill(
+            ITEMS[site.spec.items],
             art=art,
             href=site.article_path(art),
-            title=a(art.story.title),
-            title_text=t(art.story.title),
             thumb=a(art.story.images[0]["url"] if art.story.images else noimage),
             zone_path=site.zone_path(art.zone),
-            name=a(art.zone.name),
-            zone_name=t(art.zone.name),
             iso=art.published.isoformat(),
             sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
         )
@@ -142,8 +127,9 @@ def _head(site: CmsSite, art: Article, path: str) -> str:
     image = (
         story.images[0]["url"] if story.images else f"https://static.{site.host}/web/images/og.jpg"
     )
-    return HEAD.format(
-        title=a(story.title),
+    return fill(
+        HEAD,
+        art=art,
         summary=a(story.summary or ""),
         path=path,
         image=a(image),
@@ -151,7 +137,6 @@ def _head(site: CmsSite, art: Article, path: str) -> str:
         modified=modified,
         published_meta=published.replace("+", "&#x2B;"),
         modified_meta=modified.replace("+", "&#x2B;"),
-        name=a(art.zone.name),
         author=a(story.author or ""),
         host=site.host,
         ld_path=_json(path),
@@ -170,12 +155,10 @@ def detail_page(site: CmsSite, art: Article) -> str:
         f"{t(tag)}</a></li>"
         for tag in story.tags
     )
-    main = DETAIL.format(
+    main = fill(
+        DETAIL,
         art=art,
         zone_path=site.zone_path(zone),
-        name=a(zone.name),
-        zone_name=t(zone.name),
-        title=t(story.title),
         author=a(story.author or ""),
         author_text=t(story.author or ""),
         sapo_tag=site.spec.sapo_tag,
@@ -218,11 +201,10 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
             "Xem thêm</a></div>"
         )
         script = TIMELINE_SCRIPT.format(zone_id=zone.zone_id, prefix=site.prefix)
-    main = CATEGORY.format(
-        zone_id=zone.zone_id,
+    main = fill(
+        CATEGORY,
+        zone=zone,
         zone_path=site.zone_path(zone),
-        name=a(zone.name),
-        zone_name=t(zone.name),
         list_class=_list_class(site),
         stream_items=list_items(site, items),
         viewmore=viewmore if more else "",
