@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from replica.chrome import a, body_html, t
+from replica.chrome import a, body_html, fill, t
 from replica.newsportal import Post, Section
 from replica.site import template
 
@@ -24,14 +24,10 @@ def nav_item(href: str, label: str) -> str:
 
 def shell(site: LiferaySite, title: str, main: str) -> str:
     """The portal around `main`: head, banner, menu of sections, footer."""
-    return SHELL.format(
+    return fill(
+        SHELL,
         site=site,
-        title=t(title),
-        portal_name=t(site.portal),
-        portal_attr=a(site.portal),
-        agency=a(site.spec["agency"]),
-        agency_text=t(site.spec["agency"]),
-        address=t(site.spec["address"]),
+        title=title,
         menu="\n".join(nav_item(site.section_path(s), s.name) for s in site.sections),
         extra="".join(nav_item(site.prefix + path, label) for path, label in site.menu_extra),
         main=main,
@@ -65,12 +61,7 @@ def listing_page(
         href = a(f"chi-tiet?id={post.ident}")
         src = a(site.image_href(post, 0)) if post.story.images else ""
         thumb = f'<a href="{href}"><img alt="" class="img-fluid" src="{src}" /></a>' if src else ""
-        title, sapo = t(post.story.title), t(snippet(post))
-        rows.append(
-            NEWS_ITEM.format(
-                thumb=thumb, href=href, title=title, published=post.published, sapo=sapo
-            )
-        )
+        rows.append(fill(NEWS_ITEM, post=post, thumb=thumb, href=href, sapo=t(snippet(post))))
     live, size = site.corpus.live_count(site.sections.index(section)), site.page_size
 
     def link(label: str, target: int | None, title: str = "", active: bool = False) -> str:
@@ -83,9 +74,10 @@ def listing_page(
     links = [link("«", page - 1 if page > 1 else None, "Trang trước")]
     links += [link(str(n), n, active=n == page) for n in range(max(1, page - 2), last + 1)]
     links.append(link("»", page + 1 if more else None, "Trang sau"))
-    main = LISTING.format(
+    main = fill(
+        LISTING,
         namespace=site.namespace(section),
-        section=t(section.name),
+        section=section,
         rows="\n".join(rows)
         or '<div class="alert alert-info">Không có kết quả nào được tìm thấy.</div>',
         shown=f"Hiển thị {(page - 1) * size + 1} đến {min(live, page * size)} trong {live} mục",
@@ -138,11 +130,11 @@ def article_page(site: DongThapSite, post: Post) -> str:
     tags = " ".join(
         f'<a class="tag" href="{a(site.search_path(tag))}">{t(tag)}</a>' for tag in story.tags
     )
-    main = ARTICLE.format(
-        prefix=site.prefix,
+    main = fill(
+        ARTICLE,
+        site=site,
+        post=post,
         section_path=a(site.section_path(post.section)),
-        section=t(post.section.name),
-        title=t(story.title),
         shown=shown or f"{post.published:%d/%m/%Y %H:%M}",
         updated=updated and f' <span class="news-updated">Cập nhật: {updated}</span>',
         views=f"{1000 + post.ident % 9000:,}".replace(",", "."),

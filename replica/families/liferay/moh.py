@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
-from replica.chrome import a, t
+from replica.chrome import a, fill, t
 from replica.families.liferay.site import LiferaySite
 from replica.files import file_payload
 from replica.newsportal import Post, Section
@@ -66,15 +66,7 @@ class MohSite(LiferaySite):
             body, ctype = file_payload("jpg", post.story.title)
             return Response(200, body, ctype, self.headers, post.modified)
         if rel in ("", "index.jsp"):
-            page, name, body_class = (
-                a(params.get("pageId", HOME_PAGE)),
-                self.portal,
-                self.spec["body_class"],
-            )
-            return self.html(
-                SHELL.format(name=t(name), name_attr=a(name), body_class=body_class, page=page),
-                None,
-            )
+            return self.html(fill(SHELL, site=self, page=params.get("pageId", HOME_PAGE)), None)
         return self.error(404)
 
     def _bridge(self, request: Request, target: str) -> Response:
