@@ -1,19 +1,8 @@
-"""Markup of the baochinhphu.vn-CMS replicas: page chrome, article detail, stream items, errors.
+"""Markup of the baochinhphu.vn-CMS replicas: page chrome, article detail, list items, errors.
 
-Detail: ``h1.detail-title[data-role=title]``, ``h2.detail-sapo[data-role=sapo]`` (with the
-site's sapo prefix), ``[data-role=publishdate]`` ("dd/mm/yyyy hh:mm"), ``a[data-role=cate-name]``,
-``a.detail-author-top-name``, body ``div.detail-content.afcbc-body[data-role=content]`` holding
-paragraphs, ``figure[type=Photo]`` with ``figcaption.PhotoCMS_Caption`` and one related-news box
-``div.VCSortableInPreviewMode[type=RelatedNewsBox]`` between ``<!-- bonewsrelation -->`` and
-``<!-- eonewsrelation -->``; tags ``ul.detail-tag-list a``;
-``meta[property=article:published_time]`` (its "+" written ``&#x2B;``) and a JSON-LD
-NewsArticle. Stream items (category pages, timeline fragments): ``div.box-stream-item[data-id]``
-with ``a[data-linktype=newsdetail]`` (the title link), ``.box-stream-category``,
-``.box-stream-time``, ``.box-stream-sapo``.
-
-mst.gov.vn (as public crawlers read it): the sapo is a ``div.detail-sapo``; list items are
-``div.box-category-item`` (a title link with its title, a ``p`` sapo) in ``div.list__news``; a
-page per day lists that day's items. The item's inner class names and its time are assumed.
+The skeletons are the templates beside this file (detail.html, head.html with the JSON-LD, a
+list item skin per `items` of cms.toml); which of their parts the evidence shows and which are
+assumed is said in docs/replica.md (the baochinhphu, hanoi and mst rows) and docs/evidence.md.
 """
 
 from __future__ import annotations

@@ -1,11 +1,6 @@
-"""moh.gov.vn as it is now (docs/evidence.md): JavaScript page shells over a JSON "bridge".
-
-The portal left Liferay: /index.jsp?pageId=…&cid=… pages are empty shells whose script asks
-POST /bridge?url=/portal/api/lay_bai_viet_theo_danh_muc for a category's newest articles
-(a list of category groups, each with ITEMS) and POST /bridge?url=/portal/api/layChiTietBaiViet
-for one article ({"d": {tieuDe, moTa, noiDung, thoiGianBatDauDang}}). Article pages are
-/index.jsp?pageId=5803&aid=<id>&cid=<category>, images live under /resource/CustomsCMS/BO_YTE/.
-What no source shows (404 answers, the page size cap, robots.txt) is assumed.
+"""moh.gov.vn as it is now: JavaScript page shells (index.jsp?pageId=…) over a POST JSON
+"bridge" answering a category's newest articles and one article; its URL shapes and answers,
+and which of them are assumed, are docs/replica.md's (the moh row) and docs/evidence.md's.
 """
 
 from __future__ import annotations
