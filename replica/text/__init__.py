@@ -2,10 +2,10 @@
 
 A slot is, in order: a value fixed for the article (`values`), a word pool (`pools`; picked
 once per article when listed in `sticky`, else every time; a picked entry is itself filled,
-so pools can nest), a slot with a 0 after its name (keeps its first value, so a title and
-its sapo agree), or a `slot_<name>` method: the numbers and dates below, or a voice's own.
-Each family's voice (replica.textgen, replica.newsgen, replica.govtext) subclasses `Writer`
-and brings its vocabulary; the same seed gives the same text.
+so pools can nest), a number pattern (`numbers`), a slot with a 0 after its name (keeps its
+first value, so a title and its sapo agree), or a `slot_<name>` method: the dates and names
+below, or a voice's own. Each family's voice (replica.text.thads, .news, .gov) subclasses
+`Writer` and brings its vocabulary; the same seed gives the same text.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any
 
@@ -96,6 +96,11 @@ class Writer:
         if self.rng.random() < 0.5:
             return f"{self.rng.randint(1, 95)},{self.rng.randint(1, 9)} tỷ đồng"
         return f"{vn_number(self.rng.randint(12, 980))} triệu đồng"
+
+    def slot_later(self) -> str:
+        """A deadline a few weeks after publication (a voice may write its own)."""
+        d = self.day + timedelta(days=self.rng.randint(10, 40))
+        return f"{d:%d/%m/%Y}"
 
     def slot_year(self) -> str:
         return str(self.day.year)

@@ -72,14 +72,7 @@ class NewsGen(Writer):
     used: set[str] = field(default_factory=set)
     names = GOV_WORDS
     numbers = MappingProxyType({**Writer.numbers, **GOV_WORDS.NUMBERS})
-    pools = MappingProxyType(
-        {
-            "place": GOV_WORDS.PLACES,
-            "hospital": GOV_WORDS.HOSPITALS,
-            "disease": GOV_WORDS.DISEASES,
-            "period": GOV_WORDS.PERIODS,
-        }
-    )
+    pools = MappingProxyType(GOV_WORDS.POOLS)
 
     def short_name(self) -> str:
         """A byline name: 'Trần Thị Ngọc Hiếu' -> 'Ngọc Hiếu' (six times in ten), or in full."""
@@ -109,10 +102,6 @@ class NewsGen(Writer):
     def slot_date(self) -> str:
         d = self.day - timedelta(days=self.rng.randint(1, 10))
         return self.rng.choice(("Ngày", "Sáng", "Chiều")) + f" {d.day}/{d.month}"
-
-    def slot_later(self) -> str:
-        d = self.day + timedelta(days=self.rng.randint(10, 40))
-        return f"{d:%d/%m/%Y}"
 
     def slot_prov(self) -> str:
         return "Đồng Tháp" if self.domain == "province" else self.rng.choice(PROVINCE_NAMES)
@@ -212,19 +201,11 @@ def write_story(
 
 
 def _byline(kind: str, name: str, unit: str) -> tuple[str | None, str | None, tuple[str, ...]]:
-    if kind == "source":
-        return None, unit, (f"Nguồn: {unit}",)
-    if kind == "theo":
-        return None, unit, (f"Theo {unit}",)
-    if kind == "author":
-        return name, None, (f"Tác giả: {name}",)
-    if kind == "name":
-        return name, None, (name,)
-    if kind == "both":
-        return name, unit, (f"{name} – {unit}",)
-    if kind == "author_source":
-        return name, unit, (f"Tác giả: {name}", f"Nguồn: {unit}")
-    return None, None, ()
+    """The closing lines of a byline kind; the truth names the author and unit they show."""
+    shown = GOV_WORDS.BYLINES[kind]
+    lines = tuple(line.format(name=name, unit=unit) for line in shown)
+    author = name if any("{name}" in line for line in shown) else None
+    return author, unit if any("{unit}" in line for line in shown) else None, lines
 
 
 def truth_record(slug: str, url: str, story: Story, **fields: Any) -> dict[str, Any]:

@@ -1,11 +1,5 @@
-"""A small slot-filling generator of Vietnamese news text for the family 2 and 3 replicas.
-
-Templates hold slots in braces. A slot is, in order: a value given for the whole article
-(`fixed`), a word pool (picked once per article when listed in `sticky`, else every time; a
-picked entry is itself filled, so pools can nest), a built-in slot below (numbers, dates,
-names, document citations) or such a slot with a 0 after its name, which keeps its first value.
-Every citation made is remembered for the truth file.
-"""
+"""Families 2 and 3 news text: the press voice on the shared Writer (slot rules in
+replica/text/__init__.py), every document it cites kept for the truth file."""
 
 from __future__ import annotations
 
@@ -15,7 +9,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from replica.newsroom import DocKind, cite
-from replica.text import Writer
+from replica.text import Writer, short_name
 from replica.vocab import vocab
 
 NAMES = vocab("news").NAMES  # family names, and middle + given names
@@ -50,14 +44,8 @@ class NewsGen(Writer):
         female = self.rng.random() < 0.45 if female is None else female
         return f"{self.pick(NAMES['FAMILY'])} {self.pick(NAMES['FEMALE' if female else 'MALE'])}"
 
-    @staticmethod
-    def byline(full_name: str) -> str:
-        """'Trần Thị Ngọc Lan' -> 'Ngọc Lan', the short form bylines use."""
-        parts = [p for p in full_name.split()[1:] if p not in ("Văn", "Thị")]
-        return " ".join(parts[-2:]) if len(parts) >= 2 else full_name
-
     def slot_reporter(self) -> str:
-        return self.byline(self.name())
+        return short_name(self.name())
 
     # Dates ---------------------------------------------------------------------------------
 

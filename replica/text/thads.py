@@ -70,6 +70,15 @@ class TextGen(Writer):
         self.commune = rng.choice(self.districts[self.district])
         kind = "Chi cục THADS" if rng.random() < 0.7 else "Chi cục Thi hành án dân sự"
         self.chicuc = f"{kind} {self.district}"
+        # What the article's templates name as {prov}, {place}, ...: fixed for the article.
+        self.values = {
+            "prov": province,
+            "place": self.place,
+            "agency": self.agency,
+            "chicuc": self.chicuc,
+            "district": self.district,
+            "commune": self.commune,
+        }
         self.used: set[str] = set()  # sentence templates already used in this article
         self.cited: list[dict[str, Any]] = []  # documents cited so far, in text order
 
@@ -122,22 +131,9 @@ class TextGen(Writer):
             self.cited.append(record)
         return text
 
-    # Slots usable in templates as {name}.
-    def slot_prov(self) -> str:
-        return self.province
-
-    def slot_place(self) -> str:
-        return self.place
-
-    def slot_agency(self) -> str:
-        return self.agency
-
+    # Slots usable in templates as {name}, besides the values above.
     def slot_date(self) -> str:
         return self.event_date(lead=True)
-
-    def slot_later(self) -> str:
-        d = self.day + timedelta(days=self.rng.randint(10, 40))
-        return f"{d:%d/%m/%Y}"
 
     def slot_doc(self) -> str:
         return self.document()
@@ -147,15 +143,6 @@ class TextGen(Writer):
 
     def slot_orgunit(self) -> str:
         return self.pick(self.voice.org_units)
-
-    def slot_chicuc(self) -> str:
-        return self.chicuc
-
-    def slot_district(self) -> str:
-        return self.district
-
-    def slot_commune(self) -> str:
-        return self.commune
 
     def slot_person(self) -> str:
         position = self.expand(self.pick(self.voice.positions))
