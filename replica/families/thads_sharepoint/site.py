@@ -292,9 +292,9 @@ class ThadsSite:
         rel = path[len(self.prefix) :].lower()
         params = query_ci(request.query)
         if rel in HOME_PATHS:
-            return self._ok(html.home_page(self), "home", self.last_modified())
+            return self._answer(html.home_page(self), "home", self.last_modified())
         if rel.startswith("pages/") and rel[6:] in data()["static"]:
-            return self._ok(html.static_page(self, rel[6:]), rel, None)
+            return self._answer(html.static_page(self, rel[6:]), rel, None)
         if match := _ATTACHMENT.fullmatch(rel):
             return self._attachment(int(match.group(1)), match.group(2), path)
         if _IMAGE.fullmatch(rel):
@@ -313,12 +313,12 @@ class ThadsSite:
                 return self.error(spec.gone_status(index), path)
             art = self.article(spec, index)
             page = html.article_page(self, art, self.others(art))
-            return self._ok(page, f"{spec.name}/{art.item_id}", art.modified())
+            return self._answer(page, f"{spec.name}/{art.item_id}", art.modified())
         raw = params.get("page", "1").strip()
         number_ = max(1, int(raw)) if raw.isdigit() else 1
         items = [self.article(spec, i) for i in spec.page_indices(number_)]
         page = html.listing_page(self, spec, number_, items)
-        return self._ok(page, f"{spec.name}/p", items[0].modified() if items else None)
+        return self._answer(page, f"{spec.name}/p", items[0].modified() if items else None)
 
     def _attachment(self, item_id: int, name: str, path: str) -> Response:
         spec = self.by_name.get("thongbao")  # the national site has no notices list
@@ -339,22 +339,20 @@ class ThadsSite:
         guid = str(stable_uuid(self.slug, key, "request"))
         return tuple((name, value.format(guid=guid)) for name, value in data()["headers"])
 
-    def _ok(self, page: str, key: str, modified: datetime | None) -> Response:
-        modified = modified or FALLBACK_MODIFIED
-        return Response(200, encode(page), headers=self.headers(key), last_modified=modified)
+    def _answer(
+        self, page: str, key: str, modified: datetime | None, status: int = 200
+    ) -> Response:
+        # SharePoint serves CRLF line endings.
+        body = page.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+        return Response(
+            status, body, headers=self.headers(key), last_modified=modified or FALLBACK_MODIFIED
+        )
 
     def error(self, status: int, path: str) -> Response:
         """SharePoint's error page: 404 for what never existed, 404 or 410 for removed items."""
-        page = html.error_page(self, path, status)
-        headers = self.headers(path)
-        return Response(status, encode(page), headers=headers, last_modified=FALLBACK_MODIFIED)
+        return self._answer(html.error_page(self, path, status), path, None, status)
 
 
 def thads_sites(config: SiteConfig) -> list[ThadsSite]:
     """The national site and every province sub-site the replica mounts."""
     return [ThadsSite(place, config) for place in (NATIONAL, *PROVINCES)]
-
-
-def encode(page: str) -> bytes:
-    # SharePoint serves CRLF line endings.
-    return page.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
