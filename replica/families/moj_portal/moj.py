@@ -2,7 +2,7 @@
 
 By 2026 moj.gov.vn no longer serves the 2021 SharePoint pages (/qt/tintuc/Pages/...): its news
 is under /portal/ on the platform of the 2025 THADS portal (docs/evidence.md), so the twin is
-that replica (replica.thads_new) mounted at /moj.gov.vn/portal/ with the ministry's categories.
+that replica (site.ThadsNewSite) mounted at /moj.gov.vn/portal/ with the ministry's categories.
 The article text stays generated from the THADS vocabulary, voiced for the ministry.
 """
 

@@ -1,5 +1,5 @@
 """The MOJ portal platform replica: the 2025 THADS portal (demothads.moj.gov.vn/<province>/)
-and, on the same code, moj.gov.vn/portal/ (see replica.moj), made on demand.
+and, on the same code, moj.gov.vn/portal/ (moj.py), made on demand.
 
 URLs under the prefix `/<host>/<section>/` (the section is the province or ``portal``):
   ``tin-tuc/chi-tiet/<slug>-<id>.html``         an article (a wrong slug redirects, 301)
@@ -10,7 +10,7 @@ URLs under the prefix `/<host>/<section>/` (the section is the province or ``por
   ``gioi-thieu``, ``lien-he``                   static pages; ``tim-kiem?q=`` search (robots: no)
 Evidenced (docs/evidence.md): the article and category URLs, the LoadNews paging, ids of 6 or 10
 characters, the slugs (NFD, non-ASCII dropped: đ goes), the date DD/MM/YYYY after the title.
-Assumed: the markup (thads_new_html), the all-articles listing and its ?page=N pager.
+Assumed: the markup (html.py), the all-articles listing and its ?page=N pager.
 """
 
 from __future__ import annotations
