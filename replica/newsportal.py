@@ -88,6 +88,10 @@ class SectionPortal:
     related_count = 5
     byline_inside = False  # the byline closes the body, inside its element
     item_template: str  # one post in a listing (items_html)
+    listing_template: str  # a section's page
+    pager_link, pager_current = '<li><a href="{href}">{n}</a></li>', "<li><span>{n}</span></li>"
+    pager_next: str  # {href} of the next page
+    pager_span, pager_sep = 3, ""  # how many numbers either side, what stands between them
     thumb = ""  # its photo: {href} {src} {title_attr}
     no_photo = ""  # the photo of a post without photos, after the prefix ("": no thumb)
 
@@ -318,7 +322,23 @@ class SectionPortal:
     def listing_page(
         self, section: Section, page: int, posts: list[Post], last: int, more: bool
     ) -> str:
-        raise NotImplementedError
+        """A section's page: listing_template ({name} {items} {pager}) filled."""
+        pager = self.pager(section, page, last, more)
+        items = self.items_html(posts)
+        main = self.listing_template.format(name=t(section.name), items=items, pager=pager)
+        return self.frame(section.name, main)
+
+    def pager(self, section: Section, page: int, last: int, more: bool) -> str:
+        """The numbers around `page` (pager_current, pager_link), then pager_next if more."""
+        links = [
+            self.pager_current.format(n=n)
+            if n == page
+            else self.pager_link.format(href=a(self.section_path(section, n)), n=n)
+            for n in self.window(page, last, self.pager_span)
+        ]
+        if more:
+            links.append(self.pager_next.format(href=a(self.section_path(section, page + 1))))
+        return self.pager_sep.join(links)
 
     def error_page(self, status: int) -> str:
         message = self.errors[status == 410]
