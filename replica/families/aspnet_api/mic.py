@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from replica.chrome import a, t
+from replica.chrome import a
 from replica.newsportal import Post, Section, SectionPortal, title_slug
 from replica.site import Request, Response, SiteConfig, template
 
 _LISTING = re.compile(r"mic_2020/pages/chuyenmuc/phantrang/(\d{1,6})/(\d{1,6})/[a-z0-9-]+\.html")
 _ARTICLE = re.compile(r"mic_2020/pages/tintuc/(\d{1,9})/[a-z0-9-]+\.html")
 _IMAGE = re.compile(r"mic_2020/uploads/images/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
-WEB_PART = "ctl00_ctl46_g_915af12b_590b_4148_9fd5_0e542a5d896f"
 SPEC = Path(__file__).with_name("mic.toml")
 
 
@@ -52,6 +50,13 @@ class MicSite(SectionPortal):
         "</div>"
     )
     thumb = '<a href="{href}"><img src="{src}" alt="" /></a>'
+    listing_template = (
+        '<div id="ctl00_ctl46_g_915af12b_590b_4148_9fd5_0e542a5d896f" class="list-news">'
+        '<h2 class="title-cat">{name}</h2>\n<div>{items}</div>\n<div>{pager}</div></div>'
+    )
+    pager_link = '<li class=""><a href="{href}">{n}</a></li>'
+    pager_current = '<li class="active"><span>{n}</span></li>'
+    pager_next, pager_span = '<li class="next"><a href="{href}">»</a></li>', 4
 
     def __init__(self, config: SiteConfig | None = None) -> None:
         super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
@@ -91,29 +96,13 @@ class MicSite(SectionPortal):
             return self.html(self.frame("Tìm kiếm", self.items_html(found)), None)
         return None
 
-    def listing_page(
-        self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
-    ) -> str:
-        main = (
-            f'<div id="{WEB_PART}" class="list-news"><h2 class="title-cat">{t(section.name)}</h2>\n'
-            f"<div>{self.items_html(posts)}</div>\n<div>{pager(self, section, page, last, more)}"
-            "</div></div>"
-        )
-        return self.frame(section.name, main)
+    def pager(self, section: Section, page: int, last: int, more: bool) -> str:
+        """First and previous, the numbers and next, then last (not in a trap)."""
 
+        def link(label: str, n: int) -> str:
+            return self.pager_link.format(href=a(self.section_path(section, n)), n=label)
 
-# Markup ------------------------------------------------------------------------------------
-def pager(site: MicSite, section: Section, page: int, last: int, more: bool) -> str:
-    def link(label: str, target: int, css: str = "") -> str:
-        return (
-            f'<li class="{css}"><a href="{a(site.section_path(section, target))}">{label}</a></li>'
-        )
-
-    links = [link("Trang đầu", 1), link("«", page - 1)] if page > 1 else []
-    for n in site.window(page, last, 4):
-        links.append(f'<li class="active"><span>{n}</span></li>' if n == page else link(str(n), n))
-    if more:
-        links.append(link("»", page + 1, "next"))
-    if page < last and not site.config.trap:
-        links.append(link("Trang cuối", last))
-    return f'<div class="paging"><ul>{"".join(links)}</ul></div>'
+        first = link("Trang đầu", 1) + link("«", page - 1) if page > 1 else ""
+        end = link("Trang cuối", last) if page < last and not self.config.trap else ""
+        numbers = super().pager(section, page, last, more)
+        return f'<div class="paging"><ul>{first}{numbers}{end}</ul></div>'

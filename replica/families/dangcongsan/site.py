@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from replica.chrome import a, t
 from replica.corpus import slugify
 from replica.newsportal import Post, Section, SectionPortal
 from replica.site import Request, Response, SiteConfig, template
@@ -54,6 +52,12 @@ class DangCongSanSite(SectionPortal):
     )
     thumb = '<a href="{href}" title="{title_attr}"><img src="{src}" alt="" /></a>'
     no_photo = "Style%20Library/dcs/images/no-image.png"
+    listing_template = (
+        '<div class="zone"><h1 class="zone-title">{name}</h1>\n{items}\n'
+        '<div class="paging">{pager}</div></div>'
+    )
+    pager_link, pager_current = '<a href="{href}">{n}</a>', "<span>{n}</span>"
+    pager_next, pager_sep = '<a class="next" href="{href}">Sau</a>', " "
 
     def __init__(self, config: SiteConfig | None = None) -> None:
         super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
@@ -92,23 +96,3 @@ class DangCongSanSite(SectionPortal):
                 page = max(1, int(match.group(2) or 1))
                 return self.section_page(section, page)
         return None
-
-    def listing_page(
-        self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
-    ) -> str:
-        pages = [
-            f"<span>{n}</span>"
-            if n == page
-            else f'<a href="{a(self.section_path(section, n))}">{n}</a>'
-            for n in self.window(page, last, 3)
-        ]
-        if more:
-            pages.append(
-                f'<a class="next" href="{a(self.section_path(section, page + 1))}">Sau</a>'
-            )
-        main = (
-            f'<div class="zone"><h1 class="zone-title">{t(section.name)}</h1>\n'
-            f"{self.items_html(posts)}\n"
-            f'<div class="paging">{" ".join(pages)}</div></div>'
-        )
-        return self.frame(section.name, main)

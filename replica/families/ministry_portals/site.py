@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from replica.chrome import a, t
+from replica.chrome import a
 from replica.corpus import slugify, weekday
 from replica.newsportal import Post, Section, SectionPortal
 from replica.site import Request, Response, SiteConfig, template
@@ -45,11 +45,12 @@ class MinistrySite(SectionPortal):
     frame_template = template(__file__, "frame.html")
     related_item, related_count = '<li><a href="{href}">{title}</a></li>', 4
     byline_inside = True
+    listing_template = '<div class="category"><h2>{name}</h2>\n{items}\n{pager}</div>'
     home_block = '<div class="home-block"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
 
     def __init__(self, spec: Mapping[str, Any], config: SiteConfig | None = None) -> None:
         super().__init__(config, spec)
-        self.item_template = spec["item"]
+        self.item_template, self.pager_next = spec["item"], spec["next"]
         self.article_template = spec["detail"] + RELATED
         self.article_parts = (spec["sapo"] if spec["summary"] else "", "", "")
         # A repeated slug's digit depends on every earlier title: a table built on the first
@@ -119,21 +120,8 @@ class MinistrySite(SectionPortal):
             return f"{weekday(post.published.date())}, {shown}"
         return shown
 
-    def listing_page(
-        self, section: Section, page: int, posts: Sequence[Post], last: int, more: bool
-    ) -> str:
-        links = [
-            f"<li><span>{n}</span></li>"
-            if n == page
-            else f'<li><a href="{a(self.section_path(section, n))}">{n}</a></li>'
-            for n in self.window(page, last, 3)
-        ]
-        if more:
-            links.append(self.spec["next"].format(href=a(self.section_path(section, page + 1))))
-        pager = self.spec.get("pager", _PAGER).format(links="".join(links))
-        items = self.items_html(posts)
-        main = f'<div class="category"><h2>{t(section.name)}</h2>\n{items}\n{pager}</div>'
-        return self.frame(section.name, main)
+    def pager(self, section: Section, page: int, last: int, more: bool) -> str:
+        return self.spec.get("pager", _PAGER).format(links=super().pager(section, page, last, more))
 
     def article_head(self, post: Post) -> str:
         iso = f"{post.published:%Y-%m-%dT%H:%M:%S}+0700"
