@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from replica.text.gov import Cite
 from replica.vocab import vocab
 
-LEGAL = vocab("legal")  # kinds, yearly volumes, ministries, office holders, laws, subjects, clauses
+LEGAL = vocab("legal")  # kinds, volumes, ministries, office holders, laws, subjects, sentences
 # Fictional heads of government: (until, name); real laws cited as the basis: (name, number, date).
 PRIME_MINISTERS = tuple((date.fromisoformat(d), name) for d, name in LEGAL.PRIME_MINISTERS)
 LAWS = tuple((name, number, date.fromisoformat(d)) for name, number, d in LEGAL.LAWS)
@@ -29,8 +29,13 @@ class DocHead:
     signature: tuple[str, ...]
 
     @property
+    def clause(self) -> str:
+        """The subject as it continues a sentence ("Nghị định … quy định …")."""
+        return self.subject[0].lower() + self.subject[1:]
+
+    @property
     def title(self) -> str:
-        return f"{self.kind} {self.number} {self.subject[0].lower()}{self.subject[1:]}"
+        return f"{self.kind} {self.number} {self.clause}"
 
     def cite(self) -> Cite:
         return Cite(self.kind, self.number, self.issuer, self.day)
@@ -78,10 +83,7 @@ def doc_body(
     field = rng.choice(LEGAL.FIELDS)
     fill = {"Kind": head.kind, "field": field, "ministry": head.ministry}
     if head.kind == "Chỉ thị":
-        paragraphs.append(
-            f"Thời gian qua, công tác {field} đã đạt được nhiều kết quả quan trọng, tuy nhiên vẫn "
-            "còn những tồn tại, hạn chế cần khắc phục."
-        )
+        paragraphs.append(LEGAL.DIRECTIVE_OPENING.format(field=field))
         for other in earlier[:1]:
             paragraphs.append(f"Tiếp theo {other.cite().text(1)}, Thủ tướng Chính phủ yêu cầu:")
             cites.append(other.cite())
@@ -96,22 +98,14 @@ def doc_body(
         # "Căn cứ Luật … số …" names no issuer; the truth records what the text says.
         cites.append(Cite("Luật", number, None, day))
     for other in earlier:
-        subject = other.subject[0].lower() + other.subject[1:]
         paragraphs.append(
             f"Căn cứ {other.kind} số {other.number} {_long_date(other.day)} của {other.issuer} "
-            f"{subject};"
+            f"{other.clause};"
         )
         cites.append(other.cite())
     proposer = "Vụ trưởng Vụ Pháp chế" if head.kind == "Thông tư" else f"Bộ trưởng {head.ministry}"
     paragraphs.append(f"Theo đề nghị của {proposer};")
-    subject = head.subject[0].lower() + head.subject[1:]
-    enact = {
-        "Nghị định": f"Chính phủ ban hành Nghị định {subject}.",
-        "Quyết định": "QUYẾT ĐỊNH:",
-        "Nghị quyết": "QUYẾT NGHỊ:",
-        "Thông tư": f"Bộ trưởng {head.ministry} ban hành Thông tư {subject}.",
-    }
-    paragraphs.append(enact[head.kind])
+    paragraphs.append(LEGAL.ENACT[head.kind].format(subject=head.clause, ministry=head.ministry))
     clauses = rng.sample(LEGAL.CLAUSES, rng.randint(2, 4))
     if edited:
         clauses.append(LEGAL.EDIT_CLAUSE)
@@ -126,9 +120,5 @@ def doc_body(
     else:
         paragraphs.append(f"{head.kind} này có hiệu lực thi hành kể từ {_long_date(effective)}.")
     paragraphs.append(f"Điều {n + 1}. Trách nhiệm thi hành")
-    paragraphs.append(
-        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ "
-        f"tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành "
-        f"{head.kind} này./."
-    )
+    paragraphs.append(LEGAL.RESPONSIBILITY.format(kind=head.kind))
     return paragraphs, cites
