@@ -109,12 +109,10 @@ class CmsSite(RosterSite):
     def ident(self, index: int) -> str:
         p = self.spec.id_prefix
         if index < self.short:
-            return f"{p}{SHORT_BASE + index * SHORT_STEP + self._short_jitter(index)}"
+            jitter = number(self.salt, index, "short", below=SHORT_STEP)
+            return f"{p}{SHORT_BASE + index * SHORT_STEP + jitter}"
         ms = number(self.salt, index, "ms", below=1000)
         return f"{p}{self.created(index):%y%m%d%H%M%S}{ms:03d}"
-
-    def _short_jitter(self, index: int) -> int:
-        return number(self.salt, index, "short", below=SHORT_STEP)
 
     def index_of(self, ident: str) -> int | None:
         """The article an id names, or None (O(1): ids encode the creation time)."""

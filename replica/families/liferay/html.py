@@ -35,12 +35,8 @@ def shell(site: LiferaySite, title: str, main: str) -> str:
 
 
 def error_page(site: LiferaySite, status: int) -> str:
-    if status == 410:
-        message = "Nội dung này đã bị gỡ bỏ và không còn tồn tại trên hệ thống."
-    else:
-        message = "Không tìm thấy trang được yêu cầu."
     main = (
-        f'<div class="portlet-msg-error alert alert-error">{message}</div>'
+        f'<div class="portlet-msg-error alert alert-error">{site.errors[status == 410]}</div>'
         f'<p><a href="{site.prefix}">« Quay về trang chủ</a></p>'
     )
     return shell(site, "Trang không tồn tại", main)

@@ -32,6 +32,10 @@ class LiferaySite(SectionPortal):
     """What both sites share: a spec in sites.toml, the theme's page shell (and error pages)."""
 
     family = "liferay"
+    errors = (
+        "Không tìm thấy trang được yêu cầu.",
+        "Nội dung này đã bị gỡ bỏ và không còn tồn tại trên hệ thống.",
+    )
     fallback_modified = datetime(2026, 1, 1, 3, 0, tzinfo=UTC)
 
     def __init__(self, config: SiteConfig | None = None) -> None:
