@@ -1,5 +1,8 @@
 """Fault injection: which replica URLs misbehave and how (the --faults SPEC), and the answers."""
 
+# Over 400 lines on purpose: the SPEC grammar, the URL choice and the seventeen fault answers
+# are one table read top to bottom; split, each fault would be spread over two files.
+
 from __future__ import annotations
 
 import dataclasses
