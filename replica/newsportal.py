@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, ClassVar
+from urllib.parse import quote_plus
 
 from replica.chrome import a, body_html, t
 from replica.corpus import Corpus, IdSpace, iso, weekday
@@ -87,6 +88,8 @@ class SectionPortal:
     related_item: str  # one older post of the section: {href} {title} {title_attr} {day}
     related_count = 5
     byline_inside = False  # the byline closes the body, inside its element
+    search_url: str  # the search page after the prefix, {} the keyword (tags link to it)
+    robots_txt = ""  # this host's robots.txt rules
     item_template: str  # one post in a listing (items_html)
     listing_template: str  # a section's page
     pager_link, pager_current = '<li><a href="{href}">{n}</a></li>', "<li><span>{n}</span></li>"
@@ -311,7 +314,10 @@ class SectionPortal:
         return f"{weekday(post.published.date())}, {post.published:%d/%m/%Y %H:%M}"
 
     def search_path(self, keyword: str) -> str:
-        raise NotImplementedError
+        return self.prefix + self.search_url.format(quote_plus(keyword))
+
+    def robots(self) -> str:
+        return self.robots_txt
 
     def window(self, page: int, last: int, span: int) -> range:
         """The page numbers a pager shows around `page`; with the trap it runs past the last."""
