@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from urllib.parse import quote_plus
 
 from replica.chrome import a
 from replica.newsportal import Post, Section, SectionPortal, title_slug
@@ -33,6 +32,8 @@ class MicSite(SectionPortal):
 
     family = "aspnet-api"
     image_pattern = _IMAGE
+    search_url = "mic_2020/Pages/TimKiem.aspx?k={}"
+    robots_txt = "Disallow: /_layouts/\nDisallow: /mic_2020/Pages/TimKiem.aspx\n"
     image_path = "mic_2020/Uploads/images/{day:%Y/%m/%d}/{stem}-{id}.jpg"
     frame_template = template(__file__, "mic_frame.html")
     home_block = '<div class="home-cat"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
@@ -72,12 +73,6 @@ class MicSite(SectionPortal):
             f"{self.prefix}mic_2020/Pages/ChuyenMuc/PhanTrang/{section.ident}/{page}/"
             f"{section.key}.html"
         )
-
-    def search_path(self, keyword: str) -> str:
-        return f"{self.prefix}mic_2020/Pages/TimKiem.aspx?k={quote_plus(keyword)}"
-
-    def robots(self) -> str:
-        return "Disallow: /_layouts/\nDisallow: /mic_2020/Pages/TimKiem.aspx\n"
 
     # Routes ----------------------------------------------------------------------------------
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:

@@ -46,6 +46,7 @@ class MofSite(SectionPortal):
         Section("dau-tu-cong", "Đầu tư công", ("dau_tu_cong",), 2, 0),
         Section("thi-truong-gia-ca", "Thị trường - Giá cả", ("thi_truong",), 2, 0),
     )
+    robots_txt = "Disallow: /admin/\nDisallow: /_next/data/\n"
     image_path = "uploads/images/{day:%Y/%m/%d}/{stem}-{id}.jpg"
     headers = (("Server", "nginx"), ("X-Powered-By", "Next.js"), ("Vary", "Accept-Encoding"))
     fallback_modified = datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
@@ -125,9 +126,6 @@ class MofSite(SectionPortal):
         return "".join(parts)
 
     # HTTP ------------------------------------------------------------------------------------
-    def robots(self) -> str:
-        return "Disallow: /admin/\nDisallow: /_next/data/\n"
-
     def handle(self, request: Request) -> Response:
         rel = request.path[len(self.prefix) :].rstrip("/").lower()
         params = query_ci(request.query)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from urllib.parse import quote_plus
 
 from replica.corpus import slugify
 from replica.newsportal import Post, Section, SectionPortal
@@ -34,6 +33,8 @@ class DangCongSanSite(SectionPortal):
 
     family = "dangcongsan"
     image_pattern = _IMAGE
+    search_url = "page/search?keyword={}"
+    robots_txt = "Disallow: /page/search\nDisallow: /_layouts/\n"
     image_path = "DATA/0/{day:%Y/%m/%d}/Dangcongsan/{stem} {id}_800.jpg"
     frame_template = template(__file__, "frame.html")
     home_block = '<div class="home-zone"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
@@ -69,12 +70,6 @@ class DangCongSanSite(SectionPortal):
     def section_path(self, section: Section, page: int = 1) -> str:
         more = f"/p/{page}" if page > 1 else ""
         return f"{self.prefix}{section.key}{more}"
-
-    def search_path(self, keyword: str) -> str:
-        return f"{self.prefix}page/search?keyword={quote_plus(keyword)}"
-
-    def robots(self) -> str:
-        return "Disallow: /page/search\nDisallow: /_layouts/\n"
 
     # Routes ----------------------------------------------------------------------------------
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:

@@ -95,9 +95,6 @@ class MinistrySite(SectionPortal):
         more = f"?{self.spec['page_param']}={page}" if page > 1 else ""
         return f"{self.prefix}{self.spec['listing'].format(section=section.key)}{more}"
 
-    def robots(self) -> str:
-        return ""
-
     # Routes ----------------------------------------------------------------------------------
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         if rel.rstrip("/") == "":
