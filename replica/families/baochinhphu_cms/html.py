@@ -27,6 +27,9 @@ CATEGORY, DAY, FIGURE = (
     template(__file__, f"{name}.html") for name in ("category", "day", "figure")
 )
 RELATION, ZONE_INPUTS = template(__file__, "relation.html"), template(__file__, "zone_inputs.html")
+HOME_ZONE, SEARCH, RSS_INDEX = (
+    template(__file__, f"{name}.html") for name in ("home_zone", "search", "rss_index")
+)
 TIMELINE_SCRIPT = (
     '<script>\nvar zoneId = {zone_id}, timelineUrl = "{prefix}timelinelist/" + zoneId + "/";\n'
     "</script>"
@@ -219,37 +222,30 @@ def day_page(site: CmsSite, day: date, items: list[Article]) -> str:
 def home_page(site: CmsSite) -> str:
     blocks = [
         '<section class="home-stream"><h2 class="box-title">Tin mới</h2>\n'
-        '<div class="box-stream">\n'
-        f"{list_items(site, site.newest(None, 0, 15))}\n</div></section>"
+        f'<div class="box-stream">\n{list_items(site, site.newest(None, 0, 15))}\n</div></section>'
     ]
-    for n, zone in enumerate(site.zones):
-        blocks.append(
-            f'<section class="home-zone" data-zoneid="{zone.zone_id}"><h2 class="box-title">'
-            f'<a href="{site.zone_path(zone)}" title="{a(zone.name)}">{t(zone.name)}</a></h2>\n'
-            '<div class="box-stream">\n'
-            f"{list_items(site, site.newest(n, 0, 4))}\n</div></section>"
+    blocks += [
+        fill(
+            HOME_ZONE, zone=z, href=site.zone_path(z), items=list_items(site, site.newest(n, 0, 4))
         )
+        for n, z in enumerate(site.zones)
+    ]
     pub = site.spec.publication
     return page(site, title=pub, description=pub, path=site.prefix, main="\n".join(blocks))
 
 
 def search_page(site: CmsSite, keywords: str, number: int, items: list[Article]) -> str:
-    main = (
-        f'<div class="box-search"><h1 class="box-title">Kết quả tìm kiếm: {t(keywords)}</h1>\n'
-        f'<div class="box-stream">\n{list_items(site, items)}\n</div>\n'
-        f'<a class="search-next" href="{a(site.search_path(keywords, number + 1))}">Trang sau</a>'
-        "</div>"
-    )
+    next_page = site.search_path(keywords, number + 1)
+    main = fill(SEARCH, keywords=keywords, items=list_items(site, items), next=next_page)
     path = site.search_path(keywords)
     return page(site, title="Tìm kiếm", description="Tìm kiếm", path=path, main=main)
 
 
 def rss_index(site: CmsSite) -> str:
-    rows = [f'<li><a href="{site.prefix}rss/home.rss">Trang chủ</a></li>'] + [
+    rows = "\n".join(
         f'<li><a href="{site.zone_path(z, ".rss")}">{t(z.name)}</a></li>' for z in site.zones
-    ]
-    rows_html = "\n".join(rows)
-    main = f'<div class="box-rss"><h1 class="box-title">RSS</h1><ul>\n{rows_html}\n</ul></div>'
+    )
+    main = fill(RSS_INDEX, site=site, rows=rows)
     return page(site, title="RSS", description="RSS", path=f"{site.prefix}rss.htm", main=main)
 
 
