@@ -307,18 +307,14 @@ class ChinhphuDocsSite:
             "</div>"
             for href, name, _ in self.files(head)
         )
+        shown = ("title", "number", "kind", "issuer", "signer", "subject")
         main = DETAIL.format(
+            **{name: t(getattr(head, name)) for name in shown},
             prefix=self.prefix,
-            title=t(head.title),
-            number=t(head.number),
             day=head.day,
             effective=head.effective(),
-            kind=t(head.kind),
             kind_caps=t(head.kind.upper()),
-            issuer=t(head.issuer),
             issuer_caps=t(head.issuer.upper()),
-            signer=t(head.signer),
-            subject=t(head.subject),
             files=files,
             content="\n".join(f"<p>{t(p)}</p>" for p in self.text(index).paragraphs),
             signature="<br />".join(t(line) for line in head.signature),
