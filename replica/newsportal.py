@@ -1,9 +1,9 @@
-"""What the mic.gov.vn and dangcongsan.vn replicas share: sections, posts, photos, knobs, truth.
+"""The section portals' base (mic, mof, dangcongsan, ministries, Liferay): posts, pages, truth.
 
-Both are news portals over a govcorpus.Corpus: articles numbered oldest first, spread over a
-few sections, each listed newest first on numbered pages; the text comes from
-govtext.write_story. A subclass names its URLs and markup; this class answers photos, errors
-and the truth.
+Each is a news portal over a corpus.Corpus: articles numbered oldest first, spread over a few
+sections, each listed newest first on numbered pages; the text comes from text.gov.write_story.
+A subclass names its URLs and states its markup as templates (or overrides the method that fills
+them); this class answers photos, errors and the truth.
 """
 
 from __future__ import annotations
