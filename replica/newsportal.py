@@ -319,12 +319,6 @@ class SectionPortal:
     def robots(self) -> str:
         return self.robots_txt
 
-    def window(self, page: int, last: int, span: int) -> range:
-        """The page numbers a pager shows around `page`; with the trap it runs past the last."""
-        return range(
-            max(1, page - span), (page + span if self.config.trap else min(last, page + span)) + 1
-        )
-
     def listing_page(
         self, section: Section, page: int, posts: list[Post], last: int, more: bool
     ) -> str:
@@ -335,12 +329,14 @@ class SectionPortal:
         return self.frame(section.name, main)
 
     def pager(self, section: Section, page: int, last: int, more: bool) -> str:
-        """The numbers around `page` (pager_current, pager_link), then pager_next if more."""
+        """The numbers around `page` (pager_current, pager_link), then pager_next if more; with
+        the trap the numbers run on past the last page."""
+        top = page + self.pager_span if self.config.trap else min(last, page + self.pager_span)
         links = [
             self.pager_current.format(n=n)
             if n == page
             else self.pager_link.format(href=a(self.section_path(section, n)), n=n)
-            for n in self.window(page, last, self.pager_span)
+            for n in range(max(1, page - self.pager_span), top + 1)
         ]
         if more:
             links.append(self.pager_next.format(href=a(self.section_path(section, page + 1))))
