@@ -28,7 +28,8 @@ _IMAGE = re.compile(r"resource/CustomsCMS/BO_YTE/\d{4}/\d{1,2}/\d{1,2}/(\d+)-(\d
 
 
 class MohSite(LiferaySite):
-    """moh.gov.vn: page shells, a POST list API per category and a POST article API."""
+    """moh.gov.vn: page shells, a POST list API per category and a POST article API; no
+    robots.txt rules (assumed: no source shows them)."""
 
     slug = "moh"
 
@@ -44,9 +45,6 @@ class MohSite(LiferaySite):
 
     def section_path(self, section: Section, page: int = 1) -> str:
         return f"{self.prefix}index.jsp?pageId={HOME_PAGE}&cid={section.key}"
-
-    def robots(self) -> str:
-        return ""  # assumed: no source shows moh.gov.vn's robots.txt
 
     # HTTP ------------------------------------------------------------------------------------
     def handle(self, request: Request) -> Response:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote
 
 from replica.corpus import file_uuid, iso, parse_file_uuid
 from replica.families.liferay import html as lh
@@ -32,6 +32,7 @@ class LiferaySite(SectionPortal):
     """What both sites share: a spec in sites.toml, the theme's page shell (and error pages)."""
 
     family = "liferay"
+    search_url = "tim-kiem?q={}"  # the theme's search box
     errors = (
         "Không tìm thấy trang được yêu cầu.",
         "Nội dung này đã bị gỡ bỏ và không còn tồn tại trên hệ thống.",
@@ -53,6 +54,7 @@ class DongThapSite(LiferaySite):
 
     slug = "dongthap-gov"
     portlet = "vn_dongthap_news_web_NewsListPortlet_INSTANCE_"
+    robots_txt = "Disallow: /c/\nDisallow: /api/\nDisallow: /group/\nDisallow: /tim-kiem\n"
 
     # URLs ------------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
@@ -85,12 +87,6 @@ class DongThapSite(LiferaySite):
         uid = file_uuid(self.salt, post.index, k)
         stamp = int(post.published.timestamp() * 1000) + number(self.salt, post.index, k, below=999)
         return f"{self.prefix}documents/{self.spec['group_id']}/0/{title}/{uid}?t={stamp}"
-
-    def search_path(self, keyword: str) -> str:
-        return f"{self.prefix}tim-kiem?q={quote_plus(keyword)}"
-
-    def robots(self) -> str:
-        return "Disallow: /c/\nDisallow: /api/\nDisallow: /group/\nDisallow: /tim-kiem\n"
 
     # HTTP ------------------------------------------------------------------------------------
     def handle(self, request: Request) -> Response:
