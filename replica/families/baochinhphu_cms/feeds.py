@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 XML_TYPE = "application/xml"
 RSS, RSS_ITEM = template(__file__, "rss.xml"), template(__file__, "rss_item.xml")
-SITEMAP_URL = template(__file__, "sitemap_url.xml")
+SITEMAP, SITEMAP_URL = template(__file__, "sitemap.xml"), template(__file__, "sitemap_url.xml")
 
 
 def rss_date(moment: datetime) -> str:
@@ -56,10 +56,11 @@ def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Res
             )
         )
     newest = rss_date(items[0].published) if items else ""
-    body = RSS.format(
-        title=escape(title),
+    body = fill(
+        RSS,
+        site=site,
+        title=title,
         home=escape(base + site.prefix),
-        publication=escape(site.spec.publication),
         self_link=escape(base + path),
         newest=newest,
         entries="\n".join(entries),
@@ -79,14 +80,7 @@ def sitemap(site: CmsSite, base: str, items: list[Article]) -> Response:
         )
         for art in items
     ]
-    body = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-        ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
-        + "\n".join(entries)
-        + "\n</urlset>\n"
-    )
-    return _xml(body, XML_TYPE, items)
+    return _xml(SITEMAP.format(entries="\n".join(entries)), XML_TYPE, items)
 
 
 def _xml(body: str, content_type: str, items: list[Article]) -> Response:
