@@ -96,63 +96,145 @@ class WarcFile:
         body: bytes,
         fetched_at: datetime,
         earlier: Earlier | None = None,
-        record_id: str | None = None,
     ) -> Capture:
         """Write the response (or, if `earlier` holds the same payload, a revisit record)
-        followed by its request record; return where the response's record is. `record_id`:
-        the response record's WARC-Record-ID, when it was given out before the record was
-        written (a distributed worker's rows name it; `ingest` writes the record)."""
-        date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        digest = payload_digest(body)
-        http = StatusAndHeaders(
-            f"{status} {_reason(status)}",
-            [(_HOP_BY_HOP.get(k.lower(), k), v) for k, v in response_headers],
-            protocol="HTTP/1.1",
-        )
-        warc_headers = {"WARC-Date": date}
-        if earlier is not None and earlier.payload_digest == digest:
-            record = self.writer.create_revisit_record(
-                url,
-                digest,
-                url,
-                earlier.fetched_at,
-                http_headers=http,
-                warc_headers_dict=warc_headers,
-            )
-            record.rec_headers.add_header("WARC-Refers-To", earlier.record_id)
-            kind = "revisit"
-        else:
-            record = self.writer.create_warc_record(
-                url,
-                "response",
-                payload=BytesIO(body),
-                length=len(body),
-                http_headers=http,
-                warc_headers_dict=warc_headers,
-            )
-            kind = "response"
-        if record_id is not None:
-            record.rec_headers.replace_header("WARC-Record-ID", record_id)
-        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        followed by its request record; return where the response's record is."""
         offset = self.stream.tell()
-        self.writer.write_record(record)
-        target = url.split("/", 3)[3] if url.count("/") >= 3 else ""
-        request = self.writer.create_warc_record(
-            url,
-            "request",
-            payload=BytesIO(request_body),
-            length=len(request_body),
-            http_headers=StatusAndHeaders(
-                f"{method} /{target} HTTP/1.1", list(request_headers), is_http_request=True
-            ),
-            warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
+        digest = payload_digest(body)
+        record_id, kind = _write_records(
+            self.writer,
+            Exchange(url, method, request_headers, request_body, status, response_headers),
+            body,
+            digest,
+            fetched_at,
+            earlier,
         )
-        self.writer.write_record(request)
         self.stream.flush()
         return Capture(self.name, offset, record_id, digest, kind)
 
+    def write_packed(self, packed: PackedExchange, earlier: Earlier | None = None) -> Capture:
+        """Append an exchange's records built elsewhere (`pack_exchange`), or, if `earlier`
+        holds the same payload, a revisit record and the request record under its id."""
+        offset = self.stream.tell()
+        if earlier is not None and earlier.payload_digest == packed.payload_digest:
+            _, kind = _write_records(
+                self.writer,
+                packed.exchange,
+                b"",
+                packed.payload_digest,
+                packed.fetched_at,
+                earlier,
+                packed.record_id,
+            )
+        else:
+            self.stream.write(packed.records)
+            kind = "response"
+        self.stream.flush()
+        return Capture(self.name, offset, packed.record_id, packed.payload_digest, kind)
+
     def close(self) -> None:
         self.stream.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """An HTTP exchange but its response body."""
+
+    url: str
+    method: str
+    request_headers: Headers
+    request_body: bytes
+    status: int
+    response_headers: Headers
+
+
+@dataclass(frozen=True, slots=True)
+class PackedExchange:
+    """An exchange's response and request records as the gzip members a WARC file holds,
+    built where the response was fetched (a distributed worker, so that the one writer only
+    appends them), with what a revisit record needs instead (the body is in `records`)."""
+
+    records: bytes
+    record_id: str
+    payload_digest: str
+    exchange: Exchange
+    fetched_at: datetime
+
+
+def pack_exchange(
+    *,
+    url: str,
+    method: str,
+    request_headers: Headers,
+    request_body: bytes,
+    status: int,
+    response_headers: Headers,
+    body: bytes,
+    fetched_at: datetime,
+) -> PackedExchange:
+    """The exchange's records for `WarcFile.write_packed`."""
+    stream = BytesIO()
+    exchange = Exchange(url, method, request_headers, request_body, status, response_headers)
+    digest = payload_digest(body)
+    writer = WARCWriter(stream, gzip=True)
+    record_id, _ = _write_records(writer, exchange, body, digest, fetched_at, None)
+    return PackedExchange(stream.getvalue(), record_id, digest, exchange, fetched_at)
+
+
+def _write_records(
+    writer: WARCWriter,
+    exchange: Exchange,
+    body: bytes,
+    digest: str,
+    fetched_at: datetime,
+    earlier: Earlier | None,
+    record_id: str | None = None,
+) -> tuple[str, str]:
+    """The response record (a revisit record if `earlier` holds the payload `digest`), then
+    its request record; the response's record id (`record_id` if given) and type."""
+    url = exchange.url
+    date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    http = StatusAndHeaders(
+        f"{exchange.status} {_reason(exchange.status)}",
+        [(_HOP_BY_HOP.get(k.lower(), k), v) for k, v in exchange.response_headers],
+        protocol="HTTP/1.1",
+    )
+    warc_headers = {"WARC-Date": date}
+    if earlier is not None and earlier.payload_digest == digest:
+        record = writer.create_revisit_record(
+            url, digest, url, earlier.fetched_at, http_headers=http, warc_headers_dict=warc_headers
+        )
+        record.rec_headers.add_header("WARC-Refers-To", earlier.record_id)
+        kind = "revisit"
+    else:
+        record = writer.create_warc_record(
+            url,
+            "response",
+            payload=BytesIO(body),
+            length=len(body),
+            http_headers=http,
+            warc_headers_dict=warc_headers,
+        )
+        kind = "response"
+    if record_id is not None:
+        record.rec_headers.replace_header("WARC-Record-ID", record_id)
+    record_id = str(record.rec_headers.get_header("WARC-Record-ID"))
+    writer.write_record(record)
+    target = url.split("/", 3)[3] if url.count("/") >= 3 else ""
+    request = writer.create_warc_record(
+        url,
+        "request",
+        payload=BytesIO(exchange.request_body),
+        length=len(exchange.request_body),
+        http_headers=StatusAndHeaders(
+            f"{exchange.method} /{target} HTTP/1.1",
+            list(exchange.request_headers),
+            is_http_request=True,
+        ),
+        warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
+    )
+    writer.write_record(request)
+    return record_id, kind
 
 
 def _reason(status: int) -> str:

@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import pickle
 import re
 import shutil
 import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import redis
 
-from archive.warc import complete_records
+from archive.warc import Earlier, WarcFile, complete_records, pack_exchange, read_snapshot
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
@@ -247,6 +248,38 @@ def test_responses_reach_the_writer_and_become_its_warc_records(
         assert written[record_id][:2] == (name, offset)
 
 
+def test_records_a_worker_builds_are_those_the_writer_appends(tmp_path: Path) -> None:
+    """A worker builds an exchange's records (pack_exchange); the writer appends them as they
+    are, or writes a revisit record under the same id when the payload was archived before."""
+    exchange = {
+        "url": "https://thads.moj.gov.vn/dongthap/noidung/tintuc/1",
+        "method": "GET",
+        "request_headers": [("Accept", "text/html")],
+        "request_body": b"",
+        "status": 200,
+        "response_headers": [("Content-Type", "text/html; charset=utf-8")],
+        "body": "<p>Thi hành án dân sự</p>".encode() * 50,
+        "fetched_at": datetime(2026, 12, 7, tzinfo=UTC),
+    }
+    warc = WarcFile(tmp_path, "t.warc.gz")
+    packed = pickle.loads(pickle.dumps(pack_exchange(**exchange)))  # as sent through Redis
+    first = warc.write_packed(packed)
+    again = pack_exchange(**exchange)
+    earlier = Earlier(first.warc_record_id, first.payload_digest, "2026-12-07T00:00:00Z")
+    second = warc.write_packed(again, earlier)
+    warc.close()
+    assert (first.warc_record_id, first.warc_type) == (packed.record_id, "response")
+    assert (second.warc_record_id, second.warc_type) == (again.record_id, "revisit")
+    snapshot = read_snapshot(tmp_path, first.warc_file, first.warc_offset)
+    assert (snapshot.url, snapshot.status, snapshot.body) == (
+        exchange["url"],
+        200,
+        exchange["body"],
+    )
+    kinds = [kind for _, kind, _ in complete_records(tmp_path / "t.warc.gz", strict=True)]
+    assert kinds == ["warcinfo", "response", "request", "revisit", "request"]
+
+
 def _seconds(stamp: str) -> float:
     return datetime.fromisoformat(stamp).timestamp()
 
@@ -313,8 +346,16 @@ def test_a_killed_worker_and_a_redis_restart_lose_nothing_after_the_next_run(
     try:
         with ReplicaServer(port=0, config=SiteConfig(articles=60), crawl_delay=0.3) as replica:
             seed(server.url, replica, db, "run-1", KILL_SITES)
+            # The shared host's turn, held by the test until every worker has started (they
+            # start seconds apart on a busy machine; the first could walk the host alone).
+            profile = get_site(SITES[0], replica.url)
+            host = profile.politeness_host(profile.base_url)
+            gate = redis.from_url(server.url).lock(f"govarchive:host:{host}:turn", timeout=60)
+            assert gate.acquire(blocking=False)
             workers = [start_worker(server.url, replica, db, KILL_SITES) for _ in range(WORKERS)]
-            _wait_until_all_work(server.url, f"govarchive:{SITES[0]}:busy:run-1", workers)
+            _wait_until_all_started(server.url, f"govarchive:{SITES[0]}:busy:run-1", workers)
+            gate.release()
+            time.sleep(2)  # each takes requests meanwhile: they wait for their host's turn
             assert workers[0].poll() is None, "the run ended before a worker could be killed"
             # Mid-run: requests still wait in the queues.
             client = redis.from_url(server.url)
@@ -390,8 +431,8 @@ def _assert_archive_is_truth(db: Path, replica: ReplicaServer, sites: tuple[str,
             assert row["body_text"] == line["body_text"], url
 
 
-def _wait_until_all_work(url: str, busy_key: str, workers: list[subprocess.Popen]) -> None:
-    """Until every worker works on the site (they start slowly on a busy machine)."""
+def _wait_until_all_started(url: str, busy_key: str, workers: list[subprocess.Popen]) -> None:
+    """Until every worker has opened the site (they start slowly on a busy machine)."""
     client = redis.from_url(url)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -401,7 +442,6 @@ def _wait_until_all_work(url: str, busy_key: str, workers: list[subprocess.Popen
                 pytest.fail(f"a worker ended before all worked: {out}{err[-3000:]}")
         busy = client.hgetall(busy_key)
         if len(busy) == WORKERS:
-            time.sleep(2)  # each has taken requests by then: they wait for their host's turn
             return
         time.sleep(0.1)
     pytest.fail(f"the workers did not all start: {busy}")

@@ -15,6 +15,7 @@ from typing import Any, cast
 import redis
 
 from archive import Archive, WarcFile
+from archive.warc import PackedExchange
 from crawler.distributed.connection import RECORDS
 
 logger = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ class Ingest:
             self.client.hset(OPEN, token, alive)
             return
         if name == "write_exchange":
-            self._write_exchange(args[0], kwargs)
+            self._write_exchange(*args)
             return
         if name == "write":
             self._place_records(kwargs)
@@ -117,9 +118,9 @@ class Ingest:
         self.client.hdel(OPEN, token)
         self.client.delete(WARC_SPOTS + token)
 
-    def _write_exchange(self, token: str, exchange: dict[str, Any]) -> None:
-        """A response as WARC records (a revisit record when the URL's last archived payload
-        is the same, whichever worker fetched it), under the id the worker gave out."""
+    def _write_exchange(self, token: str, packed: PackedExchange) -> None:
+        """A response's records, built by the worker, appended; or a revisit record when the
+        URL's last archived payload is the same, whichever worker fetched it."""
         if self.warc_dir is None:
             return
         site = token.rsplit(":", 2)[1]
@@ -127,8 +128,8 @@ class Ingest:
             stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
             name = f"{site}-{stamp}-ingest{os.getpid()}.warc.gz"
             self.warcs[site] = WarcFile(self.warc_dir, name)
-        earlier = self.archive.earlier_capture(exchange["url"])
-        capture = self.warcs[site].write_exchange(**exchange, earlier=earlier)
+        earlier = self.archive.earlier_capture(packed.exchange.url)
+        capture = self.warcs[site].write_packed(packed, earlier)
         spot = f"{capture.warc_file}\t{capture.warc_offset}\t{capture.warc_type}"
         self.client.hset(WARC_SPOTS + token, capture.warc_record_id, spot)
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 import pickle
 import socket
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
 import redis
 
 from archive import Capture, WarcFile, WriteCounts
-from archive.warc import payload_digest
+from archive.warc import PackedExchange, pack_exchange
 from crawler.archiving import Writer
 from crawler.distributed.connection import RECORDS, alive_key
 
@@ -51,8 +50,8 @@ class StreamArchive:
     def finish_run(self, run_id: str, **fields: Any) -> None:
         self._send("finish_run", run_id, **fields)
 
-    def write_exchange(self, exchange: dict[str, Any]) -> None:
-        self._send("write_exchange", self.token, **exchange)
+    def write_exchange(self, packed: PackedExchange) -> None:
+        self._send("write_exchange", self.token, packed)
 
     def earlier_capture(self, url: str) -> None:
         return None  # the writer decides on revisit records: it has the earlier captures
@@ -75,18 +74,19 @@ class StreamWriter(Writer):
 
 
 class StreamWarc(WarcFile):
-    """Stands in for a worker's WARC file: each exchange is sent whole, under a WARC-Record-ID
-    given out here, which the fetch row and the article name; `ingest` writes the record
-    with that id and gives the rows its file and offset (empty here)."""
+    """Stands in for a worker's WARC file: each exchange's records are built here (the gzip
+    work scales with the workers) and sent whole; the fetch row and the article name the
+    response record's id, and `ingest` appends the records (or a revisit record) and gives
+    the rows their file and offset (empty here)."""
 
     def __init__(self, archive: StreamArchive) -> None:  # no file of its own
         self.archive = archive
 
     def write_exchange(self, **exchange: Any) -> Capture:
-        exchange.pop("earlier", None)
-        record_id = f"<urn:uuid:{uuid.uuid4()}>"
-        self.archive.write_exchange(exchange | {"record_id": record_id})
-        return Capture("", 0, record_id, payload_digest(exchange["body"]), "")
+        exchange.pop("earlier", None)  # the writer decides: it has the earlier captures
+        packed = pack_exchange(**exchange)
+        self.archive.write_exchange(packed)
+        return Capture("", 0, packed.record_id, packed.payload_digest, "")
 
     def close(self) -> None:
         """Nothing to close: each exchange was sent whole."""
