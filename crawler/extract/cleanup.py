@@ -68,13 +68,23 @@ def property_table(table: etree._Element) -> dict[str, str] | None:
     return labelled if rows and label_rows >= max(2, len(rows) // 2) else None
 
 
+def caption_blocks(tree: etree._Element) -> list[etree._Element]:
+    """The paragraphs and divisions of `tree` that are captions (see _is_caption)."""
+    return [element for element in tree.iter("p", "div") if _is_caption(element)]
+
+
 def clean_for_main_text(tree: etree._Element) -> dict[str, str]:
     """Remove captions and property tables from `tree`; return the properties' fields."""
-    found: dict[str, str] = {}
     for element in list(tree.iter("figcaption")):
         element.drop_tree()
-    for element in [e for e in tree.iter("p", "div") if _is_caption(e)]:
+    for element in caption_blocks(tree):
         element.drop_tree()
+    return drop_property_tables(tree)
+
+
+def drop_property_tables(tree: etree._Element) -> dict[str, str]:
+    """Remove the document property tables from `tree`; return their fields."""
+    found: dict[str, str] = {}
     for table in list(tree.iter("table")):
         if (fields := property_table(table)) is not None:
             found = {**fields, **found}

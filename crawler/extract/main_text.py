@@ -12,7 +12,7 @@ import trafilatura
 from lxml import etree
 
 from crawler.extract.boilerplate import cut_trailing_widgets, is_credit_line, is_toolbar_line
-from crawler.extract.cleanup import clean_for_main_text
+from crawler.extract.cleanup import caption_blocks, clean_for_main_text, drop_property_tables
 from crawler.extract.dates import parse_vn_datetime
 from crawler.extract.text import clean_text, paragraphs
 
@@ -83,9 +83,9 @@ def main_text_lines(tree: etree._Element, url: str, captions: set[str]) -> list[
 def clean_keeping_captions(
     tree: etree._Element,
 ) -> tuple[etree._Element, dict[str, str], set[str]]:
-    """Clean `tree` in place (captions and document properties out), and return a copy for
-    trafilatura without the properties but with the captions, the properties, and the lines
-    of the captions.
+    """Clean `tree` in place (captions and document properties out), and return the tree for
+    trafilatura, without the properties but with the captions (a copy when there are captions),
+    the properties, and the lines of the captions.
 
     Captions leave trafilatura's lines, not the tree it reads: a gallery whose caption is gone
     looks empty, and trafilatura may then pass over the article text beside it.
@@ -95,6 +95,10 @@ def clean_keeping_captions(
         parts = sum(1 for child in caption if child.tag in _TEXT_PARTS)
         if parts >= 2 or len(caption.text_content().split()) > _CAPTION_MAX_WORDS:
             caption.tag = "div"
+    if next(tree.iter("figcaption"), None) is None and not caption_blocks(tree):
+        # No caption to keep (most pages): the cleaned tree is trafilatura's, which copies a
+        # tree it is given, so no copy is made here.
+        return tree, drop_property_tables(tree), set()
     candidates = list(tree.iter("figcaption", "p", "div"))
     tables = list(tree.iter("table"))
     reading = copy.deepcopy(tree)
