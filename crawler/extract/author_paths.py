@@ -1,39 +1,37 @@
 """Where pages mark their author, as compiled expressions (most specific first).
 
-After trafilatura's AUTHOR_XPATHS, written with contains() instead of regular expressions and
-evaluated under one element (".//"), so that the search costs a walk of the article's region in
-C rather than regular-expression tests over the whole page.
+After trafilatura's AUTHOR_XPATHS, written with contains() instead of regular expressions. Each
+is a test of one element (AUTHOR_TESTS): the search tests only the elements of the article's
+region whose class/id/rel/itemprop/data-* values hold an author word (MARKED, MARK_WORDS), which
+every element the tests accept has, instead of a walk of the whole region per expression.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-AUTHOR_PATHS = (
-    etree.XPath(
-        ".//*[self::a or self::address or self::div or self::link or self::p or self::span"
-        " or self::strong][@rel='author' or @id='author' or @class='author'"
-        " or @itemprop='author name' or @data-testid='AuthorCard' or @data-testid='AuthorURL'"
-        " or contains(@class, 'author-name') or contains(@class, 'authorname')"
-        " or contains(@class, 'AuthorName') or contains(@class, 'authorName')] | .//author"
-    ),
-    etree.XPath(
-        ".//*[self::a or self::div or self::h3 or self::h4 or self::p or self::span]"
-        "[@class='byline' or @class='username' or @class='byl' or contains(@itemprop, 'author')"
-        " or contains(@id, 'author') or contains(@class, 'author')"
-        " or contains(@class, 'submitted-by') or contains(@class, 'posted-by')"
-        " or contains(@class, 'journalist-name')]"
-    ),
-    etree.XPath(
-        ".//*[contains(@data-component, 'Byline') or contains(@itemprop, 'author')"
-        " or contains(@id, 'Author') or contains(@class, 'Author') or contains(@class, 'writer')"
-        " or contains(@class, 'byline') or contains(@class, 'Byline')]"
-    ),
+_AUTHOR_TESTS = (
+    "self::*[self::a or self::address or self::div or self::link or self::p or self::span"
+    " or self::strong][@rel='author' or @id='author' or @class='author'"
+    " or @itemprop='author name' or @data-testid='AuthorCard' or @data-testid='AuthorURL'"
+    " or contains(@class, 'author-name') or contains(@class, 'authorname')"
+    " or contains(@class, 'AuthorName') or contains(@class, 'authorName')] | self::author",
+    "self::*[self::a or self::div or self::h3 or self::h4 or self::p or self::span]"
+    "[@class='byline' or @class='username' or @class='byl' or contains(@itemprop, 'author')"
+    " or contains(@id, 'author') or contains(@class, 'author')"
+    " or contains(@class, 'submitted-by') or contains(@class, 'posted-by')"
+    " or contains(@class, 'journalist-name')]",
+    "self::*[contains(@data-component, 'Byline') or contains(@itemprop, 'author')"
+    " or contains(@id, 'Author') or contains(@class, 'Author') or contains(@class, 'writer')"
+    " or contains(@class, 'byline') or contains(@class, 'Byline')]",
 )
-# The attributes the expressions above test, and a word one of their values must hold for any
-# of them to match (lower-cased): a region without one is not searched (one walk, not three).
+AUTHOR_TESTS = tuple(etree.XPath(test) for test in _AUTHOR_TESTS)
+# The attributes the tests above read, under an element, and a word one of the values must hold
+# (lower-cased) for its element to pass any of them but the <author> tag. Each value knows its
+# element. (One step per attribute: a third faster than ".//@rel | …", which also visits text.)
 MARKED = etree.XPath(
-    ".//@rel | .//@id | .//@class | .//@itemprop | .//@data-testid | .//@data-component"
+    "descendant::*/@rel | descendant::*/@id | descendant::*/@class | descendant::*/@itemprop"
+    " | descendant::*/@data-testid | descendant::*/@data-component"
 )
 MARK_WORDS = ("author", "byl", "username", "submitted-by", "posted-by", "journalist-name", "writer")
 # Containers whose names are no byline of the article: comments, sidebars, quotes, dates.
@@ -46,3 +44,19 @@ NOT_AUTHOR = etree.XPath(
     " or contains(@class, 'quote') or contains(@class, 'meta-date')] | ancestor-or-self::time"
     " | ancestor-or-self::figure"
 )
+
+
+def marked_elements(region: etree._Element) -> list[etree._Element]:
+    """The elements under `region`, in document order, that one of AUTHOR_TESTS may accept."""
+    marked = dict.fromkeys(
+        value.getparent()
+        for value in MARKED(region)
+        if any(word in value.lower() for word in MARK_WORDS)
+    )
+    if region.find(".//author") is None:
+        return list(marked)
+    return [
+        element
+        for element in region.iterdescendants()
+        if element in marked or element.tag == "author"
+    ]

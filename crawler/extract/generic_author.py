@@ -9,7 +9,7 @@ from lxml import etree
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json
 
-from crawler.extract.author_paths import AUTHOR_PATHS, MARK_WORDS, MARKED, NOT_AUTHOR
+from crawler.extract.author_paths import AUTHOR_TESTS, NOT_AUTHOR, marked_elements
 from crawler.extract.bylines import parse_header_byline, strip_byline_prefix
 from crawler.extract.structured import is_name
 
@@ -24,12 +24,10 @@ def header_byline(zone: list[str], title: str | None) -> str | None:
 
 def _author_element(region: etree._Element) -> str | None:
     """The text of the first element of `region` marked as the author's (author_paths)."""
-    marks = " ".join(MARKED(region)).lower()
-    if not any(word in marks for word in MARK_WORDS) and region.find(".//author") is None:
-        return None
-    for expression in AUTHOR_PATHS:
-        for element in expression(region):
-            if NOT_AUTHOR(element):
+    elements = marked_elements(region)
+    for test in AUTHOR_TESTS:
+        for element in elements:
+            if not test(element) or NOT_AUTHOR(element):
                 continue
             text = " ".join(" ".join(element.itertext()).split())
             if 2 < len(text) < _AUTHOR_MAX_CHARS:
