@@ -25,7 +25,7 @@ from tests.helpers import (
     run_govarchive,
     wait_for_http,
 )
-from tests.web_archive import plain_demo
+from tests.web_archive import demo_lock, plain_demo
 
 # The seed site crawled in a child process, the demo, a served archive.
 pytestmark = pytest.mark.slow
@@ -198,7 +198,10 @@ def test_demo_without_serving_builds_the_archive(
     db = demo.copy(tmp_path / "demo")
     before = rows(db, "SELECT count(*) FROM articles")[0][0]
     # A second demo (its replica on the same port) finds the same URLs: nothing new.
-    result = run_govarchive("demo", "--no-serve", "--db", str(db), "--replica-port", str(demo.port))
+    with demo_lock(tmp_path_factory):
+        result = run_govarchive(
+            "demo", "--no-serve", "--db", str(db), "--replica-port", str(demo.port)
+        )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "replica-thads-dongthap: 0 new" in result.stdout
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == before > REPLICA_ARTICLES
@@ -211,19 +214,20 @@ def test_demo_ends_up_serving(tmp_path_factory: pytest.TempPathFactory, tmp_path
     plain = plain_demo(tmp_path_factory)
     db, port = plain.copy(tmp_path / "demo"), free_port()
     command = ["demo", "--db", str(db), "--port", str(port), "--replica-port", str(plain.port)]
-    demo = subprocess.Popen(
-        [*GOVARCHIVE, *command],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/-/versions.json", demo, timeout=120)
-        found = json.loads(
-            fetch(f"http://127.0.0.1:{port}/demo/articles.json?_search=binh+dang+gioi&_shape=array")
+    with demo_lock(tmp_path_factory):  # its replica answers on the shared demo's port
+        demo = subprocess.Popen(
+            [*GOVARCHIVE, *command],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        (seed,) = [row for row in found if row["title"] == SEED_TITLE]
-        assert SEED_TITLE in fetch(seed["url"]).decode("utf-8")  # the replica still answers
-    finally:
-        demo.terminate()
-        demo.wait(timeout=10)
+        try:
+            wait_for_http(f"http://127.0.0.1:{port}/-/versions.json", demo, timeout=120)
+            search = (
+                f"http://127.0.0.1:{port}/demo/articles.json?_search=binh+dang+gioi&_shape=array"
+            )
+            (seed,) = [row for row in json.loads(fetch(search)) if row["title"] == SEED_TITLE]
+            assert SEED_TITLE in fetch(seed["url"]).decode("utf-8")  # the replica still answers
+        finally:
+            demo.terminate()
+            demo.wait(timeout=10)

@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,31 +47,58 @@ class Demo:
         return to / "demo.db"
 
 
+def shared_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's temporary folder that every pytest-xdist worker of the run shares (the
+    parent of the workers' own), or the session's own without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
+
+
+@contextmanager
+def demo_lock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Held while the shared demo is built, and while a replica answers on its port (every
+    worker's tests use the same demo, so only one of them at a time may serve that port)."""
+    folder = shared_temp(tmp_path_factory)
+    with (folder / "plain-demo.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield folder
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def plain_demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
-    """`govarchive demo --no-serve` of all replica sites, run once per test session (the demo
-    tests and the web archive start from it) and never modified: copy it."""
-    folder = tmp_path_factory.getbasetemp() / "plain-demo"
-    printed, port_file = folder.parent / "plain-demo.out", folder.parent / "plain-demo.port"
-    if not printed.exists():
-        port = free_port()
-        result = run_govarchive(
-            "demo", "--no-serve", "--db", str(folder / "demo.db"), "--replica-port", str(port)
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        port_file.write_text(str(port))
-        printed.write_text(result.stdout, encoding="utf-8")
+    """`govarchive demo --no-serve` of all replica sites, run once per test run by whichever
+    worker asks first (the demo tests and the web archive start from it) and never modified:
+    copy it, and serve a replica on its port only under `demo_lock`."""
+    with demo_lock(tmp_path_factory) as shared:
+        folder = shared / "plain-demo"
+        printed, port_file = shared / "plain-demo.out", shared / "plain-demo.port"
+        if not printed.exists():  # written last: a folder without it is a failed try's
+            shutil.rmtree(folder, ignore_errors=True)
+            port = free_port()
+            result = run_govarchive(
+                "demo", "--no-serve", "--db", str(folder / "demo.db"), "--replica-port", str(port)
+            )
+            assert result.returncode == 0, result.stderr[-3000:]
+            port_file.write_text(str(port))
+            printed.write_text(result.stdout, encoding="utf-8")
     return Demo(folder, int(port_file.read_text()), printed.read_text(encoding="utf-8"))
 
 
 def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo's archive of all replica sites, then two full re-crawls of the seed's site
     after the replica edited one article and removed one (a real second version and a real
-    removal mark), built once per test session (the web and browser tests share it) and never
+    removal mark), built once per test run (the web and browser tests share it) and never
     modified: copy it."""
-    path = tmp_path_factory.getbasetemp() / "demo-archive" / "demo.db"
-    if not path.exists():
-        demo = plain_demo(tmp_path_factory)
-        demo.copy(path.parent)
+    demo = plain_demo(tmp_path_factory)
+    with demo_lock(tmp_path_factory) as shared:
+        done = shared / "demo-archive"
+        if done.exists():
+            return done / "demo.db"
+        building = shared / "demo-archive.building"  # renamed when whole
+        shutil.rmtree(building, ignore_errors=True)
+        path = demo.copy(building)
         changed = SiteConfig(articles=DEMO_ARTICLES, edits=1, remove=1)
         with ReplicaServer(port=demo.port, config=changed) as replica:
             for _ in range(2):  # a removal is marked at the second 404/410 in a row
@@ -81,7 +112,8 @@ def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     replica.url,
                 )
                 assert result.returncode == 0, result.stderr[-3000:]
-    return path
+        building.rename(done)
+    return done / "demo.db"
 
 
 def now_utc(days_ago: float = 0) -> str:
