@@ -3,9 +3,9 @@
 Starts a redis-server of the system's packages and a replica with N articles per site,
 seeds a distributed run of one replica site and lets one worker crawl it (its records wait
 in the Redis stream), then times `ingest` draining the stream into a fresh archive (every
-record kept: articles, versions, FTS, fetch rows, and the responses the worker sent as
-WARC records, written by the writer); then drains a copy of the same entries without
-writing WARC records into another archive, as the reference of the same run.
+record kept: articles, versions, FTS, fetch rows, and the WARC records the worker built,
+appended by the writer); then drains a copy of the same entries without writing WARC
+records into another archive, as the reference of the same run.
 
 Usage: python scripts/bench/writer_throughput.py [--articles 2000]
 """
