@@ -104,6 +104,21 @@ def test_links_listing_yields_article_and_listing_requests(
     assert [r for r in listings(found) if r.cb_kwargs["depth"] == 2]  # the next listing pages
 
 
+def test_a_listing_page_already_asked_is_not_asked_again(
+    spider_for: Spider, replica: ReplicaServer
+) -> None:
+    spider = spider_for("replica-thads-dongthap")
+    start = first_requests(spider)
+    pager = listings(requests_of(follow(start[0])))
+    asked = {r.meta[CANONICAL_URL] for r in [*start, *pager]}
+    # The next page's pager links back to the first page and to the pages asked from it.
+    further = listings(requests_of(follow(pager[0])))
+    assert further, "the second page's pager leads on"
+    assert not {r.meta[CANONICAL_URL] for r in further} & asked
+    again = listings(requests_of(follow(start[0])))  # the first page read a second time
+    assert again == []
+
+
 def test_parse_article_reads_the_article(spider_for: Spider, replica: ReplicaServer) -> None:
     spider = spider_for("replica-thads-dongthap")
     line = next(x for x in read_truth(replica.url, "thads-dongthap") if x["status"] == "live")
