@@ -161,20 +161,9 @@ class PackedExchange:
     fetched_at: datetime
 
 
-def pack_exchange(
-    *,
-    url: str,
-    method: str,
-    request_headers: Headers,
-    request_body: bytes,
-    status: int,
-    response_headers: Headers,
-    body: bytes,
-    fetched_at: datetime,
-) -> PackedExchange:
+def pack_exchange(exchange: Exchange, body: bytes, fetched_at: datetime) -> PackedExchange:
     """The exchange's records for `WarcFile.write_packed`."""
     stream = BytesIO()
-    exchange = Exchange(url, method, request_headers, request_body, status, response_headers)
     digest = payload_digest(body)
     writer = WARCWriter(stream, gzip=True)
     record_id, _ = _write_records(writer, exchange, body, digest, fetched_at, None)

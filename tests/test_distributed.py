@@ -19,7 +19,14 @@ from pathlib import Path
 import pytest
 import redis
 
-from archive.warc import Earlier, WarcFile, complete_records, pack_exchange, read_snapshot
+from archive.warc import (
+    Earlier,
+    Exchange,
+    WarcFile,
+    complete_records,
+    pack_exchange,
+    read_snapshot,
+)
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
@@ -251,31 +258,23 @@ def test_responses_reach_the_writer_and_become_its_warc_records(
 def test_records_a_worker_builds_are_those_the_writer_appends(tmp_path: Path) -> None:
     """A worker builds an exchange's records (pack_exchange); the writer appends them as they
     are, or writes a revisit record under the same id when the payload was archived before."""
-    exchange = {
-        "url": "https://thads.moj.gov.vn/dongthap/noidung/tintuc/1",
-        "method": "GET",
-        "request_headers": [("Accept", "text/html")],
-        "request_body": b"",
-        "status": 200,
-        "response_headers": [("Content-Type", "text/html; charset=utf-8")],
-        "body": "<p>Thi hành án dân sự</p>".encode() * 50,
-        "fetched_at": datetime(2026, 12, 7, tzinfo=UTC),
-    }
+    url = "https://thads.moj.gov.vn/dongthap/noidung/tintuc/1"
+    headers = [("Content-Type", "text/html; charset=utf-8")]
+    exchange = Exchange(url, "GET", [("Accept", "text/html")], b"", 200, headers)
+    body = "<p>Thi hành án dân sự</p>".encode() * 50
+    fetched_at = datetime(2026, 12, 7, tzinfo=UTC)
     warc = WarcFile(tmp_path, "t.warc.gz")
-    packed = pickle.loads(pickle.dumps(pack_exchange(**exchange)))  # as sent through Redis
+    # As sent through Redis.
+    packed = pickle.loads(pickle.dumps(pack_exchange(exchange, body, fetched_at)))
     first = warc.write_packed(packed)
-    again = pack_exchange(**exchange)
+    again = pack_exchange(exchange, body, fetched_at)
     earlier = Earlier(first.warc_record_id, first.payload_digest, "2026-12-07T00:00:00Z")
     second = warc.write_packed(again, earlier)
     warc.close()
     assert (first.warc_record_id, first.warc_type) == (packed.record_id, "response")
     assert (second.warc_record_id, second.warc_type) == (again.record_id, "revisit")
     snapshot = read_snapshot(tmp_path, first.warc_file, first.warc_offset)
-    assert (snapshot.url, snapshot.status, snapshot.body) == (
-        exchange["url"],
-        200,
-        exchange["body"],
-    )
+    assert (snapshot.url, snapshot.status, snapshot.body) == (url, 200, body)
     kinds = [kind for _, kind, _ in complete_records(tmp_path / "t.warc.gz", strict=True)]
     assert kinds == ["warcinfo", "response", "request", "revisit", "request"]
 

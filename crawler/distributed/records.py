@@ -12,7 +12,7 @@ from typing import Any
 import redis
 
 from archive import Capture, WarcFile, WriteCounts
-from archive.warc import PackedExchange, pack_exchange
+from archive.warc import Exchange, PackedExchange, pack_exchange
 from crawler.archiving import Writer
 from crawler.distributed.connection import RECORDS, alive_key
 
@@ -84,7 +84,8 @@ class StreamWarc(WarcFile):
 
     def write_exchange(self, **exchange: Any) -> Capture:
         exchange.pop("earlier", None)  # the writer decides: it has the earlier captures
-        packed = pack_exchange(**exchange)
+        body, fetched_at = exchange.pop("body"), exchange.pop("fetched_at")
+        packed = pack_exchange(Exchange(**exchange), body, fetched_at)
         self.archive.write_exchange(packed)
         return Capture("", 0, packed.record_id, packed.payload_digest, "")
 
