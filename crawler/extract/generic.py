@@ -263,6 +263,12 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     container = _content_container(found, texts, body)
     heading = found[title_index][1] if title_index is not None else None
     region = _article_region(heading, container, body_element)
+    if not author and not vietnamese:
+        # Vietnamese portals credit the author in the closing line (read by finish_article).
+        author = marked_author(reading, region)
+    images = find_images(container, url) if container is not None else []
+    attachments = _nearby_attachments(container, url)
+    # Last: htmldate may clean the page's tree as it searches it.
     published, source = None, None
     if "published" in properties:
         published = parse_vn_datetime(properties["published"])
@@ -271,18 +277,16 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
         split = (title_index - zone_start) if title_index is not None else len(zone)
         around = (zone[:split], zone[split + 1 :], title)
         shown = None if vietnamese else dateline(*around)
-        found_date = find_published(metadata, header_date(*around), vietnamese, reading, url, shown)
+        header = header_date(*around)
+        found_date = find_published(metadata, header, vietnamese, reading, url, shown, edit=True)
         published, source = found_date
     warnings = [] if published else ["no publication date found"]
-    if not author and not vietnamese:
-        # Vietnamese portals credit the author in the closing line (read by finish_article).
-        author = marked_author(reading, region)
     return Reading(
         title=title,
         published=published,
         lines=body,
-        images=find_images(container, url) if container is not None else [],
-        attachments=_nearby_attachments(container, url),
+        images=images,
+        attachments=attachments,
         summary=summary or properties.get("summary"),
         author=properties.get("author") or signer or author,
         author_unit=properties.get("author_unit"),

@@ -7,11 +7,13 @@ itemprop); then htmldate's extensive search. The page's own UTC offset is kept.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from copy import deepcopy
 from datetime import date, datetime, timedelta
 from typing import Any, TypeGuard
 
-import htmldate
+from htmldate import core as hd
 from lxml import etree
 
 from crawler.extract.dates import parse_vn_datetime
@@ -106,10 +108,12 @@ def find_published(
     original: etree._Element,
     url: str,
     shown: date | None = None,
+    *,
+    edit: bool = False,
 ) -> tuple[date | datetime | None, str | None]:
     """(published, source). `metadata` is structured.page_metadata's, `header` the date near
     the title, `shown` its day when it stands as the title's dateline, `original` the page's
-    tree before the clean-up, for htmldate."""
+    tree before the clean-up, for htmldate (which edits it if `edit`: no one reads it after)."""
     stated = metadata.get("published")
     source = metadata.get("published_source")
     if not _plausible(stated):
@@ -134,7 +138,7 @@ def find_published(
     if stated is not None and _utc_near_midnight(stated):
         # The day of a UTC time differs from the page's own day for pages far from Greenwich:
         # the dates the page's markup shows (htmldate's search) settle which day it is.
-        found = _htmldate(original, url, extensive=False)
+        found = _htmldate(original, url, edit=edit)
         if found is not None and abs((found - _day(stated)).days) == 1:
             return found, "htmldate"
     if stated is not None:
@@ -142,9 +146,7 @@ def find_published(
     # htmldate's markup search first, its search of the whole text only when the markup
     # states nothing (that search costs five times as much). On a Vietnamese page a date the
     # rules above did not find near the title stands in the text (an event's): markup only.
-    found = _htmldate(original, url, extensive=False)
-    if found is None and not vietnamese:
-        found = _htmldate(original, url, extensive=True)
+    found = _htmldate(original, url, text_search=not vietnamese, edit=edit)
     if _plausible(found):
         return found, "htmldate"
     if header is not None:
@@ -172,11 +174,74 @@ def _utc_near_midnight(value: date | datetime) -> bool:
     return value.hour < _EARLY_MORNING or value.hour >= _LATE_EVENING
 
 
-def _htmldate(tree: etree._Element, url: str, extensive: bool) -> date | None:
+def _htmldate(
+    tree: etree._Element, url: str, *, text_search: bool = False, edit: bool = False
+) -> date | None:
+    """htmldate's markup search, then, if it finds nothing and `text_search`, its search of the
+    whole text; `edit`: `tree` is read by no one after (htmldate may clean it, not a copy)."""
     try:
-        found = htmldate.find_date(
-            tree, url=url, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%d"
-        )
+        found = _find_date(tree, url, text_search, edit and not text_search)
     except (ValueError, TypeError):
         return None
     return date.fromisoformat(found) if found else None
+
+
+def _find_date(tree: etree._Element, url: str, text_search: bool, edit: bool) -> str | None:
+    """What `htmldate.find_date(tree, url=url, extensive_search=False, original_date=True)`
+    returns, and when that is None and `text_search`, what the same call with
+    `extensive_search=True` returns: htmldate 1.11's steps (htmldate.core), with the page's
+    clean-up and serialization made once for both, the steps that read no option not asked
+    twice, and no copy of a tree that `edit` gives away."""
+    markup = _htmldate_options(extensive=False)
+    if found := hd.extract_url_date(url, markup) or _head_steps(tree, markup, json=True):
+        return found
+    search_tree = tree if edit else deepcopy(tree)
+    with contextlib.suppress(ValueError):  # lxml's cleaner (htmldate keeps the tree as it is)
+        hd.discard_unwanted(hd.clean_html(search_tree, hd.CLEANING_LIST))
+    if found := _element_steps(search_tree, markup):
+        return found
+    html = hd.serialize(search_tree)
+    found = (
+        hd.pattern_search(html, hd.TIMESTAMP_PATTERN, markup)
+        or hd.img_search(search_tree, markup)
+        or hd.idiosyncrasies_search(html, markup)
+    )
+    if found:
+        return found
+    loose = search_tree
+    if text_search and next(search_tree.iter("script", "style"), None) is not None:
+        loose = deepcopy(search_tree)  # the text search below reads the scripts' text
+    hd.clean_html(loose, ["script", "style"])
+    found = hd.pattern_search(" ".join(loose.itertext()), hd.TIMESTAMP_LOOSE_PATTERN, markup)
+    if found or not text_search:
+        return found
+    # extensive_search=True: the steps whose date parser reads the option again (the URL,
+    # JSON-LD, serialized-markup and image steps found nothing above and would find the same).
+    text = _htmldate_options(extensive=True)
+    if found := _head_steps(tree, text, json=False) or _element_steps(search_tree, text):
+        return found
+    reference = None
+    for segment in hd.FREE_TEXT_EXPRESSIONS(search_tree):
+        segment = segment.strip()
+        if hd.MIN_SEGMENT_LEN < len(segment) < hd.MAX_SEGMENT_LEN:
+            reference = hd.compare_reference(reference, segment, text)
+    return hd.check_extracted_reference(reference, text) or hd.search_page(html, text)
+
+
+def _htmldate_options(*, extensive: bool) -> hd.Extractor:
+    return hd.Extractor(extensive, hd.get_max_date(None), hd.get_min_date(None), True, "%Y-%m-%d")
+
+
+def _head_steps(tree: etree._Element, options: hd.Extractor, *, json: bool) -> str | None:
+    """find_date's steps on the page before its clean-up: meta tags, JSON-LD, <abbr>."""
+    found = hd.examine_header(tree, options) or (hd.json_search(tree, options) if json else None)
+    return found or hd.examine_abbr_elements(tree, options)
+
+
+def _element_steps(search_tree: etree._Element, options: hd.Extractor) -> str | None:
+    """find_date's steps on the cleaned page's elements: date-like ones, title, <time>."""
+    return (
+        hd.examine_elements(hd.date_candidates(search_tree, options.extensive), options)
+        or hd.examine_elements(search_tree.xpath(".//title|.//h1"), options)
+        or hd.examine_time_elements(search_tree, options)
+    )
