@@ -14,15 +14,31 @@ from crawler.spiders.portal import PortalSpider
 from replica.server import ReplicaServer
 from tests import helpers
 
-# The files that take longest (pytest --durations), started first: pytest-xdist hands files
-# to its workers in collection order, and a long file started last keeps the run waiting.
+# The files that take longest, longest first (each file's time in a whole run, 2026-12-07),
+# started first: pytest-xdist hands files to its workers in collection order, and a long file
+# started last keeps the run waiting. test_learn and test_bad_input are the longest of the fast
+# suite (-m "not slow") too.
 LONGEST_FIRST = (
     "test_snapshots.py",
     "test_eval_gate.py",
-    "test_check.py",
-    "test_politeness.py",
+    "test_faults.py",
+    "test_replica_crawl.py",
+    "test_seed_slice.py",
+    "test_fault_cases.py",
     "test_incremental.py",
+    "test_check.py",
+    "test_distributed.py",
+    "test_capture.py",
+    "test_politeness.py",
+    "test_learn.py",
+    "test_crash.py",
+    "test_update.py",
+    "test_search_during_update.py",
+    "test_retries.py",
+    "test_read_only.py",
     "test_replica_scale.py",
+    "test_browser.py",
+    "test_bad_input.py",
 )
 
 
