@@ -54,6 +54,8 @@ BLOCK_TAGS = frozenset(
     }
 )
 
+_BREAKS = BLOCK_TAGS | {"br"}
+
 # Zero-width characters that editors leave behind and that break search and equality.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -83,18 +85,17 @@ def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
             found.append((text, open_blocks[-1]))
 
     # iterwalk is iterative, so deeply nested markup cannot exhaust the Python stack. Each
-    # .text and .tail is read once: lxml decodes it from UTF-8 on every read.
+    # .text and .tail is read once: lxml decodes it from UTF-8 on every read. (A comment's or
+    # processing instruction's tag is a function: in no set of names, and its text is no text.)
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
-        if not isinstance(tag, str):
-            tag = None
         if event == "start":
-            if tag in BLOCK_TAGS or tag == "br":
+            if tag in _BREAKS:
                 if pending:
                     flush()
                 if tag != "br":
                     open_blocks.append(element)
-            if tag is not None and tag != "script" and (text := element.text):
+            if tag.__class__ is str and tag != "script" and (text := element.text):
                 pending.append(text)
         else:
             if tag in BLOCK_TAGS:
