@@ -17,7 +17,16 @@ if TYPE_CHECKING:
     from archive.paths import ArchiveError, check_archive_path
     from archive.runs import mark_interrupted, site_states
     from archive.store import Archive, WriteCounts, read_only_connection
-    from archive.warc import Capture, Earlier, Snapshot, WarcFile, read_snapshot
+    from archive.warc import (
+        Capture,
+        Earlier,
+        Exchange,
+        PackedExchange,
+        Snapshot,
+        WarcFile,
+        pack_exchange,
+        read_snapshot,
+    )
 
 # Each export loads its module on first use: sqlite-utils and warcio cost a third of a second,
 # and `update` must find a held lock and exit within a second (docs/operations.md).
@@ -31,7 +40,17 @@ _HOMES = {
     **dict.fromkeys(("mark_interrupted", "site_states"), "archive.runs"),
     **dict.fromkeys(("Archive", "WriteCounts", "read_only_connection"), "archive.store"),
     **dict.fromkeys(
-        ("Capture", "Earlier", "Snapshot", "WarcFile", "read_snapshot"), "archive.warc"
+        (
+            "Capture",
+            "Earlier",
+            "Exchange",
+            "PackedExchange",
+            "Snapshot",
+            "WarcFile",
+            "pack_exchange",
+            "read_snapshot",
+        ),
+        "archive.warc",
     ),
 }
 
@@ -53,13 +72,16 @@ __all__ = [
     "ArchiveLock",
     "Capture",
     "Earlier",
+    "Exchange",
     "LockHeld",
+    "PackedExchange",
     "Snapshot",
     "WarcFile",
     "WriteCounts",
     "check_archive_path",
     "drift",
     "mark_interrupted",
+    "pack_exchange",
     "read_only_connection",
     "read_snapshot",
     "removed_at",

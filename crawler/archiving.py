@@ -15,8 +15,9 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from archive import Archive, WarcFile
+from archive import Archive
 from crawler.fatal import stop_crawl_from_thread
+from crawler.writer import Job, Writer
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,6 @@ QUEUE_SIZE = 2000
 GROUP_JOBS = 32
 GROUP_SECONDS = 0.2
 
-Job = Callable[[Archive], Any]
 Entry = tuple[Job, "queue.Queue[Any] | None"]  # a job, and where its caller waits for it
 
 
@@ -91,34 +91,6 @@ def crawl_writer(crawler: Crawler) -> Writer:
         _WRITERS[crawler] = writer
         crawler.signals.connect(writer.close, signal=signals.engine_stopped)
     return writer
-
-
-class Writer:
-    """Runs each job at once on the crawl's connection."""
-
-    failure: BaseException | None = None  # a job's error the writer caught (thread only)
-
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
-
-    @property
-    def deferred(self) -> bool:
-        """Whether jobs run later than asked (their results are not there yet)."""
-        return False
-
-    def run(self, job: Job) -> None:
-        job(self.archive)
-
-    def call(self, job: Job) -> Any:
-        """Run `job` after every job asked before it, and return its result."""
-        return job(self.archive)
-
-    def open_warc(self, directory: Path, name: str) -> WarcFile:
-        """The WARC file the writer's jobs write the crawl's records into."""
-        return WarcFile(directory, name)
-
-    def close(self) -> None:
-        """Nothing of its own to close: the crawl's connection is closed by its owner."""
 
 
 class ThreadWriter(Writer):

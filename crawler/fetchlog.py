@@ -16,12 +16,13 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from archive import Archive, WarcFile
-from crawler.archiving import PENDING_SNAPSHOT, Writer, crawl_archive, crawl_writer
+from crawler.archiving import PENDING_SNAPSHOT, crawl_archive, crawl_writer
 from crawler.fatal import stop_crawl, stop_crawl_from_thread
 from crawler.meta import KIND, SNAPSHOT
 from crawler.politeness import politeness_host
 from crawler.redirects import redirect_target
 from crawler.signals import fetch_recorded
+from crawler.writer import Writer
 
 _ANSWERED = "fetchlog_answered"
 _STARTED = "fetchlog_started"

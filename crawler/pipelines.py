@@ -16,7 +16,6 @@ from archive import Archive, WriteCounts
 from crawler.archiving import (
     ARTICLE_SNAPSHOT_FIELDS,
     PENDING_SNAPSHOT,
-    Writer,
     crawl_archive,
     crawl_writer,
     resolve_snapshot,
@@ -25,6 +24,7 @@ from crawler.extract import EXTRACTOR_VERSION
 from crawler.fatal import stop_crawl, stop_crawl_from_thread
 from crawler.items import ArticleGone, ArticleItem, ArticleUnchanged, PageFailure
 from crawler.signals import fetch_failed, fetch_recorded
+from crawler.writer import Writer
 
 if TYPE_CHECKING:
     from crawler.spiders.portal import PortalSpider

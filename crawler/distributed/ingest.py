@@ -14,8 +14,7 @@ from typing import Any, cast
 
 import redis
 
-from archive import Archive, WarcFile
-from archive.warc import PackedExchange
+from archive import Archive, PackedExchange, WarcFile
 from crawler.distributed.connection import RECORDS
 
 logger = logging.getLogger(__name__)

@@ -11,10 +11,9 @@ from typing import Any
 
 import redis
 
-from archive import Capture, WarcFile, WriteCounts
-from archive.warc import Exchange, PackedExchange, pack_exchange
-from crawler.archiving import Writer
+from archive import Capture, Exchange, PackedExchange, WarcFile, WriteCounts, pack_exchange
 from crawler.distributed.connection import RECORDS, alive_key
+from crawler.writer import Writer
 
 
 class StreamArchive:
