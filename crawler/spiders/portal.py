@@ -145,13 +145,14 @@ class PortalSpider(ArticlePages, ListingSources, scrapy.Spider):
         # A listing page that moved for good (a start URL or pager answering 301) is asked at
         # its new URL, not through the redirect on every run.
         url = self.where_now([(url, None)])[0][0]
-        self.listings_asked.add(self.links.canonical(url))
+        canonical = self.links.canonical(url)
+        self.listings_asked.add(canonical)
         return scrapy.Request(
             url,
             callback=getattr(self, _CALLBACKS[source.kind]),
             errback=self.listing_failed,
             cb_kwargs={"source": source, "depth": depth, **kw},
-            meta={CANONICAL_URL: self.profile.canonical(url), KIND: "listing"},
+            meta={CANONICAL_URL: canonical, KIND: "listing"},
         )
 
     def listing_failed(self, failure: Failure) -> None:
