@@ -133,3 +133,9 @@ _NULLS = ("published", "updated", "author_unit", "author", "summary", "category"
 def template(module_file: str, name: str) -> str:
     """A markup template kept beside a family's code (`templates/<name>`), byte for byte."""
     return (Path(module_file).parent / "templates" / name).read_bytes().decode("utf-8")
+
+
+def templates(module_file: str) -> dict[str, str]:
+    """Every `.html` template beside a family's code, by its name without the extension."""
+    folder = Path(module_file).parent / "templates"
+    return {path.stem: template(module_file, path.name) for path in folder.glob("*.html")}

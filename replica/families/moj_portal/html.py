@@ -12,14 +12,12 @@ with ``a[rel=next]``.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 from replica.families.moj_portal.model import Article, Portal
-from replica.site import number, template
+from replica.site import number, templates
 
 # The page skeletons and parts: templates/<name>.html, str.format placeholders.
-TEMPLATES = Path(__file__).with_name("templates")
-T = {path.stem: template(__file__, path.name) for path in TEMPLATES.glob("*.html")}
+T = templates(__file__)
 
 
 def e(text: str) -> str:

@@ -7,20 +7,18 @@ import random
 from collections.abc import Sequence
 from datetime import date
 from html import escape
-from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote
 
 from replica.families.thads_sharepoint.lists import Article, Image, ListSpec, data
 from replica.places import Place
-from replica.site import digest, junk_base64, number, stable_uuid, template
+from replica.site import digest, junk_base64, number, stable_uuid, templates
 
 SAPO_WORDS = 30
 WEB_TITLE = "Tin tức"
 JUSTIFY = ' style="text-align: justify;"'
 # The page skeletons and parts: templates/<name>.html, str.format placeholders.
-TEMPLATES = Path(__file__).with_name("templates")
-T = {path.stem: template(__file__, path.name) for path in TEMPLATES.glob("*.html")}
+T = templates(__file__)
 
 
 class Portal(Protocol):
