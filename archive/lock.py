@@ -10,6 +10,7 @@ import json
 import os
 import shlex
 import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 
 # The exit code of a run that found the archive locked (BSD's EX_TEMPFAIL: try again later).
 EXIT_LOCKED = 75
+# How long a run that meets a held lock re-reads an empty lock file for its holder's name.
+HOLDER_WAIT = 0.3
 
 
 def pid_alive(pid: int | None, since: str | None = None) -> bool:
@@ -119,7 +122,7 @@ class ArchiveLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
-            holder = Holder.parse(_read(fd))
+            holder = _holder(fd)
             os.close(fd)
             if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                 raise LockHeld(self.path, holder) from None
@@ -132,8 +135,8 @@ class ArchiveLock:
             "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "command": shlex.join([Path(sys.argv[0]).name, *sys.argv[1:]]),
         }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, (json.dumps(me) + "\n").encode(), 0)
+        written = os.pwrite(fd, (json.dumps(me) + "\n").encode(), 0)
+        os.ftruncate(fd, written)  # after the write: the file never stands empty meanwhile
         self.fd = fd
         return self
 
@@ -152,6 +155,15 @@ class ArchiveLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _holder(fd: int) -> Holder | None:
+    """Who holds the lock: a holder that has just taken it writes its name a moment later,
+    so an empty file is read again for up to HOLDER_WAIT seconds."""
+    deadline = time.monotonic() + HOLDER_WAIT
+    while (holder := Holder.parse(_read(fd))) is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return holder
 
 
 def _read(fd: int) -> str:
