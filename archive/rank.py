@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+import time
 from collections.abc import Iterable
 
 from archive.query import Query, Term
@@ -28,12 +29,13 @@ SCORED_CHARS = 3000
 
 def document_frequency(conn: sqlite3.Connection, term: Term, total_articles: int) -> int:
     """Articles whose folded text holds `term`: exact when the newest IDF_SAMPLE matches are
-    all there are (and were read within IDF_BUDGET_MS), estimated from them otherwise."""
+    all there are (and were read within IDF_BUDGET_MS of CPU time), estimated from them
+    otherwise."""
     sql = (
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
         f"ORDER BY rowid DESC LIMIT {IDF_SAMPLE}"
     )
-    rowids, complete = collect(conn, sql, [term.fts], IDF_BUDGET_MS)
+    rowids, complete = collect(conn, sql, [term.fts], IDF_BUDGET_MS, clock=time.thread_time)
     if complete and len(rowids) < IDF_SAMPLE:
         return len(rowids)
     if not rowids:

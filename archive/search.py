@@ -24,7 +24,8 @@ from archive.scan import FtsError, article_count, collect
 # (archive.rank); "newest" pages through every match by publication date. Totals and facets
 # count every match (archive.counts), or say "at least" past their time budget.
 CANDIDATES = 500
-# A scan for candidates stops after SCAN_BUDGET_MS and ranks what it found; filters keeping
+# A scan for candidates stops after SCAN_BUDGET_MS of CPU time (not wall time, so that a busy
+# machine ranks the same articles) and ranks what it found; filters keeping
 # at most SELECTIVE articles are read from their index (see _candidates).
 SCAN_BUDGET_MS = 120
 NEWEST_BUDGET_MS = 1000
@@ -128,7 +129,8 @@ def _candidates(
     """Rowids of the newest `limit` matches (newest published first when browsing)."""
     if query is None:
         sql = f"SELECT a.rowid FROM articles a {'WHERE ' + where if where else ''} "
-        return collect(conn, sql + "ORDER BY a.published DESC LIMIT ?", [*params, limit], budget_ms)
+        sql += "ORDER BY a.published DESC LIMIT ?"
+        return collect(conn, sql, [*params, limit], budget_ms, clock=time.thread_time)
     if not where:
         sql = (
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
@@ -147,7 +149,7 @@ def _candidates(
             "JOIN articles a ON a.rowid = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND {where} ORDER BY articles_fts.rowid DESC LIMIT ?"
         )
-    return collect(conn, sql, [query.fts, *params, limit], budget_ms)
+    return collect(conn, sql, [query.fts, *params, limit], budget_ms, clock=time.thread_time)
 
 
 def _newest(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterator
 
@@ -19,7 +20,7 @@ from archive.filters import parse_filters
 from archive.fold import fold
 from archive.query import QueryError, Term, escape_fts, highlight, parse_query, snippet
 from archive.rank import bm25_scores, document_frequency, idf, occurrences, term_pattern
-from archive.scan import estimate_matches
+from archive.scan import collect, estimate_matches
 from archive.schema import migrate
 from archive.search import FACETS, Filters, run_search
 from archive.trend import trend
@@ -182,6 +183,18 @@ def test_browsing_without_words_lists_newest_first(conn: sqlite3.Connection) -> 
 def test_syntax_errors_from_fts5_become_query_errors(conn: sqlite3.Connection) -> None:
     with pytest.raises(QueryError, match="needs words on both sides"):
         run_search(conn, parse_query("binh OR"))
+
+
+def test_a_cpu_time_budget_is_not_spent_by_waiting() -> None:
+    """A scan whose rows decide an answer (the candidates, a word's weight) is cut by CPU time:
+    rows that wait (as a process does on a busy machine) spend none of it."""
+    conn = sqlite3.connect(":memory:")
+    conn.create_function("wait", 1, lambda value: time.sleep(0.0005) or value)
+    sql = "SELECT wait(value) FROM json_each(?)"
+    rows = list(range(600))  # 300 ms of waiting against a 50 ms budget
+    by_wall, wall_done = collect(conn, sql, [str(rows)], 50)
+    assert not wall_done and len(by_wall) < len(rows)
+    assert collect(conn, sql, [str(rows)], 50, clock=time.thread_time) == (rows, True)
 
 
 def test_document_frequency_is_exact_below_the_sample(conn: sqlite3.Connection) -> None:
