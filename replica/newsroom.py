@@ -17,14 +17,17 @@ import random
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from math import gcd
 from typing import Any
 
 from replica.site import Response, SiteConfig, collapse, number, truth_line
+from replica.text import DocKind, doc_kinds
+
+__all__ = ["DocKind", "doc_kinds"]  # the families' old import path of the one citation writer
 
 VN_TIME = timezone(timedelta(hours=7))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -159,49 +162,6 @@ class Roster:
 
     def pages(self, zone: int | None, size: int) -> int:
         return max(1, -(-self.live_count(zone) // size))
-
-
-# Citations --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class DocKind:
-    """A kind of document a text cites: its name, symbol pattern and issuer."""
-
-    type: str  # "Quyết định"
-    code: str  # "{n}/QĐ-TTg"; "{y}" is the year of issue
-    issuer: str | None  # "Thủ tướng Chính phủ"
-    top: int = 2900  # numbers run up to this
-
-
-def doc_kinds(rows: Iterable[Mapping[str, Any]]) -> tuple[DocKind, ...]:
-    """DocKinds from a vocabulary's rows ({type, code, issuer, top})."""
-    return tuple(DocKind(**row) for row in rows)
-
-
-def cite(rng: random.Random, day: date, kind: DocKind, **names: str) -> tuple[str, dict]:
-    """A citation as written in the text, and its truth record."""
-    issued = day - timedelta(days=rng.randint(12, 420))
-    symbol = kind.code.format(n=rng.randint(1, kind.top), y=issued.year)
-    text = f"{kind.type} {'số ' if rng.random() < 0.85 else ''}{symbol}"
-    dated = rng.random() < 0.7
-    if dated:
-        padded = rng.random() < 0.5
-        text += (
-            f" ngày {issued:%d/%m/%Y}"
-            if padded
-            else f" ngày {issued.day}/{issued.month}/{issued.year}"
-        )
-    issuer = kind.issuer.format(**names) if kind.issuer else None
-    if issuer and rng.random() < (0.85 if dated else 0.5):
-        text += f" của {issuer}"
-    else:
-        issuer = None
-    record = {
-        "number": symbol,
-        "type": kind.type,
-        "issuer": issuer,
-        "date": issued.isoformat() if dated else None,
-    }
-    return text, record
 
 
 # Truth ------------------------------------------------------------------------------------

@@ -3,20 +3,23 @@
 A slot is, in order: a value fixed for the article (`values`), a word pool (`pools`; picked
 once per article when listed in `sticky`, else every time; a picked entry is itself filled,
 so pools can nest), a number pattern (`numbers`), a slot with a 0 after its name (keeps its
-first value, so a title and its sapo agree), or a `slot_<name>` method: the dates and names
-below, or a voice's own. Each family's voice (replica.text.thads, .news, .gov) subclasses
-`Writer` and brings its vocabulary; the same seed gives the same text.
+first value, so a title and its sapo agree), or a `slot_<name>` method: the dates, names and
+cited documents below, or a voice's own. A family's voice (replica.text.thads, .news, .gov)
+subclasses `Writer` and brings its vocabulary; the same seed gives the same text. Every
+document the text cites is kept (`cites`), so the truth can list `cited_documents` exactly.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
+T = TypeVar("T")
 _SLOT = re.compile(r"\{(\w+)\}")
 _DRAW = re.compile(r"\{(\d+)-(\d+)(?::(\w+))?\}")
 _NONE: Mapping[str, Sequence[str]] = MappingProxyType({})
@@ -34,13 +37,76 @@ def short_name(full_name: str) -> str:
     return f"{middle[-1]} {parts[-1]}" if middle else full_name
 
 
+@dataclass(frozen=True)
+class DocKind:
+    """A kind of document a text cites: its name, symbol pattern and issuer, and how often a
+    text writes "số" before its symbol and its issue date after it."""
+
+    type: str  # "Quyết định"; a longer name ("Quyết định thi hành án") is of its first two words
+    code: str  # "{n}/QĐ-TTg"; "{y}" is the year of issue
+    issuer: str | None  # "Thủ tướng Chính phủ"; it may hold slots ("Ủy ban nhân dân {place}")
+    top: int = 2900  # numbers run up to this
+    so: float = 0.85
+    dated: float = 0.7
+
+
+def doc_kinds(rows: Iterable[Mapping[str, Any]]) -> tuple[DocKind, ...]:
+    """DocKinds from a vocabulary's rows ({type, code, issuer, top})."""
+    return tuple(DocKind(**row) for row in rows)
+
+
+# How a citation writes its date: "ngày 05/03/2024", "ngày 5 tháng 3 năm 2024", "ngày 5/3/2024".
+_DATE_STYLES = (
+    "{d:%d/%m/%Y}",
+    "{d.day} tháng {d.month} năm {d.year}",
+    "{d.day}/{d.month}/{d.year}",
+)
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A document cited in a text: what the truth records, and how the text may write it."""
+
+    type: str
+    number: str
+    issuer: str | None
+    day: date | None  # None: the text does not write the date
+    so: bool = True  # "Quyết định số 12/QĐ-TTg" rather than "Quyết định 12/QĐ-TTg"
+    style: int = 0  # which of _DATE_STYLES
+
+    def text(self, style: int | None = None) -> str:
+        text = f"{self.type} {'số ' if self.so else ''}{self.number}"
+        if self.day:
+            text += " ngày " + _DATE_STYLES[self.style if style is None else style].format(
+                d=self.day
+            )
+        return text + (f" của {self.issuer}" if self.issuer else "")
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "type": " ".join(self.type.split()[:2]),
+            "issuer": self.issuer,
+            "date": self.day.isoformat() if self.day else None,
+        }
+
+
 class Writer:
-    """Fills templates for one article; a voice sets `rng`, `day` and `used` in __init__."""
+    """Fills templates for one article; a voice sets `rng`, `day`, `used`, `cites` and `kinds`
+    (the documents its text cites) in __init__."""
 
     rng: random.Random
     day: date
     used: set[str]  # templates already used in this article
-    values: Mapping[str, str] = _NONE
+    cites: list[Cite]  # documents cited so far, in text order
+    kinds: Sequence[DocKind] = ()
+    # How the voice cites: its date styles (None: the date left out), how often it names the
+    # issuer of a dated and of an undated document.
+    date_styles: tuple[int | None, ...] = (0, 2)
+    named = (0.85, 0.5)
+    short_dates = False  # "Sáng 14/9" (the press) rather than "ngày 14/9/2025"
+    share, sentences = 0.6, (2, 4)  # a paragraph: its own templates' share, how many sentences
+    values: Mapping[str, str] = MappingProxyType({})
     pools: Mapping[str, Sequence[str]] = _NONE
     sticky: frozenset[str] = frozenset()
     # Number slots: each {a-b} in the pattern is a whole number drawn from [a, b], left to
@@ -54,15 +120,30 @@ class Writer:
         }
     )
 
-    def pick(self, seq: Sequence[str]) -> str:
+    def pick(self, seq: Sequence[T]) -> T:
         return self.rng.choice(seq)
 
-    def fresh(self, seq: Sequence[str]) -> str:
-        """Pick a template not yet used in this article (any, once all are used)."""
-        unused = [t for t in seq if t not in self.used] or list(seq)
+    def fresh(self, seq: Sequence[str], fallback: Sequence[str] = ()) -> str:
+        """Pick a template not yet used in this article: from `seq`, else from `fallback`;
+        once both are used up, start over with both."""
+        unused = [t for t in seq if t not in self.used]
+        unused = unused or [t for t in fallback if t not in self.used]
+        if not unused:
+            self.used.difference_update((*seq, *fallback))
+            unused = list(seq)
         choice = self.rng.choice(unused)
         self.used.add(choice)
         return choice
+
+    def paragraph(self, own: Sequence[str], common: Sequence[str], first: str | None = None) -> str:
+        """A few sentences (after `first`), mostly from the topic's own templates, none used
+        twice in an article until they run out."""
+        rng = self.rng
+        picks = [
+            self.fresh(own, common) if rng.random() < self.share else self.fresh(common, own)
+            for _ in range(rng.randint(*self.sentences) - (first is not None))
+        ]
+        return " ".join(([first] if first else []) + [self.fill(t) for t in picks])
 
     def expand(self, template: str) -> str:
         return _SLOT.sub(lambda m: self.slot(m.group(1)), template)
@@ -97,10 +178,58 @@ class Writer:
             return f"{self.rng.randint(1, 95)},{self.rng.randint(1, 9)} tỷ đồng"
         return f"{vn_number(self.rng.randint(12, 980))} triệu đồng"
 
+    def slot_date(self) -> str:
+        """When the article's one event happened: shortly before publication (never the
+        publication date)."""
+        if "date" not in self.values:
+            rng, d = self.rng, self.day - timedelta(days=self.rng.randint(1, 10))
+            if self.short_dates:
+                text = f"{self.pick(('Sáng', 'Chiều', 'Ngày', 'Tối'))} {d.day}/{d.month}"
+            else:
+                shown = f"{d.day}/{d.month}/{d.year}" if rng.random() < 0.7 else f"{d:%d/%m/%Y}"
+                text = f"{self.pick(('ngày', 'ngày', 'sáng ngày', 'chiều ngày'))} {shown}"
+            self.values["date"] = text  # type: ignore[index]  # a voice owns a dict
+        return self.values["date"]
+
     def slot_later(self) -> str:
-        """A deadline a few weeks after publication (a voice may write its own)."""
-        d = self.day + timedelta(days=self.rng.randint(10, 40))
-        return f"{d:%d/%m/%Y}"
+        """A deadline or an effective date a few weeks after publication: one per article."""
+        if "later" not in self.values:
+            d = self.day + timedelta(days=self.rng.randint(10, 120))
+            self.values["later"] = f"{d.day}/{d.month}/{d.year}"  # type: ignore[index]
+        return self.values["later"]
+
+    # Cited documents ----------------------------------------------------------------------
+    def cite(self, kind: DocKind) -> Cite:
+        """A document of `kind`, issued a few months before publication, as the voice cites
+        it; kept in `cites`."""
+        rng = self.rng
+        issued = self.day - timedelta(days=rng.randint(12, 420))
+        number = kind.code.format(n=rng.randint(1, kind.top), y=issued.year)
+        so, dated = rng.random() < kind.so, rng.random() < kind.dated
+        style: int | None = 0
+        if dated:
+            style = rng.choice(self.date_styles)
+            dated = style is not None
+        issuer = kind.issuer and rng.random() < self.named[not dated] and self.expand(kind.issuer)
+        cited = Cite(kind.type, number, issuer or None, issued if dated else None, so, style or 0)
+        self.cites.append(cited)
+        return cited
+
+    def slot_doc(self) -> str:
+        return self.cite(self.pick(self.kinds)).text()
+
+    @property
+    def cited(self) -> list[dict[str, Any]]:
+        """The truth's records of the documents cited so far, in text order, each once."""
+        records: dict[str, dict[str, Any]] = {}
+        for cited in self.cites:
+            records.setdefault(cited.number, cited.record())
+        return list(records.values())
+
+    @property
+    def citations(self) -> list[tuple[str, dict[str, Any]]]:
+        """Each citation as written, and its truth record."""
+        return [(c.text(), c.record()) for c in self.cites]
 
     def slot_year(self) -> str:
         return str(self.day.year)
@@ -123,7 +252,7 @@ class Writer:
 
     def name(self, female: bool | None = None) -> str:
         rng = self.rng
-        female = rng.random() < 0.5 if female is None else female
+        female = rng.random() < 0.45 if female is None else female
         middle = rng.choice(self.names.FEMALE_MIDDLE if female else self.names.MALE_MIDDLE)
         given = rng.choice(self.names.FEMALE_GIVEN if female else self.names.MALE_GIVEN)
         return f"{rng.choice(self.names.FAMILY_NAMES)} {middle} {given}"

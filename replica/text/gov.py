@@ -4,45 +4,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from replica.corpus import iso
 from replica.places import PROVINCE_NAMES
 from replica.site import truth_line
-from replica.text import Writer, short_name
+from replica.text import Cite, Writer, doc_kinds, short_name
 from replica.vocab import vocab
 
 GOV_WORDS = vocab("gov")
-
-
-@dataclass(frozen=True)
-class Cite:
-    """A document cited in the text."""
-
-    type: str
-    number: str
-    issuer: str | None
-    day: date | None
-
-    def text(self, style: int) -> str:
-        when = ""
-        if self.day and style % 3 == 0:
-            when = f" ngày {self.day.day:02d}/{self.day.month:02d}/{self.day.year}"
-        elif self.day and style % 3 == 1:
-            when = f" ngày {self.day.day} tháng {self.day.month} năm {self.day.year}"
-        issuer = f" của {self.issuer}" if self.issuer else ""
-        return f"{self.type} số {self.number}{when}{issuer}"
-
-    def record(self) -> dict[str, Any]:
-        return {
-            "number": self.number,
-            "type": self.type,
-            "issuer": self.issuer,
-            "date": iso(self.day),
-        }
 
 
 @dataclass(frozen=True)
@@ -70,9 +42,15 @@ class NewsGen(Writer):
     day: date
     cites: list[Cite] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
+    values: dict[str, str] = field(default_factory=dict)
     names = GOV_WORDS
     numbers = MappingProxyType({**Writer.numbers, **GOV_WORDS.NUMBERS})
     pools = MappingProxyType(GOV_WORDS.POOLS)
+    short_dates, share, sentences = True, 0.55, (2, 3)
+    date_styles, named = (0, 1, None), (1, 1)
+
+    def __post_init__(self) -> None:
+        self.kinds = doc_kinds(GOV_WORDS.CITATIONS[self.domain])
 
     def short_name(self) -> str:
         """A byline name: 'Trần Thị Ngọc Hiếu' -> 'Ngọc Hiếu' (six times in ten), or in full."""
@@ -80,28 +58,10 @@ class NewsGen(Writer):
         short = short_name(full)
         return short if short != full and self.rng.random() < 0.6 else full
 
-    def cite(self) -> Cite:
-        kind, code, issuer = self.rng.choice(GOV_WORDS.CITATIONS[self.domain])
-        day = self.day - timedelta(days=self.rng.randint(15, 400))
-        number_ = f"{self.rng.randint(3, 2400)}/{code.format(y=day.year)}"
-        return Cite(kind, number_, issuer, day if self.rng.random() < 0.8 else None)
-
-    def slot_doc(self) -> str:
-        cited = self.cite()
-        style = self.rng.randint(0, 2)
-        if style % 3 == 2:  # this wording leaves the date out, so the truth must too
-            cited = replace(cited, day=None)
-        self.cites.append(cited)
-        return cited.text(style)
-
     def slot_person(self) -> str:
         position = self.rng.choice(GOV_WORDS.POSITIONS[self.domain])
         female = self.rng.random() < 0.4
         return f"{'bà' if female else 'ông'} {self.name(female)}, {position}"
-
-    def slot_date(self) -> str:
-        d = self.day - timedelta(days=self.rng.randint(1, 10))
-        return self.rng.choice(("Ngày", "Sáng", "Chiều")) + f" {d.day}/{d.month}"
 
     def slot_prov(self) -> str:
         return "Đồng Tháp" if self.domain == "province" else self.rng.choice(PROVINCE_NAMES)
@@ -111,13 +71,6 @@ class NewsGen(Writer):
 
     def slot_price(self) -> str:
         return f"{self.rng.randint(5, 60)}.{self.rng.choice(('000', '200', '500', '800'))}"
-
-    def paragraph(self, topic: str, first: str | None = None) -> str:
-        own = GOV_WORDS.TOPICS[self.domain][topic][2]
-        count = self.rng.randint(2, 3) - (first is not None)
-        generic = GOV_WORDS.GENERIC[self.domain]
-        picks = [self.fresh(own if self.rng.random() < 0.55 else generic) for _ in range(count)]
-        return " ".join(([first] if first else []) + [self.fill(t) for t in picks])
 
 
 def _headline(
@@ -156,9 +109,10 @@ def write_story(
         text = make()
         blocks.append((text, tuple(gen.cites[before:])))
 
-    add(lambda: gen.paragraph(topic, first=gen.fill(gen.fresh(sentences))))
+    own, generic = sentences, GOV_WORDS.GENERIC[domain]
+    add(lambda: gen.paragraph(own, generic, first=gen.fill(gen.fresh(sentences))))
     for _ in range(rng.randint(1, 3)):
-        add(lambda: gen.paragraph(topic))
+        add(lambda: gen.paragraph(own, generic))
     if rng.random() < 0.3:
         blocks.append((rng.choice(GOV_WORDS.BULLET_LEADS), ()))
         blocks += [(b, ()) for b in rng.sample(GOV_WORDS.BULLETS[domain], rng.randint(2, 4))]
@@ -179,7 +133,7 @@ def write_story(
             attachments.append(("Phụ lục kèm theo.pdf", "pdf"))
     if edited:
         extra = NewsGen(random.Random(f"{salt}/{index}/edit"), domain, day)
-        note = extra.paragraph(topic)
+        note = extra.paragraph(sentences, GOV_WORDS.GENERIC[domain])
         blocks.insert(len(blocks) - 1, (note, tuple(extra.cites)))
     cites: dict[str, Cite] = {}
     for _, made in blocks:
@@ -210,6 +164,7 @@ def _byline(kind: str, name: str, unit: str) -> tuple[str | None, str | None, tu
 
 def truth_record(slug: str, url: str, story: Story, **fields: Any) -> dict[str, Any]:
     """A truth line (docs/replica.md) from a story; `fields` carries the page-specific keys."""
-    known = {"author_unit": story.author_unit, "author": story.author, "summary": story.sapo}
+    known: dict[str, Any] = {"author_unit": story.author_unit, "author": story.author}
+    known["summary"] = story.sapo
     known.update(tags=list(story.tags), cited_documents=[c.record() for c in story.cites])
     return truth_line(slug, url, story.title, story.paragraphs, **{**known, **fields})
