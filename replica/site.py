@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import tomllib
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl
@@ -139,3 +141,10 @@ def templates(module_file: str) -> dict[str, str]:
     """Every `.html` template beside a family's code, by its name without the extension."""
     folder = Path(module_file).parent / "templates"
     return {path.stem: template(module_file, path.name) for path in folder.glob("*.html")}
+
+
+@cache
+def data_file(module_file: str, name: str) -> dict[str, Any]:
+    """A TOML data file kept beside a family's code, read once (callers must not change it)."""
+    with (Path(module_file).parent / name).open("rb") as handle:
+        return tomllib.load(handle)
