@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import UTC, datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -14,18 +11,11 @@ from replica.corpus import file_uuid, iso, parse_file_uuid
 from replica.families.liferay import html as lh
 from replica.files import file_payload
 from replica.newsportal import Post, Section, SectionPortal
-from replica.site import Request, Response, SiteConfig, number, query_ci
+from replica.site import Request, Response, SiteConfig, data_file, number, query_ci
 
 _FILE = re.compile(r"documents/(\d+)/\d+/[^/]+/([0-9a-f-]{36})")
 IMAGE_K = 8  # file numbers >= 8 are the article's photos, below 8 its attachments
 ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-
-
-@cache
-def specs() -> dict[str, dict[str, Any]]:
-    """Each Liferay-profile site's spec (sites.toml beside this file), by slug."""
-    with Path(__file__).with_name("sites.toml").open("rb") as handle:
-        return tomllib.load(handle)
 
 
 class LiferaySite(SectionPortal):
@@ -40,7 +30,7 @@ class LiferaySite(SectionPortal):
     fallback_modified = datetime(2026, 1, 1, 3, 0, tzinfo=UTC)
 
     def __init__(self, config: SiteConfig | None = None) -> None:
-        super().__init__(config, specs()[self.slug])
+        super().__init__(config, data_file(__file__, "sites.toml")[self.slug])
         self.attachment_rate = self.spec["attachment_rate"]
         self.menu_extra = [(path, label) for path, label in self.spec["menu_extra"]]
 

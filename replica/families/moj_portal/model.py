@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
-from pathlib import Path
 from typing import Any, Protocol
 
 from replica.newsroom import Roster, Story
+from replica.site import data_file
 
 
-@cache
 def data() -> dict[str, Any]:
     """portal.toml: the platform's headers, address, static pages, and moj.gov.vn's spec."""
-    with Path(__file__).with_name("portal.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return data_file(__file__, "portal.toml")
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,12 @@ only state kept per site is the short list of removed items that the `remove` kn
 from __future__ import annotations
 
 import random
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from replica.site import SiteConfig, number
+from replica.site import SiteConfig, data_file, number
 from replica.text.thads import TextGen
 from replica.vocab import vocab
 
@@ -30,11 +27,9 @@ PAGE_SIZE = 10
 FALLBACK_MODIFIED = datetime(2022, 12, 31, 10, 0, tzinfo=UTC)
 
 
-@cache
 def data() -> dict[str, Any]:
     """thads.toml: the lists of each kind of site, static pages, markup variants, headers."""
-    with Path(__file__).with_name("thads.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return data_file(__file__, "thads.toml")
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: cheap as an lru_cache key
