@@ -11,46 +11,29 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from replica.chrome import a, fill, t
+from replica.chrome import fill, t
 from replica.families.baochinhphu_cms import newszone
 from replica.families.baochinhphu_cms.specs import Article, Zone
-from replica.site import Response, template
+from replica.site import Response, templates
 from replica.vocab import vocab
 
 if TYPE_CHECKING:
     from replica.families.baochinhphu_cms.site import CmsSite
 
 NEWS_WORDS = vocab("news")
-ITEMS = {kind: template(__file__, f"{kind}_item.html") for kind in ("stream", "category", "news")}
-PAGE, HEAD, DETAIL = (template(__file__, f"{name}.html") for name in ("page", "head", "detail"))
-CATEGORY, DAY, FIGURE = (
-    template(__file__, f"{name}.html") for name in ("category", "day", "figure")
-)
-RELATION, ZONE_INPUTS = template(__file__, "relation.html"), template(__file__, "zone_inputs.html")
-HOME_ZONE, SEARCH, RSS_INDEX = (
-    template(__file__, f"{name}.html") for name in ("home_zone", "search", "rss_index")
-)
-TIMELINE_SCRIPT = (
-    '<script>\nvar zoneId = {zone_id}, timelineUrl = "{prefix}timelinelist/" + zoneId + "/";\n'
-    "</script>"
-)
+T = templates(__file__)
 
 
 def page(
     site: CmsSite, *, title: str, description: str, path: str, main: str, head: str = ""
 ) -> str:
-    menu = "\n".join(
-        f'<li class="menu-item"><a href="{site.zone_path(z)}" title="{a(z.name)}">'
-        f"{t(z.name)}</a></li>"
-        for z in site.zones
-    )
+    menu = "\n".join(fill(T["menu_item"], href=site.zone_path(z), zone=z) for z in site.zones)
     hot = " ".join(
-        f'<a class="hot-item" href="{a(site.search_path(k))}">#{t(k)}</a>'
-        for k in NEWS_WORDS.HOT_KEYWORDS
+        fill(T["hot_item"], href=site.search_path(k), keyword=k) for k in NEWS_WORDS.HOT_KEYWORDS
     )
     upper = t(site.spec.publication.upper())
     fields = {"title": title, "description": description, "path": path, "head": head}
-    return fill(PAGE, site=site, menu=menu, hot=hot, main=main, upper=upper, **fields)
+    return fill(T["page"], site=site, menu=menu, hot=hot, main=main, upper=upper, **fields)
 
 
 def list_items(site: CmsSite, arts: list[Article]) -> str:
@@ -59,10 +42,10 @@ def list_items(site: CmsSite, arts: list[Article]) -> str:
     noimage = f"https://{site.spec.media}/noimage.jpg"
     return "\n".join(
         fill(
-            ITEMS[site.spec.items],
+            T[f"{site.spec.items}_item"],
             art=art,
             href=site.article_path(art),
-            thumb=a(art.story.images[0]["url"] if art.story.images else noimage),
+            thumb=art.story.images[0]["url"] if art.story.images else noimage,
             zone_path=site.zone_path(art.zone),
             iso=art.published.isoformat(),
             sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
@@ -73,24 +56,16 @@ def list_items(site: CmsSite, arts: list[Article]) -> str:
 
 def _figure(n: int, image: dict) -> str:
     src, caption = image["url"], image["caption"]
-    figcaption = (
-        '<figcaption class="PhotoCMS_Caption">'
-        f'<p data-placeholder="[nhập chú thích]">{t(caption)}</p></figcaption>'
-        if caption
-        else ""
-    )
-    full = a(src.replace("/thumb_w/640/", "/"))
-    return FIGURE.format(full=full, label=a(caption or ""), src=a(src), n=n, figcaption=figcaption)
+    figcaption = fill(T["figcaption"], caption=caption) if caption else ""
+    full = src.replace("/thumb_w/640/", "/")
+    return fill(T["figure"], full=full, label=caption or "", src=src, n=n, figcaption=figcaption)
 
 
 def _relation(site: CmsSite, art: Article) -> str:
     items = "\n".join(
-        '<li class="kbwscwl"><a class="link-callout" data-linktype="newsdetail"'
-        f' data-id="{o.ident}"'
-        f' href="{site.article_path(o)}" title="{a(o.story.title)}">{t(o.story.title)}</a></li>'
-        for o in site.related(art, 3)
+        fill(T["relation_item"], art=o, href=site.article_path(o)) for o in site.related(art, 3)
     )
-    return RELATION.format(items=items) if items else ""
+    return T["relation"].format(items=items) if items else ""
 
 
 def _body(site: CmsSite, art: Article) -> str:
@@ -119,40 +94,32 @@ def _head(site: CmsSite, art: Article, path: str) -> str:
     image = (
         story.images[0]["url"] if story.images else f"https://static.{site.host}/web/images/og.jpg"
     )
+    ld = {"path": path, "title": story.title, "summary": story.summary, "image": image}
+    ld.update(author=story.author, publication=site.spec.publication)
     return fill(
-        HEAD,
+        T["head"],
         art=art,
-        summary=a(story.summary or ""),
+        site=site,
+        summary=story.summary or "",
         path=path,
-        image=a(image),
+        image=image,
         published=published,
         modified=modified,
         published_meta=published.replace("+", "&#x2B;"),
         modified_meta=modified.replace("+", "&#x2B;"),
-        author=a(story.author or ""),
-        host=site.host,
-        ld_path=_json(path),
-        ld_title=_json(story.title),
-        ld_summary=_json(story.summary),
-        ld_image=_json(image),
-        ld_author=_json(story.author),
-        ld_publication=_json(site.spec.publication),
+        author=story.author or "",
+        **{f"ld_{key}": _json(value) for key, value in ld.items()},
     )
 
 
 def detail_page(site: CmsSite, art: Article) -> str:
     story, zone, path = art.story, art.zone, site.article_path(art)
-    tags = "\n".join(
-        f'<li class="detail-tag-item"><a href="{a(site.search_path(tag))}" title="{a(tag)}">'
-        f"{t(tag)}</a></li>"
-        for tag in story.tags
-    )
+    tags = "\n".join(fill(T["tag_item"], href=site.search_path(tag), tag=tag) for tag in story.tags)
     main = fill(
-        DETAIL,
+        T["detail"],
         art=art,
         zone_path=site.zone_path(zone),
-        author=a(story.author or ""),
-        author_text=t(story.author or ""),
+        author=story.author or "",
         sapo_tag=site.spec.sapo_tag,
         sapo=t(site.spec.sapo_prefix + (story.summary or "")),
         body=_body(site, art),
@@ -170,11 +137,7 @@ def zone_inputs(site: CmsSite, zone: Zone) -> str:
     """The hidden inputs the CMS ends a section or article page with; #hdZoneId names the zone
     whose /timelinelist/ fragments page on (hanoi.gov.vn pages by its API: none)."""
     parent, _, key = zone.key.rpartition("/")
-    return (
-        ""
-        if site.spec.zone_api
-        else ZONE_INPUTS.format(zone_id=zone.zone_id, key=a(key), parent=a(parent))
-    )
+    return "" if site.spec.zone_api else fill(T["zone_inputs"], zone=zone, key=key, parent=parent)
 
 
 def _list_class(site: CmsSite) -> str:
@@ -187,14 +150,10 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
     if site.spec.zone_api:
         viewmore, script = newszone.viewmore(site.host, zone.key, len(items) or 1, site.prefix), ""
     else:
-        viewmore = (
-            f'<div class="list__viewmore" data-zoneid="{zone.zone_id}" data-page="2" data-url="'
-            f'{site.timeline_path(zone, 2)}"><a href="javascript:;" class="btn-viewmore">'
-            "Xem thêm</a></div>"
-        )
-        script = TIMELINE_SCRIPT.format(zone_id=zone.zone_id, prefix=site.prefix)
+        viewmore = fill(T["viewmore"], zone=zone, href=site.timeline_path(zone, 2))
+        script = fill(T["timeline_script"], zone=zone, site=site)
     main = fill(
-        CATEGORY,
+        T["category"],
         zone=zone,
         zone_path=site.zone_path(zone),
         list_class=_list_class(site),
@@ -210,23 +169,24 @@ def day_page(site: CmsSite, day: date, items: list[Article]) -> str:
     """The articles of one day (mst.gov.vn's /tin-tuc-su-kien/xem-theo-ngay-dd-mm-yyyy.htm)."""
     name = f"Tin tức - Sự kiện ngày {day:%d/%m/%Y}"
     empty = "" if items else '<p class="list__empty">Không có tin bài trong ngày.</p>'
-    main = DAY.format(
-        name=t(name),
+    main = fill(
+        T["day"],
+        name=name,
         list_class=_list_class(site),
-        stream_items=list_items(site, items),
+        items=list_items(site, items),
         empty=empty,
     )
     return page(site, title=name, description=name, path=site.day_path(day), main=main)
 
 
 def home_page(site: CmsSite) -> str:
-    blocks = [
-        '<section class="home-stream"><h2 class="box-title">Tin mới</h2>\n'
-        f'<div class="box-stream">\n{list_items(site, site.newest(None, 0, 15))}\n</div></section>'
-    ]
+    blocks = [T["home_stream"].format(items=list_items(site, site.newest(None, 0, 15)))]
     blocks += [
         fill(
-            HOME_ZONE, zone=z, href=site.zone_path(z), items=list_items(site, site.newest(n, 0, 4))
+            T["home_zone"],
+            zone=z,
+            href=site.zone_path(z),
+            items=list_items(site, site.newest(n, 0, 4)),
         )
         for n, z in enumerate(site.zones)
     ]
@@ -236,28 +196,22 @@ def home_page(site: CmsSite) -> str:
 
 def search_page(site: CmsSite, keywords: str, number: int, items: list[Article]) -> str:
     next_page = site.search_path(keywords, number + 1)
-    main = fill(SEARCH, keywords=keywords, items=list_items(site, items), next=next_page)
+    main = fill(T["search"], keywords=keywords, items=list_items(site, items), next=next_page)
     path = site.search_path(keywords)
     return page(site, title="Tìm kiếm", description="Tìm kiếm", path=path, main=main)
 
 
 def rss_index(site: CmsSite) -> str:
-    rows = "\n".join(
-        f'<li><a href="{site.zone_path(z, ".rss")}">{t(z.name)}</a></li>' for z in site.zones
-    )
-    main = fill(RSS_INDEX, site=site, rows=rows)
+    rows = "\n".join(fill(T["rss_row"], href=site.zone_path(z, ".rss"), zone=z) for z in site.zones)
+    main = fill(T["rss_index"], site=site, rows=rows)
     return page(site, title="RSS", description="RSS", path=f"{site.prefix}rss.htm", main=main)
 
 
 def error_page(site: CmsSite, status: int) -> str:
     text = "Bài viết không còn tồn tại." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
-    return page(
-        site,
-        title=f"{status} - {site.spec.publication}",
-        description=text,
-        path=site.prefix,
-        main=f'<div class="box-error"><h1>{status}</h1><p>{text}</p></div>',
-    )
+    main = T["error"].format(status=status, text=text)
+    title = f"{status} - {site.spec.publication}"
+    return page(site, title=title, description=text, path=site.prefix, main=main)
 
 
 def challenge(cookie: str) -> Response:
