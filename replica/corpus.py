@@ -1,4 +1,5 @@
-"""Families 4 and 5 shared model: timelines, ids, and the knobs (new, edited, removed)."""
+"""The news replicas' one listing model: timelines, sections, ids, and the knobs (new, edited,
+removed)."""
 
 from __future__ import annotations
 
@@ -87,8 +88,8 @@ class Corpus:
         self.pattern = tuple(c for c, w in enumerate(weights) for _ in range(w))
         self.weights = tuple(weights)
         self._order = lru_cache(maxsize=4096)(self._shuffled)
-        self.removed = self._choose_removed(min(config.remove, self.base))
-        self._gone = sorted(self.removed, reverse=True)
+        self.gone = self._choose_removed(min(config.remove, self.base))  # index -> 404 or 410
+        self._gone = sorted(self.gone, reverse=True)
         self._gone_in: dict[int, list[int]] = {c: [] for c in range(len(weights))}
         for index in self._gone:
             self._gone_in[self.section(index)].append(self.position(index))
@@ -104,7 +105,7 @@ class Corpus:
 
     # Knobs -----------------------------------------------------------------------------------
     def status(self, index: int) -> int:
-        return self.removed.get(index, 200)
+        return self.gone.get(index, 200)
 
     def edited(self, index: int) -> bool:
         rate = self.config.edit_rate
@@ -187,9 +188,23 @@ class Corpus:
             found.append(pos if section is None else self.index_at(section, pos))
         return found
 
+    def older(self, index: int, count: int) -> list[int]:
+        """Up to `count` older live articles of the same section, newest first."""
+        section, pos = self.section(index), self.position(index)
+        found: list[int] = []
+        while pos > 0 and len(found) < count:
+            pos -= 1
+            other = self.index_at(section, pos)
+            if other not in self.gone:
+                found.append(other)
+        return found
+
+    def pages(self, section: int | None, size: int) -> int:
+        return max(1, -(-self.live_count(section) // size))
+
     def page(self, section: int | None, page: int, size: int) -> tuple[list[int], int, bool]:
         """(items, last page, has next page); with `trap` the last page repeats forever."""
-        last = max(1, -(-self.live_count(section) // size))
+        last = self.pages(section, size)
         if page > last and self.config.trap:
             return self.newest(section, (last - 1) * size, size), last, True
         items = self.newest(section, (page - 1) * size, size)

@@ -188,13 +188,7 @@ class SectionPortal:
 
     def others(self, post: Post, count: int = 5) -> list[Post]:
         """Older live posts of the same section, newest first ("Tin khác")."""
-        n, pos, found = self.sections.index(post.section), self.corpus.position(post.index), []
-        while pos > 0 and len(found) < count:
-            pos -= 1
-            other = self.corpus.index_at(n, pos)
-            if self.corpus.status(other) == 200:
-                found.append(self.post(other))
-        return found
+        return [self.post(i) for i in self.corpus.older(post.index, count)]
 
     # Hooks -----------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
