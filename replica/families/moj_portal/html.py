@@ -11,131 +11,104 @@ with ``a[rel=next]``.
 
 from __future__ import annotations
 
-from html import escape
+from typing import TYPE_CHECKING
 
-from replica.families.moj_portal.model import Article, Portal
+from replica.chrome import a, fill, t
 from replica.site import number, templates
 
-# The page skeletons and parts: templates/<name>.html, str.format placeholders.
+if TYPE_CHECKING:
+    from replica.families.moj_portal.site import Article, ThadsNewSite
+
+# The page skeletons and parts: templates/<name>.html, chrome.fill placeholders.
 T = templates(__file__)
 
 
-def e(text: str) -> str:
-    return escape(text, quote=True)
-
-
-def dmy(art: Article) -> str:
-    return f"{art.day:%d/%m/%Y}"
-
-
-def layout(site: Portal, *, title: str, description: str, path: str, main: str) -> str:
+def layout(
+    site: ThadsNewSite, title: str, path: str, main: str, description: str | None = None
+) -> str:
     """A whole page: head, navbar, breadcrumb-less main column, sidebar and footer."""
-    links = [(site.listing_path(z), e(c.name)) for z, c in enumerate(site.categories)]
-    menu = "\n".join(f'<li><a class="dropdown-item" href="{h}">{n}</a></li>' for h, n in links)
-    sections = "\n".join(
-        f'<a class="list-group-item list-group-item-action" href="{h}">{n}</a>' for h, n in links
+    links = [(site.listing_path(z), a(c.name)) for z, c in enumerate(site.categories)]
+    newest = (
+        f'<li class="list-group-item"><a href="{site.article_path(art)}">{a(art.story.title)}</a>'
+        f' <small class="text-muted">{art.day:%d/%m/%Y}</small></li>'
+        for art in site.newest(None, 0, 5)
     )
-    newest = "\n".join(
-        f'<li class="list-group-item"><a href="{site.article_path(a)}">{e(a.story.title)}</a>'
-        f' <small class="text-muted">{dmy(a)}</small></li>'
-        for a in site.newest(None, 0, 5)
-    )
-    return T["layout"].format(
+    return fill(
+        T["layout"],
         site=site,
-        title=e(title),
-        org=e(site.org),
-        org_upper=e(site.org.upper()),
-        address=e(site.address),
-        description=e(description),
+        org_upper=site.org.upper(),
+        title=title,
+        description=title if description is None else description,
         path=path,
-        menu=menu,
-        sections=sections,
-        newest=newest,
+        menu="\n".join(f'<li><a class="dropdown-item" href="{h}">{n}</a></li>' for h, n in links),
+        sections="\n".join(
+            f'<a class="list-group-item list-group-item-action" href="{h}">{n}</a>'
+            for h, n in links
+        ),
+        newest="\n".join(newest),
         main=main,
     )
 
 
-def _content(site: Portal, art: Article) -> str:
+def _content(art: Article) -> str:
     story, blocks = art.story, []
     figures = dict(zip(art.figures, story.images, strict=True))
     for n, text in enumerate(story.paragraphs):
-        blocks.append(f'<p style="text-align:justify;">{escape(text, quote=False)}</p>')
-        if n in figures:
-            image = figures[n]
+        blocks.append(f'<p style="text-align:justify;">{t(text)}</p>')
+        if image := figures.get(n):
             caption = image["caption"]
+            under = f"<figcaption>{t(caption)}</figcaption>" if caption else ""
             blocks.append(
-                f'<figure class="image"><img src="{e(image["url"])}" alt="{e(caption or "")}"'
-                ' loading="lazy">'
-                + (f"<figcaption>{escape(caption, quote=False)}</figcaption>" if caption else "")
-                + "</figure>"
+                f'<figure class="image"><img src="{a(image["url"])}" alt="{a(caption or "")}"'
+                f' loading="lazy">{under}</figure>'
             )
     if art.author_line:
-        line = escape(art.author_line, quote=False)
-        blocks.append(f'<p style="text-align:right;"><strong>{line}</strong></p>')
+        blocks.append(f'<p style="text-align:right;"><strong>{t(art.author_line)}</strong></p>')
     return "\n".join(blocks)
 
 
-def article_page(site: Portal, art: Article) -> str:
-    story = art.story
-    zone = site.roster.zone(art.index)
+def article_page(site: ThadsNewSite, art: Article) -> str:
+    story, zone = art.story, site.roster.zone(art.index)
     files = "".join(
-        f'<li><i class="bi bi-paperclip"></i> <a href="{e(f["url"])}" download>{e(f["name"])}</a>'
+        f'<li><i class="bi bi-paperclip"></i> <a href="{a(f["url"])}" download>{a(f["name"])}</a>'
         f' <span class="badge text-bg-light">{f["type"].upper()}</span></li>'
         for f in story.attachments
     )
-    attachments = (
-        '<div class="news-detail__attachments mt-3"><h2 class="h6 fw-bold">Tài liệu đính kèm</h2>'
-        f'<ul class="list-unstyled">{files}</ul></div>'
-        if files
-        else ""
-    )
-    related = "\n".join(
-        f'<li class="mb-2"><a href="{site.article_path(o)}">{e(o.story.title)}</a>'
-        f' <small class="text-muted">({dmy(o)})</small></li>'
+    related = (
+        f'<li class="mb-2"><a href="{site.article_path(o)}">{a(o.story.title)}</a>'
+        f' <small class="text-muted">({o.day:%d/%m/%Y})</small></li>'
         for o in site.related(art)
     )
-    share = "https://" + site.article_path(art).lstrip("/")  # the real host's URL
-    main = T["article"].format(
-        prefix=site.prefix,
-        news_path=site.listing_path(None),
-        category=e(site.categories[zone].name),
-        ident=art.ident,
-        title=escape(story.title, quote=False),
-        date=dmy(art),
+    main = fill(
+        T["article"],
+        site=site,
+        art=art,
+        category=site.categories[zone].name,
         category_path=site.listing_path(zone),
-        views=art.views,
-        lead=escape(story.summary or "", quote=False),
-        content=_content(site, art),
-        attachments=attachments,
-        share=share,
-        related=related,
+        lead=story.summary or "",
+        content=_content(art),
+        attachments=files and fill(T["attachments"], files=files),
+        share="https://" + site.article_path(art).lstrip("/"),  # the real host's URL
+        related="\n".join(related),
     )
-    return layout(
-        site,
-        title=story.title,
-        description=story.summary or "",
-        path=site.article_path(art),
-        main=main,
-    )
+    return layout(site, story.title, site.article_path(art), main, story.summary or "")
 
 
-def _card(site: Portal, art: Article) -> str:
-    image = (
-        art.story.images[0]["url"] if art.story.images else f"/{site.host}/assets/img/no-image.jpg"
-    )
-    href = site.article_path(art)
-    title = escape(art.story.title, quote=False)
-    return T["card"].format(
-        href=href,
-        image=e(image),
-        alt=e(art.story.title),
-        title=title,
-        date=dmy(art),
-        lead=escape(art.story.summary or "", quote=False),
+def _cards(site: ThadsNewSite, items: list[Article]) -> str:
+    no_image = f"/{site.host}/assets/img/no-image.jpg"
+    return "\n".join(
+        fill(
+            T["card"],
+            art=art,
+            href=site.article_path(art),
+            image=art.story.images[0]["url"] if art.story.images else no_image,
+            lead=art.story.summary or "",
+        )
+        for art in items
     )
 
 
-def pager(site: Portal, zone: int | None, page: int, last: int, more: bool) -> str:
+def pager(site: ThadsNewSite, zone: int | None, page: int, last: int, more: bool) -> str:
     links = [(page - 1, "&laquo; Trước", ' rel="prev"')] if page > 1 else []
     links += [(n, str(n), "") for n in range(max(1, page - 2), min(max(last, page), page + 2) + 1)]
     if more:
@@ -144,7 +117,7 @@ def pager(site: Portal, zone: int | None, page: int, last: int, more: bool) -> s
         links.append((last, "Trang cuối", ""))
     items = "\n".join(
         f'<li class="page-item{" active" if n == page else ""}"><a class="page-link"{rel} '
-        f'href="{e(site.listing_path(zone, n))}">{label}</a></li>'
+        f'href="{a(site.listing_path(zone, n))}">{label}</a></li>'
         for n, label, rel in links
     )
     return (
@@ -154,52 +127,46 @@ def pager(site: Portal, zone: int | None, page: int, last: int, more: bool) -> s
 
 
 def listing_page(
-    site: Portal, zone: int | None, page: int, last: int, items: list[Article], more: bool
+    site: ThadsNewSite, zone: int | None, page: int, last: int, items: list[Article], more: bool
 ) -> str:
     heading = "Tin tức" if zone is None else site.categories[zone].name
-    cards = "\n".join(_card(site, a) for a in items)
-    if not items:
-        cards = '<div class="col-12"><p class="text-muted">Chưa có tin bài.</p></div>'
-    main = T["listing"].format(
-        heading=e(heading), cards=cards, pager=pager(site, zone, page, last, more)
+    cards = _cards(site, items) or T["no_items"]
+    main = fill(
+        T["listing"], heading=heading, cards=cards, pager=pager(site, zone, page, last, more)
     )
-    return layout(
-        site, title=heading, description=heading, path=site.listing_path(zone, page), main=main
-    )
+    return layout(site, heading, site.listing_path(zone, page), main)
 
 
 def listing_fragment(
-    site: Portal, zone: int | None, page: int, last: int, items: list[Article], more: bool
+    site: ThadsNewSite, zone: int | None, page: int, last: int, items: list[Article], more: bool
 ) -> str:
     """What the LoadNews handler answers: the cards of one page and its pager, no layout."""
-    cards = "\n".join(_card(site, a) for a in items)
+    cards = _cards(site, items)
     return f'<div class="row g-3">\n{cards}\n</div>\n{pager(site, zone, page, last, more)}\n'
 
 
-def home_page(site: Portal) -> str:
-    blocks = []
-    for zone, category in enumerate(site.categories):
-        items = "\n".join(_card(site, a) for a in site.newest(zone, 0, 4))
-        blocks.append(
-            '<section class="home-block mb-4">'
-            '<h2 class="section-title h5 fw-bold border-bottom pb-2">'
-            f'<a href="{site.listing_path(zone)}">{e(category.name)}</a></h2>\n'
-            f'<div class="row g-3">\n{items}\n</div></section>'
+def home_page(site: ThadsNewSite) -> str:
+    blocks = (
+        fill(
+            T["home_block"],
+            href=site.listing_path(z),
+            name=c.name,
+            cards=_cards(site, site.newest(z, 0, 4)),
         )
-    return layout(
-        site, title="Trang chủ", description="Trang chủ", path=site.prefix, main="\n".join(blocks)
+        for z, c in enumerate(site.categories)
     )
+    return layout(site, "Trang chủ", site.prefix, "\n".join(blocks))
 
 
-def section_page(site: Portal, key: str, css: str, title: str, heading: str, para: str) -> str:
+def section_page(
+    site: ThadsNewSite, key: str, css: str, title: str, heading: str, para: str
+) -> str:
     """A page of one heading and one paragraph: a static page, or the search's answer."""
     main = T["section"].format(css=css, heading=heading, paragraph=para)
-    return layout(site, title=title, description=title, path=site.prefix + key, main=main)
+    return layout(site, title, site.prefix + key, main)
 
 
-def error_page(site: Portal, status: int) -> str:
+def error_page(site: ThadsNewSite, status: int) -> str:
     text = "Bài viết đã bị gỡ bỏ." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
     ref = number(site.salt, status, "ref", below=10**8)
-    return T["error"].format(
-        status=status, org=e(site.org), host=site.host, text=text, ref=ref, prefix=site.prefix
-    )
+    return fill(T["error"], site=site, status=status, text=text, ref=ref)

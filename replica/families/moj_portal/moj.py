@@ -8,8 +8,7 @@ The article text stays generated from the THADS vocabulary, voiced for the minis
 
 from __future__ import annotations
 
-from replica.families.moj_portal.model import Category, data
-from replica.families.moj_portal.site import ThadsNewSite
+from replica.families.moj_portal.site import Category, ThadsNewSite, data
 from replica.site import SiteConfig
 
 

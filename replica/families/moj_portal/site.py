@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from html import escape
+from typing import Any
 
+from replica.chrome import a
 from replica.families.moj_portal import html as markup
-from replica.families.moj_portal.model import Article, Category, data
 from replica.newsroom import (
     VN_TIME,
     RosterSite,
@@ -31,9 +32,37 @@ from replica.newsroom import (
     doc_kinds,
     slug_strip,
 )
-from replica.site import Request, Response, SiteConfig, number, query_ci
+from replica.site import Request, Response, SiteConfig, data_file, number, query_ci
 from replica.text.news import NewsGen
 from replica.vocab import vocab
+
+
+def data() -> dict[str, Any]:
+    """portal.toml: the platform's headers, address, static pages, and moj.gov.vn's spec."""
+    return data_file(__file__, "portal.toml")
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    name: str
+    weight: int
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    index: int
+    ident: str
+    slug: str
+    day: date
+    story: Story
+    figures: tuple[int, ...]  # after which paragraph each image of story.images stands
+    author_line: str | None
+    views: int
+    edited: bool
+    modified: datetime
+
 
 WORDS = vocab("thads_new")
 CATEGORIES = tuple(Category(*row) for row in WORDS.CATEGORIES)
@@ -179,12 +208,12 @@ class ThadsNewSite(RosterSite):
             items = self.newest(None, 0, 1)
             return self.html(markup.home_page(self), items[0].modified if items else None)
         if static := data()["static"].get(rel):
-            text = escape(static["text"].format(province=self.province))
+            text = a(static["text"].format(province=self.province))
             title = static["heading"]
             page_ = markup.section_page(self, rel, "static-page", title, title, f"<p>{text}</p>")
             return self.html(page_, None)
         if rel == "tim-kiem":
-            heading = f"Kết quả tìm kiếm: {escape(params.get('q', ''))}"
+            heading = f"Kết quả tìm kiếm: {a(params.get('q', ''))}"
             answer = '<p class="text-muted">Không tìm thấy kết quả phù hợp.</p>'
             page_ = markup.section_page(self, rel, "search-page", "Tìm kiếm", heading, answer)
             return self.html(page_, None)
