@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from urllib.parse import parse_qs
 
 from replica.site import Request, Response, digest, template
@@ -25,16 +27,13 @@ from replica.site import Request, Response, digest, template
 PATH = "api/newszone/newszone"  # matched lower-cased
 LANGUAGE, SITE_CODE = "vi-VN", "hanoi"
 MAX_SIZE = 50
-# Captured on the real site; that PageSize stands for 10 items is an assumption.
-CAPTURED = {
-    ("hanoi.gov.vn", "LanguageId", LANGUAGE): "jM2HDDVEz40=",
-    ("hanoi.gov.vn", "Site", SITE_CODE): "/CP0MQRJUt0=",
-    ("hanoi.gov.vn", "Catname", "tin-tuc-su-kien-noi-bat"): "nMSbbZ2pR0/XHR7JMRKsFGiPETTBu6V1",
-    ("hanoi.gov.vn", "PageSize", "10"): "TwNsaMrfVrU=",
-    ("hanoi.gov.vn", "Catname", "chi-dao-cua-ubnd-thanh-pho-ha-noi"): (
-        "fFeUG2QagshQSId/gnsY7cA7vzDD4bMURXrY7ae9cm68FyOjl3l+4A=="
-    ),
-}
+with Path(__file__).with_name("newszone.toml").open("rb") as _file:
+    CAPTURED = {  # (host, field, plain text): the ciphertext captured on the real site
+        (host, name, text): token
+        for host, fields in tomllib.load(_file).items()
+        for name, values in fields.items()
+        for text, token in values.items()
+    }
 _UNCAPTURED = {(host, name, token): text for (host, name, text), token in CAPTURED.items()}
 SCRIPT = template(__file__, "newszone.js")
 
