@@ -24,11 +24,20 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
 
-from replica.chrome import t
+from replica.chrome import fill, t
 from replica.corpus import Corpus, IdSpace, iso, slugify
 from replica.families.aspnet_api.legal import LEGAL, DocHead, doc_body, make_head
 from replica.files import file_payload
-from replica.site import Request, Response, SiteConfig, digest, number, query_ci, template
+from replica.site import (
+    Request,
+    Response,
+    SiteConfig,
+    digest,
+    number,
+    query_ci,
+    template,
+    templates,
+)
 from replica.text.gov import Story, truth_record
 
 LIST_PAGE_ID = "41852"
@@ -39,11 +48,7 @@ RECORDS_PER_PAGE = "ctrl_191017_163$drdRecordPerPage"
 PAGE_SIZES = (10, 20, 50, 100)
 SELECTED = ' selected="selected"'
 POSTBACK_SCRIPT = template(__file__, "postback.js")
-FRAME, CONTENT, FORM, LIST, DETAIL = (
-    template(__file__, f"vanban_{name}.html")
-    for name in ("frame", "content", "form", "list", "detail")
-)
-YELLOW_SCREEN = template(__file__, "yellow_screen.html")
+T = templates(__file__)
 # The real grid shows 50 rows a page; the twin shows 20 unless the form asks for another size,
 # so that its small corpus (45 documents by default) spans pages reached by postback.
 PAGE_SIZE = 20
@@ -64,10 +69,7 @@ HEADERS = (
 
 def _cell(argument: str, label: str) -> str:
     # ASP.NET 4 writes the quotes of a pager link as &#39;.
-    return (
-        f'<td><a href="javascript:__doPostBack(&#39;{GRID}&#39;,&#39;{argument}&#39;)">'
-        f"{label}</a></td>"
-    )
+    return T["vanban_cell"].format(grid=GRID, argument=argument, label=label)
 
 
 class ChinhphuDocsSite:
@@ -240,7 +242,7 @@ class ChinhphuDocsSite:
 
     def server_error(self, message: str, exception: str) -> Response:
         """ASP.NET's "Server Error in '/' Application" page."""
-        html = YELLOW_SCREEN.format(message=message, exception=exception)
+        html = T["yellow_screen"].format(message=message, exception=exception)
         return Response(500, html.encode("utf-8"), headers=HEADERS)
 
     # Markup ----------------------------------------------------------------------------------
@@ -250,13 +252,13 @@ class ChinhphuDocsSite:
 
     def frame(self, title: str, main: str, page: int | None) -> str:
         """The portal page; the grid's page `page` sits in form#form1 with its ViewState."""
-        inner = CONTENT.format(prefix=self.prefix, main=main)
+        inner = T["vanban_content"].format(prefix=self.prefix, main=main)
         if page is not None:
             state, validation = self.viewstate(page), self.event_validation(page)
-            inner = FORM.format(
+            inner = T["vanban_form"].format(
                 viewstate=state, validation=validation, script=POSTBACK_SCRIPT, inner=inner
             )
-        return FRAME.format(title=t(title), prefix=self.prefix, inner=inner)
+        return T["vanban_frame"].format(title=t(title), prefix=self.prefix, inner=inner)
 
     def pager_html(self, page: int, last: int) -> str:
         """GridView's NumericFirstLast pager: First, '...', ten numbers, '...', Last."""
@@ -271,8 +273,7 @@ class ChinhphuDocsSite:
             cells.append(_cell(f"Page${end + 1}", "..."))
         if not self.config.trap and page < last:
             cells.append(_cell("Page$Last", "Cuối"))
-        row = "".join(cells)
-        return f'<tr class="grid-pager"><td colspan="3"><table><tr>{row}</tr></table></td></tr>'
+        return T["vanban_pager"].format(cells="".join(cells))
 
     def table(self, page: int, size: int) -> Response:
         """The list page: the module's search form (its rows-per-page select set), the grid."""
@@ -280,38 +281,25 @@ class ChinhphuDocsSite:
         body = []
         for index in indexes:
             head, href = self.head(index), self.detail_href(self.ids.id_of(index))
-            files = "".join(
-                f'<div class="bl-doc-file"><a href="{file}" target="_blank" download>'
-                "Tài liệu đính kèm</a></div>"
-                for file, _, _ in self.files(head)
-            )
-            body.append(
-                f'<tr><td><a href="{href}"><span class="code">{t(head.number)}</span>'
-                f'<span class="issue-v2">{head.day:%d/%m/%Y}</span></a></td>'
-                f'<td><span class="issued-date">{head.day:%d/%m/%Y}</span></td>'
-                f'<td><a href="{href}"><span class="substract">{t(head.subject)}</span></a>'
-                f'<div class="bl-doc-files">{files}</div></td></tr>'
-            )
+            files = "".join(T["vanban_file"].format(href=f) for f, _, _ in self.files(head))
+            body.append(fill(T["vanban_row"], head=head, href=href, files=files))
         sizes = "".join(
             f'<option{SELECTED if n == size else ""} value="{n}">{n}</option>' for n in PAGE_SIZES
         )
         pager = self.pager_html(page, last) if last > 1 or more else ""
-        main = LIST.format(sizes=sizes, rows="\n".join(body), pager=pager)
+        main = T["vanban_list"].format(sizes=sizes, rows="\n".join(body), pager=pager)
         modified = self.corpus.modified(indexes[0]) if indexes else None
         return self.page(self.frame("Tất cả văn bản", main, page), modified)
 
     def detail_html(self, index: int) -> str:
         head = self.head(index)
         files = "".join(
-            f'<div class="rp-file"><a class="view-file" href="{href}" target="_blank">{t(name)}</a>'
-            "</div>"
-            for href, name, _ in self.files(head)
+            fill(T["vanban_view_file"], href=href, name=name) for href, name, _ in self.files(head)
         )
-        shown = ("title", "number", "kind", "issuer", "signer", "subject")
-        main = DETAIL.format(
-            **{name: t(getattr(head, name)) for name in shown},
+        main = fill(
+            T["vanban_detail"],
+            head=head,
             prefix=self.prefix,
-            day=head.day,
             effective=head.effective(),
             kind_caps=t(head.kind.upper()),
             issuer_caps=t(head.issuer.upper()),
@@ -324,11 +312,10 @@ class ChinhphuDocsSite:
     def home_html(self) -> str:
         indexes = self.corpus.newest(None, 0, 8)
         items = "\n".join(
-            f'<li><a href="{self.detail_href(self.ids.id_of(i))}">{t(self.head(i).title)}</a></li>'
+            fill(T["vanban_home_item"], href=self.detail_href(self.ids.id_of(i)), head=self.head(i))
             for i in indexes
         )
-        main = f'<div class="new-documents"><h2>Văn bản mới</h2><ul>\n{items}\n</ul></div>'
-        return self.frame("Trang chủ", main, None)
+        return self.frame("Trang chủ", T["vanban_home"].format(items=items), None)
 
     # Truth -----------------------------------------------------------------------------------
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
