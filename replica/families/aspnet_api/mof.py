@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from replica.chrome import a, t
@@ -24,7 +26,8 @@ from replica.site import Request, Response, SiteConfig, number, query_ci, stable
 
 JSON = "application/json; charset=utf-8"
 MAX_LIMIT = 100
-ROOT = ("bo-tai-chinh", "Bộ Tài chính")
+ROOT = "bo-tai-chinh"  # the root category
+SPEC = Path(__file__).with_name("mof.toml")
 _IMAGE = re.compile(r"uploads/images/\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.jpg")
 APP_JS = template(__file__, "app.js")
 SHELL = template(__file__, "mof_shell.html")
@@ -34,28 +37,15 @@ class MofSite(SectionPortal):
     """mof.gov.vn: HTML shells plus POST /api/article/reads and GET /api/article/getbyslug."""
 
     family = "aspnet-api"
-    slug = "mof"
-    host = "mof.gov.vn"
-    domain = "finance"
-    bylines = ("author", "source", "both", "none")
-    first_day, last_day = date(2025, 3, 1), date(2026, 10, 31)
-    id_space = (102_501, 2)
-    sections_spec = (  # "tin-tuc" is the evidenced default category
-        Section("tin-tuc", "Tin tức", ("ngan_sach",), 3, 0),
-        Section("thue-hai-quan", "Thuế - Hải quan", ("thue_hai_quan",), 2, 0),
-        Section("dau-tu-cong", "Đầu tư công", ("dau_tu_cong",), 2, 0),
-        Section("thi-truong-gia-ca", "Thị trường - Giá cả", ("thi_truong",), 2, 0),
-    )
     robots_txt = "Disallow: /admin/\nDisallow: /_next/data/\n"
     image_path = "uploads/images/{day:%Y/%m/%d}/{stem}-{id}.jpg"
-    headers = (("Server", "nginx"), ("X-Powered-By", "Next.js"), ("Vary", "Accept-Encoding"))
     fallback_modified = datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
 
     def __init__(self, config: SiteConfig | None = None) -> None:
-        super().__init__(config)
-        root = str(stable_uuid(self.salt, ROOT[0]))
+        super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
+        root = str(stable_uuid(self.salt, ROOT))
         # The root category, then the sections: what articlecategory/getbyslug answers.
-        self.categories = [dict(id=root, name=ROOT[1], slug=ROOT[0], parentId=None)] + [
+        self.categories = [dict(id=root, name=self.portal, slug=ROOT, parentId=None)] + [
             dict(id=str(stable_uuid(self.salt, s.key)), name=s.name, slug=s.key, parentId=root)
             for s in self.sections
         ]
@@ -78,7 +68,7 @@ class MofSite(SectionPortal):
 
     # Shapes ----------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
-        return f"{self.prefix}{ROOT[0]}/{post.section.key}/{self.slug_of(post)}"
+        return f"{self.prefix}{ROOT}/{post.section.key}/{self.slug_of(post)}"
 
     def summary(self, post: Post) -> dict[str, Any]:
         story = post.story
@@ -89,7 +79,7 @@ class MofSite(SectionPortal):
             "description": story.sapo or "",
             "publicationTime": post.published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "categoryId": self.category(post.section)["id"],
-            "rootCategorySlug": ROOT[0],
+            "rootCategorySlug": ROOT,
             "categorySlug": post.section.key,
             "imageLink": self.image_href(post, 0) if story.images else None,
         }
@@ -138,11 +128,11 @@ class MofSite(SectionPortal):
             return Response(
                 200, APP_JS.encode(), "application/javascript; charset=utf-8", self.headers
             )
-        if rel in ("", ROOT[0]):
-            return self.shell(ROOT[1])
+        if rel in ("", ROOT):
+            return self.shell(self.portal)
         parts = rel.split("/")
         sections = [s.key for s in self.sections]
-        if parts[0] != ROOT[0] or len(parts) > 3 or parts[1] not in sections:
+        if parts[0] != ROOT or len(parts) > 3 or parts[1] not in sections:
             return self.shell("Không tìm thấy", status=404)
         section = self.sections[sections.index(parts[1])]
         if len(parts) == 2:
@@ -163,11 +153,14 @@ class MofSite(SectionPortal):
                 payload = json.loads(request.body or b"{}")
                 if "categoryId" in payload:
                     category = str(payload["categoryId"])
-                elif str(payload["rootSlug"]).lower() == ROOT[0]:
+                elif str(payload["rootSlug"]).lower() == ROOT:
                     category = self.categories[0]["id"]
                 else:
                     category = ""
-                offset, limit = int(params.get("offset", "0")), int(params.get("limit", "10"))
+                offset, limit = (
+                    int(params.get("offset", "0")),
+                    int(params.get("limit", self.page_size)),
+                )
             except (ValueError, KeyError, TypeError, AttributeError):
                 return self.json({"status": 400, "message": "Yêu cầu không hợp lệ"}, 400)
             if offset < 0 or limit < 1:
@@ -211,11 +204,11 @@ class MofSite(SectionPortal):
         slug = self.slug_of(post) if post else ""
         config = {
             "apiBase": f"{self.prefix}api",
-            "rootSlug": ROOT[0],
+            "rootSlug": ROOT,
             "categoryId": category or None,
             "slug": slug or None,
             "categories": [
-                {"id": c["id"], "name": c["name"], "url": f"{self.prefix}{ROOT[0]}/{c['slug']}"}
+                {"id": c["id"], "name": c["name"], "url": f"{self.prefix}{ROOT}/{c['slug']}"}
                 for c in self.categories[1:]
             ],
         }
