@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from replica.vocab import vocab
+
 T = TypeVar("T")
 _SLOT = re.compile(r"\{(\w+)\}")
 _DRAW = re.compile(r"\{(\d+)-(\d+)(?::(\w+))?\}")
-_NONE: Mapping[str, Sequence[str]] = MappingProxyType({})
 
 
 def vn_number(n: int) -> str:
@@ -92,22 +93,18 @@ class Cite:
 
 
 class Writer:
-    """Fills templates for one article; a voice sets `rng`, `day`, `used`, `cites` and `kinds`
-    (the documents its text cites) in __init__."""
+    """Fills templates for one article from `rng`, so the same seed gives the same text. The
+    class is the press voice (families 2 and 3: their pools and document kinds are given); the
+    other voices subclass it with their vocabularies."""
 
-    rng: random.Random
-    day: date
-    used: set[str]  # templates already used in this article
-    cites: list[Cite]  # documents cited so far, in text order
-    kinds: Sequence[DocKind] = ()
+    names = vocab("gov")  # family, middle and given names
     # How the voice cites: its date styles (None: the date left out), how often it names the
     # issuer of a dated and of an undated document.
     date_styles: tuple[int | None, ...] = (0, 2)
     named = (0.85, 0.5)
     short_dates = False  # "Sáng 14/9" (the press) rather than "ngày 14/9/2025"
-    share, sentences = 0.6, (2, 4)  # a paragraph: its own templates' share, how many sentences
-    values: Mapping[str, str] = MappingProxyType({})
-    pools: Mapping[str, Sequence[str]] = _NONE
+    share, sentences = 0.65, (2, 4)  # a paragraph: its own templates' share, how many sentences
+    pools: Mapping[str, Sequence[str]] = MappingProxyType({})
     sticky: frozenset[str] = frozenset()
     # Number slots: each {a-b} in the pattern is a whole number drawn from [a, b], left to
     # right; {a-b:n} writes it with Vietnamese thousands dots, {a-b:02d} any format spec.
@@ -117,8 +114,28 @@ class Writer:
             "big": "{120-4800:n}",
             "pct": "{55-98},{1-9}%",
             "area": "{80-5200:n},{1-9}",
+            **vocab("news").NUMBERS,
         }
     )
+
+    def __init__(
+        self,
+        rng: random.Random,
+        day: date,
+        *,
+        pools: Mapping[str, Sequence[str]] | None = None,
+        kinds: Sequence[DocKind] = (),
+        fixed: Mapping[str, str] | None = None,
+        sticky: Collection[str] = (),
+        short_dates: bool | None = None,
+    ) -> None:
+        self.rng, self.day, self.kinds = rng, day, kinds
+        self.pools = self.pools if pools is None else pools
+        self.values: dict[str, str] = dict(fixed or {})  # slots fixed for the article
+        self.sticky = frozenset(sticky) or self.sticky
+        self.short_dates = self.short_dates if short_dates is None else short_dates
+        self.used: set[str] = set()  # templates already used in this article
+        self.cites: list[Cite] = []  # documents cited so far, in text order
 
     def pick(self, seq: Sequence[T]) -> T:
         return self.rng.choice(seq)
@@ -159,12 +176,12 @@ class Writer:
         if name in self.pools:
             value = self.expand(self.rng.choice(self.pools[name]))
             if name in self.sticky:
-                self.values[name] = value  # type: ignore[index]  # a voice with pools owns a dict
+                self.values[name] = value
             return value
         if name in self.numbers:
             return _DRAW.sub(self._draw, self.numbers[name])
         if name.endswith("0") and not hasattr(self, f"slot_{name}"):
-            self.values[name] = self.slot(name[:-1])  # type: ignore[index]
+            self.values[name] = self.slot(name[:-1])
             return self.values[name]
         return getattr(self, f"slot_{name}")()
 
@@ -188,14 +205,14 @@ class Writer:
             else:
                 shown = f"{d.day}/{d.month}/{d.year}" if rng.random() < 0.7 else f"{d:%d/%m/%Y}"
                 text = f"{self.pick(('ngày', 'ngày', 'sáng ngày', 'chiều ngày'))} {shown}"
-            self.values["date"] = text  # type: ignore[index]  # a voice owns a dict
+            self.values["date"] = text
         return self.values["date"]
 
     def slot_later(self) -> str:
         """A deadline or an effective date a few weeks after publication: one per article."""
         if "later" not in self.values:
             d = self.day + timedelta(days=self.rng.randint(10, 120))
-            self.values["later"] = f"{d.day}/{d.month}/{d.year}"  # type: ignore[index]
+            self.values["later"] = f"{d.day}/{d.month}/{d.year}"
         return self.values["later"]
 
     # Cited documents ----------------------------------------------------------------------
@@ -248,7 +265,6 @@ class Writer:
         return f"{start} - {start + 5}"
 
     # People -------------------------------------------------------------------------------
-    names: Any  # a vocabulary with FAMILY_NAMES, MALE_/FEMALE_MIDDLE and MALE_/FEMALE_GIVEN
 
     def name(self, female: bool | None = None) -> str:
         rng = self.rng
@@ -265,3 +281,6 @@ class Writer:
 
     def slot_woman(self) -> str:
         return self.name(female=True)
+
+    def slot_reporter(self) -> str:
+        return short_name(self.name())

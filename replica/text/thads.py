@@ -39,7 +39,7 @@ class TextGen(Writer):
 
     names = THADS_WORDS
     numbers = MappingProxyType({**Writer.numbers, **THADS_WORDS.NUMBERS})
-    sentences, date_styles, named = (2, 5), (0,), (1, 0)
+    share, sentences, date_styles, named = 0.6, (2, 5), (0,), (1, 0)
     byline = staticmethod(short_name)
 
     def __init__(
@@ -51,7 +51,8 @@ class TextGen(Writer):
         voice: Voice = PROVINCE_VOICE,
         agency: str | None = None,
     ) -> None:
-        self.rng, self.province, self.day, self.voice = rng, province, day, voice
+        super().__init__(rng, day, kinds=doc_kinds(voice.documents))
+        self.province, self.voice = province, voice
         # How a sentence names a province: 'tỉnh Đồng Tháp', but 'Thành phố Hồ Chí Minh'.
         self.place = province if province.startswith("Thành phố") else f"tỉnh {province}"
         self.agency = agency or f"Cục Thi hành án dân sự {self.place}"
@@ -61,7 +62,7 @@ class TextGen(Writer):
         kind = "Chi cục THADS" if rng.random() < 0.7 else "Chi cục Thi hành án dân sự"
         self.chicuc = f"{kind} {self.district}"
         # What the article's templates name as {prov}, {place}, ...: fixed for the article.
-        self.values = {
+        self.values |= {
             "prov": province,
             "place": self.place,
             "agency": self.agency,
@@ -69,9 +70,6 @@ class TextGen(Writer):
             "district": self.district,
             "commune": self.commune,
         }
-        self.kinds = doc_kinds(voice.documents)
-        self.used: set[str] = set()  # sentence templates already used in this article
-        self.cites = []
 
     def document(self, rows: Sequence[Mapping[str, Any]] | None = None) -> str:
         """Cite one document (of `rows`, else of the voice's), as the text writes it."""
