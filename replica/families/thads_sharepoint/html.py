@@ -6,37 +6,21 @@ import json
 import random
 from collections.abc import Sequence
 from datetime import date
-from html import escape
-from typing import Protocol
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from replica.chrome import a, t
 from replica.families.thads_sharepoint.lists import Article, Image, ListSpec, data
-from replica.places import Place
 from replica.site import digest, junk_base64, number, stable_uuid, templates
+
+if TYPE_CHECKING:
+    from replica.families.thads_sharepoint.site import ThadsSite as Portal
 
 SAPO_WORDS = 30
 WEB_TITLE = "Tin tức"
 JUSTIFY = ' style="text-align: justify;"'
 # The page skeletons and parts: templates/<name>.html, str.format placeholders.
 T = templates(__file__)
-
-
-class Portal(Protocol):
-    """A THADS site as its markup sees it (site.ThadsSite)."""
-
-    slug: str
-    prefix: str
-    province_slug: str
-    national: bool
-    place: Place
-    lists: tuple[ListSpec, ...]
-    by_name: dict[str, ListSpec]
-
-    def list_path(self, spec: ListSpec) -> str: ...
-    def article_path(self, spec: ListSpec, item_id: int) -> str: ...
-    def article_href(self, spec: ListSpec, item_id: int, context: str, relative: bool) -> str: ...
-    def page_href(self, spec: ListSpec, page: int, context: str) -> str: ...
-    def newest(self, spec: ListSpec, count: int) -> list[Article]: ...
 
 
 def _js(text: str) -> str:
@@ -73,10 +57,10 @@ def page(
         list_id=str(stable_uuid(site.slug, server_path, "list")).upper(),
         item_id=item,
         site_url=_js("/" + site.province_slug),
-        action=escape(action),
+        action=a(action),
         request_digest=digest(site.slug, key, "digest", size=64).hex().upper(),
         viewstate=junk_base64(site.slug, key, "viewstate", size=240 + len(key) * 7),
-        signin=escape(f"{site.prefix}_layouts/15/Authenticate.aspx?Source={source}&Type=list"),
+        signin=a(f"{site.prefix}_layouts/15/Authenticate.aspx?Source={source}&Type=list"),
         agency_upper=place.agency.upper(),
         parent="BỘ TƯ PHÁP" if site.national else "BỘ TƯ PHÁP - TỔNG CỤC THI HÀNH ÁN DÂN SỰ",
         news=site.list_path(site.lists[0]).lower(),
@@ -112,7 +96,7 @@ def sapo(art: Article) -> str:
 
 def _inline(rng: random.Random, text: str) -> str:
     """Escape one paragraph and add the noise an editor's paste leaves (NBSP, wraps, <sup>)."""
-    html = escape(text, quote=False)
+    html = t(text)
     if not html.startswith("[1]"):
         html = html.replace("[1]", "<sup>[1]</sup>")
     if rng.random() < 0.25:
@@ -128,18 +112,18 @@ def _inline(rng: random.Random, text: str) -> str:
 def _image(rng: random.Random, image: Image) -> list[str]:
     """An image paragraph (src raw with spaces and diacritics, or percent-encoded) + caption."""
     src = image.path if rng.random() < 0.6 else quote(image.path)
-    blocks = [f'<p style="text-align:center"><img src="{escape(src)}" alt="" /></p>']
+    blocks = [f'<p style="text-align:center"><img src="{a(src)}" alt="" /></p>']
     if image.caption:
-        blocks.append(data()["markup"]["caption"].format(escape(image.caption, quote=False)))
+        blocks.append(data()["markup"]["caption"].format(t(image.caption)))
     return blocks
 
 
 def body_html(site: Portal, art: Article) -> str:
     """The content-news body: repeated title (province sites), paragraphs, images, author line."""
-    title, markup = escape(art.title, quote=False), data()["markup"]
+    title, markup = t(art.title), data()["markup"]
     if art.style == "seed":
         blocks = [markup["title_lines"][0].format(title)]
-        blocks += [f"<p{JUSTIFY}>{escape(line, quote=False)}</p>" for line in art.paragraphs]
+        blocks += [f"<p{JUSTIFY}>{t(line)}</p>" for line in art.paragraphs]
         blocks += ["<p>&nbsp;</p>", "<p>&nbsp;</p>"]
         return "\n".join([*blocks, markup["author_lines"][0].format(art.byline.line)])
     rng = random.Random(f"{art.spec.salt}/{art.item_id}/html")
@@ -166,25 +150,20 @@ def body_html(site: Portal, art: Article) -> str:
     blank = "<div>&nbsp;</div>" if style in ("div", "br") else "<p>&nbsp;</p>"
     blocks += [blank] * rng.randint(1, 2)
     if art.byline.line:
-        line = escape(art.byline.line, quote=False)
+        line = t(art.byline.line)
         blocks.append(rng.choice(markup["author_lines"]).format(line))
     return "\n".join(blocks)
 
 
 def attachments_html(art: Article) -> str:
     """'Tệp đính kèm' under a notice: one link per file, spelled raw or percent-encoded."""
-    if not art.attachments:
-        return ""
     rng = random.Random(f"{art.spec.salt}/{art.item_id}/files")
     items = "\n".join(
-        f'<li><a href="{escape(a.path if rng.random() < 0.5 else quote(a.path))}" '
-        f'target="_blank">{escape(a.name, quote=False)}</a></li>'
-        for a in art.attachments
+        f'<li><a href="{a(f.path if rng.random() < 0.5 else quote(f.path))}" '
+        f'target="_blank">{t(f.name)}</a></li>'
+        for f in art.attachments
     )
-    return (
-        '\n<div class="attachments">\n<span class="title-attach">Tệp đính kèm:</span>\n'
-        f'<ul class="list-attach">\n{items}\n</ul>\n</div>'
-    )
+    return T["attachments"].format(items=items) if items else ""
 
 
 def archive_widget(site: Portal, key: str, day: date | None) -> str:
@@ -204,24 +183,32 @@ def archive_widget(site: Portal, key: str, day: date | None) -> str:
     return T["archive"].format(selects="".join(selects), field=field, control=control)
 
 
+def links(site: Portal, arts: Sequence[Article], context: str, row: str = "item") -> str:
+    """Articles as a part lists them (templates/<row>.html), each linked from `context`."""
+    return "\n".join(
+        T[row].format(
+            href=a(site.article_href(art.spec, art.item_id, context, context != "home")),
+            title=t(art.title),
+            date=dated(art.shown),
+            sapo=t(sapo(art)),
+        )
+        for art in arts
+    )
+
+
 def article_page(site: Portal, art: Article, others: list[Article]) -> str:
     spec, key = art.spec, f"{art.spec.name}/{art.item_id}"
     detail = T["detail"].format(
         prefix=site.prefix,
         list_path=site.list_path(spec),
         display=spec.display,
-        title=escape(art.title, quote=False),
+        title=t(art.title),
         date=f"{art.shown:%d/%m/%Y}" if art.shown else "",
         body=body_html(site, art),
         attachments=attachments_html(art),
     )
-    items = "\n".join(
-        f'<li><a href="{escape(site.article_href(spec, o.item_id, key, True))}">'
-        f"{escape(o.title, quote=False)}</a> <span>{dated(o.shown)}</span></li>"
-        for o in others
-    )
     heading = "Các thông báo khác" if spec.web == "thongbao" else "Các tin khác"
-    other = T["other"].format(heading=heading, items=items)
+    other = T["other"].format(heading=heading, items=links(site, others, key, "other_item"))
     action = f"./View_Detail.aspx?ItemID={art.item_id}"
     path = site.article_path(spec, art.item_id)
     parts = (detail, archive_widget(site, key, art.shown), other)
@@ -232,19 +219,19 @@ def pager(site: Portal, spec: ListSpec, current: int) -> str:
     """Page links; with the `trap` knob every page offers a next one, forever."""
     last, context, trap = spec.pages(), f"{spec.name}/p{current}", spec.config.trap
     top = current + 4 if trap else min(last, current + 4)
-    links = [(1, "Trang đầu"), (current - 1, "Trang trước")] if current > 1 else []
-    links += [(n, str(n)) for n in range(max(1, current - 4), top + 1)]
+    numbers = [(1, "Trang đầu"), (current - 1, "Trang trước")] if current > 1 else []
+    numbers += [(n, str(n)) for n in range(max(1, current - 4), top + 1)]
     if current < last or trap:
-        links.append((current + 1, "Trang sau"))
+        numbers.append((current + 1, "Trang sau"))
     if current < last and not trap:
-        links.append((last, "Trang cuối"))
+        numbers.append((last, "Trang cuối"))
     return (
         '<div class="paging">'
         + " ".join(
             f'<span class="current">{n}</span>'
             if n == current  # only the current page's number can be the current page
             else f'<a href="{site.page_href(spec, n, context)}">{label}</a>'
-            for n, label in links
+            for n, label in numbers
         )
         + "</div>"
     )
@@ -252,16 +239,7 @@ def pager(site: Portal, spec: ListSpec, current: int) -> str:
 
 def listing_page(site: Portal, spec: ListSpec, current: int, items: list[Article]) -> str:
     key = f"{spec.name}/p{current}"
-    rows = "\n".join(
-        '<div class="item-news">'
-        f'<a class="title" href="{escape(site.article_href(spec, a.item_id, key, True))}">'
-        f"{escape(a.title, quote=False)}</a>"
-        f'<span class="date">{dated(a.shown)}</span>'
-        f'<p class="sapo">{escape(sapo(a), quote=False)}</p></div>'
-        for a in items
-    )
-    if not items:
-        rows = '<div class="no-item">Không có tin bài nào.</div>'
+    rows = links(site, items, key, "row") or '<div class="no-item">Không có tin bài nào.</div>'
     listing = T["listing"].format(display=spec.display, rows=rows, pager=pager(site, spec, current))
     newest = items[0].shown if items else None
     query = f"?Page={current}" if current > 1 else ""
@@ -272,17 +250,15 @@ def listing_page(site: Portal, spec: ListSpec, current: int, items: list[Article
 
 
 def home_page(site: Portal) -> str:
-    blocks = []
-    for spec in site.lists:
-        items = "\n".join(
-            f'<li><a href="{escape(site.article_href(spec, a.item_id, "home", False))}">'
-            f"{escape(a.title, quote=False)}</a> "
-            f'<span class="date">{dated(a.shown)}</span></li>'
-            for a in site.newest(spec, 5)
+    blocks = "\n".join(
+        T["block"].format(
+            href=site.list_path(spec),
+            display=spec.display,
+            items=links(site, site.newest(spec, 5), "home"),
         )
-        href = site.list_path(spec)
-        blocks.append(T["block"].format(href=href, display=spec.display, items=items))
-    home = '<div class="home-news">\n' + "\n".join(blocks) + "\n</div>"
+        for spec in site.lists
+    )
+    home = f'<div class="home-news">\n{blocks}\n</div>'
     path = f"{site.prefix}Pages/Trangchu.aspx"
     return page(site, "home", "Trang chủ", "./Trangchu.aspx", path, 1, (home,))
 
