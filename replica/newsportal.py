@@ -114,7 +114,8 @@ class SectionPortal:
 
     def take_spec(self, spec: Mapping[str, Any]) -> None:
         """Who the site is and how its text is made, from a spec (a TOML table) instead of
-        class attributes; `headers` and `errors` are optional."""
+        class attributes; `headers`, `errors` and `markup` (markup attributes such as
+        item_template, which then override the class's) are optional."""
         self.spec = spec
         self.slug, self.host, self.portal = spec["slug"], spec["host"], spec["portal"]
         self.domain, self.bylines = spec["domain"], tuple(spec["bylines"])
@@ -128,6 +129,7 @@ class SectionPortal:
         if "headers" in spec:
             self.headers = tuple((name, value) for name, value in spec["headers"])
         self.errors = tuple(spec.get("errors", self.errors))
+        vars(self).update(spec.get("markup", {}))
 
     def make_sections(self) -> tuple[Any, ...]:
         return self.sections_spec
