@@ -20,7 +20,7 @@ from http import HTTPStatus
 from urllib.parse import unquote, urlsplit
 
 from replica.obfuscate import charset_of
-from replica.site import Response, digest, number
+from replica.site import Response, digest, number, plain
 
 # name -> (rate when the SPEC gives only the name, default argument or None if it takes none)
 DEFAULTS: dict[str, tuple[float, float | None]] = {
@@ -235,10 +235,10 @@ class Injector:
             return Plan(**common, reset=True)
         if stage == "429":
             retry = str(int(self.spec.arg("429")))
-            early = _text(429, "Too Many Requests\n", (("Retry-After", retry),))
+            early = plain(429, "Too Many Requests\n", headers=[("Retry-After", retry)])
             return Plan(**common, early=early)
         if stage:
-            return Plan(**common, early=_text(int(stage), HTTPStatus(int(stage)).phrase + "\n"))
+            return Plan(**common, early=plain(int(stage), HTTPStatus(int(stage)).phrase + "\n"))
         return Plan(**common, early=_terminal(faults, target, key))
 
     def _advance(self, key: str, limit: int) -> int:
@@ -251,34 +251,24 @@ class Injector:
 
     def finish(self, plan: Plan, response: Response) -> Response:
         """Apply the faults that change the site's own answer (huge and the content faults)."""
-        if plan.early or not plan.faults or not isinstance(response.body, bytes):
-            return response
-        if not response.content_type.lower().startswith("text/html"):
+        html = isinstance(response.body, bytes) and response.content_type.lower()[:9] == "text/html"
+        if plan.early or not plan.faults or not html:
             return response
         if "huge" in plan.faults:
             return dataclasses.replace(response, body=_huge(response))
-        content = plan.faults.intersection(CONTENT)
-        if not content:
+        if plan.faults.isdisjoint(CONTENT):
             return response
         charset = charset_of(response.content_type)
         text = response.body.decode(charset, "replace")
-        if "sessionid" in content:
-            text = add_session_ids(text, plan.key)
-        if "malformed" in content:
-            text = malform(text, plan.key)
-        if "nfd" in content:
-            text = unicodedata.normalize("NFD", text)
-        if "charset" in content:  # the header (and any meta) still say utf-8: a wrong charset
+        for name, rewrite in REWRITES.items():
+            text = rewrite(text, plan.key) if name in plan.faults else text
+        if "charset" in plan.faults:  # the header (and any meta) still say utf-8: a wrong charset
             body, content_type = to_cp1258(text), "text/html; charset=utf-8"
-        elif "metacharset" in content:
+        elif "metacharset" in plan.faults:
             body, content_type = to_cp1258(set_meta_charset(text)), "text/html"
         else:
             body, content_type = text.encode(charset, "xmlcharrefreplace"), response.content_type
         return dataclasses.replace(response, body=body, content_type=content_type)
-
-
-def _text(status: int, text: str, headers: tuple[tuple[str, str], ...] = ()) -> Response:
-    return Response(status, text.encode(), "text/plain; charset=utf-8", headers)
 
 
 def _marked(target: str, mark: str) -> bool:
@@ -441,3 +431,11 @@ def add_session_ids(text: str, key: str) -> str:
         return f"{lead}{quote}{new}{quote}"
 
     return _outside_raw(text, _A_HREF, rewrite)
+
+
+# The content faults that rewrite a page's text (with the URL's key), in the order they apply.
+REWRITES: dict[str, Callable[[str, str], str]] = {
+    "sessionid": add_session_ids,
+    "malformed": malform,
+    "nfd": lambda text, _: unicodedata.normalize("NFD", text),
+}

@@ -13,6 +13,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,35 +24,27 @@ from replica.catalog import build_sites
 from replica.faults import FaultSpec, Injector, Plan, faults_for, strip_session
 from replica.legacy_tls import legacy_server_context
 from replica.obfuscate import Obfuscator
-from replica.site import Request, Response, Site, SiteConfig
+from replica.site import Request, Response, Site, SiteConfig, plain
 
 INTERNAL = "/__replica__/"
 
 
-def _text(status: int, text: str, content_type: str = "text/plain; charset=utf-8") -> Response:
-    return Response(status, text.encode("utf-8"), content_type=content_type)
-
-
+@dataclass
 class Router:
     """Dispatch a request to the site whose prefix matches (case-insensitively), or answer
     the replica's own endpoints under /__replica__/."""
 
-    def __init__(
-        self,
-        sites: Sequence[Site],
-        *,
-        obfuscate: bool = False,
-        seed: int = 1,
-        crawl_delay: float | None = None,
-        disallow: Sequence[str] = (),
-    ) -> None:
-        self.disallow = tuple(disallow)
-        self.sites = sorted(sites, key=lambda s: len(s.prefix), reverse=True)
-        self.crawl_delay = crawl_delay
+    sites: Sequence[Site]
+    obfuscate: bool = False
+    seed: int = 1
+    crawl_delay: float | None = None
+    disallow: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        self.sites = sorted(self.sites, key=lambda s: len(s.prefix), reverse=True)
         self._robots = {f"/{s.host}/robots.txt": s.host for s in self.sites}
-        self.obfuscators = (
-            {s.slug: Obfuscator(f"{seed}\x1f{s.slug}") for s in self.sites} if obfuscate else {}
-        )
+        salts = {s.slug: f"{self.seed}\x1f{s.slug}" for s in self.sites} if self.obfuscate else {}
+        self.obfuscators = {slug: Obfuscator(salt) for slug, salt in salts.items()}
 
     def site_for(self, target: str) -> Site | None:
         """The site whose pages include a request target (not its robots.txt), or None."""
@@ -73,9 +66,9 @@ class Router:
         if lower == "/":
             return self._index(base)
         if lower == "/robots.txt":
-            return _text(200, self.robots())
+            return plain(200, self.robots())
         if lower in self._robots:
-            return _text(200, self.robots(self._robots[lower]))
+            return plain(200, self.robots(self._robots[lower]))
         site = self._site(lower)
         if site is not None:
             response = site.handle(Request(method, path, query, headers, body))
@@ -84,7 +77,7 @@ class Router:
         for site in self.sites:
             if lower + "/" == site.prefix.lower():
                 return Response(302, b"", headers=(("Location", site.prefix),))
-        return _text(404, "Not Found\n")
+        return plain(404, "Not Found\n")
 
     def robots(self, host: str | None = None) -> str:
         """robots.txt: one host's own rules, or at the root every host's under its prefix.
@@ -121,14 +114,14 @@ class Router:
                 for s in self.sites
             ]
             body = json.dumps(sites, ensure_ascii=False, indent=1) + "\n"
-            return _text(200, body, "application/json; charset=utf-8")
+            return plain(200, body, "application/json; charset=utf-8")
         if name == "truth.jsonl":
             wanted = parse_qs(query).get("site")
             sites = [s for s in self.sites if not wanted or s.slug in wanted]
             if not sites:
-                return _text(404, f"no site {wanted}\n")
+                return plain(404, f"no site {wanted}\n")
             return Response(200, _jsonl(sites, base), content_type="application/x-ndjson")
-        return _text(404, "Not Found\n")
+        return plain(404, "Not Found\n")
 
     def _index(self, base: str) -> Response:
         rows = "".join(
@@ -136,7 +129,7 @@ class Router:
             for s in self.sites
         )
         html = f"<!DOCTYPE html><html><body><h1>Replica portals</h1><ul>{rows}</ul></body></html>"
-        return _text(200, html, "text/html; charset=utf-8")
+        return plain(200, html, "text/html; charset=utf-8")
 
 
 def _jsonl(sites: Iterable[Site], base: str) -> Iterator[bytes]:
@@ -224,7 +217,7 @@ class _Handler(BaseHTTPRequestHandler):
             )
         except Exception as exc:  # a replica bug must show up as a 500, not a hung client
             self.log_error("replica error on %s: %r", self.path, exc)
-            response = _text(500, "Internal Server Error\n")
+            response = plain(500, "Internal Server Error\n")
         if plan.delay and self.server.stopping.wait(plan.delay):
             self._reset()
             return None
@@ -340,13 +333,7 @@ class ReplicaServer:
         return dataclasses.replace(config, trap=True) if self.faults.trap else config
 
     def _router(self) -> Router:
-        return Router(
-            self.sites,
-            obfuscate=self.obfuscate,
-            seed=self.config.seed,
-            crawl_delay=self.crawl_delay,
-            disallow=self.disallow,
-        )
+        return Router(self.sites, self.obfuscate, self.config.seed, self.crawl_delay, self.disallow)
 
     def reconfigure(self, config: SiteConfig) -> None:
         """Swap in sites built from `config` on the same port (thread-safe): a crawl after

@@ -28,6 +28,13 @@ class Response:
     last_modified: datetime | None = None  # timezone-aware
 
 
+def plain(
+    status: int, text: str, content_type: str = "text/plain; charset=utf-8", headers: Any = ()
+) -> Response:
+    """A text answer: the replica's own pages, and the answers of faults and errors."""
+    return Response(status, text.encode("utf-8"), content_type, tuple(headers))
+
+
 @dataclass(frozen=True)
 class Request:
     """What a site sees of a request: `path` percent-decoded, header names lower-cased."""
