@@ -106,7 +106,7 @@ class SectionPortal:
         self.config = config or SiteConfig()
         self.prefix = f"/{self.host}/"
         self.salt = f"{self.config.seed}/{self.slug}"
-        self.sections = self.make_sections()
+        self.sections = self.sections_spec
         weights = [s.weight for s in self.sections]
         self.corpus = Corpus(self.config, self.salt, weights, self.first_day, self.last_day)
         self.ids = IdSpace(*self.id_space, salt=self.salt)
@@ -131,23 +131,24 @@ class SectionPortal:
         self.errors = tuple(spec.get("errors", self.errors))
         vars(self).update(spec.get("markup", {}))
 
-    def make_sections(self) -> tuple[Any, ...]:
-        return self.sections_spec
-
     def article_count(self) -> int:
         return self.corpus.total
 
-    def _post(self, index: int) -> Post:
+    def _topic(self, index: int) -> tuple[Section, str, date]:
+        """An article's section, topic and day of publication."""
         section = self.sections[self.corpus.section(index)]
         topic = section.topics[number(self.salt, index, "topic", below=len(section.topics))]
-        published = self.corpus.published(index)
+        return section, topic, self.corpus.published(index).date()
+
+    def _post(self, index: int) -> Post:
+        section, topic, day = self._topic(index)
         edited = self.corpus.edited(index)
         story = write_story(
             self.salt,
             index,
             self.domain,
             topic,
-            published.date(),
+            day,
             edited=edited,
             bylines=self.bylines,
             attachment_rate=self.attachment_rate,
@@ -157,7 +158,7 @@ class SectionPortal:
             ident=self.ids.id_of(index),
             section=section,
             story=story,
-            published=published,
+            published=self.corpus.published(index),
             modified=self.corpus.modified(index),
             status=self.corpus.status(index),
             edited=edited,
@@ -167,9 +168,7 @@ class SectionPortal:
 
     def title_of(self, index: int) -> str:
         """A post's title alone (what a URL slug needs), without writing its text."""
-        section = self.sections[self.corpus.section(index)]
-        topic = section.topics[number(self.salt, index, "topic", below=len(section.topics))]
-        day = self.corpus.published(index).date()
+        _, topic, day = self._topic(index)
         return story_title(self.salt, index, self.domain, topic, day)
 
     def post_by_id(self, raw: str) -> Post | None:
@@ -180,9 +179,6 @@ class SectionPortal:
         """A section's posts on `page` (newest first), its last page, whether a next exists."""
         indexes, last, more = self.corpus.page(self.sections.index(section), page, self.page_size)
         return [self.post(i) for i in indexes], last, more
-
-    def live(self, indexes: list[int]) -> list[Post]:
-        return [self.post(i) for i in indexes]
 
     def newest(self, section: Section | None, count: int) -> list[Post]:
         number_ = None if section is None else self.sections.index(section)
@@ -374,10 +370,6 @@ class SectionPortal:
         return Response(status, self.error_page(status).encode("utf-8"), headers=self.headers)
 
     # Truth -----------------------------------------------------------------------------------
-    def image_url(self, base_url: str, post: Post, k: int) -> str:
-        """What a client makes of the photo's src: absolute, spaces percent-encoded."""
-        return base_url + self.image_href(post, k).replace(" ", "%20")
-
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
         for index in range(self.corpus.total):
             yield self.record(self.post(index), base_url)
@@ -390,7 +382,8 @@ class SectionPortal:
             published=iso(post.published),
             category=post.section.name,
             images=[
-                {"url": self.image_url(base_url, post, k), "caption": caption}
+                # what a client makes of the photo's src: absolute, spaces percent-encoded
+                {"url": base_url + self.image_href(post, k).replace(" ", "%20"), "caption": caption}
                 for k, (_, caption, _) in enumerate(post.story.images)
             ],
             status="live" if post.status == 200 else "removed",
