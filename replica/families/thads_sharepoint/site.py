@@ -36,11 +36,11 @@ from replica.site import (
     Request,
     Response,
     SiteConfig,
-    collapse,
     number,
     pick,
     query_ci,
     stable_uuid,
+    truth_line,
 )
 from replica.text.thads import PROVINCE_VOICE, TextGen, Voice
 from replica.vocab import vocab
@@ -254,33 +254,26 @@ class ThadsSite:
                 yield self.record(base_url, self.build_article(spec, index))
 
     def record(self, base_url: str, art: Article) -> dict[str, Any]:
-        paragraphs = [collapse(p) for p in art.paragraphs]
-        return {
-            "site": self.slug,
-            "url": base_url + self.article_path(art.spec, art.item_id),
-            "list": art.spec.name,
-            "item_id": art.item_id,
-            "title": art.title,
-            "published": art.shown.isoformat() if art.shown else None,
-            "updated": None,
-            "author_unit": art.byline.unit,
-            "author": art.byline.author,
-            "summary": None,
-            "category": art.spec.display,
-            "tags": [],
-            "attachments": [
-                {"url": base_url + quote(a.path), "name": a.name, "type": a.kind}
-                for a in art.attachments
+        return truth_line(
+            self.slug,
+            base_url + self.article_path(art.spec, art.item_id),
+            art.title,
+            art.paragraphs,
+            list=art.spec.name,
+            item_id=art.item_id,
+            published=art.shown.isoformat() if art.shown else None,
+            author_unit=art.byline.unit,
+            author=art.byline.author,
+            category=art.spec.display,
+            attachments=[
+                {"url": base_url + quote(f.path), "name": f.name, "type": f.kind}
+                for f in art.attachments
             ],
-            "images": [{"url": base_url + quote(i.path), "caption": i.caption} for i in art.images],
-            "first_paragraph": paragraphs[0],
-            "last_paragraph": paragraphs[-1],
-            "paragraph_count": len(paragraphs),
-            "body_text": "\n\n".join(paragraphs),
-            "cited_documents": [dict(c) for c in art.cited],
-            "status": "removed" if art.spec.is_removed(art.index) else "live",
-            "edited": art.edited,
-        }
+            images=[{"url": base_url + quote(i.path), "caption": i.caption} for i in art.images],
+            cited_documents=[dict(c) for c in art.cited],
+            status="removed" if art.spec.is_removed(art.index) else "live",
+            edited=art.edited,
+        )
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
