@@ -50,21 +50,34 @@ def _inline(rng: random.Random, value: str) -> str:
     return html
 
 
-def body_html(site: Portal, item: Any, *, byline_inside: bool) -> str:
-    """Paragraphs with images (captioned or not) and, optionally, the closing byline.
+# A photo in a body and its caption: centred paragraphs, or (noise=False sites) a figure.
+PHOTO = '<p style="text-align: center;"><img alt="" src="{src}" /></p>{caption}'
+CAPTION = '\n<p style="text-align: center;"><em>{}</em></p>'
+
+
+def body_html(
+    site: Portal,
+    item: Any,
+    *,
+    byline_inside: bool,
+    photo: str = PHOTO,
+    caption: str = CAPTION,
+    noise: bool = True,
+) -> str:
+    """Paragraphs with images (captioned or not) and, optionally, the closing byline; with
+    `noise` some paragraphs carry an editor's NBSP.
 
     `item` is any article with `index` and a replica.text.gov Story as `story`."""
     story, rng = item.story, random.Random(f"{site.salt}/{item.index}/markup")
-    images = {after: (k, caption) for k, (_, caption, after) in enumerate(story.images)}
+    images = {after: (k, under) for k, (_, under, after) in enumerate(story.images)}
     blocks = []
     for n, paragraph in enumerate(story.paragraphs):
-        blocks.append(f'<p style="text-align: justify;">{_inline(rng, paragraph)}</p>')
+        text = _inline(rng, paragraph) if noise else t(paragraph)
+        blocks.append(f'<p style="text-align: justify;">{text}</p>')
         if n in images:
-            k, caption = images[n]
-            src = a(site.image_href(item, k))
-            blocks.append(f'<p style="text-align: center;"><img alt="" src="{src}" /></p>')
-            if caption:
-                blocks.append(f'<p style="text-align: center;"><em>{t(caption)}</em></p>')
+            k, under = images[n]
+            src, shown = a(site.image_href(item, k)), caption.format(t(under)) if under else ""
+            blocks.append(photo.format(src=src, caption=shown))
     if byline_inside and story.byline:
         lines = "<br />".join(t(line) for line in story.byline)
         blocks.append(f'<p style="text-align: right;"><strong>{lines}</strong></p>')
