@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
-from replica.chrome import a, fill, t
+from replica.chrome import body_html, fill, t
 from replica.families.liferay.site import LiferaySite
 from replica.files import file_payload
 from replica.newsportal import Post, Section
@@ -24,6 +24,9 @@ LIST_API, DETAIL_API = "/portal/api/lay_bai_viet_theo_danh_muc", "/portal/api/la
 FEATURED = "8358"  # "Tin nổi bật": some articles carry it as a second category
 TWELVE_HOUR = "%d/%m/%Y %I:%M %p"  # the API's times: "21/07/2026 03:00 PM"
 SHELL = template(__file__, "moh_shell.html")  # index.jsp as a crawler without JavaScript sees it
+# noiDung's photos: figures with captions (assumed)
+FIGURE = '<figure class="image"><img alt="" src="{src}" />{caption}</figure>'
+FIGCAPTION = "<figcaption>{}</figcaption>"
 _IMAGE = re.compile(r"resource/CustomsCMS/BO_YTE/\d{4}/\d{1,2}/\d{1,2}/(\d+)-(\d+)\.jpg")
 
 
@@ -113,7 +116,9 @@ class MohSite(LiferaySite):
             "ma": str(item.ident),
             "tieuDe": story.title,
             "moTa": f"<strong>{t(story.sapo)}</strong>" if story.sapo else "",
-            "noiDung": _content(self, item),
+            "noiDung": body_html(
+                self, item, byline_inside=True, photo=FIGURE, caption=FIGCAPTION, noise=False
+            ),
             "thoiGianBatDauDang": f"{item.published:{TWELVE_HOUR}}",
         }
         return self._json({"d": detail}, modified=item.modified)
@@ -125,22 +130,3 @@ class MohSite(LiferaySite):
     # Truth -----------------------------------------------------------------------------------
     def record(self, post: Post, base_url: str) -> dict[str, Any]:
         return {**super().record(post, base_url), "tags": []}  # the article API shows no tags
-
-
-def _content(site: MohSite, item: Post) -> str:
-    """noiDung: paragraphs, photos as figures with captions (assumed), the closing byline."""
-    story = item.story
-    images = {after: k for k, (_, _, after) in enumerate(story.images)}
-    blocks = []
-    for n, paragraph in enumerate(story.paragraphs):
-        blocks.append(f'<p style="text-align: justify;">{t(paragraph)}</p>')
-        if n in images:
-            k = images[n]
-            caption = story.images[k][1]
-            under = f"<figcaption>{t(caption)}</figcaption>" if caption else ""
-            src = a(site.image_href(item, k))
-            blocks.append(f'<figure class="image"><img alt="" src="{src}" />{under}</figure>')
-    if story.byline:
-        lines = "<br />".join(t(line) for line in story.byline)
-        blocks.append(f'<p style="text-align: right;"><strong>{lines}</strong></p>')
-    return "\n".join(blocks)
