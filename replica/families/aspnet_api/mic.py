@@ -14,17 +14,14 @@ then the byline as ``<p><strong>…</strong></p>`` and the tags.
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 from replica.chrome import a
 from replica.newsportal import Post, Section, SectionPortal, title_slug
-from replica.site import Request, Response, SiteConfig, template
+from replica.site import Request, Response, SiteConfig, data_file, template
 
 _LISTING = re.compile(r"mic_2020/pages/chuyenmuc/phantrang/(\d{1,6})/(\d{1,6})/[a-z0-9-]+\.html")
 _ARTICLE = re.compile(r"mic_2020/pages/tintuc/(\d{1,9})/[a-z0-9-]+\.html")
 _IMAGE = re.compile(r"mic_2020/uploads/images/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
-SPEC = Path(__file__).with_name("mic.toml")
 
 
 class MicSite(SectionPortal):
@@ -36,31 +33,12 @@ class MicSite(SectionPortal):
     robots_txt = "Disallow: /_layouts/\nDisallow: /mic_2020/Pages/TimKiem.aspx\n"
     image_path = "mic_2020/Uploads/images/{day:%Y/%m/%d}/{stem}-{id}.jpg"
     frame_template = template(__file__, "mic_frame.html")
-    home_block = '<div class="home-cat"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
     home_title, home_count = "Trang chủ", 4
     article_template = template(__file__, "mic_article.html")
-    article_parts = (  # around the sapo, the byline, the tags
-        '<div id="divArticleDescription"><p>{}</p></div>\n',
-        '<p style="text-align: right;"><strong>{}</strong></p>',
-        '<div class="tag-detail"><span>Từ khóa:</span> {}</div>',
-    )
-    related_item = '<li><a href="{href}">{title}</a> <span>({day:%d/%m/%Y})</span></li>'
-    item_template = (
-        '<div class="item-news"><div class="img-news">{thumb}</div><h3><a href="{href}">{title}'
-        '</a></h3><div class="date-news">{day:%d/%m/%Y}</div><div class="sapo-news">{lead}</div>'
-        "</div>"
-    )
-    thumb = '<a href="{href}"><img src="{src}" alt="" /></a>'
-    listing_template = (
-        '<div id="ctl00_ctl46_g_915af12b_590b_4148_9fd5_0e542a5d896f" class="list-news">'
-        '<h2 class="title-cat">{name}</h2>\n<div>{items}</div>\n<div>{pager}</div></div>'
-    )
-    pager_link = '<li class=""><a href="{href}">{n}</a></li>'
-    pager_current = '<li class="active"><span>{n}</span></li>'
-    pager_next, pager_span = '<li class="next"><a href="{href}">»</a></li>', 4
+    pager_span = 4
 
     def __init__(self, config: SiteConfig | None = None) -> None:
-        super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
+        super().__init__(config, data_file(__file__, "mic.toml"))
 
     # URLs ------------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:

@@ -12,22 +12,28 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from replica.chrome import a, t
 from replica.corpus import slugify
 from replica.files import file_payload
 from replica.newsportal import Post, Section, SectionPortal
-from replica.site import Request, Response, SiteConfig, number, query_ci, stable_uuid, template
+from replica.site import (
+    Request,
+    Response,
+    SiteConfig,
+    data_file,
+    number,
+    query_ci,
+    stable_uuid,
+    template,
+)
 
 JSON = "application/json; charset=utf-8"
 MAX_LIMIT = 100
 ROOT = "bo-tai-chinh"  # the root category
-SPEC = Path(__file__).with_name("mof.toml")
 _IMAGE = re.compile(r"uploads/images/\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.jpg")
 APP_JS = template(__file__, "app.js")
 SHELL = template(__file__, "mof_shell.html")
@@ -42,7 +48,7 @@ class MofSite(SectionPortal):
     fallback_modified = datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
 
     def __init__(self, config: SiteConfig | None = None) -> None:
-        super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
+        super().__init__(config, data_file(__file__, "mof.toml"))
         root = str(stable_uuid(self.salt, ROOT))
         # The root category, then the sections: what articlecategory/getbyslug answers.
         self.categories = [dict(id=root, name=self.portal, slug=ROOT, parentId=None)] + [

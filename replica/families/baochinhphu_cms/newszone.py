@@ -15,25 +15,22 @@ from __future__ import annotations
 
 import base64
 import binascii
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from urllib.parse import parse_qs
 
-from replica.site import Request, Response, digest, template
+from replica.site import Request, Response, data_file, digest, template
 
 PATH = "api/newszone/newszone"  # matched lower-cased
 LANGUAGE, SITE_CODE = "vi-VN", "hanoi"
 MAX_SIZE = 50
-with Path(__file__).with_name("newszone.toml").open("rb") as _file:
-    CAPTURED = {  # (host, field, plain text): the ciphertext captured on the real site
-        (host, name, text): token
-        for host, fields in tomllib.load(_file).items()
-        for name, values in fields.items()
-        for text, token in values.items()
-    }
+CAPTURED = {  # (host, field, plain text): the ciphertext captured on the real site
+    (host, name, text): token
+    for host, fields in data_file(__file__, "newszone.toml").items()
+    for name, values in fields.items()
+    for text, token in values.items()
+}
 _UNCAPTURED = {(host, name, token): text for (host, name, text), token in CAPTURED.items()}
 SCRIPT = template(__file__, "newszone.js")
 

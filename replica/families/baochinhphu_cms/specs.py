@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from replica.newsroom import DocKind, Story, doc_kinds
+from replica.site import data_file
 from replica.vocab import vocab
 
 NEWS_WORDS = vocab("news")
@@ -73,8 +72,7 @@ class Article:
 @cache
 def cms_specs() -> dict[str, CmsSpec]:
     """Every CMS site's spec, by slug, in the file's order."""
-    with Path(__file__).with_name("cms.toml").open("rb") as handle:
-        return {row["slug"]: _spec(row) for row in tomllib.load(handle)["site"]}
+    return {row["slug"]: _spec(dict(row)) for row in data_file(__file__, "cms.toml")["site"]}
 
 
 def _spec(row: dict[str, Any]) -> CmsSpec:

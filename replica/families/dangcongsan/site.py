@@ -15,17 +15,14 @@ tags and related news.
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 from replica.corpus import slugify
 from replica.newsportal import Post, Section, SectionPortal
-from replica.site import Request, Response, SiteConfig, template
+from replica.site import Request, Response, SiteConfig, data_file, template
 
 _PAGE = re.compile(r"([a-z0-9-]+)(?:/p/(\d{1,6}))?")
 _ARTICLE = re.compile(r"([a-z0-9-]+)/([a-z0-9-]+)-(\d{5,9})\.html")
 _IMAGE = re.compile(r"data/0/\d{4}/\d\d/\d\d/dangcongsan/([a-z0-9-]+) (\d+)_800\.jpg")
-SPEC = Path(__file__).with_name("site.toml")
 
 
 class DangCongSanSite(SectionPortal):
@@ -37,31 +34,12 @@ class DangCongSanSite(SectionPortal):
     robots_txt = "Disallow: /page/search\nDisallow: /_layouts/\n"
     image_path = "DATA/0/{day:%Y/%m/%d}/Dangcongsan/{stem} {id}_800.jpg"
     frame_template = template(__file__, "frame.html")
-    home_block = '<div class="home-zone"><h2><a href="{href}">{name}</a></h2>\n{items}</div>'
     article_template = template(__file__, "article.html")
-    article_parts = (  # around the sapo, the byline, the tags
-        '<div class="post-sapo">{}</div>\n',
-        '<p class="post-author"><b>{}</b></p>',
-        '<div class="box-tag">Từ khóa: {}</div>',
-    )
-    related_item = '<li><a href="{href}" title="{title_attr}">{title}</a></li>'
     related_count = 4
-    item_template = (
-        '<div class="col-md-4 col-sm-12 col0 box-thumbnail">{thumb}</div><div class="col-md-8 '
-        'col-sm-12 box-content"><h3><a href="{href}" title="{title_attr}">{title}</a></h3>'
-        '<div class="i-date">{day:%d/%m/%Y %H:%M}</div><p>{lead}</p></div>'
-    )
-    thumb = '<a href="{href}" title="{title_attr}"><img src="{src}" alt="" /></a>'
     no_photo = "Style%20Library/dcs/images/no-image.png"
-    listing_template = (
-        '<div class="zone"><h1 class="zone-title">{name}</h1>\n{items}\n'
-        '<div class="paging">{pager}</div></div>'
-    )
-    pager_link, pager_current = '<a href="{href}">{n}</a>', "<span>{n}</span>"
-    pager_next, pager_sep = '<a class="next" href="{href}">Sau</a>', " "
 
     def __init__(self, config: SiteConfig | None = None) -> None:
-        super().__init__(config, tomllib.loads(SPEC.read_text(encoding="utf-8")))
+        super().__init__(config, data_file(__file__, "site.toml"))
 
     # URLs ------------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:

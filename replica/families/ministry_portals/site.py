@@ -9,28 +9,22 @@ file's (docs/evidence.md, "Ministry portals"); the text is govtext's.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from replica.chrome import a
 from replica.corpus import slugify, weekday
 from replica.newsportal import Post, Section, SectionPortal
-from replica.site import Request, Response, SiteConfig, template
+from replica.site import Request, Response, SiteConfig, data_file, template
 
-SPECS = Path(__file__).with_name("ministries.toml")
 _IMAGE = re.compile(r"media/\d{4}/\d\d/\d\d/([a-z0-9-]+)-(\d+)\.jpg")
 _PAGER = '<div class="paging">{links}</div>'
 RELATED = '\n<div class="related"><h3>Tin liên quan</h3><ul>{related}</ul></div>'
 
 
-@cache
 def specs() -> dict[str, dict[str, Any]]:
     """Every ministry site's spec, by slug."""
-    with SPECS.open("rb") as handle:
-        return {spec["slug"]: spec for spec in tomllib.load(handle)["site"]}
+    return {spec["slug"]: spec for spec in data_file(__file__, "ministries.toml")["site"]}
 
 
 class MinistrySite(SectionPortal):
