@@ -1,14 +1,8 @@
-"""Family 5 replica: mic.gov.vn, the ICT ministry's ASP.NET (SharePoint) portal of 2020.
+"""mic.gov.vn replica: the ICT ministry's SharePoint portal of 2020 (mic.toml), in any letter case.
 
-URLs under the prefix `/mic.gov.vn/`, answered in any letter case:
-  ``""``                                                   home: the newest posts per section
-  ``mic_2020/Pages/ChuyenMuc/PhanTrang/<cat>/<page>/<Slug>.html``   a section's page N
-  ``mic_2020/Pages/TinTuc/<id>/<Slug>.html``               an article (the slug is not checked)
-  ``mic_2020/Uploads/images/<yyyy>/<mm>/<dd>/<stem>-<id>.jpg``       its photos
-  ``mic_2020/Pages/TimKiem.aspx?k=…``                      search (robots: Disallow)
-Detail: ``#news_content h1``, a toolbar whose first box holds the date line
-("Thứ tư, 14/01/2026 08:30"), ``#divArticleDescription`` (sapo), ``#divArticleContent`` (body),
-then the byline as ``<p><strong>…</strong></p>`` and the tags.
+Sections mic_2020/Pages/ChuyenMuc/PhanTrang/<cat>/<page>/<Slug>.html, articles
+mic_2020/Pages/TinTuc/<id>/<Slug>.html (the slug is not checked), photos under
+mic_2020/Uploads/images/, search mic_2020/Pages/TimKiem.aspx; the detail parts: docs/replica.md.
 """
 
 from __future__ import annotations

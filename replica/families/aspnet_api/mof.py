@@ -1,11 +1,8 @@
-"""Family 5 replica: mof.gov.vn, a single-page app whose articles come only from a JSON API.
+"""mof.gov.vn replica: a single-page app whose articles come only from a JSON API (mof.toml).
 
-From the evidence (docs/evidence.md): POST /api/article/reads?offset&limit with {rootSlug} or
-{categoryId}, GET /api/article/getbyslug?slug= and /api/articlecategory/getbyslug?slug=, every
-answer wrapped in {"data": ...}; article pages at /{rootCategorySlug}/{categorySlug}/{slug};
-the article's category under articleCategory.name; articleContent at times the text of a JSON
-object holding the HTML under "Content". Assumed: the category slugs below "tin-tuc", the
-title-id slug shape and the field formats (ISO times).
+POST api/article/reads?offset&limit with {rootSlug} or {categoryId}, GET api/article/getbyslug
+and api/articlecategory/getbyslug, answers wrapped in {"data": …}; HTML shells without the text
+at /bo-tai-chinh/<category>/<slug>. Which parts are evidenced and which assumed: docs/replica.md.
 """
 
 from __future__ import annotations

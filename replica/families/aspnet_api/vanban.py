@@ -1,13 +1,9 @@
-"""Family 5 replica: vanban.chinhphu.vn, the government's document system, a grid paged by postback.
+"""vanban.chinhphu.vn replica: the government's documents in an ASP.NET grid paged by postback.
 
-What the public crawlers show of the real portal (docs/evidence.md, "vanban.chinhphu.vn"): the
-list of all documents at ?mode=0&pageid=41852 inside form#form1 with the ctrl_191017_163 module's
-fields; the grid table#ctrl_191017_163_grvDocument, rows of span.code (with span.issue-v2),
-span.issued-date (dd/mm/yyyy), span.substract and div.bl-doc-files > div.bl-doc-file links; the
-pager row tr.grid-pager of __doPostBack('ctrl_191017_163$grvDocument','Page$N') links; details
-at ?pageid=27160&docid=N with h4.title and label/value rows (td.col1) in .Content, dates
-dd-mm-yyyy there, files as .rp-file a.view-file. The page chrome and the full text block after
-the rows are assumed. The documents and their text are generated (legal.py).
+All documents at ?mode=0&pageid=41852 (form#form1, the ctrl_191017_163 module), the next pages
+only by __doPostBack against the signed __VIEWSTATE; details at ?pageid=27160&docid=N; files
+under cpp/files/vbpq/. Which parts are evidenced and which assumed: docs/replica.md. The
+documents and their text: legal.py.
 """
 
 from __future__ import annotations

@@ -1,14 +1,10 @@
 """hanoi.gov.vn's XHR category list: POST api/NewsZone/NewsZone with ciphered form fields.
 
-The portal's script posts ``PageIndex`` (plain, 0 = the category page's own items) and four
-opaque base64 fields its pages carry: ``PageSize``, ``Catname``, ``LanguageId`` and ``Site``
-(optionally ``DataIds[]``, ids to leave out). The real values are ciphertext made by the
-portal's own code, specific to the host; a client never decodes them, it replays them. The
-replica seals them with a keystream derived from the host alone, so they do not change with
-the seed and a profile can hold them the way a crawler captured from the network tab would;
-the four values public crawler code captured from the real hanoi.gov.vn ("Tin nổi bật") stand
-for what they are taken to mean. The answer is an HTML fragment of stream items, empty past
-the end.
+A client replays the opaque base64 `PageSize`, `Catname`, `LanguageId` and `Site` a category
+page carries, with a plain `PageIndex` (0 = the page's own items) and optional `DataIds[]` to
+leave out. The replica seals them with a keystream of the host alone (never the seed), so a
+profile can hold them as a crawler captured them; the values captured publicly (newszone.toml)
+stand for what they are taken to mean. The answer is a fragment of list items, empty past the end.
 """
 
 from __future__ import annotations

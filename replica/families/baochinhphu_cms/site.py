@@ -1,25 +1,12 @@
-"""Family 3 replica: the baochinhphu.vn CMS (also vpcp.chinhphu.vn, xaydungchinhsach.chinhphu.vn).
+"""The baochinhphu.vn CMS replicas: baochinhphu, vpcp, xaydungchinhsach, hanoi, mst (cms.toml).
 
-URLs under the prefix `/<host>/`:
-  ``""``                                  home: newest items, a block per category
-  ``<cat>.htm``                           category page: its first TIMELINE_SIZE items and its
-                                          zone id in ``input#hdZoneId`` (``<cat>`` may nest:
-                                          ``<parent>/<section>.htm``)
-                                          (hanoi.gov.vn: ``<cat>``, no extension)
-  ``timelinelist/<zoneId>/<page>.htm``    an HTML fragment of the next items (page 1 = the
-                                          category page's); empty past the end (endless: trap)
-  ``api/NewsZone/NewsZone``               hanoi.gov.vn instead: the same fragments for a POST
-                                          of ciphered form fields (replica/newszone.py)
-  ``<slug>-<id>.htm``                     an article; id = prefix + yymmddhhmmss + ms (the
-                                          oldest few: prefix + 5 digits); wrong slug -> 301
-                                          (hanoi.gov.vn: ``<cat>/<slug>-<id>.htm``)
-  ``rss.htm``, ``rss/home.rss``, ``<cat>.rss``, ``sitemaps/google-news.xml`` (kept for the
-                                          feed tests; no public source shows it on the real sites)
-  ``search?keywords=…&page=N``            search results, never ending (robots: Disallow)
-  ``tin-tuc-su-kien/xem-theo-ngay-<dd-mm-yyyy>.htm``  mst.gov.vn: the day's articles, newest
-                                          first, on one page (empty for a day without any)
-Articles are numbered oldest first; an article's creation time (in its id) is a monotone
-function of its number, so an id maps back to its article in O(1).
+Pages under `/<host>/` (docs/replica.md says which are evidenced): home; sections `<cat>.htm`
+(hanoi: `<cat>`) with their first TIMELINE_SIZE items, paged on by the fragments
+`timelinelist/<zone id>/<page>.htm` (hanoi: POST api/NewsZone/NewsZone, newszone.py); articles
+`<slug>-<id>.htm` (hanoi: `<cat>/<slug>-<id>.htm`; a wrong slug 301s); feeds (feeds.py); an
+endless `search?keywords=…&page=N`; mst's `tin-tuc-su-kien/xem-theo-ngay-<dd-mm-yyyy>.htm`.
+An id is a prefix, the creation time yymmddhhmmss and ms (the oldest few: prefix + 5 digits),
+increasing with the article's number, so it maps back to its article in O(1).
 """
 
 from __future__ import annotations

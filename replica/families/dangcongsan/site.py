@@ -1,15 +1,8 @@
-"""Replica of dangcongsan.vn, the Party's e-newspaper (docs/evidence.md, "dangcongsan.vn").
+"""dangcongsan.vn replica, the Party's e-newspaper (site.toml; evidence: docs/replica.md).
 
-URLs under the prefix `/dangcongsan.vn/`:
-  ``""``                                       home: the newest posts per section
-  ``<cat>``, ``<cat>/p/<n>``                    a section, page 1 and page N (evidenced, 2024)
-  ``<cat>/<slug>-<id>.html``                   an article (evidenced; another slug or section: 301)
-  ``DATA/0/<yyyy>/<mm>/<dd>/Dangcongsan/<stem> <id>_800.jpg``   its photos (a space in the name)
-  ``page/search?keyword=…``                    search (evidenced URL; robots: Disallow assumed)
-Section items are ``div.box-thumbnail`` links (evidenced); the detail has ``h1.post-title`` and
-``div.post-content`` (evidenced). Assumed: the pager's markup, ``div.post-date`` (date and
-time), ``div.post-sapo``, the byline ("Theo …", a name, or "Name – Unit") closing the body,
-tags and related news.
+Sections `<cat>` and `<cat>/p/<n>`, articles `<cat>/<slug>-<id>.html` (another slug or section:
+301), photos `DATA/0/<yyyy>/<mm>/<dd>/Dangcongsan/<stem> <id>_800.jpg` (a space in the name),
+search `page/search?keyword=…`.
 """
 
 from __future__ import annotations
