@@ -134,19 +134,13 @@ def body_html(site: Portal, art: Article) -> str:
         sep = rng.choice(("<br/>\n", "<br><br>\n"))
         blocks.append(f"<div{JUSTIFY}>" + sep.join(inner) + "</div>")
     else:
-        span = style == "p" and rng.random() < 0.4
+        wrap = {"p": f"<p{JUSTIFY}>{{}}</p>", "mso": markup["mso"], "div": "<div>{}</div>"}[style]
+        if style == "p" and rng.random() < 0.4:
+            wrap = wrap.replace("{}", '<span style="font-size:14px;">{}</span>')
         for n, html in enumerate(inner):
-            if span:
-                html = f'<span style="font-size:14px;">{html}</span>'
-            if style == "p":
-                blocks.append(f"<p{JUSTIFY}>{html}</p>")
-            elif style == "mso":
-                blocks.append(markup["mso"].format(html))
-            else:
-                blocks.append(f"<div>{html}</div>")
+            blocks.append(wrap.format(html))
             for image in art.images:
-                if image.after == n:
-                    blocks += _image(rng, image)
+                blocks += _image(rng, image) if image.after == n else []
     blank = "<div>&nbsp;</div>" if style in ("div", "br") else "<p>&nbsp;</p>"
     blocks += [blank] * rng.randint(1, 2)
     if art.byline.line:

@@ -117,9 +117,9 @@ class ListSpec:
     def pages(self) -> int:
         return max(1, -(-self.live_count() // PAGE_SIZE))
 
-    def page_indices(self, page: int) -> list[int]:
-        start = (page - 1) * PAGE_SIZE
-        found = (self.index_at(p) for p in range(start, start + PAGE_SIZE))
+    def newest(self, start: int, count: int) -> list[int]:
+        """The indices of the live items at positions [start, start + count), newest first."""
+        found = (self.index_at(p) for p in range(start, start + count))
         return [i for i in found if i is not None]
 
 

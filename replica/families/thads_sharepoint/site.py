@@ -20,6 +20,7 @@ from replica import files
 from replica.families.thads_sharepoint import html
 from replica.families.thads_sharepoint.lists import (
     FALLBACK_MODIFIED,
+    PAGE_SIZE,
     SEED_DAY,
     Article,
     Attachment,
@@ -232,8 +233,7 @@ class ThadsSite:
         return sum(spec.total for spec in self.lists)
 
     def newest(self, spec: ListSpec, count: int) -> list[Article]:
-        found = (spec.index_at(p) for p in range(count))
-        return [self.article(spec, i) for i in found if i is not None]
+        return [self.article(spec, i) for i in spec.newest(0, count)]
 
     def others(self, art: Article, count: int = 5) -> list[Article]:
         """The "other news" items: the next older live ones, topped up with newer ones."""
@@ -309,7 +309,7 @@ class ThadsSite:
             return self._answer(page, f"{spec.name}/{art.item_id}", art.modified())
         raw = params.get("page", "1").strip()
         number_ = max(1, int(raw)) if raw.isdigit() else 1
-        items = [self.article(spec, i) for i in spec.page_indices(number_)]
+        items = [self.article(spec, i) for i in spec.newest((number_ - 1) * PAGE_SIZE, PAGE_SIZE)]
         page = html.listing_page(self, spec, number_, items)
         return self._answer(page, f"{spec.name}/p", items[0].modified() if items else None)
 
