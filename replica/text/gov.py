@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -93,23 +93,15 @@ def write_story(
 ) -> Story:
     """The text of one article; an edited one gains a paragraph before its closing one."""
     rng, gen, title = _headline(salt, index, domain, topic, day)
-    _, sapos, sentences = GOV_WORDS.TOPICS[domain][topic]
+    (_, sapos, own), generic = GOV_WORDS.TOPICS[domain][topic], GOV_WORDS.GENERIC[domain]
     sapo = gen.fill(rng.choice(sapos)) if rng.random() < 0.88 else None
-    blocks: list[tuple[str, tuple[Cite, ...]]] = []  # (paragraph, documents it cites)
-
-    def add(make: Callable[[], str]) -> None:
-        before = len(gen.cites)
-        text = make()
-        blocks.append((text, tuple(gen.cites[before:])))
-
-    own, generic = sentences, GOV_WORDS.GENERIC[domain]
-    add(lambda: gen.paragraph(own, generic, first=gen.fill(gen.fresh(sentences))))
-    for _ in range(rng.randint(1, 3)):
-        add(lambda: gen.paragraph(own, generic))
+    paragraphs = [gen.paragraph(own, generic, first=gen.fill(gen.fresh(own)))]
+    paragraphs += [gen.paragraph(own, generic) for _ in range(rng.randint(1, 3))]
     if rng.random() < 0.3:
-        blocks.append((rng.choice(GOV_WORDS.BULLET_LEADS), ()))
-        blocks += [(b, ()) for b in rng.sample(GOV_WORDS.BULLETS[domain], rng.randint(2, 4))]
-    add(lambda: gen.fill(rng.choice(GOV_WORDS.CLOSERS[domain])))
+        paragraphs.append(rng.choice(GOV_WORDS.BULLET_LEADS))
+        paragraphs += rng.sample(GOV_WORDS.BULLETS[domain], rng.randint(2, 4))
+    cited_before_closer = len(gen.cites)
+    closer = gen.fill(rng.choice(GOV_WORDS.CLOSERS[domain]))
     kind = rng.choice(tuple(bylines))
     unit, name = rng.choice(GOV_WORDS.UNITS[domain]), gen.short_name()
     images = tuple(
@@ -124,20 +116,20 @@ def write_story(
         attachments.append((f"{stem}.{ext}", ext))
         if rng.random() < 0.3:
             attachments.append(("Phụ lục kèm theo.pdf", "pdf"))
-    if edited:
+    cites = list(gen.cites)
+    if edited:  # a paragraph (and what it cites) before the closing one, from its own RNG
         extra = NewsGen(random.Random(f"{salt}/{index}/edit"), domain, day)
-        note = extra.paragraph(sentences, GOV_WORDS.GENERIC[domain])
-        blocks.insert(len(blocks) - 1, (note, tuple(extra.cites)))
-    cites: dict[str, Cite] = {}
-    for _, made in blocks:
-        for cited in made:
-            cites.setdefault(cited.number, cited)
+        paragraphs.append(extra.paragraph(own, generic))
+        cites[cited_before_closer:cited_before_closer] = extra.cites
+    first_cites: dict[str, Cite] = {}
+    for cited in cites:
+        first_cites.setdefault(cited.number, cited)
     author, author_unit, lines = _byline(kind, name, unit)
     return Story(
         title=title,
         sapo=sapo,
-        paragraphs=tuple(text for text, _ in blocks),
-        cites=tuple(cites.values()),
+        paragraphs=(*paragraphs, closer),
+        cites=tuple(first_cites.values()),
         author=author,
         author_unit=author_unit,
         byline=lines,
