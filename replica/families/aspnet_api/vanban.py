@@ -28,6 +28,7 @@ from replica.site import (
     Request,
     Response,
     SiteConfig,
+    data_file,
     digest,
     number,
     query_ci,
@@ -50,17 +51,8 @@ T = templates(__file__)
 PAGE_SIZE = 20
 _MAGIC = b"\xff\x01\x0f\x0f"
 _FILES = re.compile(r"cpp/files/vbpq/(\d{4})/(\d{1,2})/([a-z0-9-]+)\.(signed\.pdf|doc)")
-VIEWSTATE_ERROR = (
-    "Validation of viewstate MAC failed. If this application is hosted by a Web Farm or "
-    "cluster, ensure that &lt;machineKey&gt; configuration specifies the same validationKey and "
-    "validation algorithm. AutoGenerate cannot be used in a cluster."
-)
-HEADERS = (
-    ("Server", "Microsoft-IIS/8.5"),
-    ("Cache-Control", "private"),
-    ("X-AspNet-Version", "4.0.30319"),
-    ("X-Powered-By", "ASP.NET"),
-)
+SPEC = data_file(__file__, "vanban.toml")
+HEADERS = tuple((name, value) for name, value in SPEC["headers"])
 
 
 def _cell(argument: str, label: str) -> str:
@@ -165,7 +157,7 @@ class ChinhphuDocsSite:
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
-        return "Disallow: /Admin/\nDisallow: /ScriptResource.axd\nDisallow: /WebResource.axd\n"
+        return "".join(f"Disallow: {path}\n" for path in SPEC["robots"])
 
     def handle(self, request: Request) -> Response:
         rel = request.path[len(self.prefix) :].lower()
@@ -201,12 +193,10 @@ class ChinhphuDocsSite:
         asked = form.get(RECORDS_PER_PAGE, "")
         size = int(asked) if asked.isdigit() and int(asked) in PAGE_SIZES else PAGE_SIZE
         if current is None:
-            return self.server_error(VIEWSTATE_ERROR, "System.Web.HttpException")
+            return self.server_error("System.Web.HttpException")
         ev = form.get("__EVENTVALIDATION")
         if ev is not None and ev != self.event_validation(current):
-            return self.server_error(
-                "Invalid postback or callback argument.", "System.ArgumentException"
-            )
+            return self.server_error("System.ArgumentException")
         target, argument = form.get("__EVENTTARGET", ""), form.get("__EVENTARGUMENT", "")
         if not target:
             return self.table(1 if SEARCH_BUTTON in form else current, size)
@@ -217,9 +207,7 @@ class ChinhphuDocsSite:
         wanted = {"First": 1, "Last": last, "Next": current + 1, "Prev": current - 1}.get(step)
         if wanted is None:
             if not step.isdigit():
-                return self.server_error(
-                    "Input string was not in a correct format.", "System.FormatException"
-                )
+                return self.server_error("System.FormatException")
             wanted = int(step)
         wanted = max(1, wanted)
         return self.table(wanted if self.config.trap else min(wanted, last), size)
@@ -236,8 +224,9 @@ class ChinhphuDocsSite:
         html = self.frame("Lỗi", f'<div class="error-page"><p>{message}</p></div>', None)
         return Response(status, html.encode("utf-8"), headers=HEADERS)
 
-    def server_error(self, message: str, exception: str) -> Response:
+    def server_error(self, exception: str) -> Response:
         """ASP.NET's "Server Error in '/' Application" page."""
+        message = SPEC["server_errors"][exception]
         html = T["yellow_screen"].format(message=message, exception=exception)
         return Response(500, html.encode("utf-8"), headers=HEADERS)
 
