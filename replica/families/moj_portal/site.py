@@ -19,10 +19,12 @@ import random
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from replica.chrome import a
 from replica.families.moj_portal import html as markup
+from replica.families.thads_sharepoint.lists import choose_byline
 from replica.newsroom import (
     VN_TIME,
     RosterSite,
@@ -155,15 +157,9 @@ class ThadsNewSite(RosterSite):
             caption = gen.fill(gen.pick(WORDS.CAPTIONS)) if rng.random() < 0.7 else None
             url = f"/{self.host}/uploads/{self.province_slug}/{day:%Y/%m}/anh-{index}-{n}.jpg"
             story.images.append({"url": url, "caption": caption})
-        line, roll = None, rng.random()
-        if roll < 0.45:
-            story.author_unit = gen.slot("unit")
-            line = f"Theo {story.author_unit}"
-        elif roll < 0.7:
-            story.author, story.author_unit = gen.slot("reporter"), gen.slot("unit")
-            line = f"{story.author} – {story.author_unit}"
-        elif roll < 0.85:
-            story.author = line = gen.slot("reporter")
+        unit, reporter = partial(gen.slot, "unit"), partial(gen.slot, "reporter")
+        byline = choose_byline(rng.random(), (0.45, 0.7, 0.85), unit, reporter)
+        story.author, story.author_unit, line = byline
         if rng.random() < 0.2:
             name = f"{rng.choice(WORDS.ATTACHMENTS)} năm {day.year}"
             kind = "pdf" if rng.random() < 0.7 else "docx"

@@ -8,7 +8,7 @@ only state kept per site is the short list of removed items that the `remove` kn
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, NamedTuple
@@ -226,17 +226,17 @@ def pick_images(rng: random.Random, gen: TextGen, folder: str, item_id: int) -> 
 
 
 def choose_byline(
-    rng: random.Random, gen: TextGen, units: Sequence[str], weights: tuple[float, float, float]
+    roll: float, cuts: tuple[float, float, float], unit: Callable[[], str], name: Callable[[], str]
 ) -> Byline:
-    """'Theo Unit', 'Name – Unit', a bare name or none, by the site's weights of the first three."""
-    roll, (theo, both, bare) = rng.random(), weights
-    if roll < theo:
-        unit = rng.choice(units)
-        return Byline(None, unit, f"Theo {unit}")
-    if roll < theo + both:
-        author, unit = gen.byline(gen.name()), rng.choice(units)
-        return Byline(author, unit, f"{author} – {unit}")
-    if roll < theo + both + bare:
-        author = gen.byline(gen.name())
+    """'Theo Unit', 'Name – Unit', a bare name or nobody: the first whose cumulative share
+    (`cuts`) the roll is under. The moj portal's articles are signed the same way."""
+    if roll < cuts[0]:
+        office = unit()
+        return Byline(None, office, f"Theo {office}")
+    if roll < cuts[1]:
+        author, office = name(), unit()
+        return Byline(author, office, f"{author} – {office}")
+    if roll < cuts[2]:
+        author = name()
         return Byline(author, None, author)
-    return Byline()
+    return NOBODY

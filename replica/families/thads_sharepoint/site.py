@@ -10,7 +10,7 @@ import random
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from itertools import filterfalse, islice
 from typing import Any
@@ -211,8 +211,10 @@ class ThadsSite:
             units = voice.units if voice is NATIONAL_VOICE or not self.national else (place.agency,)
             if voice is NATIONAL_VOICE:  # most national items come from the Tổng cục's office
                 units = ("Văn phòng Tổng cục",) * 4 + units
-            weights = (0.25, 0.45, 0.15) if self.national else (0.5, 0.2, 0.15)
-            byline = choose_byline(rng, gen, units, weights)
+            cuts = (0.25, 0.7, 0.85) if self.national else (0.5, 0.7, 0.85)
+            byline = choose_byline(
+                rng.random(), cuts, partial(rng.choice, units), lambda: gen.byline(gen.name())
+            )
         if spec.is_edited(index):
             edit_paragraphs(spec, item_id, paragraphs, gen)
         markup = random.Random(f"{spec.salt}/{item_id}/markup")
