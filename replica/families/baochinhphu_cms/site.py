@@ -23,18 +23,16 @@ from replica.families.baochinhphu_cms import html as markup
 from replica.families.baochinhphu_cms.specs import Article, CmsSpec, Zone
 from replica.newsroom import VN_TIME, RosterSite, Story, slug_vi
 from replica.places import PROVINCE_NAMES
-from replica.site import Request, Response, SiteConfig, digest, number, query_ci
-from replica.text.news import NewsGen
+from replica.site import Request, Response, SiteConfig, data_file, digest, number, query_ci
+from replica.text import Writer
 from replica.vocab import vocab
 
 HANOI_WORDS = vocab("hanoi")
 NEWS_WORDS = vocab("news")
 
 TIMELINE_SIZE = 10
-ALL_TOPICS, ALL_TAGS = (
-    {**NEWS_WORDS.TOPICS, **HANOI_WORDS.HANOI_TOPICS},
-    {**NEWS_WORDS.TOPIC_TAGS, **HANOI_WORDS.HANOI_TAGS},
-)
+ALL_TOPICS = {**NEWS_WORDS.TOPICS, **HANOI_WORDS.HANOI_TOPICS}
+ALL_TAGS = {**NEWS_WORDS.TOPIC_TAGS, **HANOI_WORDS.HANOI_TAGS}
 FEED_SIZE, SITEMAP_SIZE = 50, 100
 FIRST = datetime(2024, 1, 3, 7, 0, tzinfo=VN_TIME)
 BASE_END = datetime(2026, 6, 30, 22, 0, tzinfo=VN_TIME)
@@ -44,12 +42,7 @@ COOKIE = "D1N"
 _ARTICLE = re.compile(r"(?:([a-z0-9-]+)-)?(\d{6,20})\.htm")  # index_of checks the id
 _TIMELINE = re.compile(r"timelinelist/(\d{1,9})/(\d{1,9})\.htm")
 
-HEADERS = (
-    ("Server", "nginx"),
-    ("Cache-Control", "public, max-age=180"),
-    ("X-Cache-Status", "HIT"),
-    ("X-Frame-Options", "SAMEORIGIN"),
-)
+HEADERS = tuple((name, value) for name, value in data_file(__file__, "cms.toml")["headers"])
 
 
 class CmsSite(RosterSite):
@@ -149,16 +142,10 @@ class CmsSite(RosterSite):
         published = self.published(index)
         zone = self.zones[self.roster.zone(index)]
         topic = rng.choice(zone.topics)
-        pools = {
-            **NEWS_WORDS.POOLS,
-            "province": PROVINCE_NAMES,
-            **self.spec.pools,
-            **NEWS_WORDS.TOPIC_POOLS.get(topic, {}),
-        }
+        pools = {**NEWS_WORDS.POOLS, "province": PROVINCE_NAMES, **self.spec.pools}
+        pools.update(NEWS_WORDS.TOPIC_POOLS.get(topic, {}))
         day, kinds = published.date(), self.spec.kinds
-        gen = NewsGen(
-            rng, day, pools=pools, kinds=kinds, sticky=NEWS_WORDS.STICKY, short_dates=True
-        )
+        gen = Writer(rng, day, pools=pools, kinds=kinds, sticky=NEWS_WORDS.STICKY, short_dates=True)
         titles, sapos, own = ALL_TOPICS[topic]
         pair = rng.randrange(len(titles))
         title, sapo = gen.fill(titles[pair]), gen.fill(sapos[pair])
@@ -175,12 +162,11 @@ class CmsSite(RosterSite):
             story.tags.append(gen.values["province"])
         slots = range(len(paragraphs) - 1)
         figures = sorted(rng.sample(slots, min(rng.randint(0, 3), len(slots))))
+        folder = f"https://{self.spec.media}/thumb_w/640/{self.spec.id_prefix}/{published:%Y/%m/%d}"
         for n, _ in enumerate(figures):
             caption = gen.fill(gen.pick(self.spec.captions)) if rng.random() < 0.85 else None
-            stamp = f"{published:%Y/%m/%d}"
             name = digest(self.salt, index, n, "image", size=6).hex()
-            src = f"https://{self.spec.media}/thumb_w/640/{self.spec.id_prefix}/{stamp}/{name}.jpg"
-            story.images.append({"url": src, "caption": caption})
+            story.images.append({"url": f"{folder}/{name}.jpg", "caption": caption})
         middle = [k for k in range(1, len(paragraphs) - 1) if k not in figures]
         relation_at = rng.choice(middle) if middle and rng.random() < 0.85 else None
         if rng.random() < 0.15:
@@ -214,12 +200,8 @@ class CmsSite(RosterSite):
         numbers = range(self.roster.total)
         low = bisect.bisect_left(numbers, start, key=self.created)
         high = bisect.bisect_left(numbers, end, key=self.created)
-        found = [
-            i
-            for i in range(low, high)
-            if self.published(i).date() == day and not self.roster.removed(i)
-        ]
-        return [self.article(i) for i in reversed(found)]
+        found = (i for i in reversed(range(low, high)) if self.published(i).date() == day)
+        return [self.article(i) for i in found if not self.roster.removed(i)]
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
@@ -248,10 +230,8 @@ class CmsSite(RosterSite):
         if rel in ("search", "search.htm"):
             page = _int(params.get("page", "1"))
             start = (page - 1) * 10 % max(1, self.roster.live_count(None))
-            found = markup.search_page(
-                self, params.get("keywords", ""), page, self.newest(None, start, 10)
-            )
-            return self._html(found, [])
+            items = self.newest(None, start, 10)
+            return self._html(markup.search_page(self, params.get("keywords", ""), page, items), [])
         if self._day_page and (match := self._day_page.fullmatch(rel)):
             return self._day(*(int(part) for part in match.groups()))
         if zone is not None:
