@@ -35,52 +35,37 @@ def _cdata(text: str) -> str:
 
 
 def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Response:
-    if zone is None:
-        title, path = site.spec.publication, f"{site.prefix}rss/home.rss"
-    else:
-        z = site.zones[zone]
-        title, path = f"{z.name} - {site.spec.publication}", site.zone_path(z, ".rss")
-    entries = []
-    for art in items:
-        link = base + site.article_path(art)
-        image = art.story.images[0]["url"] if art.story.images else None
-        picture = f'<a href="{link}"><img src="{image}" /></a>' if image else ""
-        summary = site.spec.sapo_prefix + (art.story.summary or "")
-        entries.append(
-            fill(
-                RSS_ITEM,
-                art=art,
-                link=escape(link),
-                description=_cdata(picture + escape(summary)),
-                date=rss_date(art.published),
-            )
-        )
+    z = None if zone is None else site.zones[zone]
+    title = site.spec.publication if z is None else f"{z.name} - {site.spec.publication}"
+    path = f"{site.prefix}rss/home.rss" if z is None else site.zone_path(z, ".rss")
+    entries = "\n".join(_rss_item(site, base, art) for art in items)
     newest = rss_date(items[0].published) if items else ""
-    body = fill(
-        RSS,
-        site=site,
-        title=title,
-        home=escape(base + site.prefix),
-        self_link=escape(base + path),
-        newest=newest,
-        entries="\n".join(entries),
-    )
+    links = {"home": base + site.prefix, "self_link": base + path}
+    body = fill(RSS, site=site, title=title, newest=newest, entries=entries, **links)
     return _xml(body, RSS_TYPE, items)
 
 
+def _rss_item(site: CmsSite, base: str, art: Article) -> str:
+    link, images = base + site.article_path(art), art.story.images
+    picture = f'<a href="{link}"><img src="{images[0]["url"]}" /></a>' if images else ""
+    summary = escape(site.spec.sapo_prefix + (art.story.summary or ""))
+    description = _cdata(picture + summary)
+    return fill(RSS_ITEM, art=art, link=link, description=description, date=rss_date(art.published))
+
+
 def sitemap(site: CmsSite, base: str, items: list[Article]) -> Response:
-    entries = [
+    entries = "\n".join(
         fill(
             SITEMAP_URL,
             site=site,
             art=art,
-            loc=escape(base + site.article_path(art)),
+            loc=base + site.article_path(art),
             iso=art.published.isoformat(),
-            keywords=escape(", ".join(art.story.tags)),
+            keywords=", ".join(art.story.tags),
         )
         for art in items
-    ]
-    return _xml(SITEMAP.format(entries="\n".join(entries)), XML_TYPE, items)
+    )
+    return _xml(SITEMAP.format(entries=entries), XML_TYPE, items)
 
 
 def _xml(body: str, content_type: str, items: list[Article]) -> Response:
