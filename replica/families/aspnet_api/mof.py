@@ -154,21 +154,15 @@ class MofSite(SectionPortal):
                 return self.json({"status": 405, "message": "Method Not Allowed"}, 405)
             try:
                 payload = json.loads(request.body or b"{}")
-                if "categoryId" in payload:
-                    category = str(payload["categoryId"])
-                elif str(payload["rootSlug"]).lower() == ROOT:
-                    category = self.categories[0]["id"]
-                else:
-                    category = ""
-                offset, limit = (
-                    int(params.get("offset", "0")),
-                    int(params.get("limit", self.page_size)),
-                )
+                root = "categoryId" not in payload and str(payload["rootSlug"]).lower() == ROOT
+                category = self.categories[0]["id"] if root else str(payload.get("categoryId", ""))
+                offset = int(params.get("offset", "0"))
+                limit = int(params.get("limit", self.page_size))
             except (ValueError, KeyError, TypeError, AttributeError):
                 return self.json({"status": 400, "message": "Yêu cầu không hợp lệ"}, 400)
             if offset < 0 or limit < 1:
                 return self.json({"status": 400, "message": "offset/limit không hợp lệ"}, 400)
-            return self.reads(str(category).lower(), offset, min(limit, MAX_LIMIT))
+            return self.reads(category.lower(), offset, min(limit, MAX_LIMIT))
         if name == "article/getbyslug":
             index = self.index_of_slug(params.get("slug", "").strip().lower())
             post = self.post(index) if index is not None else None
