@@ -10,7 +10,6 @@ stand for what they are taken to mean. The answer is a fragment of list items, e
 from __future__ import annotations
 
 import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
@@ -28,7 +27,7 @@ CAPTURED = {  # (host, field, plain text): the ciphertext captured on the real s
     for text, token in values.items()
 }
 _UNCAPTURED = {(host, name, token): text for (host, name, text), token in CAPTURED.items()}
-SCRIPT = template(__file__, "newszone.js")
+SCRIPT, VIEWMORE = template(__file__, "newszone.js"), template(__file__, "newszone_viewmore.html")
 
 
 @dataclass(frozen=True)
@@ -57,19 +56,13 @@ def seal(host: str, name: str, text: str) -> str:
 def unseal(host: str, name: str, token: str) -> str | None:
     if (host, name, token) in _UNCAPTURED:
         return _UNCAPTURED[host, name, token]
-    try:
-        raw = base64.b64decode(token, validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    if not raw or len(raw) % 8:
-        return None
-    plain = _xor(host, name, raw)
-    pad = plain[-1]
-    if not 1 <= pad <= 8 or plain[-pad:] != bytes([pad]) * pad:
-        return None
-    try:
+    try:  # binascii.Error and UnicodeDecodeError are ValueErrors; IndexError: no bytes
+        plain = _xor(host, name, base64.b64decode(token, validate=True))
+        pad = plain[-1]
+        if len(plain) % 8 or not 1 <= pad <= 8 or plain[-pad:] != bytes([pad]) * pad:
+            return None
         return plain[:-pad].decode("utf-8")
-    except UnicodeDecodeError:
+    except (ValueError, IndexError):
         return None
 
 
@@ -81,15 +74,10 @@ def form_fields(host: str, zone_key: str, size: int) -> dict[str, str]:
 
 def viewmore(host: str, zone_key: str, size: int, prefix: str) -> str:
     """The category page's button and the script that posts the next page."""
-    data = " ".join(
-        f'data-{name.lower()}="{escape(value)}"'
-        for name, value in form_fields(host, zone_key, size).items()
-    )
-    return (
-        f'<div class="list__viewmore" {data} data-pageindex="1">'
-        '<a href="javascript:;" class="btn-viewmore">Xem thêm</a></div>\n'
-        f"<script>{SCRIPT.replace('{api}', prefix + 'api/NewsZone/NewsZone')}</script>"
-    )
+    fields = form_fields(host, zone_key, size).items()
+    data = " ".join(f'data-{name.lower()}="{escape(value)}"' for name, value in fields)
+    script = SCRIPT.replace("{api}", prefix + "api/NewsZone/NewsZone")
+    return VIEWMORE.format(data=data, script=script)
 
 
 def read(request: Request, host: str, zones: Mapping[str, int]) -> Asked | Response:
