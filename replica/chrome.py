@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import string
 from html import escape
@@ -30,6 +31,8 @@ class _Markup(string.Formatter):
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion in ("t", "q"):
             return escape(str(value), quote=conversion == "q")
+        if conversion == "j":  # JSON inside a <script>: "</" escaped so it cannot close it
+            return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
         return super().convert_field(value, conversion)
 
 
@@ -37,9 +40,9 @@ _MARKUP = _Markup()
 
 
 def fill(template: str, **fields: Any) -> str:
-    """`template.format(**fields)` where `{x!t}` writes x escaped as HTML text and `{x!q}` as
-    an attribute value, so a template reaches into the objects it is given (`{post.story.title!t}`)
-    instead of each caller passing escaped copies."""
+    """`template.format(**fields)` where `{x!t}` writes x escaped as HTML text, `{x!q}` as an
+    attribute value and `{x!j}` as JSON in a script, so a template reaches into the objects it
+    is given (`{post.story.title!t}`) instead of each caller passing escaped copies."""
     return _MARKUP.vformat(template, (), fields)
 
 
