@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from replica.chrome import a, t
+from replica.chrome import fill, t
 from replica.corpus import slugify
 from replica.files import file_payload
 from replica.newsportal import Post, Section, SectionPortal
@@ -209,9 +209,9 @@ class MofSite(SectionPortal):
                 for c in self.categories[1:]
             ],
         }
-        data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-        fill = {"title": a(title), "prefix": self.prefix, "category": category, "slug": slug}
-        html = SHELL.format(data=data, **fill)
+        html = fill(
+            SHELL, config=config, title=title, prefix=self.prefix, category=category, slug=slug
+        )
         modified = post.modified if post else self.fallback_modified
         return Response(status, html.encode("utf-8"), headers=self.headers, last_modified=modified)
 

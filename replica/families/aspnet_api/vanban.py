@@ -9,7 +9,6 @@ documents and their text: legal.py.
 from __future__ import annotations
 
 import base64
-import binascii
 import random
 import re
 import struct
@@ -145,11 +144,9 @@ class ChinhphuDocsSite:
     def read_viewstate(self, value: str) -> int | None:
         try:
             raw = base64.b64decode(value, validate=True)
-        except (binascii.Error, ValueError):
+        except ValueError:  # binascii.Error
             return None
-        if len(raw) != 208 or not raw.startswith(_MAGIC):
-            return None
-        page = struct.unpack(">I", raw[4:8])[0]
+        page = struct.unpack(">I", raw[4:8])[0] if len(raw) == 208 and raw.startswith(_MAGIC) else 0
         return page if page >= 1 and raw == base64.b64decode(self.viewstate(page)) else None
 
     def event_validation(self, page: int) -> str:
@@ -161,8 +158,7 @@ class ChinhphuDocsSite:
 
     def handle(self, request: Request) -> Response:
         rel = request.path[len(self.prefix) :].lower()
-        match = _FILES.fullmatch(rel)
-        if match:
+        if match := _FILES.fullmatch(rel):
             ext = "pdf" if match.group(4).endswith("pdf") else "doc"
             body, ctype = file_payload(ext, match.group(3))
             return Response(200, body, ctype, HEADERS)

@@ -7,7 +7,6 @@ assumed is said in docs/replica.md (the baochinhphu, hanoi and mst rows) and doc
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -82,11 +81,6 @@ def _body(site: CmsSite, art: Article) -> str:
     return "\n".join(b for b in blocks if b)
 
 
-def _json(value: str | None) -> str:
-    """A JSON-LD value as json.dumps writes it, "</" escaped so it cannot close the script."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
-
-
 def _head(site: CmsSite, art: Article, path: str) -> str:
     story = art.story
     published = art.published.isoformat()
@@ -94,21 +88,16 @@ def _head(site: CmsSite, art: Article, path: str) -> str:
     image = (
         story.images[0]["url"] if story.images else f"https://static.{site.host}/web/images/og.jpg"
     )
-    ld = {"path": path, "title": story.title, "summary": story.summary, "image": image}
-    ld.update(author=story.author, publication=site.spec.publication)
     return fill(
         T["head"],
         art=art,
         site=site,
-        summary=story.summary or "",
         path=path,
         image=image,
         published=published,
         modified=modified,
         published_meta=published.replace("+", "&#x2B;"),
         modified_meta=modified.replace("+", "&#x2B;"),
-        author=story.author or "",
-        **{f"ld_{key}": _json(value) for key, value in ld.items()},
     )
 
 
@@ -119,7 +108,6 @@ def detail_page(site: CmsSite, art: Article) -> str:
         T["detail"],
         art=art,
         zone_path=site.zone_path(zone),
-        author=story.author or "",
         sapo_tag=site.spec.sapo_tag,
         sapo=t(site.spec.sapo_prefix + (story.summary or "")),
         body=_body(site, art),
