@@ -7,15 +7,13 @@ from typing import TYPE_CHECKING
 
 from replica.chrome import a, body_html, fill, t
 from replica.newsportal import Post, Section
-from replica.site import template
+from replica.site import templates
 
 if TYPE_CHECKING:
     from replica.families.liferay.site import DongThapSite, LiferaySite
 
-SHELL = template(__file__, "shell.html")
-ARTICLE = template(__file__, "article.html")
-LISTING = template(__file__, "listing.html")
-NEWS_ITEM = template(__file__, "news_item.html")
+# The page shell and parts: templates/<name>.html, chrome.fill placeholders.
+T = templates(__file__)
 
 
 def nav_item(href: str, label: str) -> str:
@@ -25,7 +23,7 @@ def nav_item(href: str, label: str) -> str:
 def shell(site: LiferaySite, title: str, main: str) -> str:
     """The portal around `main`: head, banner, menu of sections, footer."""
     return fill(
-        SHELL,
+        T["shell"],
         site=site,
         title=title,
         menu="\n".join(nav_item(site.section_path(s), s.name) for s in site.sections),
@@ -35,10 +33,7 @@ def shell(site: LiferaySite, title: str, main: str) -> str:
 
 
 def error_page(site: LiferaySite, status: int) -> str:
-    main = (
-        f'<div class="portlet-msg-error alert alert-error">{site.errors[status == 410]}</div>'
-        f'<p><a href="{site.prefix}">« Quay về trang chủ</a></p>'
-    )
+    main = fill(T["error"], site=site, message=site.errors[status == 410])
     return shell(site, "Trang không tồn tại", main)
 
 
@@ -57,7 +52,7 @@ def listing_page(
         href = a(f"chi-tiet?id={post.ident}")
         src = a(site.image_href(post, 0)) if post.story.images else ""
         thumb = f'<a href="{href}"><img alt="" class="img-fluid" src="{src}" /></a>' if src else ""
-        rows.append(fill(NEWS_ITEM, post=post, thumb=thumb, href=href, sapo=t(snippet(post))))
+        rows.append(fill(T["news_item"], post=post, thumb=thumb, href=href, sapo=t(snippet(post))))
     live, size = site.corpus.live_count(site.sections.index(section)), site.page_size
 
     def link(label: str, target: int | None, title: str = "", active: bool = False) -> str:
@@ -71,7 +66,7 @@ def listing_page(
     links += [link(str(n), n, active=n == page) for n in range(max(1, page - 2), last + 1)]
     links.append(link("»", page + 1 if more else None, "Trang sau"))
     main = fill(
-        LISTING,
+        T["listing"],
         namespace=site.namespace(section),
         section=section,
         rows="\n".join(rows)
@@ -107,10 +102,7 @@ def home_page(site: DongThapSite) -> str:
 def simple_page(site: DongThapSite, heading: str, text: str, posts: Sequence[Post] = ()) -> str:
     rows = title_list(site, posts, sep="")
     listing = f"<ul>{rows}</ul>" if rows else ""
-    main = (
-        f'<div class="journal-content-article"><h2>{t(heading)}</h2><p>{t(text)}</p>{listing}</div>'
-    )
-    return shell(site, heading, main)
+    return shell(site, heading, fill(T["simple"], heading=heading, text=text, listing=listing))
 
 
 def article_page(site: DongThapSite, post: Post) -> str:
@@ -127,7 +119,7 @@ def article_page(site: DongThapSite, post: Post) -> str:
         f'<a class="tag" href="{a(site.search_path(tag))}">{t(tag)}</a>' for tag in story.tags
     )
     main = fill(
-        ARTICLE,
+        T["article"],
         site=site,
         post=post,
         section_path=a(site.section_path(post.section)),
