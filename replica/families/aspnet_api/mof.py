@@ -155,7 +155,7 @@ class MofSite(SectionPortal):
             try:
                 payload = json.loads(request.body or b"{}")
                 root = "categoryId" not in payload and str(payload["rootSlug"]).lower() == ROOT
-                category = self.categories[0]["id"] if root else str(payload.get("categoryId", ""))
+                category = str(self.categories[0]["id"] if root else payload.get("categoryId", ""))
                 offset = int(params.get("offset", "0"))
                 limit = int(params.get("limit", self.page_size))
             except (ValueError, KeyError, TypeError, AttributeError):
@@ -171,9 +171,9 @@ class MofSite(SectionPortal):
             return self.json({"data": self.detail(post)}, modified=post.modified)
         if name == "articlecategory/getbyslug":
             wanted = params.get("slug", "").strip().lower()
-            for category in self.categories:
-                if category["slug"] == wanted:
-                    return self.json({"data": category})
+            for found in self.categories:
+                if found["slug"] == wanted:
+                    return self.json({"data": found})
             return self.json({"status": 404, "message": "Không tìm thấy chuyên mục"}, 404)
         return self.json({"status": 404, "message": "Not Found"}, 404)
 
