@@ -112,13 +112,10 @@ def doc_body(
     for n, (heading, clause) in enumerate(clauses, 1):
         paragraphs.append(f"Điều {n}. {heading}")
         paragraphs.append(clause.format(**fill))
-    effective = head.effective()
-    n = len(clauses) + 1
+    effective, n = head.effective(), len(clauses) + 1
+    since = "ngày ký ban hành" if effective == head.day else _long_date(effective)
     paragraphs.append(f"Điều {n}. Hiệu lực thi hành")
-    if effective == head.day:
-        paragraphs.append(f"{head.kind} này có hiệu lực thi hành kể từ ngày ký ban hành.")
-    else:
-        paragraphs.append(f"{head.kind} này có hiệu lực thi hành kể từ {_long_date(effective)}.")
+    paragraphs.append(f"{head.kind} này có hiệu lực thi hành kể từ {since}.")
     paragraphs.append(f"Điều {n + 1}. Trách nhiệm thi hành")
     paragraphs.append(LEGAL.RESPONSIBILITY.format(kind=head.kind))
     return paragraphs, cites

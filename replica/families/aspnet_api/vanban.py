@@ -132,6 +132,7 @@ class ChinhphuDocsSite:
         return found
 
     def detail_path(self, docid: int) -> str:
+        """A document's page, root-relative as the real grid links it."""
         return f"{self.prefix}?pageid={DETAIL_PAGE_ID}&docid={docid}"
 
     # ViewState -------------------------------------------------------------------------------
@@ -227,10 +228,6 @@ class ChinhphuDocsSite:
         return Response(500, html.encode("utf-8"), headers=HEADERS)
 
     # Markup ----------------------------------------------------------------------------------
-    def detail_href(self, docid: int) -> str:
-        """A row's link, root-relative as on the real grid (`/?pageid=27160&docid=N`)."""
-        return f"{self.prefix}?pageid={DETAIL_PAGE_ID}&amp;docid={docid}"
-
     def frame(self, title: str, main: str, page: int | None) -> str:
         """The portal page; the grid's page `page` sits in form#form1 with its ViewState."""
         inner = T["vanban_content"].format(prefix=self.prefix, main=main)
@@ -261,7 +258,7 @@ class ChinhphuDocsSite:
         indexes, last, more = self.corpus.page(None, page, size)
         body = []
         for index in indexes:
-            head, href = self.head(index), self.detail_href(self.ids.id_of(index))
+            head, href = self.head(index), self.detail_path(self.ids.id_of(index))
             files = "".join(T["vanban_file"].format(href=f) for f, _, _ in self.files(head))
             body.append(fill(T["vanban_row"], head=head, href=href, files=files))
         sizes = "".join(
@@ -293,7 +290,7 @@ class ChinhphuDocsSite:
     def home_html(self) -> str:
         indexes = self.corpus.newest(None, 0, 8)
         items = "\n".join(
-            fill(T["vanban_home_item"], href=self.detail_href(self.ids.id_of(i)), head=self.head(i))
+            fill(T["vanban_home_item"], href=self.detail_path(self.ids.id_of(i)), head=self.head(i))
             for i in indexes
         )
         return self.frame("Trang chủ", T["vanban_home"].format(items=items), None)
