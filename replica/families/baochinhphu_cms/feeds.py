@@ -37,7 +37,7 @@ def _cdata(text: str) -> str:
 def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Response:
     z = None if zone is None else site.zones[zone]
     title = site.spec.publication if z is None else f"{z.name} - {site.spec.publication}"
-    path = f"{site.prefix}rss/home.rss" if z is None else site.zone_path(z, ".rss")
+    path = f"{site.prefix}rss/home.rss" if z is None else site.feed_path(z)
     entries = "\n".join(_rss_item(site, base, art) for art in items)
     newest = rss_date(items[0].published) if items else ""
     links = {"home": base + site.prefix, "self_link": base + path}

@@ -26,7 +26,7 @@ T = templates(__file__)
 def page(
     site: CmsSite, *, title: str, description: str, path: str, main: str, head: str = ""
 ) -> str:
-    menu = "\n".join(fill(T["menu_item"], href=site.zone_path(z), zone=z) for z in site.zones)
+    menu = "\n".join(fill(T["menu_item"], zone=z) for z in site.zones)
     hot = " ".join(
         fill(T["hot_item"], href=site.search_path(k), keyword=k) for k in NEWS_WORDS.HOT_KEYWORDS
     )
@@ -45,7 +45,6 @@ def list_items(site: CmsSite, arts: list[Article]) -> str:
             art=art,
             href=site.article_path(art),
             thumb=art.story.images[0]["url"] if art.story.images else noimage,
-            zone_path=site.zone_path(art.zone),
             iso=art.published.isoformat(),
             sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
         )
@@ -107,7 +106,6 @@ def detail_page(site: CmsSite, art: Article) -> str:
     main = fill(
         T["detail"],
         art=art,
-        zone_path=site.zone_path(zone),
         sapo_tag=site.spec.sapo_tag,
         sapo=t(site.spec.sapo_prefix + (story.summary or "")),
         body=_body(site, art),
@@ -128,10 +126,6 @@ def zone_inputs(site: CmsSite, zone: Zone) -> str:
     return "" if site.spec.zone_api else fill(T["zone_inputs"], zone=zone, key=key, parent=parent)
 
 
-def _list_class(site: CmsSite) -> str:
-    return "list__news" if site.spec.items == "category" else "box-stream"
-
-
 def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
     zone = site.zones[zone_no]
     more = site.config.trap or site.roster.live_count(zone_no) > len(items)
@@ -143,39 +137,27 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
     main = fill(
         T["category"],
         zone=zone,
-        zone_path=site.zone_path(zone),
-        list_class=_list_class(site),
+        site=site,
         stream_items=list_items(site, items),
         viewmore=viewmore if more else "",
         timeline_script=script,
         zone_inputs=zone_inputs(site, zone),
     )
-    return page(site, title=zone.name, description=zone.name, path=site.zone_path(zone), main=main)
+    return page(site, title=zone.name, description=zone.name, path=zone.path, main=main)
 
 
 def day_page(site: CmsSite, day: date, items: list[Article]) -> str:
     """The articles of one day (mst.gov.vn's /tin-tuc-su-kien/xem-theo-ngay-dd-mm-yyyy.htm)."""
     name = f"Tin tức - Sự kiện ngày {day:%d/%m/%Y}"
     empty = "" if items else '<p class="list__empty">Không có tin bài trong ngày.</p>'
-    main = fill(
-        T["day"],
-        name=name,
-        list_class=_list_class(site),
-        items=list_items(site, items),
-        empty=empty,
-    )
+    main = fill(T["day"], name=name, site=site, items=list_items(site, items), empty=empty)
     return page(site, title=name, description=name, path=site.day_path(day), main=main)
 
 
 def home_page(site: CmsSite) -> str:
     blocks = [T["home_stream"].format(items=list_items(site, site.newest(None, 0, 15)))]
     blocks += [
-        fill(
-            T["home_zone"],
-            zone=z,
-            href=site.zone_path(z),
-            items=list_items(site, site.newest(n, 0, 4)),
-        )
+        fill(T["home_zone"], zone=z, items=list_items(site, site.newest(n, 0, 4)))
         for n, z in enumerate(site.zones)
     ]
     pub = site.spec.publication
@@ -190,7 +172,7 @@ def search_page(site: CmsSite, keywords: str, number: int, items: list[Article])
 
 
 def rss_index(site: CmsSite) -> str:
-    rows = "\n".join(fill(T["rss_row"], href=site.zone_path(z, ".rss"), zone=z) for z in site.zones)
+    rows = "\n".join(fill(T["rss_row"], href=site.feed_path(z), zone=z) for z in site.zones)
     main = fill(T["rss_index"], site=site, rows=rows)
     return page(site, title="RSS", description="RSS", path=f"{site.prefix}rss.htm", main=main)
 

@@ -15,6 +15,7 @@ import bisect
 import posixpath
 import random
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote_plus
 
@@ -55,7 +56,9 @@ class CmsSite(RosterSite):
     def __init__(self, spec: CmsSpec, config: SiteConfig | None = None) -> None:
         self.spec, self.config = spec, config or SiteConfig()
         self.slug, self.host, self.prefix = spec.slug, spec.host, f"/{spec.host}/"
-        self.zones = spec.zones
+        self.zones = tuple(
+            replace(z, path=f"{self.prefix}{z.key}{spec.page_ext}") for z in spec.zones
+        )
         self.init_roster([z.weight for z in spec.zones])
         self._by_key = {z.key: n for n, z in enumerate(spec.zones)}
         self._by_id = {z.zone_id: n for n, z in enumerate(spec.zones)}
@@ -82,9 +85,8 @@ class CmsSite(RosterSite):
     def published(self, index: int) -> datetime:
         """Publication: the next whole minute after creation plus an editor's delay."""
         step = self.step if index < self.roster.base else NEW_STEP
-        created = self.created(index)
         delay = number(self.salt, index, "delay", below=max(1, min(45, step // 120 - 2)))
-        return created.replace(second=0) + timedelta(minutes=1 + delay)
+        return self.created(index).replace(second=0) + timedelta(minutes=1 + delay)
 
     def ident(self, index: int) -> str:
         p = self.spec.id_prefix
@@ -107,12 +109,9 @@ class CmsSite(RosterSite):
         except ValueError:
             return None
         base = self.roster.base
-        candidates = (
-            int((stamp - FIRST).total_seconds()) // self.step,
-            base + int((stamp - self.new_first).total_seconds()) // NEW_STEP,
-        )
-        bounds = ((self.short, base), (base, self.roster.total))
-        for index, (low, high) in zip(candidates, bounds, strict=True):
+        old = int((stamp - FIRST).total_seconds()) // self.step
+        new = base + int((stamp - self.new_first).total_seconds()) // NEW_STEP
+        for index, low, high in ((old, self.short, base), (new, base, self.roster.total)):
             if low <= index < high and self.ident(index) == ident:
                 return index
         return None
@@ -123,8 +122,8 @@ class CmsSite(RosterSite):
             return f"{self.prefix}{art.zone.key}/{art.slug}-{art.ident}.htm"
         return f"{self.prefix}{art.slug}-{art.ident}.htm"
 
-    def zone_path(self, zone: Zone, ext: str | None = None) -> str:
-        return f"{self.prefix}{zone.key}{self.spec.page_ext if ext is None else ext}"
+    def feed_path(self, zone: Zone) -> str:
+        return f"{self.prefix}{zone.key}.rss"
 
     def search_path(self, keywords: str, page: int = 1) -> str:
         more = f"&page={page}" if page > 1 else ""

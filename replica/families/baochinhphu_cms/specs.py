@@ -24,6 +24,7 @@ class Zone:
     zone_id: int
     weight: int  # share of the site's articles
     topics: tuple[str, ...]
+    path: str = ""  # its section page, root-relative (the site sets it)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ class CmsSpec:
     generic: tuple[str, ...] = NEWS_WORDS.GENERIC
     closers: tuple[str, ...] = NEWS_WORDS.CLOSERS
     captions: tuple[str, ...] = NEWS_WORDS.CAPTIONS
+
+    @property
+    def list_class(self) -> str:
+        """The class of a section's or day's list: mst's list__news, else box-stream."""
+        return "list__news" if self.items == "category" else "box-stream"
 
 
 @dataclass(frozen=True)
