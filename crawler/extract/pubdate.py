@@ -13,6 +13,7 @@ from copy import deepcopy
 from datetime import date, datetime, timedelta
 from typing import Any, TypeGuard
 
+import lxml.html
 from htmldate import core as hd
 from lxml import etree
 
@@ -180,7 +181,7 @@ def _htmldate(
     """htmldate's markup search, then, if it finds nothing and `text_search`, its search of the
     whole text; `edit`: `tree` is read by no one after (htmldate may clean it, not a copy)."""
     try:
-        found = _find_date(tree, url, text_search, edit and not text_search)
+        found = _find_date(tree, url, text_search, edit)
     except (ValueError, TypeError):
         return None
     return date.fromisoformat(found) if found else None
@@ -191,10 +192,12 @@ def _find_date(tree: etree._Element, url: str, text_search: bool, edit: bool) ->
     returns, and when that is None and `text_search`, what the same call with
     `extensive_search=True` returns: htmldate 1.11's steps (htmldate.core), with the page's
     clean-up and serialization made once for both, the steps that read no option not asked
-    twice, and no copy of a tree that `edit` gives away."""
+    twice, and no copy of a tree that `edit` gives away (the text search's steps on the page
+    before its clean-up read copies of its <meta> and <abbr> elements instead)."""
     markup = _htmldate_options(extensive=False)
     if found := hd.extract_url_date(url, markup) or _head_steps(tree, markup, json=True):
         return found
+    head = _head_view(tree) if edit and text_search else tree
     search_tree = tree if edit else deepcopy(tree)
     with contextlib.suppress(ValueError):  # lxml's cleaner (htmldate keeps the tree as it is)
         hd.discard_unwanted(hd.clean_html(search_tree, hd.CLEANING_LIST))
@@ -218,7 +221,7 @@ def _find_date(tree: etree._Element, url: str, text_search: bool, edit: bool) ->
     # extensive_search=True: the steps whose date parser reads the option again (the URL,
     # JSON-LD, serialized-markup and image steps found nothing above and would find the same).
     text = _htmldate_options(extensive=True)
-    if found := _head_steps(tree, text, json=False) or _element_steps(search_tree, text):
+    if found := _head_steps(head, text, json=False) or _element_steps(search_tree, text):
         return found
     reference = None
     for segment in hd.FREE_TEXT_EXPRESSIONS(search_tree):
@@ -236,6 +239,17 @@ def _head_steps(tree: etree._Element, options: hd.Extractor, *, json: bool) -> s
     """find_date's steps on the page before its clean-up: meta tags, JSON-LD, <abbr>."""
     found = hd.examine_header(tree, options) or (hd.json_search(tree, options) if json else None)
     return found or hd.examine_abbr_elements(tree, options)
+
+
+def _head_view(tree: etree._Element) -> etree._Element:
+    """Copies of the page's <meta> and <abbr> elements (an <abbr> with what it holds), in
+    document order, under one element: all that _head_steps without JSON-LD reads, kept from
+    the clean-up of the page's tree at a fraction of a copy of the whole page."""
+    view = lxml.html.Element("div")
+    for element in tree.iter("meta", "abbr"):
+        if next(element.iterancestors("abbr"), None) is None:  # else in its <abbr>'s copy
+            view.append(deepcopy(element))
+    return view
 
 
 def _element_steps(search_tree: etree._Element, options: hd.Extractor) -> str | None:

@@ -10,12 +10,17 @@ and field that differs from the saved run; it exits 1 when any does.
 
 Example:
   python scripts/bench/extract_outputs.py save /tmp/before.jsonl --articles 30
+
+With `--pages FILE` the replica's pages are fetched once and kept in FILE (a pickle), and later
+runs read them from there: a comparison then reads the same pages when the replica's code
+changes meanwhile (another change in a shared tree).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import re
 import sys
 from collections.abc import Iterator
@@ -31,11 +36,27 @@ from extract_speed import replica_pages  # a sibling script, not a package
 _REPLICA_ORIGIN = re.compile(r"http://127\.0\.0\.1:\d+")
 
 
-def outputs(articles: int, devset_limit: int | None) -> Iterator[tuple[str, dict]]:
+def kept_replica_pages(articles: int, pages: Path | None) -> dict[bool, list]:
+    """The replica's pages, plain and obfuscated: from `pages` if it exists, else fetched (and
+    kept in `pages` if given)."""
+    if pages is not None and pages.exists():
+        with pages.open("rb") as kept:
+            return pickle.load(kept)  # a file this script wrote
+    fetched = {obfuscate: replica_pages(articles, obfuscate) for obfuscate in (False, True)}
+    if pages is not None:
+        with pages.open("wb") as kept:
+            pickle.dump(fetched, kept)
+    return fetched
+
+
+def outputs(
+    articles: int, devset_limit: int | None, pages: Path | None = None
+) -> Iterator[tuple[str, dict]]:
     """(key, fields or error) for every page, in a fixed order."""
     runs = [("plain", False, (False, True)), ("obfuscated", True, (True,))]
+    replica = kept_replica_pages(articles, pages)
     for name, obfuscate, paths in runs:
-        for html, url, profile in replica_pages(articles, obfuscate):
+        for html, url, profile in replica[obfuscate]:
             for generic in paths:
                 key = f"{name}/{'generic' if generic else 'profile'} {url}"
                 fields = json.dumps(_fields(html, url, profile, generic), ensure_ascii=False)
@@ -64,12 +85,13 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--articles", type=int, default=30)
     parser.add_argument("--devset-limit", type=int, default=None)
+    parser.add_argument("--pages", type=Path, default=None, help="keep the replica's pages here")
     args = parser.parse_args()
 
     if args.mode == "save":
         with args.path.open("w", encoding="utf-8") as out:
             count = 0
-            for key, fields in outputs(args.articles, args.devset_limit):
+            for key, fields in outputs(args.articles, args.devset_limit, args.pages):
                 out.write(json.dumps([key, fields], ensure_ascii=False, sort_keys=True) + "\n")
                 count += 1
         print(f"{count} pages saved to {args.path}")
@@ -78,7 +100,7 @@ def main() -> None:
         sys.exit(f"error: no saved run at {args.path}")
     saved = dict(json.loads(line) for line in args.path.open(encoding="utf-8"))
     pages = differing = 0
-    for key, fields in outputs(args.articles, args.devset_limit):
+    for key, fields in outputs(args.articles, args.devset_limit, args.pages):
         pages += 1
         before = saved.pop(key, None)
         if before == fields:
