@@ -46,7 +46,7 @@ def rss(site: CmsSite, base: str, zone: int | None, items: list[Article]) -> Res
 
 
 def _rss_item(site: CmsSite, base: str, art: Article) -> str:
-    link, images = base + site.article_path(art), art.story.images
+    link, images = base + art.path, art.story.images
     picture = f'<a href="{link}"><img src="{images[0]["url"]}" /></a>' if images else ""
     summary = escape(site.spec.sapo_prefix + (art.story.summary or ""))
     description = _cdata(picture + summary)
@@ -59,7 +59,7 @@ def sitemap(site: CmsSite, base: str, items: list[Article]) -> Response:
             SITEMAP_URL,
             site=site,
             art=art,
-            loc=base + site.article_path(art),
+            loc=base + art.path,
             iso=art.published.isoformat(),
             keywords=", ".join(art.story.tags),
         )

@@ -43,7 +43,6 @@ def list_items(site: CmsSite, arts: list[Article]) -> str:
         fill(
             T[f"{site.spec.items}_item"],
             art=art,
-            href=site.article_path(art),
             thumb=art.story.images[0]["url"] if art.story.images else noimage,
             iso=art.published.isoformat(),
             sapo=t(site.spec.sapo_prefix + (art.story.summary or "")),
@@ -60,9 +59,7 @@ def _figure(n: int, image: dict) -> str:
 
 
 def _relation(site: CmsSite, art: Article) -> str:
-    items = "\n".join(
-        fill(T["relation_item"], art=o, href=site.article_path(o)) for o in site.related(art, 3)
-    )
+    items = "\n".join(fill(T["relation_item"], art=o) for o in site.related(art, 3))
     return T["relation"].format(items=items) if items else ""
 
 
@@ -101,7 +98,7 @@ def _head(site: CmsSite, art: Article, path: str) -> str:
 
 
 def detail_page(site: CmsSite, art: Article) -> str:
-    story, zone, path = art.story, art.zone, site.article_path(art)
+    story, zone, path = art.story, art.zone, art.path
     tags = "\n".join(fill(T["tag_item"], href=site.search_path(tag), tag=tag) for tag in story.tags)
     main = fill(
         T["detail"],

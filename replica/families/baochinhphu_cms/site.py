@@ -118,9 +118,7 @@ class CmsSite(RosterSite):
 
     # URLs ------------------------------------------------------------------------------------
     def article_path(self, art: Article) -> str:
-        if self.spec.zone_api:  # hanoi.gov.vn: under the article's section
-            return f"{self.prefix}{art.zone.key}/{art.slug}-{art.ident}.htm"
-        return f"{self.prefix}{art.slug}-{art.ident}.htm"
+        return art.path
 
     def feed_path(self, zone: Zone) -> str:
         return f"{self.prefix}{zone.key}.rss"
@@ -178,10 +176,13 @@ class CmsSite(RosterSite):
         modified = published + timedelta(minutes=5 + number(self.salt, index, "mod", below=240))
         if edited:
             modified += timedelta(days=1 + number(self.salt, index, "edit-day", below=20))
+        ident, slug = self.ident(index), slug_vi(title)
+        under = f"{zone.key}/" if self.spec.zone_api else ""  # hanoi.gov.vn: under its section
         return Article(
             index=index,
-            ident=self.ident(index),
-            slug=slug_vi(title),
+            ident=ident,
+            slug=slug,
+            path=f"{self.prefix}{under}{slug}-{ident}.htm",
             published=published,
             zone=zone,
             story=story,

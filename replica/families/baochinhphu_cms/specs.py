@@ -66,6 +66,7 @@ class Article:
     index: int
     ident: str
     slug: str
+    path: str  # root-relative: /<host>/<slug>-<id>.htm (hanoi: /<host>/<zone>/<slug>-<id>.htm)
     published: datetime  # Vietnam time, whole minutes
     zone: Zone
     story: Story
