@@ -28,7 +28,7 @@ from replica.site import (
     template,
 )
 
-JSON = "application/json; charset=utf-8"
+JSON, JS = "application/json; charset=utf-8", "application/javascript; charset=utf-8"
 MAX_LIMIT = 100
 ROOT = "bo-tai-chinh"  # the root category
 _IMAGE = re.compile(r"uploads/images/\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.jpg")
@@ -64,10 +64,10 @@ class MofSite(SectionPortal):
     def slug_of(self, post: Post) -> str:
         return f"{slugify(post.story.title)}-{post.ident}"
 
-    def index_of_slug(self, slug: str) -> int | None:
+    def post_of_slug(self, slug: str) -> Post | None:
         match = re.fullmatch(r"[a-z0-9-]+-(\d+)", slug)
-        index = self.ids.index_of(int(match.group(1)), self.corpus.total) if match else None
-        return index if index is not None and self.slug_of(self.post(index)) == slug else None
+        post = self.post_by_id(match.group(1)) if match else None
+        return post if post is not None and self.slug_of(post) == slug else None
 
     # Shapes ----------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
@@ -128,9 +128,7 @@ class MofSite(SectionPortal):
             body, ctype = file_payload("jpg", rel)
             return Response(200, body, ctype, self.headers)
         if rel == "static/js/main.js":
-            return Response(
-                200, APP_JS.encode(), "application/javascript; charset=utf-8", self.headers
-            )
+            return Response(200, APP_JS.encode(), JS, self.headers)
         if rel in ("", ROOT):
             return self.shell(self.portal)
         parts = rel.split("/")
@@ -140,8 +138,7 @@ class MofSite(SectionPortal):
         section = self.sections[sections.index(parts[1])]
         if len(parts) == 2:
             return self.shell(section.name, self.category(section)["id"])
-        index = self.index_of_slug(parts[2])
-        post = self.post(index) if index is not None else None
+        post = self.post_of_slug(parts[2])
         if post is None or post.section != section:
             return self.shell("Không tìm thấy", status=404)
         if post.status != 200:
@@ -164,8 +161,7 @@ class MofSite(SectionPortal):
                 return self.json({"status": 400, "message": "offset/limit không hợp lệ"}, 400)
             return self.reads(category.lower(), offset, min(limit, MAX_LIMIT))
         if name == "article/getbyslug":
-            index = self.index_of_slug(params.get("slug", "").strip().lower())
-            post = self.post(index) if index is not None else None
+            post = self.post_of_slug(params.get("slug", "").strip().lower())
             if post is None or post.status != 200:
                 return self.json({"status": 404, "message": "Không tìm thấy bài viết"}, 404)
             return self.json({"data": self.detail(post)}, modified=post.modified)
