@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from replica.chrome import a, t
+from replica.chrome import a, fill, t
 from replica.families.thads_sharepoint.lists import Article, Image, ListSpec, data
 from replica.site import digest, junk_base64, number, stable_uuid, templates
 
@@ -42,13 +42,13 @@ def page(
     for n, body in enumerate(parts, start=3):
         part, control = webpart_id(site, key, f"WPQ{n}")
         cells.append(T["cell"].format(zone=f"WPQ{n}", part=part, control=control, body=body))
-    server_path, web, place = (path.partition("?")[0], f"{site.prefix}noidung/tintuc", site.place)
+    server_path, web, place = path.partition("?")[0], f"{site.prefix}noidung/tintuc", site.place
     source = quote(path, safe="").replace("_", "%5F").replace(".", "%2E")
     notices = site.by_name.get("thongbao")
-    return T["page"].format(
+    return fill(
+        T["page"],
+        site=site,
         title=title,
-        place=place,
-        prefix=site.prefix,
         web=_js(web),
         web_url=_js("http://thads.moj.gov.vn" + web),
         server_path=_js(server_path),

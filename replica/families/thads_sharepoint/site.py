@@ -334,13 +334,11 @@ class ThadsSite:
         guid = str(stable_uuid(self.slug, key, "request"))
         return tuple((name, value.format(guid=guid)) for name, value in data()["headers"])
 
-    def _answer(
-        self, page: str, key: str, modified: datetime | None, status: int = 200
-    ) -> Response:
+    def _answer(self, page: str, key: str, when: datetime | None, status: int = 200) -> Response:
         # SharePoint serves CRLF line endings.
         body = page.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
         return Response(
-            status, body, headers=self.headers(key), last_modified=modified or FALLBACK_MODIFIED
+            status, body, headers=self.headers(key), last_modified=when or FALLBACK_MODIFIED
         )
 
     def error(self, status: int, path: str) -> Response:
