@@ -41,15 +41,10 @@ class CmsSpec:
     owner: str = "Văn phòng Chính phủ"  # "Cơ quan chủ quản" in the footer
     short_ids: bool = True  # the oldest few articles have short ids (prefix + 5 digits)
     page_ext: str = ".htm"  # category pages: /<key>.htm, or /<key> when ""
-    # hanoi.gov.vn pages a category by POST api/NewsZone/NewsZone (replica/newszone.py)
-    # instead of /timelinelist/ fragments.
-    zone_api: bool = False
+    zone_api: bool = False  # hanoi: sections page on by POST api/NewsZone/NewsZone (newszone.py)
     sapo_tag: str = "h2"  # the detail page's sapo element (mst.gov.vn: a div)
-    # List items: div.box-stream-item ("stream"), div.box-category-item in div.list__news
-    # ("category", mic.gov.vn and mst.gov.vn) or div.news-item ("news", hanoi.gov.vn).
-    items: str = "stream"
-    # A page per day listing that day's articles, `{date}` written dd-mm-yyyy ("" for none).
-    day_pages: str = ""
+    items: str = "stream"  # list items: templates/<items>_item.html (mst: category, hanoi: news)
+    day_pages: str = ""  # a page of each day's articles, `{date}` dd-mm-yyyy ("": none)
     pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # over vocab/news.json POOLS
     generic: tuple[str, ...] = NEWS_WORDS.GENERIC
     closers: tuple[str, ...] = NEWS_WORDS.CLOSERS

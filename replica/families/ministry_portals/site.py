@@ -9,7 +9,7 @@ file's (docs/evidence.md, "Ministry portals"); the text is govtext's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from replica.chrome import a
@@ -119,13 +119,10 @@ class MinistrySite(SectionPortal):
         return self.spec["head"].format(iso=iso, sapo_attr=a(post.story.sapo or ""))
 
     # Truth -----------------------------------------------------------------------------------
-    def truth(self, base_url: str) -> Iterator[dict[str, Any]]:
+    def record(self, post: Post, base_url: str) -> dict[str, Any]:
         """As the portal shows it: no tags, and no summary where the page shows none."""
-        for record in super().truth(base_url):
-            record["tags"] = []
-            if not self.spec["summary"]:
-                record["summary"] = None
-            yield record
+        shown = {} if self.spec["summary"] else {"summary": None}
+        return {**super().record(post, base_url), "tags": [], **shown}
 
 
 def ministry_sites(config: SiteConfig) -> list[MinistrySite]:
