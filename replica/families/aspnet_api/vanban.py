@@ -131,9 +131,9 @@ class ChinhphuDocsSite:
             found.append((f"{folder}{stem}.doc", f"{stem}.doc", "doc"))
         return found
 
-    def detail_path(self, docid: int) -> str:
+    def detail_path(self, index: int) -> str:
         """A document's page, root-relative as the real grid links it."""
-        return f"{self.prefix}?pageid={DETAIL_PAGE_ID}&docid={docid}"
+        return f"{self.prefix}?pageid={DETAIL_PAGE_ID}&docid={self.ids.id_of(index)}"
 
     # ViewState -------------------------------------------------------------------------------
     def viewstate(self, page: int) -> str:
@@ -176,10 +176,9 @@ class ChinhphuDocsSite:
         if params["pageid"] == DETAIL_PAGE_ID and "docid" in params:
             raw = params["docid"]
             index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
-            if index is None:
-                return self.error(404)
-            if self.corpus.status(index) != 200:
-                return self.error(self.corpus.status(index))
+            status = 404 if index is None else self.corpus.status(index)
+            if index is None or status != 200:
+                return self.error(status)
             return self.page(self.detail_html(index), self.corpus.modified(index))
         return self.error(404)
 
@@ -258,7 +257,7 @@ class ChinhphuDocsSite:
         indexes, last, more = self.corpus.page(None, page, size)
         body = []
         for index in indexes:
-            head, href = self.head(index), self.detail_path(self.ids.id_of(index))
+            head, href = self.head(index), self.detail_path(index)
             files = "".join(T["vanban_file"].format(href=f) for f, _, _ in self.files(head))
             body.append(fill(T["vanban_row"], head=head, href=href, files=files))
         sizes = "".join(
@@ -288,10 +287,9 @@ class ChinhphuDocsSite:
         return self.frame(head.title, main, None)
 
     def home_html(self) -> str:
-        indexes = self.corpus.newest(None, 0, 8)
         items = "\n".join(
-            fill(T["vanban_home_item"], href=self.detail_path(self.ids.id_of(i)), head=self.head(i))
-            for i in indexes
+            fill(T["vanban_home_item"], href=self.detail_path(i), head=self.head(i))
+            for i in self.corpus.newest(None, 0, 8)
         )
         return self.frame("Trang chủ", T["vanban_home"].format(items=items), None)
 
@@ -301,7 +299,7 @@ class ChinhphuDocsSite:
             head = self.head(index)
             yield truth_record(
                 self.slug,
-                base_url + self.detail_path(self.ids.id_of(index)),
+                base_url + self.detail_path(index),
                 self.text(index),
                 published=iso(head.day),
                 category=head.kind,
