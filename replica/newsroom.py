@@ -14,17 +14,17 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from replica.corpus import HORIZON, Corpus
+from replica.corpus import HORIZON, VN, Corpus
 from replica.site import Response, SiteConfig, collapse, number, truth_line
 from replica.text import DocKind, doc_kinds
 
 __all__ = ["DocKind", "doc_kinds"]  # the families' old import path of the one citation writer
+VN_TIME = VN
 
-VN_TIME = timezone(timedelta(hours=7))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 

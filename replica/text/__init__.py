@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -22,6 +22,14 @@ from typing import Any, TypeVar
 from replica.vocab import vocab
 
 T = TypeVar("T")
+# Slots read off the day of publication: "{year}", "{quarter}" (Roman), "{term}" (2020 - 2025).
+_DAY_SLOTS: dict[str, Callable[[date], str]] = {
+    "year": lambda d: str(d.year),
+    "next_year": lambda d: str(d.year + 1),
+    "month": lambda d: str(d.month),
+    "quarter": lambda d: ("I", "II", "III", "IV")[(d.month - 1) // 3],
+    "term": lambda d: f"{d.year - d.year % 5} - {d.year - d.year % 5 + 5}",
+}
 _SLOT = re.compile(r"\{(\w+)\}")
 _DRAW = re.compile(r"\{(\d+)-(\d+)(?::(\w+))?\}")
 
@@ -180,6 +188,8 @@ class Writer:
             return value
         if name in self.numbers:
             return _DRAW.sub(self._draw, self.numbers[name])
+        if name in _DAY_SLOTS:
+            return _DAY_SLOTS[name](self.day)
         if name.endswith("0") and not hasattr(self, f"slot_{name}"):
             self.values[name] = self.slot(name[:-1])
             return self.values[name]
@@ -247,22 +257,6 @@ class Writer:
     def citations(self) -> list[tuple[str, dict[str, Any]]]:
         """Each citation as written, and its truth record."""
         return [(c.text(), c.record()) for c in self.cites]
-
-    def slot_year(self) -> str:
-        return str(self.day.year)
-
-    def slot_next_year(self) -> str:
-        return str(self.day.year + 1)
-
-    def slot_month(self) -> str:
-        return str(self.day.month)
-
-    def slot_quarter(self) -> str:
-        return ("I", "II", "III", "IV")[(self.day.month - 1) // 3]
-
-    def slot_term(self) -> str:
-        start = self.day.year - self.day.year % 5
-        return f"{start} - {start + 5}"
 
     # People -------------------------------------------------------------------------------
 
