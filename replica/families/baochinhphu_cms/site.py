@@ -43,14 +43,12 @@ COOKIE = "D1N"
 _ARTICLE = re.compile(r"(?:([a-z0-9-]+)-)?(\d{6,20})\.htm")  # index_of checks the id
 _TIMELINE = re.compile(r"timelinelist/(\d{1,9})/(\d{1,9})\.htm")
 
-HEADERS = tuple((name, value) for name, value in data_file(__file__, "cms.toml")["headers"])
-
 
 class CmsSite(RosterSite):
     """One site of the baochinhphu.vn CMS family, mounted at /<host>/."""
 
     family = "baochinhphu-cms"
-    headers = HEADERS
+    headers = tuple((name, value) for name, value in data_file(__file__, "cms.toml")["headers"])
     fallback_modified = FIRST.astimezone(UTC)
 
     def __init__(self, spec: CmsSpec, config: SiteConfig | None = None) -> None:
@@ -63,8 +61,7 @@ class CmsSite(RosterSite):
         self._by_key = {z.key: n for n, z in enumerate(spec.zones)}
         self._by_id = {z.zone_id: n for n, z in enumerate(spec.zones)}
         base = self.roster.base
-        span = int((BASE_END - FIRST).total_seconds())
-        self.step = max(600, span // max(1, base))
+        self.step = max(600, int((BASE_END - FIRST).total_seconds()) // max(1, base))
         self.short = min(max(2, base // 40), 1000) if base >= 10 and spec.short_ids else 0
         # New articles start after the base ones even when a huge site overruns BASE_END.
         self.new_first = max(NEW_FIRST, FIRST + timedelta(seconds=(base + 1) * self.step))
