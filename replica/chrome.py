@@ -66,17 +66,20 @@ def body_html(
     photo: str = PHOTO,
     caption: str = CAPTION,
     noise: bool = True,
+    paragraph: str = '<p style="text-align: justify;">{}</p>',
+    joiner: str = "\n",
 ) -> str:
     """Paragraphs with images (captioned or not) and, optionally, the closing byline; with
-    `noise` some paragraphs carry an editor's NBSP.
+    `noise` some paragraphs carry an editor's NBSP. `paragraph` and `joiner` are the
+    paragraph's markup and what stands between the blocks.
 
     `item` is any article with `index` and a replica.text.gov Story as `story`."""
     story, rng = item.story, random.Random(f"{site.salt}/{item.index}/markup")
     images = {after: (k, under) for k, (_, under, after) in enumerate(story.images)}
     blocks = []
-    for n, paragraph in enumerate(story.paragraphs):
-        text = _inline(rng, paragraph) if noise else t(paragraph)
-        blocks.append(f'<p style="text-align: justify;">{text}</p>')
+    for n, said in enumerate(story.paragraphs):
+        text = _inline(rng, said) if noise else t(said)
+        blocks.append(paragraph.format(text))
         if n in images:
             k, under = images[n]
             src, shown = a(site.image_href(item, k)), caption.format(t(under)) if under else ""
@@ -84,4 +87,4 @@ def body_html(
     if byline_inside and story.byline:
         lines = "<br />".join(t(line) for line in story.byline)
         blocks.append(f'<p style="text-align: right;"><strong>{lines}</strong></p>')
-    return "\n".join(blocks)
+    return joiner.join(blocks)
