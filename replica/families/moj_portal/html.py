@@ -158,14 +158,6 @@ def home_page(site: ThadsNewSite) -> str:
     return layout(site, "Trang chủ", site.prefix, "\n".join(blocks))
 
 
-def section_page(
-    site: ThadsNewSite, key: str, css: str, title: str, heading: str, para: str
-) -> str:
-    """A page of one heading and one paragraph: a static page, or the search's answer."""
-    main = T["section"].format(css=css, heading=heading, paragraph=para)
-    return layout(site, title, site.prefix + key, main)
-
-
 def error_page(site: ThadsNewSite, status: int) -> str:
     text = "Bài viết đã bị gỡ bỏ." if status == 410 else "Không tìm thấy trang bạn yêu cầu."
     ref = number(site.salt, status, "ref", below=10**8)

@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from typing import Any
 
-from replica.chrome import a
+from replica.chrome import fill
 from replica.families.moj_portal import html as markup
 from replica.families.thads_sharepoint.lists import choose_byline
 from replica.newsroom import (
@@ -204,15 +204,12 @@ class ThadsNewSite(RosterSite):
             items = self.newest(None, 0, 1)
             return self.html(markup.home_page(self), items[0].modified if items else None)
         if static := data()["static"].get(rel):
-            text = a(static["text"].format(province=self.province))
-            title = static["heading"]
-            page_ = markup.section_page(self, rel, "static-page", title, title, f"<p>{text}</p>")
-            return self.html(page_, None)
+            text = static["text"].format(province=self.province)
+            main = fill(markup.T["static"], heading=static["heading"], text=text)
+            return self.html(markup.layout(self, static["heading"], self.prefix + rel, main), None)
         if rel == "tim-kiem":
-            heading = f"Kết quả tìm kiếm: {a(params.get('q', ''))}"
-            answer = '<p class="text-muted">Không tìm thấy kết quả phù hợp.</p>'
-            page_ = markup.section_page(self, rel, "search-page", "Tìm kiếm", heading, answer)
-            return self.html(page_, None)
+            main = fill(markup.T["search"], asked=params.get("q", ""))
+            return self.html(markup.layout(self, "Tìm kiếm", self.prefix + rel, main), None)
         if rel == "tin-tuc":
             return self._listing(None, page)
         if (match := _CATEGORY.fullmatch(rel)) and match.group(1) in self._by_key:
@@ -239,7 +236,7 @@ class ThadsNewSite(RosterSite):
         more = self.config.trap or page < last
         render = markup.listing_fragment if fragment else markup.listing_page
         html = render(self, zone, page, last, items, more)
-        return self.html(html, max((a.modified for a in items), default=None))
+        return self.html(html, max((art.modified for art in items), default=None))
 
     def error_page(self, status: int) -> str:
         return markup.error_page(self, status)
