@@ -13,6 +13,6 @@ SOURCE_KEY = "source_key"
 # Set by the fetch log on a response's request: where its WARC record is, as the fields of the
 # `fetches` row (warc_file, warc_offset, warc_record_id, ...).
 SNAPSHOT = "warc_snapshot"
-# Set by ExtractInThread on a big article page's request: what extraction made of the page
-# (an Article, or the reason it could not be read), done in a thread off the reactor.
+# Set by ExtractOffLoop on an article page's request: what extraction made of the page
+# (an Article, or the reason it could not be read), done off the reactor.
 EXTRACTED = "extracted_article"

@@ -38,8 +38,10 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # under a few MB).
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
-# Article pages this big or bigger are extracted in a thread (crawler/middlewares.py); a
-# usual article page is 30-150 KB and is read in the spider's callback.
+# Article pages are extracted in this many worker processes (crawler/middlewares.py), off the
+# crawl process, which is CPU-bound on one core. With 0, pages this big or bigger are
+# extracted in a thread instead, and a usual article page (30-150 KB) in the spider's callback.
+EXTRACT_WORKERS = 1
 EXTRACT_IN_THREAD_BYTES = 512 * 1024
 
 # A profile's TLS cipher string reaches OpenSSL as written (crawler/tls.py). Certificates are
@@ -59,9 +61,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.redirects.SiteRedirectMiddleware": 600,
     # After CookiesMiddleware (700) on the way back, so the retried request's cookie is stored.
     "crawler.middlewares.CookieChallengeMiddleware": 650,
-    # Last on the way back (after decompression, redirects and retries): big article pages
-    # are extracted in a thread, off the event loop.
-    "crawler.middlewares.ExtractInThread": 50,
+    # Last on the way back (after decompression, redirects and retries): article pages are
+    # extracted off the event loop.
+    "crawler.middlewares.ExtractOffLoop": 50,
     # Waits its turn per host (Crawl-delay, Retry-After) just before the fetch log starts
     # its clock.
     "crawler.politeness.PolitenessMiddleware": 940,

@@ -45,6 +45,21 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def content_type_of(response: Response) -> str | None:
+    return (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+
+
+def read_article(
+    body: bytes, url: str, profile: SiteProfile, content_type: str | None
+) -> Article | str:
+    """The article on an HTML page, or why it cannot be read (a bug of ours raises). Also
+    what an extraction worker process runs (crawler/middlewares.py)."""
+    try:
+        return extract_article(body, url, profile, content_type=content_type)
+    except ExtractionError as error:
+        return str(error)
+
+
 class ArticlePages:
     """Mixed into the portal spider: article requests, their answers and their failures."""
 
@@ -223,7 +238,7 @@ class ArticlePages:
             yield from answered
             return
         fetched_at = _now()
-        # A big page was read in a thread already (crawler/middlewares.py ExtractInThread).
+        # Read off the event loop already (crawler/middlewares.py ExtractOffLoop).
         article = response.meta.pop(EXTRACTED, None) or self.read_page(response)
         if isinstance(article, str):
             if article.startswith(NOT_HTML):
@@ -250,13 +265,10 @@ class ArticlePages:
     def read_page(self, response: Response) -> Article | str:
         """The article on an HTML page, or why it cannot be read. Touches no crawl state, so
         it may run in a thread."""
-        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
         try:
-            return extract_article(
-                response.body, response.url, self.profile, content_type=content_type
+            return read_article(
+                response.body, response.url, self.profile, content_type_of(response)
             )
-        except ExtractionError as error:
-            return str(error)
         except Exception as error:  # a bug of ours must not lose the page: record it
             self.logger.exception("Extractor failed on %s", response.url)
             return f"extractor error: {error!r}"

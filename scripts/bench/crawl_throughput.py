@@ -18,7 +18,7 @@ started 100 asyncio workers for every response's output, which the full crawl, w
 project's 4, did not (`--bare100` runs that bare spider too).
 
 Usage: python scripts/bench/crawl_throughput.py [--articles 2000] [--rounds 3] [--inline]
-       [--bare100]
+       [--bare100] [--variant EXTRACT_WORKERS=0 ...]
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import argparse
 import json
 import re
 import resource
+import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +36,7 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import scrapy
 from scrapy import signals
@@ -78,8 +80,9 @@ class BareSpider(scrapy.Spider):
                 yield scrapy.Request(url.lower(), callback=self.parse)
 
 
-def run_one(mode: str, base: str, out: Path) -> None:
-    """In a child process: one crawl, its stats written to `out` as JSON."""
+def run_one(mode: str, base: str, out: Path, overrides: dict[str, Any]) -> None:
+    """In a child process: one crawl, its stats written to `out` as JSON; `overrides`:
+    project settings of a full crawl that differ from the default ones (`--variant`)."""
     if mode in ("bare", "bare100"):
         # bare100: Scrapy's default CONCURRENT_ITEMS, as this script ran before 2026-12-07.
         settings = SETTINGS | {"CONCURRENT_ITEMS": 100} if mode == "bare100" else SETTINGS
@@ -93,7 +96,8 @@ def run_one(mode: str, base: str, out: Path) -> None:
 
         db = Path(tempfile.mkdtemp()) / "bench.db"
         writer = "inline" if mode == "inline" else "thread"
-        process = CrawlerProcess(crawl_settings(db, base, **SETTINGS, ARCHIVE_WRITER=writer))
+        settings = SETTINGS | {"ARCHIVE_WRITER": writer} | overrides
+        process = CrawlerProcess(crawl_settings(db, base, **settings))
         crawler = process.create_crawler(PortalSpider)
         process.crawl(crawler, site=SITE)
     started: list[float] = []
@@ -122,11 +126,10 @@ def _cpu_seconds() -> float:
 
 
 def measure(mode: str, base: str) -> dict[str, float]:
+    mode, _, variant = mode.partition(" ")
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        subprocess.run(
-            [sys.executable, __file__, "--child", mode, "--base", base, "--out", out.name],
-            check=True,
-        )
+        command = [sys.executable, __file__, "--child", mode, "--base", base, "--out", out.name]
+        subprocess.run([*command, *(["--set", variant] if variant else [])], check=True)
         result = json.loads(Path(out.name).read_text())
     result["pages_per_s"] = result["pages"] / result["seconds"]
     return result
@@ -144,15 +147,30 @@ def main() -> None:
         action="store_true",
         help="also the bare spider with Scrapy's default CONCURRENT_ITEMS (100)",
     )
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE[,NAME=VALUE]",
+        help="also the full crawl with these project settings (JSON values), e.g. "
+        "EXTRACT_WORKERS=0; may be repeated",
+    )
     parser.add_argument("--child", choices=[*MODES, "bare100"], help=argparse.SUPPRESS)
+    parser.add_argument("--set", default="", help=argparse.SUPPRESS)
     parser.add_argument("--base", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        run_one(args.child, args.base, args.out)
+        overrides = {
+            name: json.loads(value)
+            for name, _, value in (pair.partition("=") for pair in args.set.split(",") if pair)
+        }
+        run_one(args.child, args.base, args.out, overrides)
         return
 
-    port = 18765
+    with socket.socket() as probe:  # a free port: another run of this script may hold 18765
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     replica = subprocess.Popen(
         [sys.executable, "-m", "replica", "--port", str(port), "--articles", str(args.articles)],
         cwd=ROOT,
@@ -167,6 +185,7 @@ def main() -> None:
             except OSError:
                 time.sleep(0.1)
         modes = [*MODES[: 3 if args.inline else 2], *(["bare100"] if args.bare100 else [])]
+        modes += [f"full {variant}" for variant in args.variant]
         results: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
         for round_number in range(1, args.rounds + 1):
             for mode in modes:

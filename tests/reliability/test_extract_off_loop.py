@@ -1,4 +1,4 @@
-"""A big article page is extracted in a thread (crawler/middlewares.py ExtractInThread): the
+"""A big article page is extracted in a thread (crawler/middlewares.py ExtractOffLoop): the
 crawl's event loop goes on answering other requests meanwhile, and the spider's callback
 archives the page whole from the thread's result."""
 
@@ -23,7 +23,7 @@ def child(db: str, out: str) -> None:
     from twisted.web.client import Agent, readBody
 
     from crawler.items import ArticleItem
-    from crawler.middlewares import ExtractInThread
+    from crawler.middlewares import ExtractOffLoop
     from replica.server import ReplicaServer
     from replica.site import SiteConfig
     from tests.helpers import fetch, make_spider, project_settings, read_truth
@@ -39,7 +39,7 @@ def child(db: str, out: str) -> None:
     body = (page[:at] + filler + page[at:]).encode("utf-8")
     request = Request(url, callback=spider.parse_article)
     response = HtmlResponse(url, body=body, encoding="utf-8", request=request)
-    middleware = ExtractInThread.from_crawler(spider.crawler)
+    middleware = ExtractOffLoop.from_crawler(spider.crawler)
     agent = Agent(reactor)
     answered: list[int] = []
 
