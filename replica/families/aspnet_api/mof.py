@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from replica.chrome import fill, t
+from replica.chrome import body_html, fill
 from replica.corpus import slugify
 from replica.files import file_payload
 from replica.newsportal import Post, Section, SectionPortal
@@ -33,6 +33,11 @@ MAX_LIMIT = 100
 ROOT = "bo-tai-chinh"  # the root category
 _IMAGE = re.compile(r"uploads/images/\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.jpg")
 APP_JS = template(__file__, "app.js")
+_CONTENT = {  # articleContent's markup
+    "paragraph": '<p style="text-align:justify">{}</p>',
+    "photo": '<figure class="image"><img src="{src}" alt="" />{caption}</figure>',
+    "caption": "<figcaption>{}</figcaption>",
+}
 SHELL = template(__file__, "mof_shell.html")
 
 
@@ -106,17 +111,7 @@ class MofSite(SectionPortal):
         }
 
     def content(self, post: Post) -> str:
-        figures = {after: k for k, (_, _, after) in enumerate(post.story.images)}
-        parts = []
-        for n, paragraph in enumerate(post.story.paragraphs):
-            parts.append(f'<p style="text-align:justify">{t(paragraph)}</p>')
-            if n in figures:
-                k = figures[n]
-                caption = post.story.images[k][1]
-                cap = f"<figcaption>{t(caption)}</figcaption>" if caption else ""
-                src = self.image_href(post, k)
-                parts.append(f'<figure class="image"><img src="{src}" alt="" />{cap}</figure>')
-        return "".join(parts)
+        return body_html(self, post, byline_inside=False, noise=False, joiner="", **_CONTENT)
 
     # HTTP ------------------------------------------------------------------------------------
     def handle(self, request: Request) -> Response:
