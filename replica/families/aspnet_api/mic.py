@@ -36,15 +36,12 @@ class MicSite(SectionPortal):
 
     # URLs ------------------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:
-        return (
-            f"{self.prefix}mic_2020/Pages/TinTuc/{post.ident}/{title_slug(post.story.title)}.html"
-        )
+        slug = title_slug(post.story.title)
+        return f"{self.prefix}mic_2020/Pages/TinTuc/{post.ident}/{slug}.html"
 
     def section_path(self, section: Section, page: int = 1) -> str:
-        return (
-            f"{self.prefix}mic_2020/Pages/ChuyenMuc/PhanTrang/{section.ident}/{page}/"
-            f"{section.key}.html"
-        )
+        where = f"{section.ident}/{page}/{section.key}"
+        return f"{self.prefix}mic_2020/Pages/ChuyenMuc/PhanTrang/{where}.html"
 
     # Routes ----------------------------------------------------------------------------------
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:

@@ -56,7 +56,7 @@ HEADERS = tuple((name, value) for name, value in SPEC["headers"])
 
 def _cell(argument: str, label: str) -> str:
     # ASP.NET 4 writes the quotes of a pager link as &#39;.
-    return T["vanban_cell"].format(grid=GRID, argument=argument, label=label)
+    return T["vanban_cell"].format(argument=argument, label=label)
 
 
 class ChinhphuDocsSite:
@@ -120,10 +120,8 @@ class ChinhphuDocsSite:
         return Story(*text, *[()] * 4)
 
     def files(self, head: DocHead) -> list[tuple[str, str, str]]:
-        """(href, link text, type): the signed PDF, and for decrees/circulars the Word file.
-
-        The real files are on datafiles.chinhphu.vn under cpp/files/vbpq/<year>/<month>/ (month
-        unpadded); the twin serves that path on its own host."""
+        """(href, link text, type): the signed PDF, and for decrees/circulars the Word file,
+        under cpp/files/vbpq/<year>/<month>/ (month unpadded) on the twin's own host."""
         stem = slugify(head.number)
         folder = f"{self.prefix}cpp/files/vbpq/{head.day:%Y}/{head.day.month}/"
         found = [(f"{folder}{stem}.signed.pdf", f"{stem}.signed.pdf", "pdf")]
@@ -261,7 +259,7 @@ class ChinhphuDocsSite:
             files = "".join(T["vanban_file"].format(href=f) for f, _, _ in self.files(head))
             body.append(fill(T["vanban_row"], head=head, href=href, files=files))
         sizes = "".join(
-            f'<option{SELECTED if n == size else ""} value="{n}">{n}</option>' for n in PAGE_SIZES
+            f'<option{SELECTED * (n == size)} value="{n}">{n}</option>' for n in PAGE_SIZES
         )
         pager = self.pager_html(page, last) if last > 1 or more else ""
         main = T["vanban_list"].format(sizes=sizes, rows="\n".join(body), pager=pager)

@@ -24,20 +24,20 @@ T = templates(__file__)
 
 
 def page(
-    site: CmsSite, *, title: str, description: str, path: str, main: str, head: str = ""
+    site: CmsSite, *, title: str, path: str, main: str, description: str = "", head: str = ""
 ) -> str:
+    """A whole page around `main`; its description is the title unless given."""
     menu = "\n".join(fill(T["menu_item"], zone=z) for z in site.zones)
     hot = " ".join(
         fill(T["hot_item"], href=site.search_path(k), keyword=k) for k in NEWS_WORDS.HOT_KEYWORDS
     )
     upper = t(site.spec.publication.upper())
-    fields = {"title": title, "description": description, "path": path, "head": head}
+    fields = {"title": title, "description": description or title, "path": path, "head": head}
     return fill(T["page"], site=site, menu=menu, hot=hot, main=main, upper=upper, **fields)
 
 
 def list_items(site: CmsSite, arts: list[Article]) -> str:
-    """The site's list items: div.box-stream-item, or mic's and mst's div.box-category-item,
-    or hanoi's div.news-item."""
+    """The site's list items, templates/<spec.items>_item.html."""
     noimage = f"https://{site.spec.media}/noimage.jpg"
     return "\n".join(
         fill(
@@ -140,7 +140,7 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
         timeline_script=script,
         zone_inputs=zone_inputs(site, zone),
     )
-    return page(site, title=zone.name, description=zone.name, path=zone.path, main=main)
+    return page(site, title=zone.name, path=zone.path, main=main)
 
 
 def day_page(site: CmsSite, day: date, items: list[Article]) -> str:
@@ -148,7 +148,7 @@ def day_page(site: CmsSite, day: date, items: list[Article]) -> str:
     name = f"Tin tức - Sự kiện ngày {day:%d/%m/%Y}"
     empty = "" if items else '<p class="list__empty">Không có tin bài trong ngày.</p>'
     main = fill(T["day"], name=name, site=site, items=list_items(site, items), empty=empty)
-    return page(site, title=name, description=name, path=site.day_path(day), main=main)
+    return page(site, title=name, path=site.day_path(day), main=main)
 
 
 def home_page(site: CmsSite) -> str:
@@ -157,21 +157,19 @@ def home_page(site: CmsSite) -> str:
         fill(T["home_zone"], zone=z, items=list_items(site, site.newest(n, 0, 4)))
         for n, z in enumerate(site.zones)
     ]
-    pub = site.spec.publication
-    return page(site, title=pub, description=pub, path=site.prefix, main="\n".join(blocks))
+    return page(site, title=site.spec.publication, path=site.prefix, main="\n".join(blocks))
 
 
 def search_page(site: CmsSite, keywords: str, number: int, items: list[Article]) -> str:
     next_page = site.search_path(keywords, number + 1)
     main = fill(T["search"], keywords=keywords, items=list_items(site, items), next=next_page)
-    path = site.search_path(keywords)
-    return page(site, title="Tìm kiếm", description="Tìm kiếm", path=path, main=main)
+    return page(site, title="Tìm kiếm", path=site.search_path(keywords), main=main)
 
 
 def rss_index(site: CmsSite) -> str:
     rows = "\n".join(fill(T["rss_row"], href=site.feed_path(z), zone=z) for z in site.zones)
     main = fill(T["rss_index"], site=site, rows=rows)
-    return page(site, title="RSS", description="RSS", path=f"{site.prefix}rss.htm", main=main)
+    return page(site, title="RSS", path=f"{site.prefix}rss.htm", main=main)
 
 
 def error_page(site: CmsSite, status: int) -> str:
