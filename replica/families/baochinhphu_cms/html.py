@@ -81,9 +81,8 @@ def _head(site: CmsSite, art: Article, path: str) -> str:
     story = art.story
     published = art.published.isoformat()
     modified = art.modified.astimezone(art.published.tzinfo).isoformat()
-    image = (
-        story.images[0]["url"] if story.images else f"https://static.{site.host}/web/images/og.jpg"
-    )
+    og = f"https://static.{site.host}/web/images/og.jpg"
+    image = story.images[0]["url"] if story.images else og
     return fill(
         T["head"],
         art=art,

@@ -251,10 +251,8 @@ class CmsSite(RosterSite):
 
     def _article(self, slug: str | None, ident: str, section: str = "") -> Response:
         index = self.index_of(ident)
-        if index is None:
-            return self.not_found(404)
-        if self.roster.removed(index):
-            return self.not_found(self.roster.gone_status(index))
+        if index is None or self.roster.removed(index):
+            return self.not_found(404 if index is None else self.roster.gone_status(index))
         art = self.article(index)
         if slug != art.slug or (self.spec.zone_api and section != art.zone.key):
             return Response(301, b"", headers=(("Location", self.article_path(art)),))
