@@ -112,6 +112,11 @@ class Writer:
     date_styles: tuple[int | None, ...] = (0, 2)
     named = (0.85, 0.5)
     short_dates = False  # "Sáng 14/9" (the press) rather than "ngày 14/9/2025"
+    # The voice's words before an event's date (long and short), its deadlines' date format,
+    # and the share of women among the people it names.
+    date_words = ("ngày", "ngày", "sáng ngày", "chiều ngày")
+    short_date_words = ("Sáng", "Chiều", "Ngày", "Tối")
+    later_format, women = "{0.day}/{0.month}/{0.year}", 0.45
     share, sentences = 0.65, (2, 4)  # a paragraph: its own templates' share, how many sentences
     pools: Mapping[str, Sequence[str]] = MappingProxyType({})
     sticky: frozenset[str] = frozenset()
@@ -212,10 +217,10 @@ class Writer:
         if "date" not in self.values:
             rng, d = self.rng, self.day - timedelta(days=self.rng.randint(1, 10))
             if self.short_dates:
-                text = f"{self.pick(('Sáng', 'Chiều', 'Ngày', 'Tối'))} {d.day}/{d.month}"
+                text = f"{self.pick(self.short_date_words)} {d.day}/{d.month}"
             else:
                 shown = f"{d.day}/{d.month}/{d.year}" if rng.random() < 0.7 else f"{d:%d/%m/%Y}"
-                text = f"{self.pick(('ngày', 'ngày', 'sáng ngày', 'chiều ngày'))} {shown}"
+                text = f"{self.pick(self.date_words)} {shown}"
             self.values["date"] = text
         return self.values["date"]
 
@@ -223,7 +228,7 @@ class Writer:
         """A deadline or an effective date a few weeks after publication: one per article."""
         if "later" not in self.values:
             d = self.day + timedelta(days=self.rng.randint(10, 120))
-            self.values["later"] = f"{d.day}/{d.month}/{d.year}"
+            self.values["later"] = self.later_format.format(d)
         return self.values["later"]
 
     # Cited documents ----------------------------------------------------------------------
@@ -263,7 +268,7 @@ class Writer:
 
     def name(self, female: bool | None = None) -> str:
         rng = self.rng
-        female = rng.random() < 0.45 if female is None else female
+        female = rng.random() < self.women if female is None else female
         middle = rng.choice(self.names.FEMALE_MIDDLE if female else self.names.MALE_MIDDLE)
         given = rng.choice(self.names.FEMALE_GIVEN if female else self.names.MALE_GIVEN)
         return f"{rng.choice(self.names.FAMILY_NAMES)} {middle} {given}"

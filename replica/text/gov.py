@@ -40,6 +40,7 @@ class NewsGen(Writer):
     pools = MappingProxyType(GOV_WORDS.POOLS)
     short_dates, share, sentences = True, 0.55, (2, 3)
     date_styles, named = (0, 1, None), (1, 1)
+    short_date_words, later_format, women = ("Ngày", "Sáng", "Chiều"), "{:%d/%m/%Y}", 0.5
 
     def __init__(self, rng: random.Random, domain: str, day: date) -> None:
         super().__init__(rng, day, kinds=doc_kinds(GOV_WORDS.CITATIONS[domain]))

@@ -40,6 +40,8 @@ class TextGen(Writer):
     names = THADS_WORDS
     numbers = MappingProxyType({**Writer.numbers, **THADS_WORDS.NUMBERS})
     share, sentences, date_styles, named = 0.6, (2, 5), (0,), (1, 0)
+    date_words = ("ngày", "ngày", "sáng ngày", "chiều ngày", "vào ngày")
+    later_format, women = "{:%d/%m/%Y}", 0.5
     byline = staticmethod(short_name)
 
     def __init__(
