@@ -46,8 +46,11 @@ $(REDIS_SERVER):
 # session fixtures (a crawl, a served replica) are made once. More workers than cores: most
 # tests wait on sockets and politeness pauses, not on the CPU. Bytecode is cached even where
 # the environment says not to: every crawl in a child process would compile the project again.
+# --no-loadscope-reorder keeps the files in collection order (longest first, tests/conftest.py):
+# by default pytest-xdist 3 hands out the files with the most tests first instead.
 PYTEST_WORKERS ?= 4
-PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile \
+	--no-loadscope-reorder
 test: lint $(CHROMIUM) $(REDIS_SERVER)
 	CHROMIUM=$(CHROMIUM) $(PYTEST)
 
