@@ -53,8 +53,7 @@ class MicSite(SectionPortal):
         if match := _LISTING.fullmatch(rel):
             section = next((s for s in self.sections if str(s.ident) == match.group(1)), None)
             if section is not None:
-                page = max(1, int(match.group(2)))
-                return self.section_page(section, page)
+                return self.section_page(section, max(1, int(match.group(2))))
         if rel == "mic_2020/pages/timkiem.aspx":
             found = self.newest(None, 10)
             return self.html(self.frame("Tìm kiếm", self.items_html(found)), None)

@@ -84,11 +84,11 @@ class ChinhphuDocsSite:
     # Documents -------------------------------------------------------------------------------
     def _first_position(self, kind: int, year: int) -> int:
         """First position in the kind's sequence published in `year` (numbers restart yearly)."""
+        positions = range(self.corpus.count(kind))
+        return bisect_left(positions, year, key=lambda p: self.published_at(kind, p).year)
 
-        def year_at(position: int) -> int:
-            return self.corpus.published(self.corpus.index_at(kind, position)).year
-
-        return bisect_left(range(self.corpus.count(kind)), year, key=year_at)
+    def published_at(self, kind: int, position: int) -> datetime:
+        return self.corpus.published(self.corpus.index_at(kind, position))
 
     def _head(self, index: int) -> DocHead:
         kind, day = self.corpus.section(index), self.corpus.published(index).date()
@@ -103,9 +103,8 @@ class ChinhphuDocsSite:
         def spread(r: int) -> int:
             return 1 + ((r * most + shift) // count if count < most else r)
 
-        serial = (
-            spread(rank) if rank < count else rank - count + 1 + (spread(count - 1) if count else 0)
-        )
+        later = rank - count + 1 + (spread(count - 1) if count else 0)  # after the base ones
+        serial = spread(rank) if rank < count else later
         return make_head(random.Random(f"{self.salt}/{index}/head"), kind, serial, day)
 
     def _text(self, index: int) -> Story:

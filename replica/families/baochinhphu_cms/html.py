@@ -116,8 +116,8 @@ def detail_page(site: CmsSite, art: Article) -> str:
 
 
 def zone_inputs(site: CmsSite, zone: Zone) -> str:
-    """The hidden inputs the CMS ends a section or article page with; #hdZoneId names the zone
-    whose /timelinelist/ fragments page on (hanoi.gov.vn pages by its API: none)."""
+    """The hidden inputs ending a section or article page: #hdZoneId, the zone whose
+    /timelinelist/ fragments page on (none on hanoi.gov.vn, which pages by its API)."""
     parent, _, key = zone.key.rpartition("/")
     return "" if site.spec.zone_api else fill(T["zone_inputs"], zone=zone, key=key, parent=parent)
 

@@ -59,6 +59,5 @@ class DangCongSanSite(SectionPortal):
         if match := _PAGE.fullmatch(rel):
             section = next((s for s in self.sections if s.key == match.group(1)), None)
             if section is not None:
-                page = max(1, int(match.group(2) or 1))
-                return self.section_page(section, page)
+                return self.section_page(section, max(1, int(match.group(2) or 1)))
         return None
