@@ -195,7 +195,7 @@ class ChinhphuDocsSite:
             return self.table(1 if SEARCH_BUTTON in form else current, size)
         if target != GRID or not argument.startswith("Page$"):
             return self.table(current, size)
-        last = self.last_page(size)
+        last = self.corpus.pages(None, size)
         step = argument[5:]
         wanted = {"First": 1, "Last": last, "Next": current + 1, "Prev": current - 1}.get(step)
         if wanted is None:
@@ -204,9 +204,6 @@ class ChinhphuDocsSite:
             wanted = int(step)
         wanted = max(1, wanted)
         return self.table(wanted if self.config.trap else min(wanted, last), size)
-
-    def last_page(self, size: int) -> int:
-        return max(1, -(-self.corpus.live_count() // size))
 
     def page(self, html: str, modified: datetime | None = None) -> Response:
         modified = modified or datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
