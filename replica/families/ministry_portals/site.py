@@ -44,7 +44,6 @@ class MinistrySite(SectionPortal):
 
     def __init__(self, spec: Mapping[str, Any], config: SiteConfig | None = None) -> None:
         super().__init__(config, spec)
-        self.item_template, self.pager_next = spec["item"], spec["next"]
         self.article_template = spec["detail"] + RELATED
         self.article_parts = (spec["sapo"] if spec["summary"] else "", "", "")
         # A repeated slug's digit depends on every earlier title: a table built on the first
