@@ -13,12 +13,17 @@ from crawler.extract.boilerplate import OTHER_PROPERTY_LABELS, PHOTO_CREDIT, PRO
 from crawler.extract.text import clean_text
 
 _CAPTION_MAX_WORDS = 40
+_ITALIC = frozenset({"em", "i"})
 
 
 def _is_caption(element: etree._Element) -> bool:
     """An italic-only short paragraph right after a picture, or a photo credit line."""
-    children = len(element)
-    italic = children and all(child.tag in {"em", "i"} for child in element)
+    # Most paragraphs fail at their first child; all() over a generator costs more than the test.
+    italic = (
+        len(element) > 0
+        and element[0].tag in _ITALIC
+        and all(child.tag in _ITALIC for child in element)
+    )
     if not italic and not (element.text or "").startswith(("Ảnh", "ảnh")):
         return False
     text = clean_text(element.text_content())
@@ -51,21 +56,25 @@ def property_table(table: etree._Element) -> dict[str, str] | None:
     rows = table.findall(".//tr")
     labelled: dict[str, str] = {}
     label_rows = 0
-    for row in rows:
-        cells = [clean_text(c.text_content()) for c in row if c.tag in {"td", "th"}]
+    needed = max(2, len(rows) // 2)
+    for index, row in enumerate(rows):
+        if label_rows + len(rows) - index < needed:
+            return None  # too few rows left to make one in two a label row (layout tables)
+        cells = [cell for cell in row if cell.tag in {"td", "th"}]
         if len(cells) < 2:
             continue
-        label = cells[0].rstrip(":").strip().lower()
-        if cells[0].endswith(":") or label in PROPERTY_LABELS or label in OTHER_PROPERTY_LABELS:
+        first = clean_text(cells[0].text_content())
+        label = first.rstrip(":").strip().lower()
+        if first.endswith(":") or label in PROPERTY_LABELS or label in OTHER_PROPERTY_LABELS:
             label_rows += 1
             field = PROPERTY_LABELS.get(label)
-            if field and cells[1]:
-                labelled[field] = cells[1]
+            if field and (value := clean_text(cells[1].text_content())):
+                labelled[field] = value
     # Only a table that names at least one known property is a document's properties table;
     # label tables of other kinds (product specifications…) are article text.
     if not labelled:
         return None
-    return labelled if rows and label_rows >= max(2, len(rows) // 2) else None
+    return labelled if rows and label_rows >= needed else None
 
 
 def caption_blocks(tree: etree._Element) -> list[etree._Element]:

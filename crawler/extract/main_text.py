@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import islice
 from typing import Any
 
 import lxml.html
@@ -53,8 +54,10 @@ def _trafilatura_lines(
     return [line for line in lines if line and line not in captions and not is_credit_line(line)]
 
 
-def _content(lines: list[str]) -> list[str]:
-    return [line for line in cut_trailing_widgets(lines) if not is_header_line(line)]
+def _content(lines: list[str], at_most: int | None = None) -> list[str]:
+    """The lines that are text, not a header or a trailing widget: the first `at_most`."""
+    content = (line for line in cut_trailing_widgets(lines) if not is_header_line(line))
+    return list(islice(content, at_most))
 
 
 def _words(lines: list[str]) -> int:
@@ -68,7 +71,8 @@ def main_text_lines(tree: etree._Element, url: str, captions: set[str]) -> list[
     second pass that favours recall: short notices laid out in bare <div>s need it.
     """
     lines = _trafilatura_lines(tree, url, False, captions)
-    content = _content(lines)
+    # Whether the text is thin: counted no further than that (is_header_line parses dates).
+    content = _content(lines, at_most=_THIN_TEXT_LINES)
     if len(content) < _THIN_TEXT_LINES:
         recalled = _trafilatura_lines(tree, url, True, captions)
         found = _content(recalled)

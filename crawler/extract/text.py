@@ -75,6 +75,9 @@ def clean_text(text: str) -> str:
 def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
     """Reading-order text blocks, split at block elements and <br>, each with its block element."""
     found: list[tuple[str, etree._Element]] = []
+    # The text since the last block boundary, without the whitespace before its first text
+    # (clean_text drops it): most runs between tags are nothing else, and two in three
+    # boundaries of a dev-set page would clean a run of whitespace to nothing.
     pending: list[str] = []
     open_blocks: list[etree._Element] = [root]
 
@@ -95,14 +98,16 @@ def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
                     flush()
                 if tag != "br":
                     open_blocks.append(element)
-            if tag.__class__ is str and tag != "script" and (text := element.text):
+            text = element.text if tag.__class__ is str and tag != "script" else None
+            if text and (pending or not text.isspace()):
                 pending.append(text)
         else:
             if tag in BLOCK_TAGS:
                 if pending:
                     flush()
                 open_blocks.pop()
-            if element is not root and (tail := element.tail):
+            tail = element.tail if element is not root else None
+            if tail and (pending or not tail.isspace()):
                 pending.append(tail)
     if pending:
         flush()
