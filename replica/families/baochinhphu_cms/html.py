@@ -128,7 +128,7 @@ def category_page(site: CmsSite, zone_no: int, items: list[Article]) -> str:
     if site.spec.zone_api:
         viewmore, script = newszone.viewmore(site.host, zone.key, len(items) or 1, site.prefix), ""
     else:
-        viewmore = fill(T["viewmore"], zone=zone, href=site.timeline_path(zone, 2))
+        viewmore = fill(T["viewmore"], zone=zone, site=site)
         script = fill(T["timeline_script"], zone=zone, site=site)
     main = fill(
         T["category"],

@@ -123,9 +123,6 @@ class CmsSite(RosterSite):
         more = f"&page={page}" if page > 1 else ""
         return f"{self.prefix}search?keywords={quote_plus(keywords)}{more}"
 
-    def timeline_path(self, zone: Zone, page: int) -> str:
-        return f"{self.prefix}timelinelist/{zone.zone_id}/{page}.htm"
-
     def day_path(self, day: date) -> str:
         return self.prefix + self.spec.day_pages.format(date=f"{day:%d-%m-%Y}")
 
