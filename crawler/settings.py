@@ -79,10 +79,12 @@ ITEM_PIPELINES = {
 # Where the archive lives and how many items go into one transaction.
 ARCHIVE_DB = "data/archive.db"
 ARCHIVE_BATCH_SIZE = 200
-# Who does the archive's writes and the WARC records (crawler/archiving.py): "thread", one
-# writer thread with its own connection, so fetching and extraction never wait on SQLite,
-# gzip or WARC I/O; "inline", each write when asked, on the crawl's connection.
-ARCHIVE_WRITER = "thread"
+# Who does the archive's writes and the WARC records (crawler/archiving.py): "process", one
+# writer process (crawler/writer_process.py), so the SQLite, gzip and WARC work runs on the
+# other core with an interpreter of its own; "thread", a writer thread in the crawl process
+# (it shares the crawl's interpreter); "inline", each write when asked, on the crawl's
+# connection.
+ARCHIVE_WRITER = "process"
 # Byte-exact snapshots of every response, as gzip WARC files in WARC_DIR (default: "warc"
 # beside the archive file). Raw bytes live there, never in the database Datasette serves.
 WARC_ENABLED = True
