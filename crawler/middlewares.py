@@ -163,7 +163,11 @@ class ExtractionPool:
         answer: Deferred[Any] = Deferred()
 
         def done(finished: Future[Article | str]) -> None:
-            reactor.callFromThread(answer.callback, finished)
+            reactor.callFromThread(fire, finished)
+
+        def fire(finished: Future[Article | str]) -> None:
+            if not answer.called:  # else cancelled meanwhile (the crawl is closing)
+                answer.callback(finished)
 
         future.add_done_callback(done)
         finished: Future[Article | str] = await maybe_deferred_to_future(answer)
