@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import socket
@@ -129,6 +130,12 @@ def _cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user and system) another process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(mode: str, base: str) -> dict[str, float]:
     mode, _, variant = mode.partition(" ")
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
@@ -193,13 +200,16 @@ def main() -> None:
         results: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
         for round_number in range(1, args.rounds + 1):
             for mode in modes:
+                before = _process_cpu(replica.pid)
                 result = measure(mode, base)
+                result["replica_cpu"] = _process_cpu(replica.pid) - before
                 results[mode].append(result)
                 print(
                     f"round {round_number} {mode}: {result['pages']} pages in "
                     f"{result['seconds']:.1f} s = {result['pages_per_s']:.0f} pages/s, "
                     f"CPU {1000 * result['cpu'] / result['pages']:.2f} ms/page "
-                    f"(+ writer process {1000 * result['cpu_children'] / result['pages']:.2f})"
+                    f"(+ writer process {1000 * result['cpu_children'] / result['pages']:.2f}; "
+                    f"the replica {1000 * result['replica_cpu'] / result['pages']:.2f})"
                 )
     finally:
         replica.terminate()
