@@ -1,6 +1,6 @@
 """CPU seconds per test file (user + sys, child processes included), for finding where a run's
-CPU goes: `GOVARCHIVE_CPU_LOG=cpu.jsonl pytest -p tests.cpu_times ...` appends one JSON line per
-file (file, cpu, wall) from whichever process ran it, each pytest-xdist worker included.
+CPU goes: `PYTHONPATH=. GOVARCHIVE_CPU_LOG=cpu.jsonl pytest -p tests.cpu_times ...` appends one
+JSON line per file (file, pid, cpu, wall) from whichever process ran it (each pytest-xdist worker).
 
 Children count once they have been waited for (a crawl run by subprocess.run, a pool joined);
 a replica served from a thread is the worker's own time. With `--dist loadfile` a worker runs one
