@@ -38,10 +38,11 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # under a few MB).
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
-# Article pages are extracted in this many worker processes (crawler/middlewares.py), off the
-# crawl process, which is CPU-bound on one core. With 0, pages this big or bigger are
-# extracted in a thread instead, and a usual article page (30-150 KB) in the spider's callback.
-EXTRACT_WORKERS = 1
+# With 0, article pages this big or bigger are extracted in a thread (crawler/middlewares.py)
+# and a usual article page (30-150 KB) in the spider's callback; with N, every article page
+# is extracted in N worker processes, off the crawl process (no faster on the 2-core bench
+# machine, where the replica and the writer share the other core: docs/benchmarks.md).
+EXTRACT_WORKERS = 0
 EXTRACT_IN_THREAD_BYTES = 512 * 1024
 
 # A profile's TLS cipher string reaches OpenSSL as written (crawler/tls.py). Certificates are
@@ -79,12 +80,13 @@ ITEM_PIPELINES = {
 # Where the archive lives and how many items go into one transaction.
 ARCHIVE_DB = "data/archive.db"
 ARCHIVE_BATCH_SIZE = 200
-# Who does the archive's writes and the WARC records (crawler/archiving.py): "process", one
-# writer process (crawler/writer_process.py), so the SQLite, gzip and WARC work runs on the
-# other core with an interpreter of its own; "thread", a writer thread in the crawl process
-# (it shares the crawl's interpreter); "inline", each write when asked, on the crawl's
-# connection.
-ARCHIVE_WRITER = "process"
+# Who does the archive's writes and the WARC records (crawler/archiving.py): "thread", one
+# writer thread with its own connection, so fetching and extraction never wait on SQLite,
+# gzip or WARC I/O; "process", one writer process (crawler/writer_process.py) with an
+# interpreter of its own (less CPU in the crawl process, more in all, no more pages/s on
+# the 2-core bench machine: docs/benchmarks.md); "inline", each write when asked, on the
+# crawl's connection.
+ARCHIVE_WRITER = "thread"
 # Byte-exact snapshots of every response, as gzip WARC files in WARC_DIR (default: "warc"
 # beside the archive file). Raw bytes live there, never in the database Datasette serves.
 WARC_ENABLED = True

@@ -9,12 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
 
 SLUG = "replica-thads-dongthap"
 
 
-def child(db: str, out: str) -> None:
+def child(db: str, out: str, workers: int) -> None:
     """Run in a process of its own (Twisted's reactor runs once per process): a replica, the
     real spider and middleware, one big article page extracted while a client on the same
     reactor keeps fetching the replica's small pages. Writes what it saw to `out`."""
@@ -29,7 +31,7 @@ def child(db: str, out: str) -> None:
     from tests.helpers import fetch, make_spider, project_settings, read_truth
 
     server = ReplicaServer(port=0, config=SiteConfig(articles=20)).start()
-    settings = project_settings(ARCHIVE_DB=db, REPLICA_URL=server.url)
+    settings = project_settings(ARCHIVE_DB=db, REPLICA_URL=server.url, EXTRACT_WORKERS=workers)
     spider = make_spider(SLUG, settings)
     url = next(line["url"] for line in read_truth(server.url, "thads-dongthap"))
     page = fetch(url).decode("utf-8")
@@ -73,9 +75,13 @@ def child(db: str, out: str) -> None:
     task.react(lambda _: defer.ensureDeferred(trial()).addCallback(done))
 
 
-def test_other_requests_are_answered_while_a_big_page_is_extracted(tmp_path: Path) -> None:
+# 0: in a thread of the reactor's pool (the default); 1: in a worker process.
+@pytest.mark.parametrize("workers", [0, 1])
+def test_other_requests_are_answered_while_a_big_page_is_extracted(
+    tmp_path: Path, workers: int
+) -> None:
     out = tmp_path / "seen.json"
-    args = f"{str(tmp_path / 'a.db')!r}, {str(out)!r}"
+    args = f"{str(tmp_path / 'a.db')!r}, {str(out)!r}, {workers}"
     code = f"from tests.reliability.test_extract_off_loop import child; child({args})"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
