@@ -127,14 +127,17 @@ def _read_in_worker(
 
 class ExtractionPool:
     """Worker processes that extract article pages, one pool per crawl process, shared by
-    its crawlers. Forkserver (a fork of the threaded crawl process could inherit a held
-    lock); each worker dies with the forkserver, which exits when the crawl process does
-    (SIGKILL included), so a killed crawl leaves none behind."""
+    its crawlers. Spawned (a fork of the threaded crawl process could inherit a held lock);
+    each worker dies with the crawl process (SIGKILL included: die_with_parent), so a killed
+    crawl leaves none behind."""
 
     _shared: ExtractionPool | None = None
 
     def __init__(self, workers: int) -> None:
-        context = multiprocessing.get_context("forkserver")
+        # Spawned, children of the crawl process, so they die with it. A forkserver's workers
+        # hold its "alive" pipe open: a SIGKILLed crawl left the forkserver and its workers
+        # waiting for each other (seen after test_crash).
+        context = multiprocessing.get_context("spawn")
         self.executor = ProcessPoolExecutor(
             workers, mp_context=context, initializer=die_with_parent
         )
