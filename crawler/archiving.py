@@ -10,7 +10,7 @@ import time
 import weakref
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -19,9 +19,6 @@ from archive import Archive
 from crawler.fatal import stop_crawl_from_thread
 from crawler.writer import Job, Writer
 
-if TYPE_CHECKING:
-    from crawler.writer_process import ProcessWriter
-
 logger = logging.getLogger(__name__)
 
 _OPEN: weakref.WeakKeyDictionary[Crawler, Archive] = weakref.WeakKeyDictionary()
@@ -29,7 +26,6 @@ _WRITERS: weakref.WeakKeyDictionary[Crawler, Writer] = weakref.WeakKeyDictionary
 # One writer thread per archive file in a process, shared by its crawlers: SQLite has one
 # writer at a time, and two connections that both read before writing lock each other out.
 _THREADS: dict[Path, ThreadWriter] = {}
-_PROCESSES: dict[Path, ProcessWriter] = {}  # the same, each a writer process
 # A fetch row's key for the snapshot the writer fills in (its WARC record is written later).
 PENDING_SNAPSHOT = "_pending_snapshot"
 SNAPSHOT_FIELDS = ("warc_file", "warc_offset", "warc_record_id", "payload_digest", "warc_type")
@@ -68,9 +64,8 @@ def crawl_archive(crawler: Crawler) -> Archive:
 
 
 def crawl_writer(crawler: Crawler) -> Writer:
-    """The crawl's one writer: ARCHIVE_WRITER "process" (a child process does the writes, off
-    the crawl's interpreter: crawler/writer_process.py), "thread" (fetching and extraction
-    never wait on SQLite, gzip or WARC I/O), "inline" (each job done when asked, on the crawl's own
+    """The crawl's one writer: ARCHIVE_WRITER "thread" (fetching and extraction never wait on
+    SQLite, gzip or WARC I/O), "inline" (each job done when asked, on the crawl's own
     connection: a component tried alone sees its writes at once) or "redis" (a distributed
     worker's: the writes go to a Redis stream, crawler/distributed/records.py)."""
     writer = _WRITERS.get(crawler)
@@ -84,17 +79,6 @@ def crawl_writer(crawler: Crawler) -> Writer:
             client = connect(settings.get("REDIS_URL"))
             stream = StreamArchive(client, settings.get("REDIS_WORKER"), settings.get("REDIS_RUN"))
             writer = StreamWriter(stream)  # type: ignore[arg-type]
-        elif kind == "process":
-            from crawler.writer_process import ProcessWriter
-
-            path = Path(crawler.settings.get("ARCHIVE_DB")).absolute()
-            writer = _PROCESSES.get(path) or ProcessWriter(path, _PROCESSES)
-            writer.users += 1
-            writer.on_failure.append(
-                # Told while the crawl waits for the writer, in a middleware or pipeline:
-                # the crawl is stopped from the reactor's loop, after that.
-                lambda reason, close_reason: stop_crawl_from_thread(crawler, reason, close_reason)
-            )
         elif kind == "thread":
             path = Path(crawler.settings.get("ARCHIVE_DB")).absolute()
             writer = _THREADS.get(path) or _THREADS.setdefault(path, ThreadWriter(path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -21,10 +22,18 @@ from crawler.meta import KIND, SNAPSHOT
 from crawler.politeness import politeness_host
 from crawler.redirects import redirect_target
 from crawler.signals import fetch_recorded
-from crawler.writer import Writer, header_pairs
+from crawler.writer import Writer
 
 _ANSWERED = "fetchlog_answered"
 _STARTED = "fetchlog_started"
+
+
+def _pairs(headers: Mapping[bytes, list[bytes]]) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
+    ]
 
 
 class FetchLogMiddleware:
@@ -117,9 +126,8 @@ class FetchLogMiddleware:
                 name = f"{slug}-{stamp}-{os.getpid()}.warc.gz"
                 self.warc = self.writer.open_warc(self.warc_dir, name)
             earlier = archive.earlier_capture(exchange["url"])
-            if not getattr(self.warc, "pairs_headers", False):  # a writer process does
-                for headers in ("request_headers", "response_headers"):
-                    exchange[headers] = header_pairs(exchange[headers])
+            for headers in ("request_headers", "response_headers"):
+                exchange[headers] = _pairs(exchange[headers])
             capture = self.warc.write_exchange(**exchange, earlier=earlier)
         except OSError as error:
             snapshot["error"] = f"WARC write failed: {type(error).__name__}: {error}"

@@ -23,7 +23,7 @@ from twisted.internet.threads import deferToThread
 from crawler.discovery.challenge import cookie_challenge
 from crawler.meta import EXTRACTED
 from crawler.spiders.articles import content_type_of, read_article
-from crawler.writer_process import die_with_parent
+from crawler.worker import die_with_parent
 
 if TYPE_CHECKING:
     from crawler.extract import Article

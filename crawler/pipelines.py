@@ -203,14 +203,9 @@ class ArchivePipeline:
             return
         self.flush()
         self.writer.call(lambda archive: self._finish(archive, reason))
-        counts = self._run_counts()
         for name in ("new", "changed", "unchanged", "removed"):
-            self.stats.set_value(f"govarchive/{name}", getattr(counts, name))
+            self.stats.set_value(f"govarchive/{name}", getattr(self.counts, name))
         self.opened = False
-
-    def _run_counts(self) -> WriteCounts:
-        """What the run's writes did: counted here, or by a writer process."""
-        return self.writer.run_counts(self.run_id) or self.counts
 
     def _finish(self, archive: Archive, reason: str) -> None:
         """The writer's job, after every batch: the run's row closed with its counts (left
@@ -224,21 +219,18 @@ class ArchivePipeline:
         # A batch the archive refused, or a job the writer thread failed (its rows are lost)
         # in a run that gave no other reason to stop.
         lost = self.writer.failure is not None and reason == "finished"
-        if self.write_failed:
-            reason = "archive_write_failed"
-        elif lost:  # a writer process says which (a WARC record or the archive)
-            reason = self.writer.failed_as
-        counts = self._run_counts()
+        failed = self.write_failed or lost
+        reason = "archive_write_failed" if failed else reason
         if self.run_id is not None:
             archive.finish_run(
                 self.run_id,
                 finished_at=_now(),
                 status=reason,
                 requests=self.requests,
-                new_articles=counts.new,
-                changed_articles=counts.changed,
-                unchanged_articles=counts.unchanged,
-                removed_articles=counts.removed,
+                new_articles=self.counts.new,
+                changed_articles=self.counts.changed,
+                unchanged_articles=self.counts.unchanged,
+                removed_articles=self.counts.removed,
                 failures=self.failures,
                 walk_complete=int(
                     reason == "finished"

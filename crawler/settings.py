@@ -82,10 +82,7 @@ ARCHIVE_DB = "data/archive.db"
 ARCHIVE_BATCH_SIZE = 200
 # Who does the archive's writes and the WARC records (crawler/archiving.py): "thread", one
 # writer thread with its own connection, so fetching and extraction never wait on SQLite,
-# gzip or WARC I/O; "process", one writer process (crawler/writer_process.py) with an
-# interpreter of its own (less CPU in the crawl process, more in all, no more pages/s on
-# the 2-core bench machine: docs/benchmarks.md); "inline", each write when asked, on the
-# crawl's connection.
+# gzip or WARC I/O; "inline", each write when asked, on the crawl's connection.
 ARCHIVE_WRITER = "thread"
 # Byte-exact snapshots of every response, as gzip WARC files in WARC_DIR (default: "warc"
 # beside the archive file). Raw bytes live there, never in the database Datasette serves.

@@ -3,14 +3,24 @@ its result as one JSON line on stdout, and dies with the `update` that started i
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import json
+import signal
 import sys
 from pathlib import Path
 
-from crawler.writer_process import die_with_parent
+PR_SET_PDEATHSIG = 1
 
-__all__ = ["die_with_parent", "main"]
+
+def die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (a killed `update` leaves no
+    crawl behind it writing to the archive); a no-op elsewhere."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
 
 
 def main(argv: list[str]) -> int:

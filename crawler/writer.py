@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from archive import Archive, WarcFile, WriteCounts
+from archive import Archive, WarcFile
 
 Job = Callable[[Archive], Any]
-
-
-def header_pairs(headers: Mapping[bytes, list[bytes]]) -> list[tuple[str, str]]:
-    """Headers as a WARC record's (name, value) pairs."""
-    return [
-        (name.decode("latin-1"), value.decode("latin-1"))
-        for name, values in headers.items()
-        for value in values
-    ]
 
 
 class Writer:
     """Runs each job at once on the crawl's connection."""
 
-    failure: BaseException | None = None  # a job's error the writer caught (thread, process)
-    failed_as = "archive_write_failed"  # the run's status when a job failed
+    failure: BaseException | None = None  # a job's error the writer caught (thread only)
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
@@ -40,11 +30,6 @@ class Writer:
     def call(self, job: Job) -> Any:
         """Run `job` after every job asked before it, and return its result."""
         return job(self.archive)
-
-    def run_counts(self, run_id: int | None) -> WriteCounts | None:
-        """What a run's writes did, when the writer counted them (a writer process), else
-        None (the caller counted what each write returned)."""
-        return None
 
     def open_warc(self, directory: Path, name: str) -> WarcFile:
         """The WARC file the writer's jobs write the crawl's records into."""

@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from archive import Archive
-from archive.warc import complete_records
 from crawler.archiving import ThreadWriter
 from crawler.sites import get_site
-from crawler.writer_process import ProcessWriter
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
 from tests.helpers import read_truth, run_govarchive
 
 SITE = "replica-thads-dongthap"
-_NOW = "2026-12-07T00:00:00+00:00"
 
 
 def test_a_failed_job_is_told_and_later_jobs_still_run(tmp_path: Path) -> None:
@@ -96,42 +92,3 @@ def test_a_writer_failure_fails_the_run_and_the_next_run_fetches_what_was_lost(
     live = {profile.canonical(t["url"]) for t in truth if t["status"] == "live"}
     urls = archived(db)
     assert len(urls) == len(set(urls)) and set(urls) == live
-
-
-def test_a_writer_process_writes_each_record_and_tells_the_rows_where(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
-    Archive.open(db).close()
-    writer = ProcessWriter(db, {})
-    writer.users = 1
-    told: list[tuple[str, str]] = []
-    writer.on_failure.append(lambda reason, close_reason: told.append((reason, close_reason)))
-    run_id = writer.call(lambda archive: archive.start_run(SITE, "full", "test", _NOW))
-    warc = writer.open_warc(tmp_path / "warc", "x.warc.gz")
-    url = "http://127.0.0.1:1/a.html"
-    capture = warc.write_exchange(
-        url=url,
-        method="GET",
-        request_headers={b"Accept": [b"text/html"]},
-        request_body=b"",
-        status=200,
-        response_headers={b"Content-Type": [b"text/html"]},
-        body=b"<html><p>Xin chao</p></html>",
-        fetched_at=datetime.now(UTC),
-    )
-    assert capture.warc_file == ""  # known in the writer process only
-    row = {"url": url, "host": "127.0.0.1:1", "method": "GET", "kind": "article"}
-    row |= {"fetched_at": _NOW, "status": 200, "bytes": 28, "warc_file": "", "warc_offset": 0}
-    row |= {"warc_record_id": capture.warc_record_id, "payload_digest": "", "warc_type": ""}
-    writer.run(lambda archive: archive.write(fetches=[row], run_id=run_id))
-    warc.close()
-    writer.close()
-    assert not told and writer.failure is None
-    with sqlite3.connect(db) as conn:
-        written = conn.execute(
-            "SELECT warc_file, warc_offset, warc_record_id, warc_type FROM fetches"
-        ).fetchall()
-    assert len(written) == 1
-    warc_file, offset, record_id, kind = written[0]
-    assert (warc_file, kind) == ("x.warc.gz", "response")
-    assert record_id.startswith("<urn:uuid:")
-    assert offset in {at for at, _, _ in complete_records(tmp_path / "warc" / warc_file)}
