@@ -81,7 +81,8 @@ def test_a_writer_failure_fails_the_run_and_the_next_run_fetches_what_was_lost(
     # Said in one line (the traceback beside it is for whoever fixes the archive or the code).
     assert "archive writer failed: ValueError: Invalid isoformat string" in out
     assert run["status"] == "archive_write_failed" and run["walk_complete"] == 0
-    assert len(archived(db)) < 18  # the crawl stopped: articles are missing
+    # How many of the 18 articles were archived before the stop took effect depends on timing
+    # (on a fast machine the crawl may have fetched all of them): not asserted.
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE fetches SET fetched_at = started_at WHERE fetched_at = 'not a time'")
     code, out, run = crawl(replica, db)  # incremental: walks on where the failed run stopped
