@@ -2,8 +2,8 @@
 
 Starts a replica with N articles of one site and runs `govarchive crawl` of it (every record
 kept: WARC, fetch rows, versions, FTS) in a child process whose resident set size (VmRSS) is
-read every half second, alone and with its own child processes (the archive writer process,
-the extraction workers). A crawl that holds on to what it fetched grows
+read every half second, alone and with its own child processes (the extraction workers,
+EXTRACT_WORKERS). A crawl that holds on to what it fetched grows
 from the first tenth of its samples to the last; the issue's bound is 50 MB.
 
 Usage: python scripts/bench/crawl_memory.py [--articles 5000] [--keep DIR]
@@ -38,7 +38,7 @@ def rss_mib(pid: int) -> float | None:
 
 
 def descendants(pid: int) -> list[int]:
-    """The processes under `pid` (the writer process, the extraction workers)."""
+    """The processes under `pid` (the extraction workers)."""
     parents: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -110,7 +110,7 @@ def main() -> None:
     )
     first, last = max(together[:tenth]), max(together[-tenth:])
     print(
-        f"with its child processes (writer, extraction workers): {first:.0f} MiB in the first "
+        f"with its child processes (extraction workers): {first:.0f} MiB in the first "
         f"tenth, {last:.0f} MiB in the last, growth {last - first:+.0f} MiB"
     )
 

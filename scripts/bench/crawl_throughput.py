@@ -118,8 +118,8 @@ def run_one(mode: str, base: str, out: Path, overrides: dict[str, Any]) -> None:
         # the crawl before its archive writes were done.
         "to_finish_time": (stats["finish_time"] - stats["start_time"]).total_seconds(),
         "cpu": _cpu_seconds() - started[0],  # without start-up (imports, settings)
-        # And the child processes it waited for: the archive writer process and the
-        # extraction workers (before d776206 the forkserver's children, not counted).
+        # And the child processes it waited for: the extraction workers (EXTRACT_WORKERS;
+        # before d776206 the forkserver's children, not counted).
         "cpu_children": _cpu_seconds(resource.RUSAGE_CHILDREN),
     }
     out.write_text(json.dumps(result))

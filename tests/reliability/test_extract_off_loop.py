@@ -1,6 +1,7 @@
-"""A big article page is extracted in a thread (crawler/middlewares.py ExtractOffLoop): the
-crawl's event loop goes on answering other requests meanwhile, and the spider's callback
-archives the page whole from the thread's result."""
+"""A big article page is extracted off the event loop (crawler/middlewares.py ExtractOffLoop),
+in a thread or, with EXTRACT_WORKERS, in a worker process: the crawl's event loop goes on
+answering other requests meanwhile, and the spider's callback archives the page whole from
+the result."""
 
 from __future__ import annotations
 
