@@ -82,7 +82,7 @@ class ExtractOffLoop:
         self.crawler = crawler
         self.min_bytes = min_bytes
         self.pool = ExtractionPool.shared(workers, crawler) if workers > 0 else None
-        self.profiles: dict[int, bytes] = {}  # id(profile) -> the profile pickled, sent along
+        self.profile: bytes | None = None  # the crawl's one profile, pickled once, sent along
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractOffLoop:
@@ -100,11 +100,9 @@ class ExtractOffLoop:
         ):
             return response
         if self.pool is not None and not self.pool.broken:
-            profile = self.profiles.get(id(spider.profile))
-            if profile is None:
-                profile = pickle.dumps(spider.profile, protocol=pickle.HIGHEST_PROTOCOL)
-                self.profiles = {id(spider.profile): profile}
-            args = (response.body, response.url, profile, content_type_of(response))
+            if self.profile is None:
+                self.profile = pickle.dumps(spider.profile, protocol=pickle.HIGHEST_PROTOCOL)
+            args = (response.body, response.url, self.profile, content_type_of(response))
             if (article := await self.pool.read(*args)) is not None:
                 request.meta[EXTRACTED] = article
         elif self.min_bytes > 0 and len(response.body) >= self.min_bytes:
