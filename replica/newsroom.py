@@ -24,12 +24,7 @@ from functools import lru_cache
 from math import gcd
 from typing import Any
 
-from replica.corpus import VN
 from replica.site import Response, SiteConfig, collapse, number, truth_line
-from replica.text import DocKind, doc_kinds
-
-__all__ = ["DocKind", "doc_kinds"]  # the families' old import path of the one citation writer
-VN_TIME = VN
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"

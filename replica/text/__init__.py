@@ -5,7 +5,7 @@ once per article when listed in `sticky`, else every time; a picked entry is its
 so pools can nest), a number pattern (`numbers`), a day slot (`{year}`, `{quarter}`, ...), a
 slot with a 0 after its name (keeps its first value, so a title and its sapo agree), or a
 `slot_<name>` method: the dates, names and cited documents below, or a voice's own. `Writer`
-is the press voice (replica.text.news keeps its old name); replica.text.thads and .gov
+is the press voice; replica.text.thads and .gov
 subclass it with their vocabularies. The same seed gives the same text. Every document the
 text cites is kept (`cites`), so the truth can list `cited_documents` exactly.
 """

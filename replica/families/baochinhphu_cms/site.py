@@ -19,10 +19,11 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote_plus
 
+from replica.corpus import VN
 from replica.families.baochinhphu_cms import feeds, newszone
 from replica.families.baochinhphu_cms import html as markup
 from replica.families.baochinhphu_cms.specs import Article, CmsSpec, Zone
-from replica.newsroom import VN_TIME, RosterSite, Story, slug_vi
+from replica.newsroom import RosterSite, Story, slug_vi
 from replica.places import PROVINCE_NAMES
 from replica.site import Request, Response, SiteConfig, data_file, digest, number, query_ci
 from replica.text import Writer
@@ -35,9 +36,9 @@ TIMELINE_SIZE = 10
 ALL_TOPICS = {**NEWS_WORDS.TOPICS, **HANOI_WORDS.HANOI_TOPICS}
 ALL_TAGS = {**NEWS_WORDS.TOPIC_TAGS, **HANOI_WORDS.HANOI_TAGS}
 FEED_SIZE, SITEMAP_SIZE = 50, 100
-FIRST = datetime(2024, 1, 3, 7, 0, tzinfo=VN_TIME)
-BASE_END = datetime(2026, 6, 30, 22, 0, tzinfo=VN_TIME)
-NEW_FIRST, NEW_STEP = datetime(2026, 7, 1, 6, 0, tzinfo=VN_TIME), 97 * 60
+FIRST = datetime(2024, 1, 3, 7, 0, tzinfo=VN)
+BASE_END = datetime(2026, 6, 30, 22, 0, tzinfo=VN)
+NEW_FIRST, NEW_STEP = datetime(2026, 7, 1, 6, 0, tzinfo=VN), 97 * 60
 SHORT_BASE, SHORT_STEP = 50000, 37  # short ids: prefix + (SHORT_BASE + n * SHORT_STEP + jitter)
 _ARTICLE = re.compile(r"(?:([a-z0-9-]+)-)?(\d{6,20})\.htm")  # index_of checks the id
 _TIMELINE = re.compile(r"timelinelist/(\d{1,9})/(\d{1,9})\.htm")
@@ -101,7 +102,7 @@ class CmsSite(RosterSite):
             index, _ = divmod(int(digits) - SHORT_BASE, SHORT_STEP)
             return index if 0 <= index < self.short and ident == self.ident(index) else None
         try:
-            stamp = datetime.strptime(digits[:12], "%y%m%d%H%M%S").replace(tzinfo=VN_TIME)
+            stamp = datetime.strptime(digits[:12], "%y%m%d%H%M%S").replace(tzinfo=VN)
         except ValueError:
             return None
         base = self.roster.base
@@ -188,7 +189,7 @@ class CmsSite(RosterSite):
     def on_day(self, day: date) -> list[Article]:
         """The live articles published on `day` (Vietnam time), newest first. Publication
         follows creation (the id's time, increasing with the index) within the hour."""
-        start = datetime.combine(day, time(), VN_TIME) - timedelta(hours=1)
+        start = datetime.combine(day, time(), VN) - timedelta(hours=1)
         end = start + timedelta(days=1, hours=1)
         numbers = range(self.roster.total)
         low = bisect.bisect_left(numbers, start, key=self.created)

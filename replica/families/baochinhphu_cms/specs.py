@@ -8,8 +8,9 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from replica.newsroom import DocKind, Story, doc_kinds
+from replica.newsroom import Story
 from replica.site import data_file
+from replica.text import DocKind, doc_kinds
 from replica.vocab import vocab
 
 NEWS_WORDS = vocab("news")

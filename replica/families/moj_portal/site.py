@@ -23,19 +23,18 @@ from functools import partial
 from typing import Any
 
 from replica.chrome import fill
+from replica.corpus import VN
 from replica.families.moj_portal import html as markup
 from replica.families.thads_sharepoint.lists import choose_byline
 from replica.newsroom import (
-    VN_TIME,
     RosterSite,
     Story,
     base36_id,
     base36_index,
-    doc_kinds,
     slug_strip,
 )
 from replica.site import Request, Response, SiteConfig, data_file, number, query_ci
-from replica.text.news import NewsGen
+from replica.text import Writer, doc_kinds
 from replica.vocab import vocab
 
 
@@ -139,7 +138,7 @@ class ThadsNewSite(RosterSite):
         day, zone = self.day(index), self.roster.zone(index)
         category = self.categories[zone]
         fixed, kinds = {"prov": self.province, "agency": self.org}, KINDS
-        gen = NewsGen(rng, day, pools=WORDS.POOLS, kinds=kinds, fixed=fixed, sticky=STICKY)
+        gen = Writer(rng, day, pools=WORDS.POOLS, kinds=kinds, fixed=fixed, sticky=STICKY)
         topic = rng.choice(category.topics)
         titles, leads, own = WORDS.TOPICS[topic]
         pair = rng.randrange(len(titles))
@@ -173,7 +172,7 @@ class ThadsNewSite(RosterSite):
             paragraphs.insert(len(paragraphs) - 1, extra)
         story.citations = gen.citations
         minutes = number(self.salt, index, "modified", below=600)
-        modified = datetime.combine(day, time(7, 30), VN_TIME) + timedelta(minutes=minutes)
+        modified = datetime.combine(day, time(7, 30), VN) + timedelta(minutes=minutes)
         if edited:
             modified += timedelta(days=3 + number(self.salt, index, "edit-day", below=40))
         return Article(

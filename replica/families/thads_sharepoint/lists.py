@@ -10,9 +10,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
+from replica.corpus import VN
 from replica.site import SiteConfig, data_file, number
 from replica.text.thads import TextGen
 from replica.vocab import vocab
@@ -22,7 +23,6 @@ THADS_WORDS = vocab("thads")
 FIRST_DAY, LAST_DAY = date(2019, 1, 1), date(2022, 12, 31)
 # The real seed article (a HoatDongDoanThe item of Đồng Tháp) is pinned to its real date.
 SEED_DAY = date(2021, 11, 10)
-VN_TIME = timezone(timedelta(hours=7))
 PAGE_SIZE = 10
 FALLBACK_MODIFIED = datetime(2022, 12, 31, 10, 0, tzinfo=UTC)
 
@@ -183,7 +183,7 @@ class Article:
 
     def modified(self) -> datetime:
         minutes = number(self.spec.salt, self.item_id, "modified", below=600)
-        local = datetime.combine(self.day, time(7, 30), VN_TIME) + timedelta(minutes=minutes)
+        local = datetime.combine(self.day, time(7, 30), VN) + timedelta(minutes=minutes)
         if self.edited:
             local += timedelta(days=3 + number(self.spec.salt, self.item_id, "late", below=60))
         return local.astimezone(UTC)
