@@ -2,9 +2,8 @@
 
 Articles of a site are numbered 0..N-1 oldest first: the `config.articles` base articles, then
 the `config.new_articles` newer ones, so adding new articles never renumbers the base ones.
-A `Roster` spreads the numbers over a site's zones (categories) in a fixed repeating pattern,
-which lets every listing position be turned into an article number in O(1) (O(log k) with k
-removed articles), and it decides, by stable hashes, which base articles are edited or removed.
+A `Roster` (corpus.Corpus's listing model) spreads the numbers over a site's zones (categories)
+in a fixed repeating pattern, and decides, by stable hashes, which are edited or removed.
 
 Cited documents in truth are `{number, type, issuer, date}`: `number` is the symbol as written
 ("15/2020/NĐ-CP"), `type` the document kind as written ("Nghị định"), `issuer` the body named
@@ -16,7 +15,6 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +22,7 @@ from functools import lru_cache
 from math import gcd
 from typing import Any
 
+from replica.corpus import HORIZON, Corpus
 from replica.site import Response, SiteConfig, collapse, number, truth_line
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -65,99 +64,35 @@ def base36_index(text: str, salt: str, width: int = 6) -> int | None:
     return left * half + right
 
 
-class Roster:
-    """Which article numbers a site has, in which zone, and which are edited or removed."""
+class Roster(Corpus):
+    """The listing model of corpus.Corpus as the family 2 and 3 sites number it: the zones
+    (sections) repeat one shuffled pattern, the removed articles are the first `remove` of an
+    affine permutation of the base ones (one in three 410), and a removed one is never edited.
+    The sites date their articles themselves, so the Corpus's dates go unused."""
 
     def __init__(self, salt: str, config: SiteConfig, weights: Sequence[int]) -> None:
-        self.salt, self.config = salt, config
-        self.base, self.total = config.articles, config.articles + config.new_articles
         slots = [z for z, w in enumerate(weights) for _ in range(w)]
         random.Random(f"{salt}/pattern").shuffle(slots)
-        self.pattern = tuple(slots)
-        self.positions = tuple(
-            tuple(p for p, z in enumerate(slots) if z == zone) for zone in range(len(weights))
-        )
-        self.rank_in_zone = {p: self.positions[z].index(p) for p, z in enumerate(slots)}
-        removed = self._removed_indices()
-        self.removed_set = frozenset(removed)
-        self.removed_local: dict[int | None, list[int]] = {None: removed}
-        for zone in range(len(weights)):
-            self.removed_local[zone] = [self.local(i) for i in removed if self.zone(i) == zone]
-        self._edit_cut = round(config.edit_rate * 1_000_000)
+        self.repeated = tuple(slots)
+        super().__init__(config, salt, weights, HORIZON, HORIZON)
 
-    def _removed_indices(self) -> list[int]:
-        # An affine permutation of the base articles: the first `remove` of it are gone.
-        n, k = self.base, min(self.config.remove, self.base)
-        if k <= 0:
-            return []
+    def _shuffled(self, block: int) -> tuple[int, ...]:
+        return self.repeated
+
+    def _choose_removed(self, count: int) -> dict[int, int]:
+        n = self.base
+        if count <= 0:
+            return {}
         a = 1 + number(self.salt, "remove-a", below=max(1, n - 1))
         while gcd(a, n) != 1:
             a += 1
         b = number(self.salt, "remove-b", below=n)
         inverse = pow(a, -1, n) if n > 1 else 0
-        return sorted(((j - b) * inverse) % n for j in range(k))
-
-    # Zones ----------------------------------------------------------------------------------
-    def zone(self, index: int) -> int:
-        return self.pattern[index % len(self.pattern)]
-
-    def local(self, index: int) -> int:
-        """The article's number within its zone."""
-        per = len(self.positions[self.zone(index)])
-        return (index // len(self.pattern)) * per + self.rank_in_zone[index % len(self.pattern)]
-
-    def to_global(self, zone: int | None, local: int) -> int:
-        if zone is None:
-            return local
-        spots = self.positions[zone]
-        return (local // len(spots)) * len(self.pattern) + spots[local % len(spots)]
-
-    def count(self, zone: int | None) -> int:
-        """How many articles (removed included) the zone has; None means the whole site."""
-        if zone is None:
-            return self.total
-        full, rest = divmod(self.total, len(self.pattern))
-        spots = self.positions[zone]
-        return full * len(spots) + sum(1 for p in spots if p < rest)
-
-    # Knobs ----------------------------------------------------------------------------------
-    def is_new(self, index: int) -> bool:
-        return index >= self.base
-
-    def removed(self, index: int) -> bool:
-        return index in self.removed_set
-
-    def gone_status(self, index: int) -> int:
-        return 410 if number(self.salt, index, "gone", below=3) == 0 else 404
+        removed = sorted(((j - b) * inverse) % n for j in range(count))
+        return {i: 404 if number(self.salt, i, "gone", below=3) else 410 for i in removed}
 
     def edited(self, index: int) -> bool:
-        if self.is_new(index) or self.removed(index):
-            return False
-        if index >= self.base - self.config.edits:
-            return True
-        return (
-            bool(self._edit_cut)
-            and number(self.salt, index, "edit", below=1_000_000) < self._edit_cut
-        )
-
-    # Listings -------------------------------------------------------------------------------
-    def live_count(self, zone: int | None) -> int:
-        return self.count(zone) - len(self.removed_local[zone])
-
-    def newest(self, zone: int | None, start: int, count: int) -> list[int]:
-        """Article numbers of the live articles at positions [start, start+count), newest first."""
-        gone, live = self.removed_local[zone], self.live_count(zone)
-        found = []
-        for position in range(max(0, start), min(live, start + count)):
-            rank = live - 1 - position
-            local = rank
-            while (fixed := rank + bisect_right(gone, local)) != local:
-                local = fixed
-            found.append(self.to_global(zone, local))
-        return found
-
-    def pages(self, zone: int | None, size: int) -> int:
-        return max(1, -(-self.live_count(zone) // size))
+        return index not in self.gone and super().edited(index)
 
 
 # Truth ------------------------------------------------------------------------------------
@@ -234,10 +169,10 @@ class RosterSite:
 
     def related(self, art: Any, count: int = 5) -> list[Any]:
         """Older live articles of the same zone, newest first (related-news boxes)."""
-        zone, local = self.roster.zone(art.index), self.roster.local(art.index)
-        older = (self.roster.to_global(zone, j) for j in range(local - 1, -1, -1))
+        zone, local = self.roster.section(art.index), self.roster.position(art.index)
+        older = (self.roster.index_at(zone, j) for j in range(local - 1, -1, -1))
         live = [
-            i for _, i in zip(range(3 * count), older, strict=False) if not self.roster.removed(i)
+            i for _, i in zip(range(3 * count), older, strict=False) if i not in self.roster.gone
         ]
         return [self.article(i) for i in live[:count]]
 
@@ -266,6 +201,6 @@ class RosterSite:
                 attachments=absolute(base_url, story.attachments),
                 images=absolute(base_url, story.images),
                 cited_documents=cited_documents(story),
-                status="removed" if self.roster.removed(index) else "live",
+                status="removed" if index in self.roster.gone else "live",
                 edited=art.edited,
             )

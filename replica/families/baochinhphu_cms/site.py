@@ -131,7 +131,7 @@ class CmsSite(RosterSite):
     def _build(self, index: int) -> Article:
         rng = random.Random(f"{self.salt}/{index}")
         published = self.published(index)
-        zone = self.zones[self.roster.zone(index)]
+        zone = self.zones[self.roster.section(index)]
         topic = rng.choice(zone.topics)
         pools = {**NEWS_WORDS.POOLS, "province": PROVINCE_NAMES, **self.spec.pools}
         pools.update(NEWS_WORDS.TOPIC_POOLS.get(topic, {}))
@@ -195,7 +195,7 @@ class CmsSite(RosterSite):
         low = bisect.bisect_left(numbers, start, key=self.created)
         high = bisect.bisect_left(numbers, end, key=self.created)
         found = (i for i in reversed(range(low, high)) if self.published(i).date() == day)
-        return [self.article(i) for i in found if not self.roster.removed(i)]
+        return [self.article(i) for i in found if i not in self.roster.gone]
 
     # HTTP ------------------------------------------------------------------------------------
     def robots(self) -> str:
@@ -247,8 +247,8 @@ class CmsSite(RosterSite):
 
     def _article(self, slug: str | None, ident: str, section: str = "") -> Response:
         index = self.index_of(ident)
-        if index is None or self.roster.removed(index):
-            return self.not_found(404 if index is None else self.roster.gone_status(index))
+        if index is None or index in self.roster.gone:
+            return self.not_found(404 if index is None else self.roster.status(index))
         art = self.article(index)
         if slug != art.slug or (self.spec.zone_api and section != art.zone.key):
             return Response(301, b"", headers=(("Location", self.article_path(art)),))
@@ -267,10 +267,7 @@ class CmsSite(RosterSite):
     ) -> list[Article]:
         """The zone's items of a "more items" page (1 = the category page's), ids in `skip`
         left out; past the end none, or with `trap` the last page again."""
-        last = self.roster.pages(zone, size)
-        if self.config.trap and page > last:
-            page = last  # the CMS answers any page past the end with the last one
-        items = self.newest(zone, (page - 1) * size, size)
+        items = [self.article(i) for i in self.roster.page(zone, page, size)[0]]
         return [a for a in items if a.ident not in skip]
 
     def _html(self, html: str, items: list[Article]) -> Response:

@@ -68,7 +68,7 @@ def _content(art: Article) -> str:
 
 
 def article_page(site: ThadsNewSite, art: Article) -> str:
-    story, zone = art.story, site.roster.zone(art.index)
+    story, zone = art.story, site.roster.section(art.index)
     files = "".join(
         f'<li><i class="bi bi-paperclip"></i> <a href="{a(f["url"])}" download>{a(f["name"])}</a>'
         f' <span class="badge text-bg-light">{f["type"].upper()}</span></li>'

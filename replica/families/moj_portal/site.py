@@ -135,7 +135,7 @@ class ThadsNewSite(RosterSite):
 
     def _build(self, index: int) -> Article:
         rng = random.Random(f"{self.salt}/{index}")
-        day, zone = self.day(index), self.roster.zone(index)
+        day, zone = self.day(index), self.roster.section(index)
         category = self.categories[zone]
         fixed, kinds = {"prov": self.province, "agency": self.org}, KINDS
         gen = Writer(rng, day, pools=WORDS.POOLS, kinds=kinds, fixed=fixed, sticky=STICKY)
@@ -220,8 +220,8 @@ class ThadsNewSite(RosterSite):
             index = base36_index(match.group(2), self.salt)
             if index is None or index >= self.roster.total:
                 return self.not_found(404)
-            if self.roster.removed(index):
-                return self.not_found(self.roster.gone_status(index))
+            if index in self.roster.gone:
+                return self.not_found(self.roster.status(index))
             art = self.article(index)
             if match.group(1) != art.slug:
                 return Response(301, b"", headers=(("Location", self.article_path(art)),))
@@ -229,10 +229,8 @@ class ThadsNewSite(RosterSite):
         return self.not_found(404)
 
     def _listing(self, zone: int | None, page: int, fragment: bool = False) -> Response:
-        last = self.roster.pages(zone, PAGE_SIZE)
-        shown = min(page, last) if self.config.trap else page
-        items = self.newest(zone, (shown - 1) * PAGE_SIZE, PAGE_SIZE)
-        more = self.config.trap or page < last
+        indexes, last, more = self.roster.page(zone, page, PAGE_SIZE)
+        items = [self.article(i) for i in indexes]
         render = markup.listing_fragment if fragment else markup.listing_page
         html = render(self, zone, page, last, items, more)
         return self.html(html, max((art.modified for art in items), default=None))
