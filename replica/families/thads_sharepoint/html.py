@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from replica.chrome import a, fill, t
-from replica.families.thads_sharepoint.lists import Article, Image, ListSpec, data
+from replica.families.thads_sharepoint.lists import PAGE_SIZE, Article, Image, ListSpec, data
 from replica.site import digest, junk_base64, number, stable_uuid, templates
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def article_page(site: Portal, art: Article, others: list[Article]) -> str:
 
 def pager(site: Portal, spec: ListSpec, current: int) -> str:
     """Page links; with the `trap` knob every page offers a next one, forever."""
-    last, context, trap = spec.pages(), f"{spec.name}/p{current}", spec.config.trap
+    last, context, trap = spec.pages(None, PAGE_SIZE), f"{spec.name}/p{current}", spec.config.trap
     top = current + 4 if trap else min(last, current + 4)
     numbers = [(1, "Trang đầu"), (current - 1, "Trang trước")] if current > 1 else []
     numbers += [(n, str(n)) for n in range(max(1, current - 4), top + 1)]

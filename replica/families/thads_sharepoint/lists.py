@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from replica.corpus import VN
+from replica.corpus import VN, Corpus
 from replica.site import SiteConfig, data_file, number
 from replica.text.thads import TextGen
 from replica.vocab import vocab
@@ -32,28 +32,32 @@ def data() -> dict[str, Any]:
     return data_file(__file__, "thads.toml")
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: cheap as an lru_cache key
-class ListSpec:
-    """One list of one site: `count` base items, then `new` newer ones, minus removed ones."""
+class ListSpec(Corpus):
+    """One list of one site, a corpus.Corpus of one section: `config.articles` base items,
+    then `config.new_articles` newer ones, minus the `removed` ones the site chose."""
 
-    name: str  # the SharePoint list in URLs: "TinTuDiaPhuong"
-    display: str  # "Tin từ địa phương": the category shown to readers
-    topics: tuple[str, ...]
-    web: str  # the sub-web: /noidung/<web>/Lists/<name>/
-    config: SiteConfig
-    count: int
-    new: int
-    first_id: int
-    gap: int  # after every `gap` items one ItemID is skipped, as if the item was deleted
-    salt: str
-    seed_index: int | None  # the real seed article, pinned to SEED_DAY
-    undated_index: int | None  # the one item per site that shows no date
-    removed: frozenset[int]  # indices
-    edits: int  # the newest base items edited (the site's main list only)
+    def __init__(
+        self,
+        name: str,  # the SharePoint list in URLs: "TinTuDiaPhuong"
+        display: str,  # "Tin từ địa phương": the category shown to readers
+        topics: tuple[str, ...],
+        web: str,  # the sub-web: /noidung/<web>/Lists/<name>/
+        config: SiteConfig,
+        *,
+        first_id: int,
+        gap: int,  # after every `gap` items one ItemID is skipped, as if the item was deleted
+        salt: str,
+        seed_index: int | None,  # the real seed article, pinned to SEED_DAY
+        undated_index: int | None,  # the one item per site that shows no date
+        removed: frozenset[int],  # indices
+    ) -> None:
+        self.name, self.display, self.topics, self.web = name, display, topics, web
+        self.first_id, self.gap, self.removed = first_id, gap, removed
+        self.seed_index, self.undated_index = seed_index, undated_index
+        super().__init__(config, salt, [1], FIRST_DAY, LAST_DAY)
 
-    @property
-    def total(self) -> int:
-        return self.count + self.new
+    def _choose_removed(self, count: int) -> dict[int, int]:
+        return {i: (404, 410)[number(self.salt, i, "gone", below=2)] for i in self.removed}
 
     def item_id(self, index: int) -> int:
         return self.first_id + index + index // self.gap
@@ -71,10 +75,10 @@ class ListSpec:
         Depends only on the base count, so adding new items never moves an existing one; new
         items come after LAST_DAY, newer than every base item of every list.
         """
-        if index >= self.count:
-            return LAST_DAY + timedelta(days=1 + (index - self.count) // 2)
+        if index >= self.base:
+            return LAST_DAY + timedelta(days=1 + (index - self.base) // 2)
         lo_i, lo_d = -1, FIRST_DAY.toordinal()
-        hi_i, hi_d = self.count, LAST_DAY.toordinal() + 1
+        hi_i, hi_d = self.base, LAST_DAY.toordinal() + 1
         if self.seed_index is not None:
             if index == self.seed_index:
                 return SEED_DAY
@@ -87,40 +91,8 @@ class ListSpec:
         step = ((index - lo_i - 1) * 1024 + jitter) * (hi_d - lo_d) // (slots * 1024)
         return date.fromordinal(lo_d + step)
 
-    def is_removed(self, index: int) -> bool:
-        return index in self.removed
-
-    def gone_status(self, index: int) -> int:
-        return (404, 410)[number(self.salt, index, "gone", below=2)]
-
-    def is_edited(self, index: int) -> bool:
-        if index >= self.count or index == self.seed_index or self.is_removed(index):
-            return False
-        if index >= self.count - self.edits:
-            return True
-        rate = self.config.edit_rate
-        return number(self.salt, index, "edit", below=1_000_000) < rate * 1_000_000
-
-    def live_count(self) -> int:
-        return self.total - len(self.removed)
-
-    def index_at(self, position: int) -> int | None:
-        """The index of the `position`-th live item, newest first: O(removed)."""
-        if not 0 <= position < self.live_count():
-            return None
-        index = self.total - 1 - position
-        for gone in sorted(self.removed, reverse=True):  # each one at or above shifts it
-            if gone >= index:
-                index -= 1
-        return index
-
-    def pages(self) -> int:
-        return max(1, -(-self.live_count() // PAGE_SIZE))
-
-    def newest(self, start: int, count: int) -> list[int]:
-        """The indices of the live items at positions [start, start + count), newest first."""
-        found = (self.index_at(p) for p in range(start, start + count))
-        return [i for i in found if i is not None]
+    def edited(self, index: int) -> bool:
+        return index != self.seed_index and index not in self.gone and super().edited(index)
 
 
 class Image(NamedTuple):
@@ -179,7 +151,7 @@ class Article:
 
     @property
     def edited(self) -> bool:
-        return self.spec.is_edited(self.index)
+        return self.spec.edited(self.index)
 
     def modified(self) -> datetime:
         minutes = number(self.spec.salt, self.item_id, "modified", below=600)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from functools import cache, lru_cache, partial
 from importlib import resources
@@ -115,16 +116,19 @@ class ThadsSite:
                 d["display"],
                 tuple(d["topics"]) or tuple(THADS_WORDS.NOTICES),  # a notices list: every kind
                 d.get("web", "tintuc"),
-                self.config,
-                counts[k],
-                news[k],
+                replace(
+                    self.config,
+                    articles=counts[k],
+                    new_articles=news[k],
+                    edits=self.config.edits if k == 0 else 0,  # the site's main list
+                    remove=len(removed[k]),
+                ),
                 first_id=base + number(seed, self.slug, d["name"], "first", below=11),
                 gap=6 + number(seed, self.slug, d["name"], "gap", below=7),
                 salt=f"{seed}/{self.slug}/{d['name']}",
                 seed_index=seeds[k],
                 undated_index=1 if k == 2 else None,
                 removed=frozenset(removed[k]),
-                edits=self.config.edits if k == 0 else 0,  # the site's main list
             )
             for k, d in enumerate(defs)
         )
@@ -215,7 +219,7 @@ class ThadsSite:
             byline = choose_byline(
                 rng.random(), cuts, partial(rng.choice, units), lambda: gen.byline(gen.name())
             )
-        if spec.is_edited(index):
+        if spec.edited(index):
             edit_paragraphs(spec, item_id, paragraphs, gen)
         markup = random.Random(f"{spec.salt}/{item_id}/markup")
         style = markup.choices(("p", "mso", "div", "br"), weights=(45, 15, 20, 20))[0]
@@ -235,13 +239,15 @@ class ThadsSite:
         return sum(spec.total for spec in self.lists)
 
     def newest(self, spec: ListSpec, count: int) -> list[Article]:
-        return [self.article(spec, i) for i in spec.newest(0, count)]
+        return [self.article(spec, i) for i in spec.newest(None, 0, count)]
 
     def others(self, art: Article, count: int = 5) -> list[Article]:
         """The "other news" items: the next older live ones, topped up with newer ones."""
         spec = art.spec
-        older = list(islice(filterfalse(spec.is_removed, range(art.index - 1, -1, -1)), count))
-        after = filterfalse(spec.is_removed, range(art.index + 1, spec.total))
+        older = list(
+            islice(filterfalse(spec.gone.__contains__, range(art.index - 1, -1, -1)), count)
+        )
+        after = filterfalse(spec.gone.__contains__, range(art.index + 1, spec.total))
         newer = list(islice(after, count - len(older)))
         return [self.article(spec, i) for i in sorted(older + newer, reverse=True)]
 
@@ -273,7 +279,7 @@ class ThadsSite:
             ],
             images=[{"url": base_url + quote(i.path), "caption": i.caption} for i in art.images],
             cited_documents=[dict(c) for c in art.cited],
-            status="removed" if art.spec.is_removed(art.index) else "live",
+            status="removed" if art.index in art.spec.gone else "live",
             edited=art.edited,
         )
 
@@ -304,21 +310,23 @@ class ThadsSite:
             index = spec.index_of(int(raw)) if raw.isdigit() else None
             if index is None:
                 return self.error(404, path)
-            if spec.is_removed(index):
-                return self.error(spec.gone_status(index), path)
+            if index in spec.gone:
+                return self.error(spec.status(index), path)
             art = self.article(spec, index)
             page = html.article_page(self, art, self.others(art))
             return self._answer(page, f"{spec.name}/{art.item_id}", art.modified())
         raw = params.get("page", "1").strip()
         number_ = max(1, int(raw)) if raw.isdigit() else 1
-        items = [self.article(spec, i) for i in spec.newest((number_ - 1) * PAGE_SIZE, PAGE_SIZE)]
+        items = [
+            self.article(spec, i) for i in spec.newest(None, (number_ - 1) * PAGE_SIZE, PAGE_SIZE)
+        ]
         page = html.listing_page(self, spec, number_, items)
         return self._answer(page, f"{spec.name}/p", items[0].modified() if items else None)
 
     def _attachment(self, item_id: int, name: str, path: str) -> Response:
         spec = self.by_name.get("thongbao")  # the national site has no notices list
         index = spec.index_of(item_id) if spec else None
-        if spec is None or index is None or spec.is_removed(index):
+        if spec is None or index is None or index in spec.gone:
             return self.error(404, path)
         art = self.article(spec, index)
         for att in art.attachments:
