@@ -40,6 +40,12 @@ def slug_vi(text: str) -> str:
     return slug_strip(text.replace("đ", "d").replace("Đ", "D"))
 
 
+def page_number(raw: str) -> int:
+    """A page number as the portals read it: 1 for anything but a (short) positive number."""
+    raw = raw.strip()
+    return max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1
+
+
 def base36_id(index: int, salt: str, width: int = 6) -> str:
     """A random-looking, unique `width`-char [0-9a-z] id for index (a 4-round Feistel)."""
     half = 36 ** (width // 2)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partialmethod
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -265,7 +266,6 @@ class Writer:
         return [(c.text(), c.record()) for c in self.cites]
 
     # People -------------------------------------------------------------------------------
-
     def name(self, female: bool | None = None) -> str:
         rng = self.rng
         female = rng.random() < self.women if female is None else female
@@ -273,14 +273,8 @@ class Writer:
         given = rng.choice(self.names.FEMALE_GIVEN if female else self.names.MALE_GIVEN)
         return f"{rng.choice(self.names.FAMILY_NAMES)} {middle} {given}"
 
-    def slot_name(self) -> str:
-        return self.name()
-
-    def slot_man(self) -> str:
-        return self.name(female=False)
-
-    def slot_woman(self) -> str:
-        return self.name(female=True)
+    slot_name, slot_man = partialmethod(name), partialmethod(name, female=False)
+    slot_woman = partialmethod(name, female=True)
 
     def slot_reporter(self) -> str:
         return short_name(self.name())

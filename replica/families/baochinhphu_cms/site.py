@@ -23,7 +23,7 @@ from replica.corpus import VN
 from replica.families.baochinhphu_cms import feeds, newszone
 from replica.families.baochinhphu_cms import html as markup
 from replica.families.baochinhphu_cms.specs import Article, CmsSpec, Zone
-from replica.newsroom import RosterSite, Story, slug_vi
+from replica.newsroom import RosterSite, Story, page_number, slug_vi
 from replica.places import PROVINCE_NAMES
 from replica.site import Request, Response, SiteConfig, data_file, digest, number, query_ci
 from replica.text import Writer
@@ -221,7 +221,7 @@ class CmsSite(RosterSite):
         if rel == "sitemaps/google-news.xml":
             return feeds.sitemap(self, base, self.newest(None, 0, SITEMAP_SIZE))
         if rel in ("search", "search.htm"):
-            page = _int(params.get("page", "1"))
+            page = page_number(params.get("page", "1"))
             start = (page - 1) * 10 % max(1, self.roster.live_count(None))
             items = self.newest(None, start, 10)
             return self._html(markup.search_page(self, params.get("keywords", ""), page, items), [])
@@ -238,7 +238,7 @@ class CmsSite(RosterSite):
             return self._html(markup.list_items(self, items), items)
         match = None if self.spec.zone_api else _TIMELINE.fullmatch(rel)
         if match and (timeline := self._by_id.get(int(match.group(1)))) is not None:
-            items = self.stream(timeline, _int(match.group(2)))
+            items = self.stream(timeline, page_number(match.group(2)))
             return self._html(markup.list_items(self, items), items)
         section, _, name = rel.rpartition("/") if self.spec.zone_api else ("", "", rel)
         if match := _ARTICLE.fullmatch(name):
@@ -278,8 +278,3 @@ class CmsSite(RosterSite):
 
     def published_text(self, art: Article) -> str:
         return art.published.isoformat()
-
-
-def _int(raw: str) -> int:
-    raw = raw.strip()
-    return max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1

@@ -26,13 +26,7 @@ from replica.chrome import fill
 from replica.corpus import VN
 from replica.families.moj_portal import html as markup
 from replica.families.thads_sharepoint.lists import choose_byline
-from replica.newsroom import (
-    RosterSite,
-    Story,
-    base36_id,
-    base36_index,
-    slug_strip,
-)
+from replica.newsroom import RosterSite, Story, base36_id, base36_index, page_number, slug_strip
 from replica.site import Request, Response, SiteConfig, data_file, number, query_ci
 from replica.text import Writer, doc_kinds
 from replica.vocab import vocab
@@ -73,12 +67,6 @@ FIRST_DAY, LAST_DAY = date(2024, 1, 2), date(2026, 3, 31)
 NEW_FROM, NEW_PER_DAY = date(2026, 4, 1), 2
 _ARTICLE = re.compile(r"tin-tuc/chi-tiet/(?:([a-z0-9-]+)-)?([a-z0-9]{6})\.html")
 _CATEGORY = re.compile(r"tin-tuc/chuyen-muc/([a-z0-9-]+)\.html")
-
-
-def page_number(raw: str) -> int:
-    """A page number as the portal reads it: 1 for anything but a (short) positive number."""
-    raw = raw.strip()
-    return max(1, int(raw)) if raw.isdigit() and len(raw) < 9 else 1
 
 
 class ThadsNewSite(RosterSite):
