@@ -9,8 +9,9 @@ from typing import Any
 import htmldate
 import lxml.html
 import pytest
+from htmldate import core as hd
 
-from crawler.extract.pubdate import _find_date
+from crawler.extract.pubdate import _find_date, _htmldate_options, _search_page
 
 FIXTURES = sorted((Path(__file__).parent / "vn_cms").glob("*.html"))
 URL = "https://portal.example.gov.vn/tin-tuc/bai-viet.html"
@@ -63,3 +64,56 @@ def test_the_guard_sees_dates() -> None:
     assert found["url"] == "2019-03-14" and found["time"] == "2021-05-06"
     assert found["abbr"] == "2018-03-05" and found["meta"] == "2018-03-06"
     assert found["none"] is None
+
+
+# Texts for htmldate's last step, each settled by another of its expressions, and texts where
+# cutting runs of non-digits could go wrong: matches sharing a separator, long runs between
+# digits, digits of another script, a year after "w3.org".
+SEARCHED = {
+    "copyright": "<p>Bài viết</p><footer>© Sở Tư pháp 2016. Bản quyền</footer>",
+    "path": '<a href="/tin/2019/03/14/a.html">x</a> <a href="/tin/2019/03/14/b">y</a>',
+    "loose": "<span>2018.07.12</span> <b>x</b> <i>2018-07-12</i>",
+    "day first": "<p>Ngày   12-03-2020, lúc</p> <p>12/03/2020</p>",
+    "digits": "<img src=a_20170405_b.jpg> <img src=c_20170405_d.jpg>",
+    "slashes": "<td>05/06/19</td><td>…</td><td>05.06.19</td>",
+    "month": "<p>Kỳ 2015/09 ·· số 2015-09</p>",
+    "month first": "<p>Tháng 11/2014 và 11-2014</p>",
+    "words": "<p>Published on March 3, 2011 by the editors</p>",
+    "year": '<p>x</p><a href="http://www.w3.org/1999/xhtml">s</a> <p>Năm 2013 đến nay</p>',
+    "shared separators": "x2019-01-01-2019-02-02-2019-01-01-y 12/1/2018/12/1/2018",
+    # Only the path expression reads the first ("/" before it); counted, the second would win.
+    "slash before": "<a href=/tin/2019/03/14/>a</a> 2018-01-01 2018-01-01 2018-01-01",
+    # The runner-up wins only when both of its dates are found (a run serves two matches).
+    "runs between": "a 2016-06-06 b 2017-05-05 c 2017-05-05 d",
+    "long runs": "a" * 300 + "2016-04-05" + " b " * 100 + "2016-04-05" + "\n\t  " * 50,
+    "other digits": "٣2019-01-01٣ ٢05/06/2019٢ 2019-01-01",
+    "nothing": "<p>Không có ngày nào cả.</p>",
+}
+
+
+def _searched() -> list[Any]:  # pytest.param values
+    served = [
+        pytest.param(hd.serialize(lxml.html.fromstring(p.read_bytes())), id=p.name)
+        for p in FIXTURES
+    ]
+    return served + [pytest.param(text, id=name) for name, text in SEARCHED.items()]
+
+
+@pytest.mark.parametrize("extensive", [False, True])
+@pytest.mark.parametrize("text", _searched())
+def test_search_page_matches_htmldate(text: str, extensive: bool) -> None:
+    options = _htmldate_options(extensive=extensive)
+    assert _search_page(text, options) == hd.search_page(text, options)
+
+
+def test_the_search_guard_sees_dates() -> None:
+    """The texts above are settled by different steps: the comparison compares dates."""
+    options = _htmldate_options(extensive=True)
+    found = {name: _search_page(text, options) for name, text in SEARCHED.items()}
+    assert found["copyright"] == "2016-01-01" and found["path"] == "2019-03-14"
+    assert found["loose"] == "2018-07-12" and found["day first"] == "2020-03-12"
+    assert found["digits"] == "2017-04-05" and found["words"] == "2011-03-03"
+    assert found["month"] == "2015-09-01" and found["month first"] == "2014-11-01"
+    assert found["year"] == "2013-01-01" and found["nothing"] is None
+    assert found["slash before"] == "2019-03-14" and found["runs between"] == "2017-05-05"
+    assert len(set(found.values())) >= 12

@@ -11,6 +11,7 @@ import contextlib
 import re
 from copy import deepcopy
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any, TypeGuard
 
 import lxml.html
@@ -40,6 +41,8 @@ _DATELINE_MAX_DAYS = 366
 # A UTC time on the hour in the evening, to the second, is a day stored as midnight of a zone
 # east of Greenwich (a CMS's date-only field converted to UTC): the day is the next one.
 _LOCAL_MIDNIGHT_HOURS = range(20, 24)
+# A run of three or more characters that are no digit, as its first and last (_search_page).
+_NON_DIGIT_RUN = re.compile(r"(\D)\D+(\D)")
 
 
 def url_date(url: str) -> date | None:
@@ -228,7 +231,67 @@ def _find_date(tree: etree._Element, url: str, text_search: bool, edit: bool) ->
         segment = segment.strip()
         if hd.MIN_SEGMENT_LEN < len(segment) < hd.MAX_SEGMENT_LEN:
             reference = hd.compare_reference(reference, segment, text)
-    return hd.check_extracted_reference(reference, text) or hd.search_page(html, text)
+    return hd.check_extracted_reference(reference, text) or _search_page(html, text)
+
+
+def _search_page(html: str, options: hd.Extractor) -> str | None:
+    """What `hd.search_page(html, options)` returns (htmldate 1.11), its expressions made of
+    digits and single separators run over `digits`: `html` with every run of three or more
+    characters that are no digit cut to its first and last (an eighth of a page's length).
+
+    Such an expression matches no two non-digits in a row and begins with a non-digit followed
+    by a digit or with a digit: a match holds no middle character of a run, starts at none,
+    and ends where it ends in `html`, so both texts give the same matches in the same order.
+    The expressions that read words (the copyright notice, month names, "w3.org") read `html`.
+    Those ten expressions over the page cost ≈ 12 ms on each page that reaches this step.
+    """
+    copyear = 0
+    notice = hd.search_pattern(
+        html, hd.COPYRIGHT_PATTERN, hd.YEAR_PATTERN, hd.YEAR_PATTERN, options
+    )
+    if notice is not None:
+        year = int(notice[1])
+        valid = hd.is_valid_date(
+            datetime(year, 1, 1), "%Y", earliest=options.min, latest=options.max
+        )
+        copyear = year if valid else 0
+    digits = _NON_DIGIT_RUN.sub(r"\1\2", html)
+    for pattern in hd.THREE_COMP_PATTERNS:
+        found = hd._search_and_filter(digits, pattern, hd.THREE_LOOSE_CATCH, copyear, options)
+        if found is not None:
+            return found
+    ymd = partial(hd.normalize_match, hd.THREE_COMP_REGEX_A)
+    found = hd.search_normalized(
+        digits, hd.SELECT_YMD_PATTERN, hd.SELECT_YMD_YEAR, ymd, copyear, options
+    )
+    if found is not None:
+        return found
+    catch = hd.DATESTRINGS_CATCH
+    found = hd._search_and_filter(digits, hd.DATESTRINGS_PATTERN, catch, copyear, options)
+    if found is not None:
+        return found
+    dmy = partial(hd.normalize_match, hd.THREE_COMP_REGEX_B)
+    found = hd.search_normalized(digits, hd.SLASHES_PATTERN, hd.SLASHES_YEAR, dmy, copyear, options)
+    if found is not None:
+        return found
+    month = hd.search_pattern(digits, hd.YYYYMM_PATTERN, hd.YYYYMM_CATCH, hd.YEAR_PATTERN, options)
+    if month is not None:
+        first = datetime(int(month[1]), int(month[2]), 1)
+        if (found := hd._finalize_candidate(first, copyear, options)) is not None:
+            return found
+    found = hd.search_normalized(
+        digits, hd.MMYYYY_PATTERN, hd.SELECT_YMD_YEAR, hd.normalize_two_comp, copyear, options
+    )
+    if found is not None:
+        return found
+    if (found := hd._finalize_candidate(hd.regex_parse(html), copyear, options)) is not None:
+        return found
+    if copyear != 0:
+        return datetime(copyear, 1, 1).strftime(options.format)
+    alone = hd.search_pattern(html, hd.SIMPLE_PATTERN, hd.YEAR_PATTERN, hd.YEAR_PATTERN, options)
+    if alone is not None:
+        return hd._finalize_candidate(datetime(int(alone[1]), 1, 1), copyear, options)
+    return None
 
 
 def _htmldate_options(*, extensive: bool) -> hd.Extractor:
