@@ -8,6 +8,7 @@ them); this class answers photos, errors and the truth.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -175,11 +176,6 @@ class SectionPortal:
         index = self.ids.index_of(int(raw), self.corpus.total) if raw.isdigit() else None
         return None if index is None else self.post(index)
 
-    def listing(self, section: Section, page: int) -> tuple[list[Post], int, bool]:
-        """A section's posts on `page` (newest first), its last page, whether a next exists."""
-        indexes, last, more = self.corpus.page(self.sections.index(section), page, self.page_size)
-        return [self.post(i) for i in indexes], last, more
-
     def newest(self, section: Section | None, count: int) -> list[Post]:
         number_ = None if section is None else self.sections.index(section)
         return [self.post(i) for i in self.corpus.newest(number_, 0, count)]
@@ -199,21 +195,6 @@ class SectionPortal:
 
     def section_path(self, section: Section, page: int = 1) -> str:
         raise NotImplementedError
-
-    def image_index(self, rel: str) -> tuple[Post, int] | None:
-        """The post and photo number a lower-cased relative path names, if any."""
-        match = self.image_pattern.fullmatch(rel)
-        post = self.post_by_id(match.group(2)) if match else None
-        if match is None or post is None:
-            return None
-        stems = [stem for stem, _, _ in post.story.images]
-        return (post, stems.index(match.group(1))) if match.group(1) in stems else None
-
-    def menu(self) -> str:
-        """The sections as menu items."""
-        return "".join(
-            f'<li><a href="{a(self.section_path(s))}">{t(s.name)}</a></li>' for s in self.sections
-        )
 
     def route(self, rel: str, params: dict[str, str], request: Request) -> Response | None:
         raise NotImplementedError
@@ -249,7 +230,10 @@ class SectionPortal:
             portal=t(self.portal),
             head=head,
             prefix=self.prefix,
-            menu=self.menu(),
+            menu="".join(
+                f'<li><a href="{a(self.section_path(s))}">{t(s.name)}</a></li>'
+                for s in self.sections
+            ),
             main=main,
         )
 
@@ -339,16 +323,17 @@ class SectionPortal:
         return self.frame("Thông báo", f'<div class="error-page"><h2>{status}</h2>{message}</div>')
 
     def section_page(self, section: Section, page: int) -> Response:
-        posts, last, more = self.listing(section, page)
+        indexes, last, more = self.corpus.page(self.sections.index(section), page, self.page_size)
+        posts = [self.post(i) for i in indexes]
         html = self.listing_page(section, page, posts, last, more)
         return self.html(html, posts[0].modified if posts else None)
 
     # HTTP ------------------------------------------------------------------------------------
     def handle(self, request: Request) -> Response:
         rel = request.path[len(self.prefix) :].lower()
-        found = self.image_index(rel)
-        if found is not None:
-            post, _ = found
+        photo = self.image_pattern.fullmatch(rel)  # a post's photo: (stem, post id)
+        post = self.post_by_id(photo.group(2)) if photo else None
+        if photo and post and photo.group(1) in [stem for stem, _, _ in post.story.images]:
             if post.status != 200:
                 return self.error(404)
             body, ctype = file_payload("jpg", post.story.title)
@@ -368,6 +353,11 @@ class SectionPortal:
 
     def error(self, status: int) -> Response:
         return Response(status, self.error_page(status).encode("utf-8"), headers=self.headers)
+
+    def json(self, value: Any, status: int = 200, modified: datetime | None = None) -> Response:
+        """A JSON answer (the sites' APIs)."""
+        body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        return Response(status, body, "application/json; charset=utf-8", self.headers, modified)
 
     # Truth -----------------------------------------------------------------------------------
     def truth(self, base_url: str) -> Iterator[dict[str, Any]]:

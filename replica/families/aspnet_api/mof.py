@@ -28,7 +28,7 @@ from replica.site import (
     template,
 )
 
-JSON, JS = "application/json; charset=utf-8", "application/javascript; charset=utf-8"
+JS = "application/javascript; charset=utf-8"
 MAX_LIMIT = 100
 ROOT = "bo-tai-chinh"  # the root category
 _IMAGE = re.compile(r"uploads/images/\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.jpg")
@@ -180,10 +180,6 @@ class MofSite(SectionPortal):
         posts = [self.post(i) for i in self.corpus.newest(section, offset, limit)]
         modified = posts[0].modified if posts else None
         return self.json({"data": [self.summary(p) for p in posts]}, modified=modified)
-
-    def json(self, value: Any, status: int = 200, modified: datetime | None = None) -> Response:
-        body = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        return Response(status, body, JSON, self.headers, modified)
 
     def shell(
         self, title: str, category: str = "", post: Post | None = None, status: int = 200

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -17,7 +16,6 @@ from replica.files import file_payload
 from replica.newsportal import Post, Section
 from replica.site import Request, Response, number, template
 
-JSON = "application/json; charset=utf-8"
 PAGE_SIZE_CAP = 500  # assumed: the largest PAGE_SIZE the list API answers in full
 ARTICLE_PAGE, HOME_PAGE = "5803", "5801"
 LIST_API, DETAIL_API = "/portal/api/lay_bai_viet_theo_danh_muc", "/portal/api/layChiTietBaiViet"
@@ -67,22 +65,22 @@ class MohSite(LiferaySite):
 
     def _bridge(self, request: Request, target: str) -> Response:
         if request.method != "POST":
-            return self._json({"Message": "The requested resource does not support GET."}, 405)
+            return self.json({"Message": "The requested resource does not support GET."}, 405)
         try:
             payload = json.loads(request.body or b"{}")
         except ValueError:
             payload = None
         if not isinstance(payload, dict):
-            return self._json({"Message": "Invalid JSON."}, 400)
+            return self.json({"Message": "Invalid JSON."}, 400)
         api = {LIST_API: self._list, DETAIL_API: self._detail}.get(target)
-        return api(payload) if api else self._json({"Message": "Not found."}, 404)
+        return api(payload) if api else self.json({"Message": "Not found."}, 404)
 
     def _list(self, payload: dict[str, Any]) -> Response:
         """A category's newest articles, one group per category asked for; MA_DANH_MUC names
         the article's category, and for one in four the featured one too."""
         section = next((s for s in self.sections if s.key == str(payload.get("MA_DANH_MUC"))), None)
         if section is None:
-            return self._json([])
+            return self.json([])
         try:
             size = max(1, min(int(payload.get("PAGE_SIZE", 10)), PAGE_SIZE_CAP))
         except (TypeError, ValueError):
@@ -105,12 +103,12 @@ class MohSite(LiferaySite):
             for post in posts
         ]
         group = {"MA": section.key, "TEN_MUC": section.name, "ITEMS": items}
-        return self._json([group], modified=posts[0].modified if posts else None)
+        return self.json([group], modified=posts[0].modified if posts else None)
 
     def _detail(self, payload: dict[str, Any]) -> Response:
         item = self.post_by_id(str(payload.get("maBaiViet", "")))
         if item is None or item.status != 200:  # assumed: how unknown and removed ids answer
-            return self._json({"d": None}, item.status if item else 404)
+            return self.json({"d": None}, item.status if item else 404)
         story = item.story
         detail = {
             "ma": str(item.ident),
@@ -121,11 +119,7 @@ class MohSite(LiferaySite):
             ),
             "thoiGianBatDauDang": f"{item.published:{TWELVE_HOUR}}",
         }
-        return self._json({"d": detail}, modified=item.modified)
-
-    def _json(self, value: Any, status: int = 200, modified: datetime | None = None) -> Response:
-        body = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        return Response(status, body, JSON, self.headers, modified)
+        return self.json({"d": detail}, modified=item.modified)
 
     # Truth -----------------------------------------------------------------------------------
     def record(self, post: Post, base_url: str) -> dict[str, Any]:
