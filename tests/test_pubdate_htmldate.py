@@ -10,8 +10,9 @@ import htmldate
 import lxml.html
 import pytest
 from htmldate import core as hd
+from htmldate import extractors as hx
 
-from crawler.extract.pubdate import _find_date, _htmldate_options, _search_page
+from crawler.extract.pubdate import _find_date, _htmldate_options, _regex_parse, _search_page
 
 FIXTURES = sorted((Path(__file__).parent / "vn_cms").glob("*.html"))
 URL = "https://portal.example.gov.vn/tin-tuc/bai-viet.html"
@@ -117,3 +118,35 @@ def test_the_search_guard_sees_dates() -> None:
     assert found["year"] == "2013-01-01" and found["nothing"] is None
     assert found["slash before"] == "2019-03-14" and found["runs between"] == "2017-05-05"
     assert len(set(found.values())) >= 12
+
+
+# Dates written with a month name (htmldate's regex_parse), where a search near each year could
+# go wrong: a long word before the month, "12th of" before it, a day and month that do not
+# make a date and the matches inside them, a year whose digits begin the next date.
+LONG_DATES = {
+    "english": ("Published on March 3, 2011 by the editors", "2011-03-03"),
+    "glued": ("x" * 40 + "March 3, 2011", "2011-03-03"),
+    "suffix": ("Stand: Dezember 24th, 2019", "2019-12-24"),
+    "day first": ("Posted: 12th of September, 2015", "2015-09-12"),
+    "not a date": ("x 31 February 2019 and 1 February 2019", "2019-02-01"),
+    "after one": ("on 31 September 2019 September, 2020", None),
+    "digits of a year": ("2019 March 2020", "2020-03-19"),
+    "turkish": ("ŞUBAT 5, 2019", "2019-02-05"),
+    "not a month": ("3 Foo 2019 4 März 2018", "2018-03-04"),
+    "no day": ("bbbbmarch 2012", None),
+}
+
+
+@pytest.mark.parametrize(("text", "day"), LONG_DATES.values(), ids=LONG_DATES)
+def test_regex_parse_matches_htmldate(text: str, day: str | None) -> None:
+    pages = (text, f"<p>{text}</p>" * 3, hd.serialize(lxml.html.fromstring(f"<p>{text}</p>")))
+    for page in pages:
+        assert _regex_parse(page) == hx.regex_parse(page)
+    found = _regex_parse(text)
+    assert (found.date().isoformat() if found else None) == day
+
+
+def test_regex_parse_matches_htmldate_on_the_fixtures() -> None:
+    for path in FIXTURES:
+        page = hd.serialize(lxml.html.fromstring(path.read_bytes()))
+        assert _regex_parse(page) == hx.regex_parse(page), path.name

@@ -16,6 +16,7 @@ from typing import Any, TypeGuard
 
 import lxml.html
 from htmldate import core as hd
+from htmldate import extractors as hx
 from lxml import etree
 
 from crawler.extract.dates import parse_vn_datetime
@@ -43,6 +44,11 @@ _DATELINE_MAX_DAYS = 366
 _LOCAL_MIDNIGHT_HOURS = range(20, 24)
 # A run of three or more characters that are no digit, as its first and last (_search_page).
 _NON_DIGIT_RUN = re.compile(r"(\D)\D+(\D)")
+# Where a date written with a month name ends (hx.LONG_TEXT_PATTERN): a space and a year.
+_SPACED_YEAR = re.compile(" " + hx.YEAR_RE)
+_LETTER = re.compile(r"[^\W\d_]")  # the expression's letters (its month names)
+_NAME_BEFORE_YEAR = 16  # the month name ends this close before the space of its year, at most
+_DAY_BEFORE_NAME = 8  # "12th of " before a month name, at most
 
 
 def url_date(url: str) -> date | None:
@@ -284,13 +290,50 @@ def _search_page(html: str, options: hd.Extractor) -> str | None:
     )
     if found is not None:
         return found
-    if (found := hd._finalize_candidate(hd.regex_parse(html), copyear, options)) is not None:
+    if (found := hd._finalize_candidate(_regex_parse(html), copyear, options)) is not None:
         return found
     if copyear != 0:
         return datetime(copyear, 1, 1).strftime(options.format)
     alone = hd.search_pattern(html, hd.SIMPLE_PATTERN, hd.YEAR_PATTERN, hd.YEAR_PATTERN, options)
     if alone is not None:
         return hd._finalize_candidate(datetime(int(alone[1]), 1, 1), copyear, options)
+    return None
+
+
+def _regex_parse(text: str) -> datetime | None:
+    """What `hx.regex_parse(text)` returns (htmldate 1.11), its expression searched only
+    before each space and year of `text` (a few a page) instead of at each of its characters.
+
+    A match ends with its year, after a space, and holds no other space followed by a year:
+    its day and month stand before it, so a match ending at a later year starts later, and
+    the one ending at a year starts at the first letter of its month name (a run of letters
+    ending a few characters before the year) or a few characters before that ("12th of ").
+    The searches take up from where the last one left off, as regex_parse's loop does.
+    """
+    pos = 0
+    for year in _SPACED_YEAR.finditer(text):
+        start = max(0, year.start() - _NAME_BEFORE_YEAR)
+        while start > 0 and _LETTER.match(text, start) and _LETTER.match(text, start - 1):
+            start -= 1  # to the first letter of a month name that begins further back
+        start = max(pos, start - _DAY_BEFORE_NAME)
+        while match := hx.LONG_TEXT_PATTERN.search(text, start, year.end()):
+            word = hx._fold_month_name(match["month"] or match["month2"])
+            if match["month"]:  # regex_parse's reading of a month name glued to a word
+                word = word[-12:]
+                suffixes = (word[i:] for i in range(len(word) - 2))
+                word = next((tail for tail in suffixes if tail in hx.MONTH_NUMBERS), word)
+            month = hx.MONTH_NUMBERS.get(word)
+            if month is None:
+                pos = start = match.start() + 1
+                continue
+            day, year_number = (
+                int(match["day"] or match["day2"]),
+                int(match["year"] or match["year2"]),
+            )
+            try:
+                return hx._build_dmy(day, month, year_number)
+            except ValueError:
+                pos = start = match.end()
     return None
 
 
