@@ -8,6 +8,7 @@ web's metadata standards (JSON-LD, Open Graph) — never on one site's class nam
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +24,7 @@ from crawler.extract.main_text import clean_keeping_captions, is_header_line, ma
 from crawler.extract.media import Attachment, Image, find_attachments, find_images
 from crawler.extract.pubdate import dateline, find_published, header_date
 from crawler.extract.structured import page_metadata
-from crawler.extract.text import blocks, clean_text, guess_language
+from crawler.extract.text import clean_text, guess_language, iter_blocks
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_MAX_WORDS = 60
@@ -38,6 +39,33 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:»]\s+")
 
 class NoMainText(ValueError):
     """trafilatura found no main text on the page."""
+
+
+class _Blocks:
+    """The page's text blocks (text.iter_blocks), read from the page as far as asked for.
+
+    The searches below stop a few blocks after the article's text: what follows it (footers,
+    link lists, a third of a dev-set page's blocks) is read only when a search finds nothing.
+    """
+
+    def __init__(self, root: etree._Element) -> None:
+        self._unread = iter_blocks(root)
+        self.found: list[tuple[str, etree._Element]] = []
+        self.texts: list[str] = []
+
+    def has(self, index: int) -> bool:
+        """Whether there is a block `index`, reading the page up to it."""
+        while len(self.found) <= index:
+            block = next(self._unread, None)
+            if block is None:
+                return False
+            self.found.append(block)
+            self.texts.append(block[0])
+        return True
+
+    def all_texts(self) -> list[str]:
+        self.has(sys.maxsize)
+        return self.texts
 
 
 @dataclass
@@ -150,14 +178,14 @@ def _contains(ancestor: etree._Element, element: etree._Element) -> bool:
     return element is ancestor or any(a is ancestor for a in element.iterancestors())
 
 
-def _content_container(found: list, texts: list[str], body: list[str]) -> etree._Element | None:
+def _content_container(page: _Blocks, body: list[str]) -> etree._Element | None:
     """The smallest element holding the first and the last body paragraphs."""
     if not body:
         return None
-    first, last = _find(texts, body[0]), _find(texts, body[-1])
+    first, last = _find(page, body[0]), _find(page, body[-1])
     if first is None or last is None:
         return None
-    container, end = found[first][1], found[last][1]
+    container, end = page.found[first][1], page.found[last][1]
     while container is not None and not _contains(container, end):
         container = container.getparent()
     return container
@@ -171,14 +199,15 @@ def _nearby_attachments(container: etree._Element | None, url: str) -> list[Atta
     return find_attachments([container, *([following] if following is not None else [])], url)
 
 
-def _closing_byline(found: list, texts: list[str], body: list[str]) -> list[str]:
+def _closing_byline(page: _Blocks, body: list[str]) -> list[str]:
     """A byline block right after the main text that the main-text finder left out."""
     if not body or parse_byline(body[-1]):
         return []
-    end = _find(texts, body[-1])
+    end = _find(page, body[-1])
     if end is None:
         return []
-    for text, _ in found[end + 1 : end + 4]:
+    page.has(end + 3)
+    for text, _ in page.found[end + 1 : end + 4]:
         # Only an explicit credit ("Theo …", "Nguồn: …", "Name – Unit"): a bare capitalised
         # phrase after the text is as likely a heading of the next widget.
         byline = parse_byline(text)
@@ -187,11 +216,12 @@ def _closing_byline(found: list, texts: list[str], body: list[str]) -> list[str]
     return []
 
 
-def _find(texts: list[str], line: str, start: int = 0) -> int | None:
+def _find(page: _Blocks, line: str, start: int = 0) -> int | None:
     """Index of the block that holds `line` (trafilatura may join or trim a little)."""
     probe = line[:80]
-    for index in range(start, len(texts)):
-        text = texts[index]
+    index = start - 1
+    while page.has(index := index + 1):
+        text = page.texts[index]
         # A block may hold a little more or less than trafilatura's line, never a mere prefix
         # of it (a menu item "Thông báo" is not the title "Thông báo kết quả …").
         partial = len(text) >= 0.6 * len(line) and line.startswith(text)
@@ -209,20 +239,20 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     if not lines:
         raise NoMainText("no main text found on the page")
     body_element = tree.find("body")
-    found = blocks(body_element if body_element is not None else tree)
-    texts = [text for text, _ in found]
+    page = _Blocks(body_element if body_element is not None else tree)
+    found, texts = page.found, page.texts  # the blocks read so far
 
     # Where the main text starts, past any date or toolbar line that precedes the title.
     lead = next((ln for ln in lines if not is_header_line(ln)), lines[0])
-    first = _find(texts, lead)
+    first = _find(page, lead)
     headline = metadata.get("headline")
     stated = headline or tree.findtext(".//title") or ""
     title_index = _title_index(found, first, stated, clean_text(headline or ""))
     if title_index is None and headline:
-        title_index = _find(texts, clean_text(headline))
+        title_index = _find(page, clean_text(headline))
     title = texts[title_index] if title_index is not None else clean_text(headline or "") or None
     if title is None:
-        title = _title_element(clean_text(tree.findtext(".//title") or ""), texts)
+        title = _title_element(clean_text(tree.findtext(".//title") or ""), page.all_texts())
 
     # Lines before the body proper: the title again, the date, a toolbar, the sapo.
     summary: str | None = None
@@ -232,16 +262,16 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
             summary = SAPO_PREFIX.sub("", body[0])
         body.pop(0)
     after_title = title_index + 1 if title_index is not None else 0
-    body_start = _find(texts, body[0], after_title) if body else None
+    body_start = _find(page, body[0], after_title) if body else None
     # A lead paragraph set wholly in bold right under the title, or standing outside the
     # container that holds the rest of the text, is the sapo.
     if summary is None and body_start is not None and len(body) > 2:
-        following = [_find(texts, line, body_start + 1) for line in body[1:4]]
+        following = [_find(page, line, body_start + 1) for line in body[1:4]]
         elements = [found[i][1] for i in following if i is not None]
         lead = found[body_start][1]
         if _is_bold_lead(lead) or _outside_container(lead, elements):
             summary = body.pop(0)
-            body_start = _find(texts, body[0], body_start + 1)
+            body_start = _find(page, body[0], body_start + 1)
     if summary is None and title_index is not None and body_start is not None:
         summary = _dek(found[title_index + 1 : body_start])
 
@@ -249,6 +279,7 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     # templates) up to where the body starts. Dates inside the body are event dates.
     zone_start = max(0, (title_index if title_index is not None else first or 0) - _DATE_LOOK_BACK)
     zone_end = body_start if body_start is not None else zone_start + 8
+    page.has(zone_end - 1)
     zone = texts[zone_start:zone_end]
     if summary is None:
         summary = next((SAPO_PREFIX.sub("", t) for t in zone if SAPO_PREFIX.match(t)), None)
@@ -256,11 +287,11 @@ def read_generic(tree: etree._Element, url: str, html: str | None = None) -> Rea
     author = properties.get("author") or metadata.get("author") or header_byline(zone, title)
     body = cut_trailing_widgets([line for line in body if line != summary])
     body, signer = strip_document_frame(body)
-    body.extend(_closing_byline(found, texts, body))
+    body.extend(_closing_byline(page, body))
     if summary and not any(line != summary for line in body):
         # A notice of one paragraph: what looked like its sapo is its whole text.
         body, summary = [summary], None
-    container = _content_container(found, texts, body)
+    container = _content_container(page, body)
     heading = found[title_index][1] if title_index is not None else None
     region = _article_region(heading, container, body_element)
     if not author and not vietnamese:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -74,19 +75,17 @@ def clean_text(text: str) -> str:
 
 def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
     """Reading-order text blocks, split at block elements and <br>, each with its block element."""
-    found: list[tuple[str, etree._Element]] = []
+    return list(iter_blocks(root))
+
+
+def iter_blocks(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """blocks(root) one by one, the page read only as far as they are taken (the tree must
+    not change meanwhile)."""
     # The text since the last block boundary, without the whitespace before its first text
     # (clean_text drops it): most runs between tags are nothing else, and two in three
     # boundaries of a dev-set page would clean a run of whitespace to nothing.
     pending: list[str] = []
     open_blocks: list[etree._Element] = [root]
-
-    def flush() -> None:
-        text = clean_text("".join(pending))
-        pending.clear()
-        if text:
-            found.append((text, open_blocks[-1]))
-
     # iterwalk is iterative, so deeply nested markup cannot exhaust the Python stack. Each
     # .text and .tail is read once: lxml decodes it from UTF-8 on every read. (A comment's or
     # processing instruction's tag is a function: in no set of names, and its text is no text.)
@@ -94,8 +93,8 @@ def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
         tag = element.tag
         if event == "start":
             if tag in _BREAKS:
-                if pending:
-                    flush()
+                if pending and (block := _taken(pending)):
+                    yield block, open_blocks[-1]
                 if tag != "br":
                     open_blocks.append(element)
             text = element.text if tag.__class__ is str and tag != "script" else None
@@ -103,15 +102,21 @@ def blocks(root: etree._Element) -> list[tuple[str, etree._Element]]:
                 pending.append(text)
         else:
             if tag in BLOCK_TAGS:
-                if pending:
-                    flush()
+                if pending and (block := _taken(pending)):
+                    yield block, open_blocks[-1]
                 open_blocks.pop()
             tail = element.tail if element is not root else None
             if tail and (pending or not tail.isspace()):
                 pending.append(tail)
-    if pending:
-        flush()
-    return found
+    if pending and (block := _taken(pending)):
+        yield block, open_blocks[-1]
+
+
+def _taken(pending: list[str]) -> str:
+    """The clean text of the runs in `pending`, which is emptied."""
+    text = clean_text("".join(pending))
+    pending.clear()
+    return text
 
 
 def paragraphs(root: etree._Element) -> list[str]:
