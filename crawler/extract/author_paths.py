@@ -8,6 +8,8 @@ every element the tests accept has, instead of a walk of the whole region per ex
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 _AUTHOR_TESTS = (
@@ -34,6 +36,7 @@ MARKED = etree.XPath(
     " | descendant::*/@data-testid | descendant::*/@data-component"
 )
 MARK_WORDS = ("author", "byl", "username", "submitted-by", "posted-by", "journalist-name", "writer")
+_MARK_WORD = re.compile("|".join(map(re.escape, MARK_WORDS)))  # one search, not seven `in` tests
 # Containers whose names are no byline of the article: comments, sidebars, quotes, dates.
 NOT_AUTHOR = etree.XPath(
     "ancestor-or-self::*[@id='comments' or @class='comments' or @class='title'"
@@ -49,9 +52,7 @@ NOT_AUTHOR = etree.XPath(
 def marked_elements(region: etree._Element) -> list[etree._Element]:
     """The elements under `region`, in document order, that one of AUTHOR_TESTS may accept."""
     marked = dict.fromkeys(
-        value.getparent()
-        for value in MARKED(region)
-        if any(word in value.lower() for word in MARK_WORDS)
+        value.getparent() for value in MARKED(region) if _MARK_WORD.search(value.lower())
     )
     if region.find(".//author") is None:
         return list(marked)
