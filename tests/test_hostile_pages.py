@@ -19,6 +19,7 @@ import pytest
 
 from crawler.extract import Article, ExtractionError, extract_article
 from crawler.extract.decode import decode_html
+from crawler.extract.lxml_page import parse_html
 from crawler.sites import get_site
 
 URL = "https://thads.moj.gov.vn/dongthap/noidung/tintuc/Lists/TinTuDiaPhuong/View_Detail.aspx?ItemID=45"
@@ -436,3 +437,10 @@ def test_valid_utf_8_with_a_correct_header_runs_no_detection(monkeypatch) -> Non
 
     monkeypatch.setattr(charset_normalizer, "from_bytes", no_detection)
     assert decode_html(PAGE.encode(), UTF8) == PAGE
+
+
+def test_a_str_page_with_a_lone_surrogate_is_parsed() -> None:
+    """parse_html hands libxml2 UTF-8 bytes; a str that UTF-8 cannot hold (a lone surrogate,
+    possible only in a str a caller passes) is parsed as the str, as before, not refused."""
+    tree = parse_html("<html><body><p>Việt Nam \ud800</p></body></html>")
+    assert "Việt Nam" in tree.text_content()
