@@ -19,10 +19,10 @@ from crawler.extract.dates import VIETNAM_TIME
 # costs a quarter less (libxml2 steps through every node, text too, for "//").
 _JSON_LD = etree.XPath("descendant-or-self::script[@type='application/ld+json']/text()")
 _META = etree.XPath("descendant-or-self::meta[@content][@property or @name or @itemprop]")
-_ITEMPROP_PUBLISHED = etree.XPath(
-    "descendant-or-self::*[@itemprop='datePublished'][not(self::meta)]"
-)
-_ITEMPROP_AUTHOR = etree.XPath("descendant-or-self::*[@itemprop='author']")
+# The page's itemprop values (each knows its element), in document order: one walk for both
+# itemprop searches, and half the cost of a walk testing each element's value (0.17 against
+# 0.32 ms a dev-set page).
+_ITEMPROPS = etree.XPath("descendant-or-self::*/@itemprop")
 # Article types first: a WebPage or a site's Organization carries dates of its own.
 _ARTICLE_TYPES = (
     "NewsArticle",
@@ -163,16 +163,17 @@ def _meta_map(tree: etree._Element) -> dict[str, str]:
     return meta
 
 
-def _itemprop_published(tree: etree._Element) -> str | None:
-    for element in _ITEMPROP_PUBLISHED(tree):
-        value = element.get("datetime") or element.get("content")
-        if value:
+def _itemprop_published(itemprops: list[Any]) -> str | None:
+    for prop in itemprops:
+        if prop != "datePublished" or (element := prop.getparent()).tag == "meta":
+            continue
+        if value := element.get("datetime") or element.get("content"):
             return value
     return None
 
 
-def _itemprop_author(tree: etree._Element) -> str | None:
-    for element in _ITEMPROP_AUTHOR(tree):
+def _itemprop_author(itemprops: list[Any]) -> str | None:
+    for element in (prop.getparent() for prop in itemprops if prop == "author"):
         named = element.find(".//*[@itemprop='name']")
         holder = named if named is not None else element
         text = holder.get("content") or holder.text_content()
@@ -187,6 +188,7 @@ def page_metadata(tree: etree._Element) -> dict[str, Any]:
     meta tags and itemprop attributes state them (`tree`: the page's root element)."""
     meta = _meta_map(tree)
     found: dict[str, Any] = {}
+    itemprops: list[Any] | None = None  # read once, when an itemprop search is needed
     objects, by_id = _json_ld_objects(tree)
     for item in objects:
         for key, field in (
@@ -209,14 +211,16 @@ def page_metadata(tree: etree._Element) -> dict[str, Any]:
             found["published"], found["published_source"] = meta[key], "meta"
             break
     else:
-        if "published" not in found and (value := _itemprop_published(tree)):
-            found["published"], found["published_source"] = value, "itemprop"
+        if "published" not in found:
+            itemprops = _ITEMPROPS(tree)
+            if value := _itemprop_published(itemprops):
+                found["published"], found["published_source"] = value, "itemprop"
     found.setdefault("modified", meta.get("article:modified_time") or meta.get("datemodified"))
     if not found.get("author"):
         names = (meta[key] for key in AUTHOR_META if key in meta)
         found["author"] = next((" ".join(n.split()) for n in names if is_name(n)), None)
     if not found.get("author"):
-        found["author"] = _itemprop_author(tree)
+        found["author"] = _itemprop_author(itemprops if itemprops is not None else _ITEMPROPS(tree))
     for key in ("published", "modified"):
         if isinstance(found.get(key), str):
             found[key] = parse_iso_datetime(found[key])
