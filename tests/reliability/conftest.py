@@ -3,9 +3,7 @@ that heals the archive once the fault is off (the same port, so the same URLs)."
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +15,7 @@ import pytest
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.helpers import GOVARCHIVE, ROOT, read_truth
+from tests.helpers import read_truth, run_govarchive
 
 SITE = "replica-thads-dongthap"
 TRUTH_SITE = "thads-dongthap"
@@ -85,23 +83,8 @@ class Faulty:
         """`govarchive crawl` (or `update`, the cron job's command) of the twin."""
         assert self.server is not None
         started = time.monotonic()
-        result = subprocess.run(
-            [
-                *GOVARCHIVE,
-                command,
-                SITE,
-                "--db",
-                str(self.db),
-                "--replica-url",
-                self.server.url,
-                *args,
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
-        )
+        where = ("--db", str(self.db), "--replica-url", self.server.url)
+        result = run_govarchive(command, SITE, *where, *args, env=env)
         run = FaultRun(
             self.db,
             self.server.url,
