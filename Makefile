@@ -48,11 +48,8 @@ $(REDIS_SERVER):
 # the environment says not to: every crawl in a child process would compile the project again.
 # --no-loadscope-reorder keeps the files in collection order (longest first, tests/conftest.py):
 # by default pytest-xdist 3 hands out the files with the most tests first instead.
-# GOVARCHIVE_FORKSERVER: the CLI's child processes (tests.helpers.run_govarchive, some 200 a
-# run) are forked from one that has imported Scrapy and the other libraries once
-# (tests/forkserver.py), instead of each importing them again (~1 s of CPU each).
 PYTEST_WORKERS ?= 4
-PYTEST := env -u PYTHONDONTWRITEBYTECODE GOVARCHIVE_FORKSERVER=1 $(BIN)/pytest --dist loadfile --no-loadscope-reorder
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest --dist loadfile --no-loadscope-reorder
 test: lint $(CHROMIUM) $(REDIS_SERVER)
 	CHROMIUM=$(CHROMIUM) $(PYTEST) -n $(PYTEST_WORKERS)
 

@@ -118,4 +118,7 @@ LOGSTATS_INTERVAL = 15.0
 # (which runs Python code sent to it) stay off.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
+# Switched off, the remote-control extension would still be imported, and with it aiohttp:
+# 0.2 s of CPU in every crawl process. Not listed, it is never loaded.
+EXTENSIONS = {"scrapy.extensions.remote_control.RemoteControl": None}
 FEED_EXPORT_ENCODING = "utf-8"

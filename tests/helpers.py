@@ -128,20 +128,14 @@ def run_govarchive(
     *args: str, timeout: float = 300, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the CLI in a child process (Twisted's reactor runs once per process), with this
-    process's environment and `env` on top. With GOVARCHIVE_FORKSERVER set (make test), the
-    child is forked from a process that has imported the libraries already (tests/forkserver.py)."""
-    environment = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
-    if os.environ.get("GOVARCHIVE_FORKSERVER"):
-        from tests import forkserver
-
-        return forkserver.run(list(args), ROOT, environment, timeout)
+    process's environment and `env` on top."""
     return subprocess.run(
         [*GOVARCHIVE, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=timeout,
-        env=environment,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
 
 
