@@ -32,7 +32,9 @@ def report_lines(report: ProbeReport, profile: SiteProfile) -> tuple[list[str], 
         lines.append(f"robots.txt: {url} — {outcome}")
     sources_with_links = set()
     empty_days = 0
-    for step in report.listings:
+    # Each source's pages together, in the order the probe read them: the probe reads sources
+    # side by side, and a run of empty days is one source's.
+    for step in sorted(report.listings, key=lambda step: step.source):
         if step.day is not None and not step.article_links and not step.problem:
             empty_days += 1
             if empty_days > 1:

@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from crawler.check import judge
+from crawler.check import judge, report_lines
 from crawler.extract import extract_article
 from crawler.probe import ArticleStep, ListingStep, ProbeReport
 from crawler.sites import get_site, load_sites
@@ -75,7 +75,9 @@ def test_check_reads_every_family_on_the_crawl_path(twins_replica, checked, fami
     assert output.startswith("robots.txt: "), output
     assert re.search(r"^listing \[\w+ #1\] page 1: http\S+ — \d+ article links", output, re.M)
     if family != "moh-bridge":  # one list page per category (docs/evidence.md, moh.gov.vn)
-        assert re.search(r"^listing \[\w+ #\d\] page 2: http", output, re.M), output
+        # A walk by day shows the days without articles after its first as one line.
+        second = r"^listing \[\w+ #\d\] page 2: http|^    \(\d+ more day pages without articles"
+        assert re.search(second, output, re.M), output
     profile = load_sites(twins_replica.url)[slug]
     truth = {profile.canonical(t["url"]): t for t in read_truth(twins_replica.url, profile.twin_of)}
     articles = _articles(output)
@@ -259,3 +261,26 @@ def test_a_field_the_profile_does_not_place_is_shown_as_read_by_the_generic_path
     said: list[str] = []
     assert judge(_report(unplaced, filled), unplaced, said.append).ok
     assert any(line.startswith("    ok title [generic]: ") for line in said), said
+
+
+def test_a_run_of_days_without_articles_is_one_line_whatever_the_order_sources_answered():
+    # The probe reads sources side by side: a home page answering between two empty days
+    # of a walk by day must neither end that run nor be counted in it.
+    profile = get_site("replica-mst", "http://127.0.0.1:9")
+    base = profile.base_url
+
+    def day(back: int, links: int = 0) -> ListingStep:
+        step = ListingStep(f"{base}day-{back}.htm", "links", 1, back + 1, 200, links)
+        step.day = back
+        return step
+
+    home = ListingStep(base, "links", 0, 1, 200, article_links=17)
+    steps = [day(0), day(1), home, *(day(back) for back in range(2, 5)), day(5, links=2)]
+    lines, problems = report_lines(ProbeReport(profile.slug, steps), profile)
+    assert [line for line in lines if "listing [" in line or "more day" in line] == [
+        f"listing [links #1] page 1: {base} — 17 article links",
+        f"listing [links #2] page 1: {base}day-0.htm — 0 article links",
+        "    (4 more day pages without articles before this)",
+        f"listing [links #2] page 6: {base}day-5.htm — 2 article links",
+    ]
+    assert not [problem for problem in problems if problem.startswith("source")]
