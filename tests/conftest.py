@@ -4,6 +4,9 @@ Plain helper functions are in tests/helpers.py."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -42,6 +45,38 @@ LONGEST_FIRST = (
 )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # A run stopped with SIGTERM (a CI job's timeout, `kill`) ends like one stopped with
+    # Ctrl-C: every fixture is torn down, so no redis-server, worker or server a test started
+    # outlives it. Ctrl-C reaches every process of the terminal's group, SIGTERM only the one
+    # it is sent to: pytest-xdist's controller passes it on to its workers at once (asked to
+    # exit, a worker would interrupt itself only after 5 s, and be killed after 10).
+    controller = config.getoption("numprocesses", None) and not hasattr(config, "workerinput")
+    signal.signal(signal.SIGTERM, _interrupt_workers if controller else _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _interrupt_workers(signum: int, frame: object) -> None:
+    for child in _children():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGTERM)
+    raise KeyboardInterrupt
+
+
+def _children() -> list[int]:
+    """The processes whose parent is this one (Linux: read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            # The command name in parentheses may hold spaces: the parent's pid follows it.
+            if int(stat.read_text().rpartition(")")[2].split()[1]) == os.getpid():
+                found.append(int(stat.parent.name))
+    return found
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
@@ -61,6 +96,13 @@ def replica_factory() -> Iterator[Callable[..., ReplicaServer]]:
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def processes() -> Iterator[helpers.Processes]:
+    """Start commands in the background; any still running when the test ends is killed."""
+    with helpers.Processes() as started:
+        yield started
 
 
 @pytest.fixture(scope="session")

@@ -139,6 +139,29 @@ def run_govarchive(
     )
 
 
+class Processes:
+    """The commands a test starts in the background: each still running when the test ends
+    (passed, failed or interrupted) is killed and waited for."""
+
+    def __init__(self) -> None:
+        self.started: list[subprocess.Popen[str]] = []
+
+    def start(self, command: list[str], **options: Any) -> subprocess.Popen[str]:
+        process = subprocess.Popen(command, text=True, **options)
+        self.started.append(process)
+        return process
+
+    def __enter__(self) -> Processes:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for process in self.started:
+            if process.poll() is None:
+                process.kill()
+            with process:  # closes its pipes and waits for it
+                pass
+
+
 def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
     """Wait until `url` answers, failing early if `process` died."""
     deadline = time.monotonic() + timeout

@@ -30,7 +30,7 @@ from archive.warc import (
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.helpers import GOVARCHIVE, ROOT, free_port, read_truth, run_govarchive
+from tests.helpers import GOVARCHIVE, ROOT, Processes, free_port, read_truth, run_govarchive
 
 # A replica set of 3,000 articles: six sites of 500, each on its own host. The twins'
 # profiles ask no delay of their own (replicas run on this machine); the replica's
@@ -115,10 +115,14 @@ def seed(
 
 
 def start_worker(
-    redis_url: str, replica: ReplicaServer, db: Path, sites: tuple[str, ...] = SITES
-) -> subprocess.Popen:
+    processes: Processes,
+    redis_url: str,
+    replica: ReplicaServer,
+    db: Path,
+    sites: tuple[str, ...] = SITES,
+) -> subprocess.Popen[str]:
     """A worker of the run seeded last."""
-    return subprocess.Popen(
+    return processes.start(
         [
             *GOVARCHIVE,
             "worker",
@@ -135,7 +139,6 @@ def start_worker(
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
     )
 
 
@@ -147,26 +150,23 @@ def distributed_crawl(
     empty: the archive, the workers' outputs, the fetches."""
     db = tmp_path_factory.mktemp("distributed") / "archive.db"
     seed(redis_url, replica, db, "test-run")
-    ingest = subprocess.Popen(
-        [*GOVARCHIVE, "ingest", "--redis", redis_url, "--db", str(db)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        workers = [start_worker(redis_url, replica, db) for _ in range(WORKERS)]
-        outputs = [worker.communicate(timeout=300) for worker in workers]
-        for worker, (_, err) in zip(workers, outputs, strict=True):
-            assert worker.returncode == 0, err[-3000:]
-        client = redis.from_url(redis_url)
-        deadline = time.monotonic() + 120
-        while client.xlen("govarchive:records") and ingest.poll() is None:
-            assert time.monotonic() < deadline, "ingest did not catch up"
-            time.sleep(0.2)
-    finally:
-        ingest.terminate()
-    out, err = ingest.communicate(timeout=30)
+    with Processes() as processes:
+        command = [*GOVARCHIVE, "ingest", "--redis", redis_url, "--db", str(db)]
+        pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+        ingest = processes.start(command, cwd=ROOT, **pipes)
+        try:
+            workers = [start_worker(processes, redis_url, replica, db) for _ in range(WORKERS)]
+            outputs = [worker.communicate(timeout=300) for worker in workers]
+            for worker, (_, err) in zip(workers, outputs, strict=True):
+                assert worker.returncode == 0, err[-3000:]
+            client = redis.from_url(redis_url)
+            deadline = time.monotonic() + 120
+            while client.xlen("govarchive:records") and ingest.poll() is None:
+                assert time.monotonic() < deadline, "ingest did not catch up"
+                time.sleep(0.2)
+        finally:
+            ingest.terminate()  # before Redis stops: it finishes what it holds
+            out, err = ingest.communicate(timeout=30)
     assert ingest.returncode == 0, err[-3000:]
     assert re.fullmatch(r"[1-9]\d* records written to .*\n", out), out
     return db, [out for out, _ in outputs], _fetches(db)
@@ -338,7 +338,7 @@ KILL_DELAY = 0.15
 
 @pytest.mark.slow
 def test_a_killed_worker_and_a_redis_restart_lose_nothing_after_the_next_run(
-    tmp_path: Path,
+    tmp_path: Path, processes: Processes
 ) -> None:
     """Run 1: three workers; one is killed mid-run, Redis restarted mid-run. Run 2 (an
     incremental one): two workers. The archive then matches the replicas' truth exactly."""
@@ -355,7 +355,9 @@ def test_a_killed_worker_and_a_redis_restart_lose_nothing_after_the_next_run(
             host = profile.politeness_host(profile.base_url)
             gate = redis.from_url(server.url).lock(f"govarchive:host:{host}:turn", timeout=60)
             assert gate.acquire(blocking=False)
-            workers = [start_worker(server.url, replica, db, KILL_SITES) for _ in range(WORKERS)]
+            workers = [
+                start_worker(processes, server.url, replica, db, KILL_SITES) for _ in range(WORKERS)
+            ]
             _wait_until_all_started(server.url, f"govarchive:{KILL_SITES[0]}:busy:run-1", workers)
             gate.release()
             time.sleep(2)  # each takes requests meanwhile: they wait for their host's turn
@@ -391,7 +393,9 @@ def test_a_killed_worker_and_a_redis_restart_lose_nothing_after_the_next_run(
             _assert_spaced(_fetches(db), KILL_DELAY)
 
             seed(server.url, replica, db, "run-2", KILL_SITES)
-            workers = [start_worker(server.url, replica, db, KILL_SITES) for _ in range(2)]
+            workers = [
+                start_worker(processes, server.url, replica, db, KILL_SITES) for _ in range(2)
+            ]
             for worker in workers:
                 out, err = worker.communicate(timeout=240)
                 assert worker.returncode == 0, out + err[-3000:]

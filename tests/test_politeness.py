@@ -17,7 +17,7 @@ from crawler.run import crawl_settings
 from crawler.sites import load_sites
 from replica.server import ReplicaServer, Served
 from replica.site import SiteConfig
-from tests.helpers import ROOT, read_truth, run_govarchive, scrapy_crawl_command
+from tests.helpers import ROOT, Processes, read_truth, run_govarchive, scrapy_crawl_command
 
 SITE = "replica-thads-dongthap"
 PREFIX = "/thads.moj.gov.vn/dongthap/"
@@ -153,7 +153,9 @@ REAL_POLITENESS = (
 )
 
 
-def start_crawl(replica: ReplicaServer, db: Path, slugs: list[str]) -> subprocess.Popen[str]:
+def start_crawl(
+    processes: Processes, replica: ReplicaServer, db: Path, slugs: list[str]
+) -> subprocess.Popen[str]:
     """Crawl `slugs` in one run (one process) with the real politeness settings."""
     code = (
         "import sys; from pathlib import Path; from crawler.run import run_crawl; "
@@ -161,9 +163,7 @@ def start_crawl(replica: ReplicaServer, db: Path, slugs: list[str]) -> subproces
         "run_crawl(sys.argv[4:], Path(sys.argv[1]), sys.argv[2], MAX_ARTICLES=2, **settings)"
     )
     command = [sys.executable, "-c", code, str(db), replica.url, ";".join(REAL_POLITENESS), *slugs]
-    return subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    return processes.start(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def host_gaps(*dbs: Path) -> dict[str, list[float]]:
@@ -186,7 +186,9 @@ def host_gaps(*dbs: Path) -> dict[str, list[float]]:
 
 
 @pytest.mark.slow
-def test_sites_sharing_a_host_share_its_turns(replica_factory, tmp_path: Path) -> None:
+def test_sites_sharing_a_host_share_its_turns(
+    replica_factory, processes: Processes, tmp_path: Path
+) -> None:
     """All eleven THADS sub-sites of thads.moj.gov.vn in one run with the real settings (what
     the README promises an operator): one request at a time to the host and at least a second
     between an answer and the next request, read from `fetches`. (Two crawlers sharing a
@@ -194,7 +196,7 @@ def test_sites_sharing_a_host_share_its_turns(replica_factory, tmp_path: Path) -
     replica = replica_factory(config=SMALL)
     db = tmp_path / "a.db"
     twins = THADS_TWINS
-    crawl = start_crawl(replica, db, twins)
+    crawl = start_crawl(processes, replica, db, twins)
     _, stderr = crawl.communicate(timeout=600)
     assert crawl.returncode == 0, stderr[-3000:]
     with sqlite3.connect(db) as conn:
@@ -208,15 +210,15 @@ def test_sites_sharing_a_host_share_its_turns(replica_factory, tmp_path: Path) -
 
 @pytest.mark.slow
 def test_runs_sharing_an_archive_folder_share_a_hosts_turns(
-    replica_factory, tmp_path: Path
+    replica_factory, processes: Processes, tmp_path: Path
 ) -> None:
     """Two crawl processes at once, each of another THADS sub-site: the host ledger beside
     their archives keeps the host's pace across both."""
     replica = replica_factory(config=SMALL)
     first, second = tmp_path / "a.db", tmp_path / "b.db"
     crawls = [
-        start_crawl(replica, first, ["replica-thads-dongthap"]),
-        start_crawl(replica, second, ["replica-thads-langson"]),
+        start_crawl(processes, replica, first, ["replica-thads-dongthap"]),
+        start_crawl(processes, replica, second, ["replica-thads-langson"]),
     ]
     for crawl in crawls:
         _, stderr = crawl.communicate(timeout=600)
