@@ -76,7 +76,7 @@ def crawl_writer(crawler: Crawler) -> Writer:
             from crawler.distributed.records import StreamArchive, StreamWriter
 
             settings = crawler.settings
-            client = connect(settings.get("REDIS_URL"))
+            client = connect(settings.get("REDIS_URL"), settings.get("REDIS_PARAMS"))
             stream = StreamArchive(client, settings.get("REDIS_WORKER"), settings.get("REDIS_RUN"))
             writer = StreamWriter(stream)  # type: ignore[arg-type]
         elif kind == "thread":

@@ -3,15 +3,19 @@ worker (fetch, through Redis) and ingest (the one writer of the archive)."""
 
 from __future__ import annotations
 
+import functools
+import os
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import cast
+from typing import NoReturn, cast
 
 import click
 
 from crawler.cli_options import replica_url_option
 
 DEFAULT_DB = Path("data/archive.db")
+EXIT_REDIS_LOST = 69  # sysexits.h's EX_UNAVAILABLE
 
 redis_option = click.option(
     "--redis",
@@ -28,6 +32,14 @@ db_read_option = click.option(
     default=DEFAULT_DB,
     show_default=True,
     help="The archive, read for what is archived already (never written but by ingest).",
+)
+redis_wait_option = click.option(
+    "--redis-wait",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for a Redis that stops answering (a restart) before giving up "
+    f"with exit {EXIT_REDIS_LOST}.",
 )
 log_level_option = click.option(
     "--log-level",
@@ -47,6 +59,7 @@ log_level_option = click.option(
 )
 @db_read_option
 @replica_url_option
+@redis_wait_option
 @log_level_option
 def seed(
     sites: tuple[str, ...],
@@ -54,6 +67,7 @@ def seed(
     run: str | None,
     db: Path,
     replica_url: str | None,
+    redis_wait: float,
     log_level: str,
 ) -> None:
     """Start a distributed run of SITES: each site's start points (its listings, and the
@@ -67,7 +81,9 @@ def seed(
 
     _check(redis_url)
     run = run or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    overrides = worker_settings(redis_url, run, "seed", role="seed")
+    then = "seed the run again once it answers"
+    gave_up = functools.partial(_redis_lost, "seed", redis_url, then)
+    overrides = worker_settings(redis_url, run, "seed", "seed", redis_wait, gave_up)
     results = _crawl(sites, db, replica_url, log_level, overrides | {"ITEM_PIPELINES": {}})
     client = connect(redis_url)
     client.set(RUN, run)
@@ -86,6 +102,7 @@ def seed(
 )
 @db_read_option
 @replica_url_option
+@redis_wait_option
 @log_level_option
 def worker(
     sites: tuple[str, ...],
@@ -93,6 +110,7 @@ def worker(
     run: str | None,
     db: Path,
     replica_url: str | None,
+    redis_wait: float,
     log_level: str,
 ) -> None:
     """Crawl SITES as one worker of a distributed run seeded by `govarchive seed`: requests
@@ -100,7 +118,8 @@ def worker(
     request at a time across all workers, and the records go to a Redis stream for
     `govarchive ingest`. Start as many as you like, on any machine that reaches the Redis.
     Exits 1 when pages were left behind (failed, or held by a worker of the run that died):
-    the next run fetches them.
+    the next run fetches them. Exits 69 at once when the Redis stopped answering for longer
+    than --redis-wait: what the worker held is fetched by the next run.
 
     Example: govarchive worker thads-dongthap --redis redis://127.0.0.1:6379/0
     """
@@ -114,7 +133,9 @@ def worker(
         if seeded is None:
             raise click.UsageError("no run seeded on this Redis: run govarchive seed first")
         run = seeded.decode()
-    overrides = worker_settings(redis_url, run, worker_name())
+    then = "the next run fetches what this worker held"
+    gave_up = functools.partial(_redis_lost, "worker", redis_url, then)
+    overrides = worker_settings(redis_url, run, worker_name(), "worker", redis_wait, gave_up)
     results = _crawl(sites, db, replica_url, log_level, overrides)
     for result in results:
         click.echo(f"{result.site}: {result.pages} responses ({result.finish_reason})")
@@ -122,6 +143,18 @@ def worker(
         # Listings or articles failed, or a worker of the run died holding requests.
         click.echo("pages were left behind: the next run fetches them", err=True)
         raise SystemExit(1)
+
+
+def _redis_lost(command: str, redis_url: str, then: str, error: Exception) -> NoReturn:
+    """The Redis is gone past the wait: stop the process at once. A worker's requests, seen
+    set and records are in that Redis and the archive is ingest's, so it holds nothing to
+    save; ingest closes its runs as interrupted, and the next run fetches what it held."""
+    sys.stderr.write(
+        f"govarchive {command}: Redis at {redis_url} stopped answering ({error}): stopped; {then}\n"
+    )
+    sys.stderr.flush()
+    sys.stdout.flush()
+    os._exit(EXIT_REDIS_LOST)  # an exception would be logged by Scrapy's engine and ignored
 
 
 def _check(redis_url: str) -> None:

@@ -101,7 +101,8 @@ class PolitenessMiddleware:
             from crawler.distributed.ledger import RedisHostLedger
 
             hold = settings.getfloat("DOWNLOAD_TIMEOUT") + 60
-            ledger = RedisHostLedger(connect(settings.get("REDIS_URL")), hold)
+            client = connect(settings.get("REDIS_URL"), settings.get("REDIS_PARAMS"))
+            ledger = RedisHostLedger(client, hold)
         middleware = cls(
             crawler,
             settings.getfloat("DOWNLOAD_DELAY"),

@@ -120,6 +120,7 @@ def start_worker(
     replica: ReplicaServer,
     db: Path,
     sites: tuple[str, ...] = SITES,
+    *options: str,
 ) -> subprocess.Popen[str]:
     """A worker of the run seeded last."""
     return processes.start(
@@ -135,6 +136,7 @@ def start_worker(
             replica.url,
             "--log-level",
             "ERROR",
+            *options,
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -409,6 +411,37 @@ def test_a_killed_worker_and_a_redis_restart_lose_nothing_after_the_next_run(
             assert kinds.get("revisit", 0) > 0, kinds
     finally:
         server.stop()
+
+
+@pytest.mark.slow
+def test_a_worker_whose_redis_is_gone_for_good_stops_at_once_with_one_line(
+    tmp_path: Path, processes: Processes
+) -> None:
+    """Past --redis-wait, a worker stops (exit 69) instead of retrying forever inside
+    Scrapy's engine, which logs each failed call with its traceback and carries on."""
+    (tmp_path / "redis").mkdir()
+    server = RedisServer(tmp_path / "redis").start()
+    db, sites = tmp_path / "archive.db", KILL_SITES[:1]
+    try:
+        with ReplicaServer(port=0, config=SiteConfig(articles=60), crawl_delay=0.3) as replica:
+            seed(server.url, replica, db, "run-1", sites)
+            worker = start_worker(processes, server.url, replica, db, sites, "--redis-wait", "2")
+            client = redis.from_url(server.url)
+            deadline = time.monotonic() + 60
+            while not client.xlen("govarchive:records"):  # it has begun to fetch
+                assert worker.poll() is None, worker.communicate()
+                assert time.monotonic() < deadline, "the worker sent nothing"
+                time.sleep(0.1)
+            server.stop()
+            out, err = worker.communicate(timeout=60)
+    finally:
+        server.stop()
+    assert worker.returncode == 69, out + err
+    assert re.fullmatch(
+        rf"govarchive worker: Redis at {re.escape(server.url)} stopped answering \(.+\): "
+        "stopped; the next run fetches what this worker held\n",
+        err,
+    ), err
 
 
 def _assert_archive_is_truth(db: Path, replica: ReplicaServer, sites: tuple[str, ...]) -> None:

@@ -3,6 +3,7 @@ key names."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import redis
@@ -14,22 +15,53 @@ from redis.retry import Retry
 PREFIX = "govarchive"
 RECORDS = f"{PREFIX}:records"  # the stream of archive calls the workers made
 RUN = f"{PREFIX}:run"  # the name of the run seeded last: workers join it
-# Retries with a growing pause up to about a minute in all: a restarted Redis is back and has
-# loaded its append-only file by then.
-RETRIES = 12
+# An unanswering Redis is asked again with a growing pause (up to 8 s) for about this long:
+# a restarted Redis is back and has loaded its append-only file by then.
+WAIT_SECONDS = 60.0
+BACKOFF = {"base": 0.1, "cap": 8.0}
 
 
-def redis_params() -> dict[str, Any]:
-    """Keyword arguments for `redis.from_url` (scrapy-redis's REDIS_PARAMS too)."""
+class GivingUpRetry(Retry):
+    """redis-py's Retry that, once its tries are spent, tells `gave_up` (with the last
+    error) before raising it: an error raised inside Scrapy's engine is logged and the crawl
+    goes on, so a worker would otherwise retry a Redis that is gone for good forever."""
+
+    def __init__(self, retries: int, gave_up: Callable[[Exception], object] | None) -> None:
+        super().__init__(ExponentialBackoff(**BACKOFF), retries)
+        self.gave_up = gave_up
+
+    def call_with_retry(self, do: Any, fail: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().call_with_retry(do, fail, *args, **kwargs)
+        except self._supported_errors as error:
+            if self.gave_up is not None:
+                self.gave_up(error)
+            raise
+
+
+def retries_for(seconds: float) -> int:
+    """How many tries again, with the growing pauses, take at least `seconds`."""
+    retries, waited = 0, 0.0
+    while waited < seconds:
+        retries += 1
+        waited += min(BACKOFF["cap"], BACKOFF["base"] * 2**retries)
+    return retries
+
+
+def redis_params(
+    wait: float = WAIT_SECONDS, gave_up: Callable[[Exception], object] | None = None
+) -> dict[str, Any]:
+    """Keyword arguments for `redis.from_url` (scrapy-redis's REDIS_PARAMS too): an
+    unanswering Redis is waited for `wait` seconds, then `gave_up` is told."""
     return {
-        "retry": Retry(ExponentialBackoff(cap=8, base=0.1), RETRIES),
+        "retry": GivingUpRetry(retries_for(wait), gave_up),
         "retry_on_error": [RedisConnectionError, BusyLoadingError, ConnectionResetError],
         "health_check_interval": 10,
     }
 
 
-def connect(url: str) -> redis.Redis:
-    return redis.from_url(url, **redis_params())
+def connect(url: str, params: dict[str, Any] | None = None) -> redis.Redis:
+    return redis.from_url(url, **(params or redis_params()))
 
 
 def unreachable(url: str) -> str | None:

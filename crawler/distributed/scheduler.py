@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import functools
 import time
+import warnings
 from typing import Any
 
 from scrapy import Request, Spider, signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, ScrapyDeprecationWarning
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
 from crawler.distributed.connection import alive_key, site_key
+
+# scrapy-redis 0.9.1 still calls Scrapy APIs deprecated in 2.13 (Spider.log, stats with a spider
+# argument): three warnings in every worker's and seed's log that no user can act on.
+warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module=r"scrapy_redis\.")
 
 
 class SiteDupeFilter(RFPDupeFilter):
