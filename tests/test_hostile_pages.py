@@ -444,3 +444,12 @@ def test_a_str_page_with_a_lone_surrogate_is_parsed() -> None:
     possible only in a str a caller passes) is parsed as the str, as before, not refused."""
     tree = parse_html("<html><body><p>Việt Nam \ud800</p></body></html>")
     assert "Việt Nam" in tree.text_content()
+
+
+def test_the_text_after_a_lone_surrogate_in_a_str_page_is_kept() -> None:
+    # libxml2 stops reading at a lone surrogate: the rest of the article was lost.
+    first = "Việt Nam \ud800 sau đó là một câu khá dài của đoạn văn thứ nhất trong bài viết."
+    second = "Đoạn hai cũng khá dài, với nhiều chữ, để bài viết có độ dài của một tin thật."
+    page = f"<html><body><h1>Tiêu đề</h1><article><p>{first}</p><p>{second}</p></article>"
+    article = extract_article(page + "</body></html>", "https://example.gov.vn/tin/1.html")
+    assert article.body_text == f"{first.replace(chr(0xD800), chr(0xFFFD))}\n\n{second}"

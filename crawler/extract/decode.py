@@ -48,6 +48,9 @@ _NEAR_TIE = 0.1  # of charset-normalizer's "chaos" (share of odd characters)
 _BROKEN_UTF8_SHARE = 0.05
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def decode_html(data: str | bytes, content_type: str | None = None, *, nfc: bool = True) -> str:
     """The page as NFC text; `content_type` is the HTTP Content-Type header, if known.
     With `nfc` false the text is left as the page spelled it, for a caller that normalizes
@@ -56,6 +59,10 @@ def decode_html(data: str | bytes, content_type: str | None = None, *, nfc: bool
     Bytes that are no text at all (an image, a PDF, corrupt gzip) raise an ExtractionError
     that names them: decoded, they would be garbage an extractor might keep as an article."""
     text = data if isinstance(data, str) else _decode_bytes(data, content_type)
+    if isinstance(data, str) and _SURROGATE.search(text):
+        # Only a str a caller made can hold one (decoded bytes never do); libxml2 stops
+        # reading at it, and the rest of the page would be lost. Its character is unknown.
+        text = _SURROGATE.sub("\ufffd", text)
     # Browsers ignore U+0000 in text; lxml would turn each into U+FFFD.
     if "\x00" in text:
         text = text.replace("\x00", "")
