@@ -64,10 +64,6 @@ class ProbeReport:
     fetches: list[dict[str, Any]] = field(default_factory=list)
 
 
-# How many days without articles a probe of a walk by day looks past.
-EMPTY_DAYS = 366
-
-
 def describe_failure(failure: Failure) -> str:
     """A one-line reason for a request that failed after its retries."""
     response = getattr(failure.value, "response", None)
@@ -252,9 +248,9 @@ class ProbeSpider(PortalSpider):
                 yield from self._next_category(source, kwargs.get("category", ""))
         if step.day is not None and not found:
             # A day without articles (a weekend, a holiday) says nothing of the profile: the
-            # probe goes on to the day before, up to a year back, however many pages that is.
-            if step.day < EMPTY_DAYS:
-                yield from (r for r in listings if r.cb_kwargs.get("back") == step.day + 1)
+            # probe goes on to the day before as far back as the crawl's walk goes (its
+            # `back`), however many pages that is.
+            yield from (r for r in listings if r.cb_kwargs.get("back") == step.day + 1)
             return
         for canonical, request in found.items():
             if len(self.articles_taken) >= self.articles_wanted:
