@@ -198,8 +198,9 @@ def ingest(redis_url: str, db: Path, warc_dir: Path | None, drain: bool) -> None
     responses as WARC records) into the archive, as its one writer, in the order sent; each
     record is removed from Redis once its transaction committed. A run whose worker died is
     marked interrupted. Runs until stopped (SIGTERM: after the record it is making), or with
-    --drain until the stream is empty. Exits 75 if another crawl, update or ingest holds the
-    archive's lock.
+    --drain until the stream is empty. A Redis that stops answering is waited for about a
+    minute (a restart), then ingest exits 1; told to stop meanwhile, it stops at its next try.
+    Exits 75 if another crawl, update or ingest holds the archive's lock.
 
     Example: govarchive ingest --redis redis://127.0.0.1:6379/0 --db data/archive.db --drain
     """
@@ -216,7 +217,7 @@ def ingest(redis_url: str, db: Path, warc_dir: Path | None, drain: bool) -> None
         LockHeld,
         check_archive_path,
     )
-    from crawler.distributed.connection import connect
+    from crawler.distributed.connection import connect, redis_params
     from crawler.distributed.ingest import ingest as drain_stream
 
     _check(redis_url)
@@ -233,9 +234,10 @@ def ingest(redis_url: str, db: Path, warc_dir: Path | None, drain: bool) -> None
         warc_dir = warc_dir or db.parent / "warc"
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        made = drain_stream(
-            connect(redis_url), archive, drain=drain, warc_dir=warc_dir, stopping=stop.is_set
-        )
+        # Told to stop while Redis does not answer: stop at the next failed try, not after
+        # a minute of them.
+        client = connect(redis_url, redis_params(keep_trying=lambda: not stop.is_set()))
+        made = drain_stream(client, archive, drain=drain, warc_dir=warc_dir, stopping=stop.is_set)
     except redis.RedisError as error:
         raise click.ClickException(f"Redis at {redis_url}: {error}") from None
     finally:

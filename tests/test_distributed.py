@@ -444,6 +444,31 @@ def test_a_worker_whose_redis_is_gone_for_good_stops_at_once_with_one_line(
     ), err
 
 
+@pytest.mark.slow
+def test_ingest_told_to_stop_while_redis_is_gone_stops_at_its_next_try(
+    tmp_path: Path, processes: Processes
+) -> None:
+    (tmp_path / "redis").mkdir()
+    server = RedisServer(tmp_path / "redis").start()
+    try:
+        command = [*GOVARCHIVE, "ingest", "--redis", server.url, "--db", str(tmp_path / "a.db")]
+        ingest = processes.start(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        client = redis.from_url(server.url)
+        deadline = time.monotonic() + 60
+        while not client.exists("govarchive:records"):  # its consumer group is made
+            assert ingest.poll() is None, ingest.communicate()
+            assert time.monotonic() < deadline, "ingest did not start"
+            time.sleep(0.1)
+        server.stop()
+        time.sleep(2)  # it is trying again, with growing pauses, for about a minute
+        ingest.terminate()
+        out, err = ingest.communicate(timeout=30)
+    finally:
+        server.stop()
+    assert ingest.returncode == 1, out + err
+    assert re.fullmatch(rf"Error: Redis at {re.escape(server.url)}: .+\n", err), err
+
+
 def _assert_archive_is_truth(db: Path, replica: ReplicaServer, sites: tuple[str, ...]) -> None:
     """Every live article of the sites' truth archived once, with one version, nothing else;
     its title and date as the truth says, and its body where the profile places it (a site

@@ -24,10 +24,18 @@ BACKOFF = {"base": 0.1, "cap": 8.0}
 class GivingUpRetry(Retry):
     """redis-py's Retry that, once its tries are spent, tells `gave_up` (with the last
     error) before raising it: an error raised inside Scrapy's engine is logged and the crawl
-    goes on, so a worker would otherwise retry a Redis that is gone for good forever."""
+    goes on, so a worker would otherwise retry a Redis that is gone for good forever. It
+    tries again only while `keep_trying()` (a process told to stop stops trying)."""
 
-    def __init__(self, retries: int, gave_up: Callable[[Exception], object] | None) -> None:
-        super().__init__(ExponentialBackoff(**BACKOFF), retries)
+    def __init__(
+        self,
+        retries: int,
+        gave_up: Callable[[Exception], object] | None,
+        keep_trying: Callable[[], bool] | None = None,
+    ) -> None:
+        # A plain function, not keep_trying itself: each connection deep-copies its Retry.
+        wanted = None if keep_trying is None else (lambda error: keep_trying())
+        super().__init__(ExponentialBackoff(**BACKOFF), retries, is_retryable=wanted)
         self.gave_up = gave_up
 
     def call_with_retry(self, do: Any, fail: Any, *args: Any, **kwargs: Any) -> Any:
@@ -49,12 +57,15 @@ def retries_for(seconds: float) -> int:
 
 
 def redis_params(
-    wait: float = WAIT_SECONDS, gave_up: Callable[[Exception], object] | None = None
+    wait: float = WAIT_SECONDS,
+    gave_up: Callable[[Exception], object] | None = None,
+    keep_trying: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
     """Keyword arguments for `redis.from_url` (scrapy-redis's REDIS_PARAMS too): an
-    unanswering Redis is waited for `wait` seconds, then `gave_up` is told."""
+    unanswering Redis is waited for `wait` seconds (while `keep_trying()`), then `gave_up`
+    is told."""
     return {
-        "retry": GivingUpRetry(retries_for(wait), gave_up),
+        "retry": GivingUpRetry(retries_for(wait), gave_up, keep_trying),
         "retry_on_error": [RedisConnectionError, BusyLoadingError, ConnectionResetError],
         "health_check_interval": 10,
     }
