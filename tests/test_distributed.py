@@ -68,12 +68,21 @@ class RedisServer:
 
     def start(self) -> RedisServer:
         self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL)
+        try:
+            self._wait_until_up()
+        except BaseException:  # a server that did not come up is not left running
+            self.stop()
+            raise
+        return self
+
+    def _wait_until_up(self) -> None:
+        assert self.process is not None
         client = redis.from_url(self.url)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
                 client.ping()
-                return self
+                return
             except (redis.ConnectionError, redis.BusyLoadingError):
                 if self.process.poll() is not None:
                     pytest.fail(f"redis-server exited with {self.process.returncode}")
@@ -83,8 +92,14 @@ class RedisServer:
     def stop(self) -> None:
         if self.process is not None:
             self.process.terminate()  # writes its append-only file out, as a restart would
-            self.process.wait(timeout=10)
-            self.process = None
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                raise
+            finally:
+                self.process = None
 
 
 @pytest.fixture(scope="module")
