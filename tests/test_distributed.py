@@ -12,7 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from archive.warc import (
     pack_exchange,
     read_snapshot,
 )
+from crawler.distributed.connection import RECORDS
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
@@ -442,11 +443,7 @@ def test_a_worker_whose_redis_is_gone_for_good_stops_at_once_with_one_line(
             seed(server.url, replica, db, "run-1", sites)
             worker = start_worker(processes, server.url, replica, db, sites, "--redis-wait", "2")
             client = redis.from_url(server.url)
-            deadline = time.monotonic() + 60
-            while not client.xlen("govarchive:records"):  # it has begun to fetch
-                assert worker.poll() is None, worker.communicate()
-                assert time.monotonic() < deadline, "the worker sent nothing"
-                time.sleep(0.1)
+            _wait_while_running(worker, lambda: client.xlen(RECORDS), "the worker sent nothing")
             server.stop()
             out, err = worker.communicate(timeout=60)
     finally:
@@ -469,11 +466,8 @@ def test_ingest_told_to_stop_while_redis_is_gone_stops_at_its_next_try(
         command = [*GOVARCHIVE, "ingest", "--redis", server.url, "--db", str(tmp_path / "a.db")]
         ingest = processes.start(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         client = redis.from_url(server.url)
-        deadline = time.monotonic() + 60
-        while not client.exists("govarchive:records"):  # its consumer group is made
-            assert ingest.poll() is None, ingest.communicate()
-            assert time.monotonic() < deadline, "ingest did not start"
-            time.sleep(0.1)
+        # Its consumer group made: it reads the stream.
+        _wait_while_running(ingest, lambda: client.exists(RECORDS), "ingest did not start")
         server.stop()
         time.sleep(2)  # it is trying again, with growing pauses, for about a minute
         ingest.terminate()
@@ -482,6 +476,17 @@ def test_ingest_told_to_stop_while_redis_is_gone_stops_at_its_next_try(
         server.stop()
     assert ingest.returncode == 1, out + err
     assert re.fullmatch(rf"Error: Redis at {re.escape(server.url)}: .+\n", err), err
+
+
+def _wait_while_running(
+    process: subprocess.Popen[str], done: Callable[[], object], what: str
+) -> None:
+    """Until `done()`, failing if `process` ends first or a minute passes."""
+    deadline = time.monotonic() + 60
+    while not done():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, what
+        time.sleep(0.1)
 
 
 def _assert_archive_is_truth(db: Path, replica: ReplicaServer, sites: tuple[str, ...]) -> None:
