@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from email.message import Message
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,17 @@ class Processes:
                 process.kill()
             with process:  # closes its pipes and waits for it
                 pass
+
+
+def wait_while_running(
+    process: subprocess.Popen[str], done: Callable[[], object], what: str
+) -> None:
+    """Until `done()`, failing if `process` ends first or a minute passes (`what` says why)."""
+    deadline = time.monotonic() + 60
+    while not done():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, what
+        time.sleep(0.1)
 
 
 def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> None:

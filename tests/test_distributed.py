@@ -12,7 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,7 +31,15 @@ from crawler.distributed.connection import RECORDS
 from crawler.sites import get_site
 from replica.server import ReplicaServer
 from replica.site import SiteConfig
-from tests.helpers import GOVARCHIVE, ROOT, Processes, free_port, read_truth, run_govarchive
+from tests.helpers import (
+    GOVARCHIVE,
+    ROOT,
+    Processes,
+    free_port,
+    read_truth,
+    run_govarchive,
+    wait_while_running,
+)
 
 # A replica set of 3,000 articles: six sites of 500, each on its own host. The twins'
 # profiles ask no delay of their own (replicas run on this machine); the replica's
@@ -443,7 +451,7 @@ def test_a_worker_whose_redis_is_gone_for_good_stops_at_once_with_one_line(
             seed(server.url, replica, db, "run-1", sites)
             worker = start_worker(processes, server.url, replica, db, sites, "--redis-wait", "2")
             client = redis.from_url(server.url)
-            _wait_while_running(worker, lambda: client.xlen(RECORDS), "the worker sent nothing")
+            wait_while_running(worker, lambda: client.xlen(RECORDS), "the worker sent nothing")
             server.stop()
             out, err = worker.communicate(timeout=60)
     finally:
@@ -467,7 +475,7 @@ def test_ingest_told_to_stop_while_redis_is_gone_stops_at_its_next_try(
         ingest = processes.start(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         client = redis.from_url(server.url)
         # Its consumer group made: it reads the stream.
-        _wait_while_running(ingest, lambda: client.exists(RECORDS), "ingest did not start")
+        wait_while_running(ingest, lambda: client.exists(RECORDS), "ingest did not start")
         server.stop()
         time.sleep(2)  # it is trying again, with growing pauses, for about a minute
         ingest.terminate()
@@ -476,17 +484,6 @@ def test_ingest_told_to_stop_while_redis_is_gone_stops_at_its_next_try(
         server.stop()
     assert ingest.returncode == 1, out + err
     assert re.fullmatch(rf"Error: Redis at {re.escape(server.url)}: .+\n", err), err
-
-
-def _wait_while_running(
-    process: subprocess.Popen[str], done: Callable[[], object], what: str
-) -> None:
-    """Until `done()`, failing if `process` ends first or a minute passes."""
-    deadline = time.monotonic() + 60
-    while not done():
-        assert process.poll() is None, process.communicate()
-        assert time.monotonic() < deadline, what
-        time.sleep(0.1)
 
 
 def _assert_archive_is_truth(db: Path, replica: ReplicaServer, sites: tuple[str, ...]) -> None:

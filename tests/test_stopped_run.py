@@ -6,12 +6,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, Processes, wait_while_running
 
 # A test that starts a long command in the background and then waits: it is never meant to
 # finish, only to be stopped. Its teardown takes a while, as stopping an ingest and a Redis
@@ -41,33 +40,29 @@ def test_waits(waited):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [["-n", "1"], ["-p", "no:xdist"]], ids=["xdist", "plain"])
-def test_sigterm_to_pytest_stops_what_the_tests_started(tmp_path: Path, workers: list[str]):
+def test_sigterm_to_pytest_stops_what_the_tests_started(
+    tmp_path: Path, processes: Processes, workers: list[str]
+) -> None:
     (tmp_path / "test_waiting.py").write_text(WAITING_TEST)
     pid_file = tmp_path / "child.pid"
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *workers]
     command += ["-p", "tests.conftest", "--rootdir", str(tmp_path), "-c", os.devnull]
     env = {**os.environ, "CHILD_PID_FILE": str(pid_file), "PYTHONPATH": str(ROOT)}
-    run = subprocess.Popen(
+    run = processes.start(
         [*command, str(tmp_path / "test_waiting.py")],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        text=True,
     )
-    try:
-        deadline = time.monotonic() + 60
-        while not pid_file.exists() or not pid_file.read_text():
-            assert run.poll() is None, run.communicate()[0]
-            assert time.monotonic() < deadline, "the waiting test did not start"
-            time.sleep(0.1)
-        child = int(pid_file.read_text())
-        assert Path(f"/proc/{child}").exists()
-        run.send_signal(signal.SIGTERM)
-        output, _ = run.communicate(timeout=60)
-        assert "KeyboardInterrupt" in output, output
-        assert not Path(f"/proc/{child}").exists(), f"sleep ({child}) outlived the run"
-    finally:
-        if run.poll() is None:
-            run.kill()
-            run.wait()
+
+    def written() -> bool:
+        return pid_file.exists() and bool(pid_file.read_text())
+
+    wait_while_running(run, written, "the waiting test did not start")
+    child = int(pid_file.read_text())
+    assert Path(f"/proc/{child}").exists()
+    run.send_signal(signal.SIGTERM)
+    output, _ = run.communicate(timeout=60)
+    assert "KeyboardInterrupt" in output, output
+    assert not Path(f"/proc/{child}").exists(), f"sleep ({child}) outlived the run"
